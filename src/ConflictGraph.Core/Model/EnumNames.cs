@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace ConflictGraph.Core.Model;
+
+/// <summary>The contract's CONSTANT_CASE spelling of our enums, both ways.</summary>
+public static class EnumNames
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> Parsers = new();
+
+    public static string Of<T>(T value) where T : struct, Enum => ToConstantCase(value.ToString());
+
+    public static IReadOnlyList<string> All<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(Of).ToArray();
+
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        var table = Parsers.GetOrAdd(typeof(T), _ =>
+            Enum.GetValues<T>().ToDictionary(v => Of(v), v => (object)v, StringComparer.Ordinal));
+        if (text is not null && table.TryGetValue(text, out var found))
+        {
+            value = (T)found;
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    public static T Parse<T>(string text) where T : struct, Enum =>
+        TryParse<T>(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a {typeof(T).Name} (one of {string.Join(", ", All<T>())})");
+
+    private static string ToConstantCase(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(pascal[i])) builder.Append('_');
+            builder.Append(char.ToUpperInvariant(pascal[i]));
+        }
+        return builder.ToString();
+    }
+}

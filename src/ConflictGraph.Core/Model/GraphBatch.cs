@@ -1,0 +1,25 @@
+namespace ConflictGraph.Core.Model;
+
+/// <summary>A validated set of nodes and relations, written to a store in one transaction.</summary>
+public sealed record GraphBatch(IReadOnlyList<Node> Nodes, IReadOnlyList<Relation> Relations)
+{
+    public static readonly GraphBatch Empty = new([], []);
+
+    public int Count => Nodes.Count + Relations.Count;
+}
+
+public sealed record ImportResult(int Created, int Updated, int Unchanged, int RelationsCreated, int RelationsUpdated)
+{
+    public static readonly ImportResult None = new(0, 0, 0, 0, 0);
+}
+
+public sealed record KindCount(NodeKind Kind, int Count);
+
+public sealed record GraphStats(int Nodes, int Relations, IReadOnlyList<KindCount> ByKind);
+
+public sealed record GraphPath(IReadOnlyList<string> NodeIds, IReadOnlyList<Relation> Relations)
+{
+    public int Length => Relations.Count;
+}
+
+public sealed record SearchHit(string NodeId, NodeKind Kind, double Score);

@@ -1,0 +1,18 @@
+namespace ConflictGraph.Core.Paging;
+
+/// <summary>Forward cursor paging: at most <see cref="First"/> items after the cursor <see cref="After"/>.</summary>
+public sealed record PageRequest(int First, string? After = null)
+{
+    public static PageRequest All => new(int.MaxValue);
+}
+
+public sealed record PageItem<T>(T Item, string Cursor);
+
+/// <summary>One page of an ordered result, with the size of the whole result.</summary>
+public sealed record Page<T>(IReadOnlyList<PageItem<T>> Items, int TotalCount, bool HasNextPage, bool HasPreviousPage)
+{
+    public static readonly Page<T> Empty = new([], 0, false, false);
+
+    public string? StartCursor => Items.Count > 0 ? Items[0].Cursor : null;
+    public string? EndCursor => Items.Count > 0 ? Items[^1].Cursor : null;
+}
