@@ -1,0 +1,10 @@
+namespace ConflictGraph.Api;
+
+/// <summary>
+/// What the transport learned about the caller, handed to resolvers as GraphQL.NET's user context.
+/// </summary>
+public sealed class GraphRequestContext : Dictionary<string, object?>
+{
+    /// <summary>True when the request carried a configured write key.</summary>
+    public bool CanWrite { get; init; }
+}
