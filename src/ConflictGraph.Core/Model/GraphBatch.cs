@@ -11,7 +11,19 @@ public sealed record GraphBatch(IReadOnlyList<Node> Nodes, IReadOnlyList<Relatio
 public sealed record ImportResult(int Created, int Updated, int Unchanged, int RelationsCreated, int RelationsUpdated)
 {
     public static readonly ImportResult None = new(0, 0, 0, 0, 0);
+
+    /// <summary>Each node the write created or updated (unchanged nodes are not listed).</summary>
+    public IReadOnlyList<NodeChange> NodeChanges { get; init; } = [];
+
+    /// <summary>Each relation the write created or updated (a new claim or dispute is an update).</summary>
+    public IReadOnlyList<RelationChange> RelationChanges { get; init; } = [];
 }
+
+public enum ChangeKind { Created, Updated, Deleted }
+
+public sealed record NodeChange(string Id, NodeKind Kind, ChangeKind Change);
+
+public sealed record RelationChange(string Id, RelationType Type, string FromId, string ToId, ChangeKind Change);
 
 public sealed record KindCount(NodeKind Kind, int Count);
 

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+
+namespace ConflictGraph.Core.Import;
+
+/// <summary>A store's whole graph as seed-format input, which imports back to the same graph.</summary>
+public static class GraphExporter
+{
+    public static async Task<GraphInput> ExportAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var nodes = new List<Node>();
+        await foreach (var node in store.ExportNodesAsync(cancellationToken)) nodes.Add(node);
+        var relations = new List<Relation>();
+        await foreach (var relation in store.ExportRelationsAsync(cancellationToken)) relations.Add(relation);
+        return GraphInputMapper.FromGraph(nodes, relations);
+    }
+
+    /// <summary>Writes the input as indented camelCase JSON, nulls left out.</summary>
+    public static Task WriteAsync(GraphInput input, Stream stream, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(stream, input, GraphJson.Write, cancellationToken);
+
+    public static string ToJson(GraphInput input) => JsonSerializer.Serialize(input, GraphJson.Write);
+}

@@ -1,0 +1,89 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Import;
+
+public static partial class GraphInputMapper
+{
+    /// <summary>
+    /// Nodes and relations as input, in a stable order (each list by id, claims sorted), so
+    /// exporting, importing and exporting again gives the same file.
+    /// </summary>
+    public static GraphInput FromGraph(IEnumerable<Node> nodes, IEnumerable<Relation> relations)
+    {
+        var byId = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
+        return new GraphInput
+        {
+            Persons = Listed(byId.OfType<Person>().Select(ToInput)),
+            Organizations = Listed(byId.OfType<Organization>().Select(ToInput)),
+            Places = Listed(byId.OfType<Place>().Select(ToInput)),
+            Events = Listed(byId.OfType<Event>().Select(ToInput)),
+            Sources = Listed(byId.OfType<Source>().Select(ToInput)),
+            Statements = Listed(byId.OfType<Statement>().Select(ToInput)),
+            Relations = Listed(relations.OrderBy(r => r.Id, StringComparer.Ordinal).Select(ToInput)),
+        };
+    }
+
+    public static GraphInput FromBatch(GraphBatch batch) => FromGraph(batch.Nodes, batch.Relations);
+
+    private static PersonInput ToInput(Person p) => new()
+    {
+        Id = p.Id, Name = p.Name, Aliases = Listed(p.Aliases), Description = p.Description,
+        Roles = Listed(p.Roles.Select(r => new RoleInput
+        {
+            Title = r.Title, OrganizationId = r.OrganizationId, Since = Date(r.Since), Until = Date(r.Until),
+        })),
+    };
+
+    private static OrganizationInput ToInput(Organization o) => new()
+    {
+        Id = o.Id, Name = o.Name, Aliases = Listed(o.Aliases), Description = o.Description,
+        Kind = EnumNames.Of(o.OrganizationKind), CountryId = o.CountryId,
+    };
+
+    private static PlaceInput ToInput(Place p) => new()
+    {
+        Id = p.Id, Name = p.Name, Aliases = Listed(p.Aliases), Description = p.Description, Kind = EnumNames.Of(p.PlaceKind),
+        Location = p.Location is { } l ? new GeoPointInput { Latitude = l.Latitude, Longitude = l.Longitude } : null,
+    };
+
+    private static EventInput ToInput(Event e) => new()
+    {
+        Id = e.Id, Title = e.Title, Kind = EnumNames.Of(e.EventKind), Description = e.Description, Date = ToInput(e.Date),
+    };
+
+    private static SourceInput ToInput(Source s) => new()
+    {
+        Id = s.Id, Title = s.Title, PublisherId = s.PublisherId, Url = s.Url, PublishedAt = Date(s.PublishedAt),
+    };
+
+    private static StatementInput ToInput(Statement s) => new()
+    {
+        Id = s.Id, Text = s.Text, Stance = EnumNames.Of(s.Stance), Date = ToInput(s.Date),
+        Medium = s.Medium is { } medium ? EnumNames.Of(medium) : null,
+        SpeakerId = s.SpeakerId, OnBehalfOfId = s.OnBehalfOfId, SpeakerDescription = s.SpeakerDescription,
+        AboutIds = Listed(s.AboutIds), SourceId = s.SourceId,
+        CasualtyReports = Listed(s.CasualtyReports.Select(c => new CasualtyReportInput
+        {
+            EventId = c.EventId, KilledMin = c.KilledMin, KilledMax = c.KilledMax,
+            InjuredMin = c.InjuredMin, InjuredMax = c.InjuredMax, Victims = c.Victims,
+        })),
+    };
+
+    private static RelationInput ToInput(Relation r) => new()
+    {
+        Type = EnumNames.Of(r.Type), FromId = r.FromId, ToId = r.ToId,
+        ClaimedByIds = Listed(r.ClaimedBy.Order(StringComparer.Ordinal)),
+        DisputedByIds = Listed(r.DisputedBy.Order(StringComparer.Ordinal)),
+    };
+
+    private static FuzzyDateInput? ToInput(FuzzyDate? d) => d is null ? null : new FuzzyDateInput
+    {
+        Start = InputText.FormatDate(d.Start), End = InputText.FormatDate(d.End), Precision = EnumNames.Of(d.Precision),
+        At = d.At is { } at ? InputText.FormatInstant(at) : null, Text = d.Text,
+    };
+
+    private static string? Date(DateOnly? day) => day is { } d ? InputText.FormatDate(d) : null;
+
+    // Empty lists are left out of the file, as they were optional going in.
+    private static List<T>? Listed<T>(IEnumerable<T> items) => items.ToList() is { Count: > 0 } list ? list : null;
+}

@@ -1,0 +1,54 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+
+namespace ConflictGraph.Core.Tests.Import;
+
+/// <summary>A store holding some nodes, recording the lookups and writes the import path makes.</summary>
+internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
+{
+    public List<IReadOnlyCollection<string>> Lookups { get; } = [];
+
+    public List<GraphBatch> Writes { get; } = [];
+
+    public Exception? FailWritesWith { get; init; }
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        Lookups.Add(ids.ToArray());
+        return Task.FromResult<IReadOnlyList<Node>>(nodes.Where(n => ids.Contains(n.Id)).ToList());
+    }
+
+    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (FailWritesWith is not null) throw FailWritesWith;
+        Writes.Add(batch);
+        return Task.FromResult(new ImportResult(batch.Nodes.Count, 0, 0, batch.Relations.Count, 0));
+    }
+
+    public async IAsyncEnumerable<Node> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var node in Writes.SelectMany(w => w.Nodes)) yield return node;
+        await Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<Relation> ExportRelationsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var relation in Writes.SelectMany(w => w.Relations)) yield return relation;
+        await Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Relation>> GetRelationsAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+}
