@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace ConflictGraph.Core.Rules;
+
+/// <summary>
+/// The one folding of text for search, used on what is indexed and on what is asked, so that
+/// "Kataib Hezbollah" finds "Kata'ib Hezbollah" and "cafe" finds "Café".
+/// </summary>
+public static class SearchText
+{
+    /// <summary>Lower case, no diacritics, apostrophes removed, other punctuation as spaces, single spaces.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark || IsApostrophe(c)) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space)
+            {
+                folded.Append(' ');
+                space = true;
+            }
+        }
+        return folded.ToString().TrimEnd();
+    }
+
+    /// <summary>The folded words of <paramref name="text"/>.</summary>
+    public static IReadOnlyList<string> Terms(string? text) =>
+        Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // Apostrophes join a word ("Kata'ib"), so they vanish instead of splitting it.
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
+}

@@ -1,0 +1,26 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Reading;
+
+internal static class NodeReads
+{
+    public static async Task<IReadOnlyList<Node>> ByIdsAsync(
+        SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT kind, body FROM nodes WHERE id IN {Ids.In("$ids")}";
+        Ids.Add(command, "$ids", ids);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Node>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var nodes = new List<Node>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) nodes.Add(NodeRow.Parse(reader.GetString(0), reader.GetString(1)));
+        return nodes;
+    }
+}

@@ -1,0 +1,96 @@
+using ConflictGraph.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Schema;
+
+/// <summary>
+/// The file's schema, versioned by <c>PRAGMA user_version</c>: each step runs once, in order, in
+/// one transaction with the version bump, when a file is opened.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps = [Version1];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        var current = UserVersion(connection);
+        if (current > Latest)
+            throw new StoreUnavailableException(
+                $"the database file has schema version {current}, newer than this build's {Latest}; use a newer ConflictGraph");
+        for (var version = current; version < Latest; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
+    // nodes.seq is stable (the search index's rowid); nodes.body is the node in the seed format; the other columns exist to be filtered and sorted on.
+    // refs holds every field of a node that names another node (speaker, source, about, ...).
+    private const string Version1 = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+        INSERT INTO meta (key, value) VALUES ('data_version', 0);
+
+        CREATE TABLE nodes (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            sub_kind TEXT,
+            date_start TEXT,
+            date_end TEXT,
+            body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX nodes_by_kind ON nodes (kind, id);
+        CREATE INDEX nodes_by_kind_date ON nodes (kind, date_start, id);
+        CREATE INDEX nodes_by_kind_sub_kind ON nodes (kind, sub_kind, id);
+
+        CREATE TABLE refs (
+            node_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            PRIMARY KEY (node_id, field, target_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX refs_by_target ON refs (target_id, field, node_id);
+
+        CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            from_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            UNIQUE (type, from_id, to_id)
+        ) STRICT;
+        CREATE INDEX relations_from ON relations (from_id, type);
+        CREATE INDEX relations_to ON relations (to_id, type);
+        CREATE INDEX relations_by_type ON relations (type, id);
+
+        CREATE TABLE claims (
+            relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+            statement_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            disputes INTEGER NOT NULL,
+            PRIMARY KEY (relation_id, statement_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX claims_by_statement ON claims (statement_id, relation_id);
+
+        -- one row per node, rowid = nodes.seq, holding the node's folded names and text
+        CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        """;
+}

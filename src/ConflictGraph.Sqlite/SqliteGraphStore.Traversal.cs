@@ -1,0 +1,96 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Sqlite.Reading;
+
+namespace ConflictGraph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    /// <summary>Bounds the partial paths kept per level, so a hub node cannot exhaust memory.</summary>
+    private const int MaxFrontier = 20_000;
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(
+        IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken)
+    {
+        var within = placeIds.Distinct().ToDictionary(id => id, _ => new List<string>());
+        if (within.Count == 0) return new Dictionary<string, IReadOnlyList<string>>();
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
+            "UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM relations r JOIN inside ON r.to_id = inside.id " +
+            $"AND r.type = 'LOCATED_IN' WHERE inside.depth < {Traversal.MaxContainmentDepth}) " +
+            "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id";
+        Ids.Add(command, "$ids", within.Keys);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) within[reader.GetString(0)].Add(reader.GetString(1));
+        return within.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken)
+    {
+        var chains = eventIds.Distinct().ToDictionary(id => id, _ => new List<string>());
+        if (chains.Count == 0 || maxDepth <= 0) return chains.ToDictionary(c => c.Key, _ => (IReadOnlyList<Relation>)[]);
+        // Backward walks from an event to what it answered (outgoing edges); forward to what answered
+        // it. Both is the two walks together, never a zigzag into side branches.
+        string Walk(string way, string near, string far) =>
+            $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM relations r JOIN chain ON r.{near} = chain.node " +
+            $"AND r.type IN ('RETALIATION_FOR', 'RESPONSE_TO') WHERE chain.way = '{way}' AND chain.depth < $depth";
+        var steps = $"{Walk("b", "from_id", "to_id")} UNION {Walk("f", "to_id", "from_id")}";
+        await using var connection = Open();
+        var links = new List<(string Root, string Relation)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText =
+                "WITH RECURSIVE chain(root, relation, node, depth, way) AS (" +
+                "SELECT value, NULL, value, 0, 'b' FROM json_each($ids) WHERE $backward " +
+                "UNION ALL SELECT value, NULL, value, 0, 'f' FROM json_each($ids) WHERE $forward " +
+                $"UNION {steps}) " +
+                "SELECT DISTINCT root, relation FROM chain WHERE relation IS NOT NULL";
+            Ids.Add(command, "$ids", chains.Keys);
+            command.Parameters.AddWithValue("$depth", maxDepth);
+            command.Parameters.AddWithValue("$backward", direction != ChainDirection.Forward);
+            command.Parameters.AddWithValue("$forward", direction != ChainDirection.Backward);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) links.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        var relations = (await RelationReads.QueryAsync(connection,
+            $"{RelationColumns} WHERE r.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", links.Select(l => l.Relation)), cancellationToken))
+            .ToDictionary(r => r.Id);
+        foreach (var (root, relation) in links) chains[root].Add(relation);
+        return chains.ToDictionary(c => c.Key, c => (IReadOnlyList<Relation>)c.Value.Order(StringComparer.Ordinal).Select(id => relations[id]).ToList());
+    }
+
+    public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(
+        string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0 || maxDepth <= 0 || (await GetNodesAsync([fromId, toId], cancellationToken)).Count < (fromId == toId ? 1 : 2)) return [];
+        if (fromId == toId) return [new GraphPath([fromId], [])];
+        // Breadth first, one batched read of neighbours per level: every path found at a level is a
+        // shortest one among those left, and no path visits a node twice.
+        var found = new List<GraphPath>();
+        var frontier = new List<GraphPath> { new([fromId], []) };
+        for (var depth = 1; depth <= maxDepth && found.Count < limit && frontier.Count > 0; depth++)
+        {
+            var ends = frontier.Select(p => p.NodeIds[^1]).Distinct().ToList();
+            var byNode = (await GetRelationsAsync(ends, null, Direction.Both, cancellationToken))
+                .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
+                .ToLookup(x => x.Node, x => x.Relation);
+            var nextFrontier = new List<GraphPath>();
+            foreach (var path in frontier)
+            {
+                var end = path.NodeIds[^1];
+                foreach (var relation in byNode[end])
+                {
+                    var next = relation.OtherEnd(end);
+                    if (path.NodeIds.Contains(next)) continue;
+                    var longer = new GraphPath([.. path.NodeIds, next], [.. path.Relations, relation]);
+                    if (next == toId) found.Add(longer);
+                    else if (nextFrontier.Count < MaxFrontier) nextFrontier.Add(longer);
+                }
+            }
+            frontier = nextFrontier;
+        }
+        return found.OrderBy(p => p.Length).ThenBy(p => string.Join('/', p.NodeIds), StringComparer.Ordinal).Take(limit).ToList();
+    }
+}

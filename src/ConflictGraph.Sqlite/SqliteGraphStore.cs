@@ -1,0 +1,144 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Reading;
+using ConflictGraph.Sqlite.Schema;
+using ConflictGraph.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, so reads run on their own pooled connections
+/// and see the last committed state while a write is in progress. One write at a time.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    /// <summary>Opens (creating when missing) and migrates the file.</summary>
+    /// <exception cref="StoreUnavailableException">The file cannot be opened or is from a newer build.</exception>
+    public SqliteGraphStore(SqliteStoreOptions options)
+    {
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        try
+        {
+            using var connection = Open();
+            Migrations.Apply(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreUnavailableException($"cannot open the SQLite store at '{options.Path}': {e.Message}", e);
+        }
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public async Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        await using var connection = Open();
+        return await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
+    }
+
+    public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            return await GraphWriter.ImportAsync(connection, batch, progress, cancellationToken);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            return await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<Node> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, body FROM nodes ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return NodeRow.Parse(reader.GetString(0), reader.GetString(1));
+    }
+
+    public async IAsyncEnumerable<Relation> ExportRelationsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        const int chunk = 1000;
+        string after = "";
+        while (true)
+        {
+            var relations = await RelationReads.QueryAsync(connection,
+                "SELECT id, type, from_id, to_id FROM relations WHERE id > $after ORDER BY id LIMIT $limit",
+                c => { c.Parameters.AddWithValue("$after", after); c.Parameters.AddWithValue("$limit", chunk); },
+                cancellationToken);
+            foreach (var relation in relations) yield return relation;
+            if (relations.Count < chunk) yield break;
+            after = relations[^1].Id;
+        }
+    }
+
+    public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var byKind = new List<KindCount>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT kind, count(*) FROM nodes GROUP BY kind ORDER BY kind";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                byKind.Add(new KindCount(EnumNames.Parse<NodeKind>(reader.GetString(0)), reader.GetInt32(1)));
+        }
+        await using var relations = connection.CreateCommand();
+        relations.CommandText = "SELECT count(*) FROM relations";
+        var relationCount = Convert.ToInt32(await relations.ExecuteScalarAsync(cancellationToken));
+        return new GraphStats(byKind.Sum(k => k.Count), relationCount, byKind);
+    }
+
+    public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'data_version'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public void Dispose()
+    {
+        writeLock.Dispose();
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var pooled = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+}

@@ -1,0 +1,138 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Writing;
+
+/// <summary>
+/// Writes one batch in one transaction. Anything that goes wrong (a dangling reference, a
+/// cancellation, a crash) leaves the file exactly as it was.
+/// </summary>
+internal sealed class GraphWriter
+{
+    private const int ProgressEvery = 1000;
+
+    private readonly WriteCommands commands;
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly List<NodeChange> nodeChanges = [];
+    private readonly List<RelationChange> relationChanges = [];
+    private int unchanged;
+
+    private GraphWriter(WriteCommands commands) => this.commands = commands;
+
+    public static async Task<ImportResult> ImportAsync(
+        SqliteConnection connection, GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var commands = new WriteCommands(connection, transaction);
+        var writer = new GraphWriter(commands);
+        var written = 0;
+        void Step()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (++written % ProgressEvery == 0) progress?.Report(written);
+        }
+
+        foreach (var node in batch.Nodes)
+        {
+            writer.Write(node);
+            Step();
+        }
+        foreach (var node in batch.Nodes)
+            foreach (var reference in NodeReferences.Of(node))
+                writer.Require(reference.TargetId, $"node '{node.Id}' field {reference.Field}");
+        foreach (var relation in batch.Relations)
+        {
+            writer.Write(relation);
+            Step();
+        }
+        progress?.Report(written);
+
+        var result = writer.Result();
+        if (result.NodeChanges.Count + result.RelationChanges.Count > 0) commands.BumpVersion.ExecuteNonQuery();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private ImportResult Result() => new(
+        nodeChanges.Count(c => c.Change == ChangeKind.Created), nodeChanges.Count(c => c.Change == ChangeKind.Updated), unchanged,
+        relationChanges.Count(c => c.Change == ChangeKind.Created), relationChanges.Count(c => c.Change == ChangeKind.Updated))
+    {
+        NodeChanges = nodeChanges,
+        RelationChanges = relationChanges,
+    };
+
+    private void Write(Node node)
+    {
+        var row = NodeRow.Of(node);
+        long seq;
+        using (var reader = commands.NodeBody.With(node.Id).ExecuteReader())
+        {
+            seq = reader.Read() ? reader.GetInt64(0) : 0;
+            if (seq != 0 && reader.GetString(1) == row.Body)
+            {
+                unchanged++;
+                known.Add(node.Id);
+                return;
+            }
+        }
+        if (seq == 0)
+        {
+            seq = (long)commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar()!;
+            nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Created));
+        }
+        else
+        {
+            commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
+            commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
+            commands.DeleteSearch.With(seq).ExecuteNonQuery();
+            nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Updated));
+        }
+        foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
+        commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
+        known.Add(node.Id);
+    }
+
+    private void Write(Relation relation)
+    {
+        Require(relation.FromId, $"relation {relation.Id} fromId");
+        Require(relation.ToId, $"relation {relation.Id} toId");
+        foreach (var statement in relation.ClaimedBy.Concat(relation.DisputedBy))
+            Require(statement, $"relation {relation.Id} claim");
+
+        var id = relation.Id;
+        var exists = commands.RelationExists.With(id).ExecuteScalar() is not null;
+        var claims = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (exists)
+        {
+            using var reader = commands.RelationClaims.With(id).ExecuteReader();
+            while (reader.Read()) claims[reader.GetString(0)] = reader.GetInt64(1) != 0;
+        }
+        var changed = false;
+        foreach (var (statement, disputes) in relation.ClaimedBy.Select(s => (s, false)).Concat(relation.DisputedBy.Select(s => (s, true))))
+        {
+            if (claims.TryGetValue(statement, out var was) && was == disputes) continue;
+            claims[statement] = disputes;
+            changed = true;
+        }
+        var status = EnumNames.Of(ClaimStatusRule.Of(claims.Values.Count(d => !d), claims.Values.Count(d => d)));
+        if (!exists)
+            commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery();
+        else if (changed)
+            commands.UpdateStatus.With(id, status).ExecuteNonQuery();
+        if (exists && !changed) return;
+        foreach (var (statement, disputes) in claims)
+            commands.UpsertClaim.With(id, statement, disputes ? 1 : 0).ExecuteNonQuery();
+        relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, exists ? ChangeKind.Updated : ChangeKind.Created));
+    }
+
+    /// <summary>The node must be in this batch or already stored.</summary>
+    private void Require(string id, string where)
+    {
+        if (known.Contains(id)) return;
+        if (commands.NodeExists.With(id).ExecuteScalar() is null)
+            throw new MissingReferenceException($"{where}: no node '{id}' in the batch or the store");
+        known.Add(id);
+    }
+}

@@ -1,0 +1,69 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Sqlite.Reading;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Writing;
+
+/// <summary>
+/// Removes a node with its relations and claims, and takes it out of every node that names it
+/// (a statement's speaker, an organization's country, ...), in one transaction.
+/// </summary>
+internal static class NodeDeletion
+{
+    public static async Task<bool> DeleteAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$id", id);
+            return command;
+        }
+
+        await using (var exists = Command("SELECT 1 FROM nodes WHERE id = $id"))
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null) return false;
+
+        // Relations this statement claimed or disputed keep their other claims; their status follows.
+        var cited = new List<string>();
+        await using (var claims = Command("SELECT relation_id FROM claims WHERE statement_id = $id"))
+        await using (var reader = await claims.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) cited.Add(reader.GetString(0));
+
+        var referencing = new List<string>();
+        await using (var refs = Command("SELECT DISTINCT node_id FROM refs WHERE target_id = $id AND node_id <> $id"))
+        await using (var reader = await refs.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) referencing.Add(reader.GetString(0));
+
+        await using (var search = Command("DELETE FROM search WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
+            await search.ExecuteNonQueryAsync(cancellationToken);
+        // Relations, claims and the node's own references go with it (ON DELETE CASCADE).
+        await using (var delete = Command("DELETE FROM nodes WHERE id = $id"))
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+
+        using var commands = new WriteCommands(connection, transaction);
+        foreach (var node in await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction))
+            Rewrite(commands, NodeReferences.Without(node, id));
+        foreach (var relation in await RelationReads.QueryAsync(connection,
+            $"SELECT id, type, from_id, to_id FROM relations WHERE id IN {Ids.In("$ids")}",
+            c => Ids.Add(c, "$ids", cited), cancellationToken, transaction))
+            commands.UpdateStatus.With(relation.Id, EnumNames.Of(relation.Status)).ExecuteNonQuery();
+
+        commands.BumpVersion.ExecuteNonQuery();
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static void Rewrite(WriteCommands commands, Node node)
+    {
+        var row = NodeRow.Of(node);
+        var seq = (long)commands.NodeBody.With(node.Id).ExecuteScalar()!;
+        commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
+        commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
+        foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
+        commands.DeleteSearch.With(seq).ExecuteNonQuery();
+        commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
+    }
+}

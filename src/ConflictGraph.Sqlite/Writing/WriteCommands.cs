@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Writing;
+
+/// <summary>The statements a write runs for each item, prepared once per transaction and reused with new values.</summary>
+internal sealed class WriteCommands : IDisposable
+{
+    private readonly List<SqliteCommand> all = [];
+
+    public WriteCommands(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+            command.Prepare();
+            all.Add(command);
+            return command;
+        }
+
+        NodeBody = Prepare("SELECT seq, body FROM nodes WHERE id = $id", "$id");
+        NodeExists = Prepare("SELECT 1 FROM nodes WHERE id = $id", "$id");
+        InsertNode = Prepare(
+            "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) RETURNING seq",
+            "$id", "$kind", "$label", "$sub", "$start", "$end", "$body");
+        UpdateNode = Prepare(
+            "UPDATE nodes SET kind = $kind, label = $label, sub_kind = $sub, date_start = $start, date_end = $end, body = $body WHERE seq = $seq",
+            "$seq", "$kind", "$label", "$sub", "$start", "$end", "$body");
+        DeleteReferences = Prepare("DELETE FROM refs WHERE node_id = $id", "$id");
+        InsertReference = Prepare("INSERT OR IGNORE INTO refs (node_id, field, target_id) VALUES ($id, $field, $target)", "$id", "$field", "$target");
+        DeleteSearch = Prepare("DELETE FROM search WHERE rowid = $seq", "$seq");
+        InsertSearch = Prepare("INSERT INTO search (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
+        RelationExists = Prepare("SELECT 1 FROM relations WHERE id = $id", "$id");
+        InsertRelation = Prepare(
+            "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status)",
+            "$id", "$type", "$from", "$to", "$status");
+        RelationClaims = Prepare("SELECT statement_id, disputes FROM claims WHERE relation_id = $id", "$id");
+        UpsertClaim = Prepare(
+            "INSERT INTO claims (relation_id, statement_id, disputes) VALUES ($id, $statement, $disputes) " +
+            "ON CONFLICT (relation_id, statement_id) DO UPDATE SET disputes = excluded.disputes",
+            "$id", "$statement", "$disputes");
+        UpdateStatus = Prepare("UPDATE relations SET status = $status WHERE id = $id", "$id", "$status");
+        BumpVersion = Prepare("UPDATE meta SET value = value + 1 WHERE key = 'data_version'");
+    }
+
+    public SqliteCommand NodeBody { get; }
+    public SqliteCommand NodeExists { get; }
+    public SqliteCommand InsertNode { get; }
+    public SqliteCommand UpdateNode { get; }
+    public SqliteCommand DeleteReferences { get; }
+    public SqliteCommand InsertReference { get; }
+    public SqliteCommand DeleteSearch { get; }
+    public SqliteCommand InsertSearch { get; }
+    public SqliteCommand RelationExists { get; }
+    public SqliteCommand InsertRelation { get; }
+    public SqliteCommand RelationClaims { get; }
+    public SqliteCommand UpsertClaim { get; }
+    public SqliteCommand UpdateStatus { get; }
+    public SqliteCommand BumpVersion { get; }
+
+    public void Dispose()
+    {
+        foreach (var command in all) command.Dispose();
+    }
+}
+
+internal static class CommandValues
+{
+    /// <summary>Sets the prepared command's parameters, in the order they were declared.</summary>
+    public static SqliteCommand With(this SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Store.Tests.Conformance;
+
+public abstract partial class GraphStoreConformanceTests
+{
+    [SkippableFact]
+    public async Task RelationsAreReadByDirectionAndType()
+    {
+        var store = await CreateWorldAsync();
+        var outgoing = await store.GetRelationsAsync(["event:strikes"], null, Direction.Outgoing, None);
+        Assert.Equal(["event:strikes-[OCCURRED_IN]->place:depot", "event:strikes-[RETALIATION_FOR]->event:drones", "event:strikes-[TARGETED]->org:kh"],
+            outgoing.Select(r => r.Id).Order());
+        var incoming = await store.GetRelationsAsync(["event:strikes"], null, Direction.Incoming, None);
+        Assert.Equal("org:pentagon", Assert.Single(incoming).FromId);
+        var both = await store.GetRelationsAsync(["event:strikes", "event:drones"], [RelationType.CarriedOut], Direction.Both, None);
+        Assert.Equal(["org:kh", "org:pentagon"], both.Select(r => r.FromId).Order());
+    }
+
+    [SkippableFact]
+    public async Task RelationsCarryTheirClaimsAndStatus()
+    {
+        var store = await CreateWorldAsync();
+        var relations = await store.GetRelationsAsync(["event:strikes"], [RelationType.RetaliationFor], Direction.Outgoing, None);
+        var retaliation = Assert.Single(relations);
+        Assert.Equal(["statement:kirby"], retaliation.ClaimedBy);
+        Assert.Equal(["statement:militia"], retaliation.DisputedBy);
+        Assert.Equal(ClaimStatus.Disputed, retaliation.Status);
+    }
+
+    [SkippableFact]
+    public async Task StatementsListTheRelationsTheyClaimOrDispute()
+    {
+        var store = await CreateWorldAsync();
+        var cited = await store.GetRelationsCitedByAsync(["statement:militia"], None);
+        Assert.Equal(["event:strikes-[RETALIATION_FOR]->event:drones", "org:kh-[USED]->place:depot"], cited.Select(r => r.Id).Order());
+    }
+
+    [SkippableFact]
+    public async Task CasualtyReportsComeWithTheirStatements()
+    {
+        var store = await CreateWorldAsync();
+        var reports = await store.GetCasualtyReportsAsync(["event:strikes", "event:drones"], None);
+        Assert.Equal(["statement:militia", "statement:monitor"], reports.Select(r => r.StatementId).Order());
+        Assert.True(new Core.Rules.CasualtySummary(reports).Conflicting);
+    }
+
+    [SkippableFact]
+    public async Task RelationsAreFoundByStatusAndClaimant()
+    {
+        var store = await CreateWorldAsync();
+        var disputed = await store.FindRelationsAsync(
+            new() { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] }, new(10), None);
+        Assert.Equal(2, disputed.TotalCount);
+        var byKirby = await store.FindRelationsAsync(new() { ClaimedByActorId = "person:kirby" }, new(10), None);
+        Assert.Equal(3, byKirby.TotalCount);
+        var byPentagon = await store.FindRelationsAsync(new() { ClaimedByActorId = "org:pentagon", Types = [RelationType.RetaliationFor] }, new(10), None);
+        Assert.Equal("event:drones", Assert.Single(byPentagon.Items).Item.ToId);
+    }
+
+    [SkippableFact]
+    public async Task RetaliationsAreFoundByWhoStruckAndWhoWasStruck()
+    {
+        var store = await CreateWorldAsync();
+        var query = new Core.Store.RelationQuery
+        {
+            Types = [RelationType.RetaliationFor], FromPerpetratorId = "org:pentagon", ToPerpetratorId = "org:kh",
+            FromDate = new DateOnly(2021, 6, 1), ToDate = new DateOnly(2021, 6, 30),
+        };
+        Assert.Single((await store.FindRelationsAsync(query, new(10), None)).Items);
+        Assert.Empty((await store.FindRelationsAsync(query with { FromDate = new DateOnly(2021, 7, 1) }, new(10), None)).Items);
+        Assert.Empty((await store.FindRelationsAsync(query with { ToPerpetratorId = "org:pentagon" }, new(10), None)).Items);
+    }
+}
