@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ConflictGraph.Benchmarks;
+
+/// <summary>The built API as a child process on a free loopback port, over one imported store.</summary>
+public sealed class ApiServer : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiServer(Process process, Uri address) => (_process, Address) = (process, address);
+
+    public Uri Address { get; }
+
+    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, CancellationToken cancellationToken)
+    {
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var environment = ImportMeasure.StoreEnvironment(store);
+        environment["ASPNETCORE_URLS"] = address.ToString();
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["ConflictGraph__Diagnostics__Floor"] = "true";
+        environment["ConflictGraph__Diagnostics__Cost"] = "true";
+        foreach (var (key, value) in ServiceLimits.Generous) environment[key] = value;
+        var info = ChildProcess.Dotnet(layout.Root, environment, layout.ApiDll);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the API");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ApiServer(process, address);
+
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (process.HasExited)
+            {
+                lock (output) throw new InvalidOperationException($"the API exited with code {process.ExitCode}:\n{output}");
+            }
+            try
+            {
+                using var response = await probe.GetAsync("/floor/allocations", cancellationToken);
+                if (response.IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException("the API did not answer /floor/allocations within 2 minutes (is Diagnostics wired in Program.cs?)");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

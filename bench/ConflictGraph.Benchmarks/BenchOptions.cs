@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ConflictGraph.Benchmarks;
+
+/// <summary>The benchmark's command line, with every run bounded by default.</summary>
+public sealed record BenchOptions
+{
+    public IReadOnlyList<int> Sizes { get; init; } = [10_000, 1_000_000];
+    public int Concurrency { get; init; } = 8;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>A hard cap on requests per query and size, whatever the duration.</summary>
+    public int MaxRequests { get; init; } = 2_000_000;
+    public int Seed { get; init; } = 42;
+    public string? Out { get; init; }
+    public string? WorkDirectory { get; init; }
+    /// <summary>Keep an already imported store of the same size and seed instead of importing again.</summary>
+    public bool ReuseStore { get; init; }
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions { Arguments = args };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--sizes" => options with { Sizes = Value().Split(',').Select(Count).ToArray() },
+                "--concurrency" => options with { Concurrency = Math.Clamp(Count(Value()), 1, 256) },
+                "--duration" => options with { Duration = Span(Value()) },
+                "--warmup" => options with { Warmup = Span(Value()) },
+                "--max-requests" => options with { MaxRequests = Count(Value()) },
+                "--seed" => options with { Seed = Count(Value()) },
+                "--out" => options with { Out = Value() },
+                "--work" => options with { WorkDirectory = Value() },
+                "--reuse-store" => options with { ReuseStore = true },
+                var other => throw new ArgumentException($"unknown option {other}"),
+            };
+        }
+        if (options.Duration > TimeSpan.FromMinutes(5)) throw new ArgumentException("--duration is capped at 5m per query");
+        return options;
+    }
+
+    public const string Usage =
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store]";
+
+    private static int Count(string text) =>
+        int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static TimeSpan Span(string text) => text switch
+    {
+        _ when text.EndsWith("ms", StringComparison.Ordinal) => TimeSpan.FromMilliseconds(Count(text[..^2])),
+        _ when text.EndsWith('s') => TimeSpan.FromSeconds(Count(text[..^1])),
+        _ when text.EndsWith('m') => TimeSpan.FromMinutes(Count(text[..^1])),
+        _ => TimeSpan.FromSeconds(Count(text)),
+    };
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ConflictGraph.Benchmarks;
+
+/// <summary>What a finished child process did: exit code, wall time, peak resident memory, its output.</summary>
+public sealed record ProcessOutcome(int ExitCode, TimeSpan Elapsed, long PeakResidentBytes, string Output);
+
+/// <summary>Starts the repo's own programs as child processes and watches their memory through /proc.</summary>
+public static class ChildProcess
+{
+    public static ProcessStartInfo Dotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return info;
+    }
+
+    /// <summary>Runs to completion (killed after <paramref name="timeout"/>), polling its peak RSS (VmHWM).</summary>
+    public static async Task<ProcessOutcome> RunAsync(ProcessStartInfo info, TimeSpan timeout, bool echo, CancellationToken cancellationToken)
+    {
+        using var process = new Process { StartInfo = info };
+        var output = new System.Text.StringBuilder();
+        void Collect(object _, DataReceivedEventArgs e)
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            if (echo) Console.WriteLine($"    | {e.Data}");
+        }
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        long peak = 0;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (!process.HasExited)
+            {
+                peak = Math.Max(peak, PeakResidentBytes(process.Id));
+                await Task.WhenAny(process.WaitForExitAsync(deadline.Token), Task.Delay(50, deadline.Token));
+            }
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}");
+        }
+        clock.Stop();
+        lock (output) return new ProcessOutcome(process.ExitCode, clock.Elapsed, peak, output.ToString());
+    }
+
+    /// <summary>The kernel's high-water mark of the process's resident memory; 0 once it is gone.</summary>
+    public static long PeakResidentBytes(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return 0;
+    }
+}

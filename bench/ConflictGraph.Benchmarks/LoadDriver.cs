@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ConflictGraph.Benchmarks;
+
+/// <summary>
+/// Drives real HTTP load: a fixed number of workers each sending one request after another for a
+/// fixed time, capped by a request budget, recording every latency.
+/// </summary>
+public sealed class LoadDriver(HttpClient client, BenchOptions options)
+{
+    public async Task<LoadResult> RunAsync(BenchQuery query, int events, CancellationToken cancellationToken)
+    {
+        var (problem, storeCalls) = await ProbeAsync(query, cancellationToken);
+        if (problem is not null)
+            return new LoadResult(query.Name, events, 0, 0, TimeSpan.Zero, 0, 0, null, null, problem);
+
+        await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
+        var allocatedBefore = await AllocatedBytesAsync(cancellationToken);
+        var (latencies, failures, elapsed) = await DriveAsync(query, options.Duration, options.MaxRequests, cancellationToken);
+        var allocatedAfter = await AllocatedBytesAsync(cancellationToken);
+
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? 0
+            : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))] * 1000.0 / Stopwatch.Frequency;
+        var requests = latencies.Count;
+        return new LoadResult(query.Name, events, requests, failures, elapsed, Percentile(0.50), Percentile(0.99),
+            requests == 0 ? null : (double)(allocatedAfter - allocatedBefore) / requests, storeCalls,
+            failures > 0 ? $"{failures} failed responses" : null);
+    }
+
+    private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed)> DriveAsync(
+        BenchQuery query, TimeSpan duration, int budget, CancellationToken cancellationToken)
+    {
+        long issued = 0, failures = 0;
+        var clock = Stopwatch.StartNew();
+        var perWorker = new List<long>[options.Concurrency];
+        var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
+        {
+            var mine = perWorker[w] = new List<long>(4096);
+            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var n = Interlocked.Increment(ref issued);
+                if (n > budget) break;
+                var started = Stopwatch.GetTimestamp();
+                using var request = query.Create((int)(n % query.Variants));
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                if (response.IsSuccessStatusCode) mine.Add(Stopwatch.GetTimestamp() - started);
+                else Interlocked.Increment(ref failures);
+            }
+        }, cancellationToken)).ToArray();
+        await Task.WhenAll(workers);
+        clock.Stop();
+        return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed);
+    }
+
+    /// <summary>Sends each variant once, outside the measurement: every one must succeed with data and no errors.</summary>
+    private async Task<(string? Problem, double? StoreCalls)> ProbeAsync(BenchQuery query, CancellationToken cancellationToken)
+    {
+        double calls = 0;
+        var counted = 0;
+        for (var i = 0; i < query.Variants; i++)
+        {
+            using var request = query.Create(i);
+            using var response = await client.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode) return ($"HTTP {(int)response.StatusCode}: {Shorten(body)}", null);
+            if (!query.IsGraphQL) continue;
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("errors", out var errors)) return ($"errors: {Shorten(errors.ToString())}", null);
+            if (document.RootElement.TryGetProperty("extensions", out var extensions)
+                && extensions.TryGetProperty("cost", out var cost) && cost.TryGetProperty("storeCalls", out var storeCalls))
+            {
+                calls += storeCalls.GetDouble();
+                counted++;
+            }
+        }
+        return (null, counted == 0 ? null : calls / counted);
+    }
+
+    private async Task<long> AllocatedBytesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync("/floor/allocations", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return document.RootElement.GetProperty("bytes").GetInt64();
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
+}

@@ -1,0 +1,29 @@
+namespace ConflictGraph.Hosting;
+
+/// <summary>The stores this service can run on.</summary>
+public enum StoreKind { Sqlite, Neo4j }
+
+/// <summary>
+/// Which store to use and where it is, bound from the "ConflictGraph" configuration section
+/// (environment: <c>ConflictGraph__Store</c>, <c>ConflictGraph__Sqlite__Path</c>).
+/// </summary>
+public sealed class GraphStoreOptions
+{
+    public const string Section = "ConflictGraph";
+
+    /// <summary><c>Sqlite</c> (the default: a file, zero setup) or <c>Neo4j</c>.</summary>
+    public string Store { get; set; } = nameof(StoreKind.Sqlite);
+
+    public SqliteSettings Sqlite { get; set; } = new();
+
+    /// <summary>The store named by <see cref="Store"/>, matched ignoring case; null when it names none.</summary>
+    public StoreKind? Kind => Enum.TryParse<StoreKind>(Store, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+}
+
+public sealed class SqliteSettings
+{
+    /// <summary>The database file; a relative path is taken from the current directory.</summary>
+    public string Path { get; set; } = "data/conflictgraph.db";
+
+    public string FullPath => System.IO.Path.GetFullPath(Path);
+}

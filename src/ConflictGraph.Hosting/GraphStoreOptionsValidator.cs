@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Hosting;
+
+/// <summary>Refuses settings that cannot work, at start and with the setting's name in the message.</summary>
+public sealed class GraphStoreOptionsValidator : IValidateOptions<GraphStoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphStoreOptions options)
+    {
+        var failures = new List<string>();
+        switch (options.Kind)
+        {
+            case null:
+                failures.Add($"{GraphStoreOptions.Section}:Store is '{options.Store}'; use one of {string.Join(", ", Enum.GetNames<StoreKind>())}");
+                break;
+            case StoreKind.Sqlite when string.IsNullOrWhiteSpace(options.Sqlite.Path):
+                failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path is empty; give the database file's path (default data/conflictgraph.db)");
+                break;
+            case StoreKind.Sqlite:
+                try
+                {
+                    if (Directory.Exists(options.Sqlite.FullPath))
+                        failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path '{options.Sqlite.Path}' is a directory; give a file inside it");
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path '{options.Sqlite.Path}' is not a usable path: {e.Message}");
+                }
+                break;
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

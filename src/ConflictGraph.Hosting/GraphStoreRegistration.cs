@@ -1,0 +1,40 @@
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Hosting;
+
+/// <summary>Registers the configured <see cref="IGraphStore"/>, shared by the API host and the CLI.</summary>
+public static class GraphStoreRegistration
+{
+    /// <summary>
+    /// Binds and validates (on start) the "ConflictGraph" settings, and registers one
+    /// <see cref="IGraphStore"/> for the process, opened and migrated on first use.
+    /// </summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphStoreOptions>().Bind(configuration.GetSection(GraphStoreOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphStoreOptions>, GraphStoreOptionsValidator>();
+        services.AddSingleton(provider => Open(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>The one place a store is chosen: add a case here for each store kind.</summary>
+    public static IGraphStore Open(GraphStoreOptions options) => options.Kind switch
+    {
+        StoreKind.Sqlite => OpenSqlite(options.Sqlite),
+        StoreKind.Neo4j => throw new StoreUnavailableException(
+            $"{GraphStoreOptions.Section}:Store is Neo4j, but the Neo4j store is not available in this build; use Sqlite"),
+        _ => throw new OptionsValidationException(GraphStoreOptions.Section, typeof(GraphStoreOptions),
+            [$"{GraphStoreOptions.Section}:Store is '{options.Store}'; use one of {string.Join(", ", Enum.GetNames<StoreKind>())}"]),
+    };
+
+    private static IGraphStore OpenSqlite(SqliteSettings settings)
+    {
+        var path = settings.FullPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+    }
+}

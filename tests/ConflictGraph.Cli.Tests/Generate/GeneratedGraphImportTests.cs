@@ -1,0 +1,39 @@
+using ConflictGraph.Cli.Generate;
+using ConflictGraph.Core.Import;
+
+namespace ConflictGraph.Cli.Tests.Generate;
+
+public sealed class GeneratedGraphImportTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("cg-generate-").FullName;
+
+    [Fact]
+    public async Task GeneratedFilesReadBackAndPassImportValidation()
+    {
+        // Several files, so references across files (events to the world, answers to earlier files) are covered.
+        var graph = await GraphFileWriter.WriteAsync(new GenerationSettings(1_500, 9, EventsPerFile: 500), _root, null, default);
+
+        var read = await GraphInputReader.ReadFilesAsync(graph.Files, default);
+        var problems = await GraphValidator.ValidateAsync(read.Input, read.Origins, null, default);
+
+        Assert.Empty(read.Problems);
+        Assert.Empty(problems);
+        Assert.Equal(1_500, read.Input.Events!.Count);
+        Assert.Equal(graph.Relations, read.Input.Relations!.Count);
+    }
+
+    [Fact]
+    public async Task EachEventFileCitesOnlySourcesItHolds()
+    {
+        var graph = await GraphFileWriter.WriteAsync(new GenerationSettings(800, 5, EventsPerFile: 300), _root, null, default);
+
+        foreach (var file in graph.Files.Skip(1))
+        {
+            var read = await GraphInputReader.ReadFilesAsync([file], default);
+            var sources = read.Input.Sources!.Select(s => s.Id).ToHashSet();
+            Assert.All(read.Input.Statements!, s => Assert.Contains(s.SourceId, sources));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
