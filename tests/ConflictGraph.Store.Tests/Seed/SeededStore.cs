@@ -1,0 +1,43 @@
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Seed;
+
+/// <summary>The repository's seed/ folder imported, through the one import path, into a fresh SQLite file.</summary>
+public sealed class SeededStore : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-seed-").FullName;
+    private SqliteGraphStore? store;
+
+    public IGraphStore Store => store ?? throw new InvalidOperationException("not initialized");
+
+    public static string SeedFolder
+    {
+        get
+        {
+            // The repository this test was built from (see Directory.Build.props).
+            var root = typeof(SeededStore).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+            return Path.Combine(root, "seed");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "seed.db") });
+        var files = Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal);
+        var read = await GraphInputReader.ReadFilesAsync(files, CancellationToken.None);
+        Assert.Empty(read.Problems);
+        await GraphImporter.ImportAsync(read.Input, read.Origins, store, null, CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        store?.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
