@@ -19,6 +19,13 @@ public interface IGraphStore
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One round trip for a level of a query: the relations every request asks for, the nodes at
+    /// their far ends, and the nodes in <paramref name="nodeIds"/>.
+    /// </summary>
+    Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken);
+
     /// <summary>Relations claimed or disputed by any of <paramref name="statementIds"/>.</summary>
     Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken);
 

@@ -40,6 +40,7 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
     }
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -72,3 +72,26 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty((await store.FindRelationsAsync(query with { ToPerpetratorId = "org:pentagon" }, new(10), None)).Items);
     }
 }
+
+public abstract partial class GraphStoreConformanceTests
+{
+    [SkippableFact]
+    public async Task OneExpansionReturnsTheAskedRelationsAndTheNodesAtTheirEnds()
+    {
+        var store = await CreateWorldAsync();
+        var found = await store.ExpandAsync(
+        [
+            new Core.Store.ExpandRequest("event:strikes", [RelationType.OccurredIn], Direction.Outgoing),
+            new Core.Store.ExpandRequest("event:strikes", [RelationType.CarriedOut], Direction.Incoming),
+            new Core.Store.ExpandRequest("event:drones", null, Direction.Both),
+        ], ["source:report"], None);
+        Assert.Equal(
+            ["event:drones-[OCCURRED_IN]->place:erbil", "event:strikes-[OCCURRED_IN]->place:depot", "event:strikes-[RETALIATION_FOR]->event:drones",
+             "org:kh-[CARRIED_OUT]->event:drones", "org:pentagon-[CARRIED_OUT]->event:strikes"],
+            found.Relations.Select(r => r.Id).Order());
+        Assert.Equal(["event:drones", "event:strikes", "org:kh", "org:pentagon", "place:depot", "place:erbil", "source:report"],
+            found.Nodes.Select(n => n.Id).Order());
+        var nothing = await store.ExpandAsync([], [], None);
+        Assert.Empty(nothing.Relations);
+    }
+}

@@ -1,0 +1,27 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Store;
+
+/// <summary>The relations of one node to follow: of these types (all when null), in this direction from it.</summary>
+public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? Types, Direction Direction)
+{
+    public bool Matches(Relation relation) =>
+        (Types is null || Types.Contains(relation.Type)) && Direction switch
+        {
+            Direction.Outgoing => relation.FromId == NodeId,
+            Direction.Incoming => relation.ToId == NodeId,
+            _ => relation.FromId == NodeId || relation.ToId == NodeId,
+        };
+
+    public bool Equals(ExpandRequest? other) =>
+        other is not null && NodeId == other.NodeId && Direction == other.Direction &&
+        (Types is null ? other.Types is null : other.Types is not null && Types.SequenceEqual(other.Types));
+
+    public override int GetHashCode() => HashCode.Combine(NodeId, Direction, Types?.Count);
+}
+
+/// <summary>What one expansion found: the relations asked for, and the nodes at their ends plus any asked for by id.</summary>
+public sealed record Neighborhood(IReadOnlyList<Relation> Relations, IReadOnlyList<Node> Nodes)
+{
+    public static readonly Neighborhood Empty = new([], []);
+}
