@@ -10,6 +10,9 @@ public static class EnumNames
 
     public static string Of<T>(T value) where T : struct, Enum => ToConstantCase(value.ToString());
 
+    /// <summary>The same spelling for an enum value whose type is known only at run time.</summary>
+    public static string Of(Enum value) => ToConstantCase(value.ToString());
+
     public static IReadOnlyList<string> All<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Select(Of).ToArray();
 

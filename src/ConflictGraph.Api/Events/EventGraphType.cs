@@ -1,0 +1,75 @@
+using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Places;
+using ConflictGraph.Api.Relations;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Api.Statements;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Events;
+
+public sealed class EventGraphType : ObjectGraphType<Event>
+{
+    /// <summary>How many statements <c>Event.statements</c> lists at most.</summary>
+    public const int MaxStatements = 500;
+
+    public EventGraphType()
+    {
+        Name = "Event";
+        Description = "Something that happened: a strike, an attack, a killing, a political act.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Event;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
+        Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind").Resolve(c => c.Source.EventKind);
+        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
+        Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);
+        Field<PlaceGraphType>("place").Description("Where it happened (OCCURRED_IN).")
+            .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.OccurredIn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("perpetrators").Description("Who carried it out (CARRIED_OUT), by any claim.")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.CarriedOut));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("targets").Description("Actors or places (facilities, bases) the event was aimed at.")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.Targeted));
+        Field<EventGraphType>("partOf").Description("The larger event this one belongs to.")
+            .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.PartOf));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventGraphType>>>>("subEvents").Description("Events that are part of this one.")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.PartOf));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("killed").Description("Named people it killed (KILLED).")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.Killed));
+        RelationList("retaliationFor", "Events this event retaliated against (RETALIATION_FOR, outgoing), with who claims so.", Direction.Outgoing, RelationType.RetaliationFor);
+        RelationList("retaliatedBy", "Events that retaliated against this one (RETALIATION_FOR, incoming).", Direction.Incoming, RelationType.RetaliationFor);
+        RelationList("respondsTo", "Events this one directly answered, e.g. return fire (RESPONSE_TO, outgoing).", Direction.Outgoing, RelationType.ResponseTo);
+        RelationList("respondedBy", "Events that directly answered this one (RESPONSE_TO, incoming).", Direction.Incoming, RelationType.ResponseTo);
+        Field<NonNullGraphType<CasualtySummaryGraphType>>("casualties").Description("Casualty figures as each source reported them, and whether they conflict.")
+            .Resolve(c => c.Loaders().Casualties(c.Source.Id).Then(reports => new CasualtySummary(reports)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("statements")
+            .Description($"Statements about this event, oldest first (at most {MaxStatements}).")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<Stance>>>>("stances", "Only statements with these stances.")
+            .Resolve(c => c.Loaders().Page(new NodeQuery
+            {
+                Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
+                Statements = new StatementCriteria { AboutId = c.Source.Id, Stances = c.ListArgument<Stance>("stances") },
+            }, new PageRequest(MaxStatements)).Then(page => page.Items.Select(i => i.Item)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("escalation")
+            .Description("The chain of RETALIATION_FOR and RESPONSE_TO relations reachable from this event: BACKWARD to what provoked it, FORWARD to what answered it.")
+            .Argument<EnumerationGraphType<ChainDirection>>("direction", a => a.DefaultValue = ChainDirection.Both)
+            .Argument<IntGraphType>("maxDepth", "How many steps to follow, 1 to the configured maximum (default 20).", a => a.DefaultValue = 5)
+            .Resolve(c =>
+            {
+                var depth = c.GetArgument("maxDepth", 5);
+                var max = c.Limits().MaxEscalationDepth;
+                if (depth < 1 || depth > max) throw ApiErrors.BadInput($"maxDepth: {depth} is outside 1..{max}");
+                return c.Loaders().Escalation(c.Source.Id, c.GetArgument("direction", ChainDirection.Both), depth);
+            });
+        this.RelationsField();
+    }
+
+    private void RelationList(string name, string description, Direction direction, RelationType type) =>
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>(name).Description(description)
+            .Resolve(c => c.Loaders().Relations(c.Source.Id, direction, type));
+}

@@ -1,0 +1,83 @@
+using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Live;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Import;
+
+public sealed class MutationGraphType : ObjectGraphType
+{
+    public MutationGraphType()
+    {
+        Name = "Mutation";
+        Field<NonNullGraphType<ImportResultGraphType>>("importGraph")
+            .Description("Load a batch of nodes and relations: validated as a whole, then written all or nothing. Requires write access.")
+            .Argument<NonNullGraphType<GraphInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                RequireWrite(c);
+                var input = GraphInputArgument.Read(c.Arguments!["input"].Value);
+                ImportResult result;
+                try
+                {
+                    result = await GraphImporter.ImportAsync(input, c.Loaders().Store, null, c.CancellationToken);
+                }
+                catch (GraphValidationException e)
+                {
+                    // Every problem is its own error; the last one ends the field.
+                    foreach (var problem in e.Problems.SkipLast(1)) c.Errors.Add(ApiErrors.BadInput(problem.ToString()));
+                    throw ApiErrors.BadInput(e.Problems[^1].ToString());
+                }
+                await PublishAsync(c, new GraphChanges(result.NodeChanges, result.RelationChanges));
+                return result;
+            });
+        Field<NonNullGraphType<BooleanGraphType>>("deleteNode")
+            .Description("Remove a node, its relations and every reference to it; false when there was no such node. Requires write access.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                RequireWrite(c);
+                var id = c.GetArgument<string>("id");
+                var store = c.Loaders().Store;
+                var node = (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault();
+                if (node is null) return false;
+                var relations = await store.GetRelationsAsync([id], null, Direction.Both, c.CancellationToken);
+                if (!await store.DeleteNodeAsync(id, c.CancellationToken)) return false;
+                await PublishAsync(c, new GraphChanges(
+                    [new NodeChange(node.Id, node.Kind, ChangeKind.Deleted)],
+                    relations.Select(r => new RelationChange(r.Id, r.Type, r.FromId, r.ToId, ChangeKind.Deleted)).ToList()));
+                return true;
+            });
+    }
+
+    private static void RequireWrite(IResolveFieldContext context)
+    {
+        if (context.UserContext is not GraphRequestContext { CanWrite: true })
+            throw ApiErrors.Error(ApiErrors.Unauthenticated, "writing needs a write key: send 'Authorization: Bearer <key>'; nothing was written");
+    }
+
+    private static async Task PublishAsync(IResolveFieldContext context, GraphChanges changes)
+    {
+        if (changes.IsEmpty) return;
+        if (context.RequestServices!.GetService<IGraphChangeNotifier>() is { } notifier)
+            await notifier.PublishAsync(changes, CancellationToken.None);
+    }
+}
+
+public sealed class ImportResultGraphType : ObjectGraphType<ImportResult>
+{
+    public ImportResultGraphType()
+    {
+        Name = "ImportResult";
+        Description = "What an import did.";
+        Field<NonNullGraphType<IntGraphType>>("created").Description("Nodes that did not exist before.").Resolve(c => c.Source.Created);
+        Field<NonNullGraphType<IntGraphType>>("updated").Description("Existing nodes whose fields changed.").Resolve(c => c.Source.Updated);
+        Field<NonNullGraphType<IntGraphType>>("unchanged").Description("Nodes given exactly as stored.").Resolve(c => c.Source.Unchanged);
+        Field<NonNullGraphType<IntGraphType>>("relationsCreated").Resolve(c => c.Source.RelationsCreated);
+        Field<NonNullGraphType<IntGraphType>>("relationsUpdated").Description("Existing relations that gained a claim or a dispute.").Resolve(c => c.Source.RelationsUpdated);
+    }
+}

@@ -1,0 +1,76 @@
+using GraphQL.DataLoader;
+
+namespace ConflictGraph.Api.Loading;
+
+/// <summary>
+/// Collects the keys every resolver of a query level asks for, then fetches them all with one
+/// call when the executor first needs a value. Values are kept for the rest of the request.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing) where TKey : notnull
+{
+    private readonly Lock sync = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<TKey> pending = [];
+    private readonly HashSet<TKey> queued = [];
+    private readonly Dictionary<TKey, TValue> loaded = [];
+
+    public IDataLoaderResult<TValue> Load(TKey key)
+    {
+        lock (sync)
+        {
+            if (!loaded.ContainsKey(key) && queued.Add(key)) pending.Add(key);
+        }
+        return new Pending(this, key);
+    }
+
+    private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        lock (sync)
+        {
+            if (loaded.TryGetValue(key, out var known)) return known;
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            TKey[] batch;
+            lock (sync)
+            {
+                batch = [.. pending];
+                pending.Clear();
+                queued.Clear();
+            }
+            if (batch.Length > 0)
+            {
+                var values = await fetch(batch, cancellationToken);
+                lock (sync)
+                    foreach (var k in batch) loaded[k] = values.TryGetValue(k, out var value) ? value : missing;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+        lock (sync) return loaded.TryGetValue(key, out var value) ? value : missing;
+    }
+
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
+    {
+        public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}
+
+public static class DataLoaderResults
+{
+    /// <summary>The loaded value, shaped for the field, without another round trip.</summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) => new Mapped<T, TResult>(result, map);
+
+    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+
+namespace ConflictGraph.Api.Loading;
+
+/// <summary>The request's view of the store: every call goes through and is counted by its <see cref="StoreCallMeter"/>.</summary>
+public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) : IGraphStore
+{
+    public StoreCallMeter Meter => meter;
+
+    public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetNodesAsync(ids, cancellationToken));
+
+    public Task<IReadOnlyList<Relation>> GetRelationsAsync(
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken));
+
+    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ExpandAsync(requests, nodeIds, cancellationToken));
+
+    public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetRelationsCitedByAsync(statementIds, cancellationToken));
+
+    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cancellationToken));
+
+    public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.FindNodesAsync(queries, cancellationToken));
+
+    public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.FindRelationsAsync(query, page, cancellationToken));
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.SearchAsync(text, kinds, limit, cancellationToken));
+
+    public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.FindPathsAsync(fromId, toId, maxDepth, limit, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetPlacesWithinAsync(placeIds, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken));
+
+    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ImportAsync(batch, progress, cancellationToken));
+
+    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.DeleteNodeAsync(id, cancellationToken));
+
+    public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
+
+    public IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken) => store.ExportRelationsAsync(cancellationToken);
+
+    public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetStatsAsync(cancellationToken));
+
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetDataVersionAsync(cancellationToken));
+}

@@ -1,0 +1,47 @@
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Api.Statements;
+using ConflictGraph.Core.Model;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Relations;
+
+public sealed class RelationGraphType : ObjectGraphType<Relation>
+{
+    public RelationGraphType()
+    {
+        Name = "Relation";
+        Description = "A typed edge between two nodes, with the statements that claim and dispute it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("'from-[TYPE]->to'; stable for the same triple.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<EnumerationGraphType<RelationType>>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<NodeInterface>>("from").Resolve(c => c.Loaders().Node(c.Source.FromId));
+        Field<NonNullGraphType<NodeInterface>>("to").Resolve(c => c.Loaders().Node(c.Source.ToId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("claimedBy").Description("Statements that claim it.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.ClaimedBy));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("disputedBy").Description("Statements that dispute it.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.DisputedBy));
+        Field<NonNullGraphType<EnumerationGraphType<ClaimStatus>>>("status").Description("Follows from the claims and disputes.").Resolve(c => c.Source.Status);
+    }
+}
+
+public sealed class PathGraphType : ObjectGraphType<GraphPath>
+{
+    public PathGraphType()
+    {
+        Name = "Path";
+        Description = "A chain of relations from one node to another.";
+        Field<NonNullGraphType<IntGraphType>>("length").Description("How many relations it takes.").Resolve(c => c.Source.Length);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Description("The nodes in order, both ends included.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.NodeIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations").Description("The relations in order.").Resolve(c => c.Source.Relations);
+    }
+}
+
+public sealed class SearchHitGraphType : ObjectGraphType<SearchHit>
+{
+    public SearchHitGraphType()
+    {
+        Name = "SearchHit";
+        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => c.Loaders().Node(c.Source.NodeId));
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is a better match.").Resolve(c => c.Source.Score);
+    }
+}

@@ -1,0 +1,62 @@
+using ConflictGraph.Core.Model;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Schema;
+
+public sealed class NodeInterface : InterfaceGraphType<Node>
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "Anything addressable by a stable id.";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("Stable, human-readable, globally unique id chosen by the data, e.g. 'event:2021-06-27-us-airstrikes'.");
+    }
+}
+
+public sealed class FuzzyDateGraphType : ObjectGraphType<FuzzyDate>
+{
+    public FuzzyDateGraphType()
+    {
+        Name = "FuzzyDate";
+        Description = "A date known only to within a range, as sources give it: 'Sunday', 'since April', 'last year'.";
+        Field<NonNullGraphType<CalendarDateGraphType>>("start").Description("First day the date can be.").Resolve(c => c.Source.Start);
+        Field<NonNullGraphType<CalendarDateGraphType>>("end").Description("Last day the date can be.").Resolve(c => c.Source.End);
+        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("How finely the source gave it.").Resolve(c => c.Source.Precision);
+        Field<DateTimeWithOffsetGraphType>("at").Description("Exact local time when known.").Resolve(c => c.Source.At);
+        Field<StringGraphType>("text").Description("How the source put it, e.g. 'since April'.").Resolve(c => c.Source.Text);
+    }
+}
+
+public sealed class GeoPointGraphType : ObjectGraphType<GeoPoint>
+{
+    public GeoPointGraphType()
+    {
+        Name = "GeoPoint";
+        Description = "A point on the map, in decimal degrees (WGS 84).";
+        Field<NonNullGraphType<FloatGraphType>>("latitude").Resolve(c => c.Source.Latitude);
+        Field<NonNullGraphType<FloatGraphType>>("longitude").Resolve(c => c.Source.Longitude);
+    }
+}
+
+public sealed class GraphStatsGraphType : ObjectGraphType<GraphStats>
+{
+    public GraphStatsGraphType()
+    {
+        Name = "GraphStats";
+        Description = "How much the graph holds.";
+        Field<NonNullGraphType<IntGraphType>>("nodes").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<IntGraphType>>("relations").Resolve(c => c.Source.Relations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountGraphType>>>>("byKind").Description("Nodes per kind.").Resolve(c => c.Source.ByKind);
+    }
+}
+
+public sealed class KindCountGraphType : ObjectGraphType<KindCount>
+{
+    public KindCountGraphType()
+    {
+        Name = "KindCount";
+        Field<NonNullGraphType<EnumerationGraphType<NodeKind>>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+    }
+}

@@ -1,0 +1,62 @@
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Store;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Startup;
+
+/// <summary>
+/// Opens the store at start and, when it is empty, imports the seed through the same path as
+/// the CLI and importGraph. Readiness follows the outcome.
+/// </summary>
+public sealed class StartupSeeding(
+    IServiceProvider services, IOptions<SeedOptions> options, IWebHostEnvironment environment, Readiness readiness, ILogger<StartupSeeding> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var store = services.GetRequiredService<IGraphStore>();
+            var stats = await store.GetStatsAsync(stoppingToken);
+            if (stats.Nodes == 0 && options.Value.OnStartup) await SeedAsync(store, stoppingToken);
+            readiness.Ready();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "the service could not start its store");
+            readiness.NotReady($"store not usable: {e.Message}");
+        }
+    }
+
+    private async Task SeedAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var path = SeedPath();
+        if (path is null)
+        {
+            logger.LogWarning("the store is empty and no seed was found (set ConflictGraph__Seed__Path); starting empty");
+            return;
+        }
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray() : [path];
+        var read = await GraphInputReader.ReadFilesAsync(files, cancellationToken);
+        if (!read.Succeeded) throw new GraphValidationException(read.Problems);
+        var result = await GraphImporter.ImportAsync(read.Input, read.Origins, store, null, cancellationToken);
+        logger.LogInformation("seeded the empty store from {Path}: {Created} nodes, {Relations} relations", path, result.Created, result.RelationsCreated);
+    }
+
+    private string? SeedPath()
+    {
+        if (options.Value.Path is { } configured)
+        {
+            var full = Path.GetFullPath(configured);
+            return File.Exists(full) || Directory.Exists(full)
+                ? full
+                : throw new DirectoryNotFoundException($"ConflictGraph:Seed:Path '{configured}' does not exist");
+        }
+        // The repository's seed/ next to the project (dotnet run) or the working directory.
+        string[] candidates = [Path.Combine(environment.ContentRootPath, "..", "..", "seed"), Path.Combine(Directory.GetCurrentDirectory(), "seed")];
+        return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);
+    }
+}

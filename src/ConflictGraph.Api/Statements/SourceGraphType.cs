@@ -1,0 +1,29 @@
+using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Paging;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Statements;
+
+public sealed class SourceGraphType : ObjectGraphType<Source>
+{
+    public SourceGraphType()
+    {
+        Name = "Source";
+        Description = "A document that reports statements: a news article, a report, a post.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Source;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
+        Field<OrganizationGraphType>("publisher").Resolve(c => c.Loaders().Node(c.Source.PublisherId));
+        Field<StringGraphType>("url").Resolve(c => c.Source.Url);
+        Field<CalendarDateGraphType>("publishedAt").Resolve(c => c.Source.PublishedAt);
+        Field<NonNullGraphType<StatementConnectionType>>("statements").Description("Statements this source reported, oldest first.").Paged()
+            .Resolve(c => c.Loaders().Page(new NodeQuery
+            {
+                Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { SourceId = c.Source.Id },
+            }, c.Page()));
+    }
+}

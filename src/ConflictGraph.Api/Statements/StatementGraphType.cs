@@ -1,0 +1,39 @@
+using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Relations;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Statements;
+
+public sealed class StatementGraphType : ObjectGraphType<Statement>
+{
+    public StatementGraphType()
+    {
+        Name = "Statement";
+        Description = "Something an actor said, as a source reported it.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Statement;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("What was said, in the data's own words.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<EnumerationGraphType<Stance>>>("stance").Resolve(c => c.Source.Stance);
+        Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);
+        Field<EnumerationGraphType<Medium>>("medium").Resolve(c => c.Source.Medium);
+        Field<ActorInterface>("speaker").Description("Who said it; null when the speaker is anonymous.").Resolve(c => c.Loaders().Node(c.Source.SpeakerId));
+        Field<OrganizationGraphType>("onBehalfOf").Description("The organization the speaker spoke for.").Resolve(c => c.Loaders().Node(c.Source.OnBehalfOfId));
+        Field<NonNullGraphType<BooleanGraphType>>("anonymous").Description("True when the speaker is not named.").Resolve(c => c.Source.Anonymous);
+        Field<StringGraphType>("speakerDescription").Description("How an unnamed speaker was described, e.g. 'two Iraqi militia officials'.").Resolve(c => c.Source.SpeakerDescription);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("about").Description("The nodes this statement is about.")
+            .Resolve(c => c.Loaders().Nodes(c.Source.AboutIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("claims").Description("Relations this statement asserts.")
+            .Resolve(c => c.Loaders().CitedBy(c.Source.Id).Then(found => found.Where(r => r.ClaimedBy.Contains(c.Source.Id))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("disputes").Description("Relations this statement denies.")
+            .Resolve(c => c.Loaders().CitedBy(c.Source.Id).Then(found => found.Where(r => r.DisputedBy.Contains(c.Source.Id))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CasualtyReportGraphType>>>>("casualtyReports").Description("Casualty figures this statement gave.")
+            .Resolve(c => c.Source.CasualtyReports.Select(r => new ReportedCasualties(c.Source.Id, r)));
+        Field<SourceGraphType>("reportedIn").Description("The source that reported it.").Resolve(c => c.Loaders().Node(c.Source.SourceId));
+    }
+}

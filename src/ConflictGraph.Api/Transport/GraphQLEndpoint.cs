@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ConflictGraph.Api.Ide;
+using ConflictGraph.Api.Schema;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Transport;
+
+/// <summary>
+/// <c>/graphql</c> as the GraphQL-over-HTTP spec gives it: POST with JSON, GET for queries only,
+/// the response media type the client accepts, and the status codes that go with it.
+/// Browsers asking for HTML get the IDE.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const string Path = "/graphql";
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], HandleAsync).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var accept = http.Request.Headers.Accept.ToString();
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (isGet && MediaTypes.WantsHtml(accept) && !http.Request.Query.ContainsKey("query"))
+        {
+            await IdePage.ServeAsync(http);
+            return;
+        }
+        var media = MediaTypes.Choose(accept);
+        if (media is null)
+        {
+            await RefuseAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json,
+                $"cannot answer in any type the Accept header allows; accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json}");
+            return;
+        }
+
+        GraphQLHttpRequest request;
+        try
+        {
+            request = isGet ? GraphQLHttpRequest.FromQueryString(http.Request.Query, serializer) : await ReadBodyAsync(http, serializer);
+        }
+        catch (GraphQLHttpRequest.Refusal refusal)
+        {
+            await RefuseAsync(http, refusal.Status, media, refusal.Message);
+            return;
+        }
+        if (request.Query is null && request.Extensions?.ContainsKey("persistedQuery") != true)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, media, "no 'query' given");
+            return;
+        }
+        if (isGet && request.OperationType() is OperationType.Mutation or OperationType.Subscription)
+        {
+            http.Response.Headers.Allow = "POST";
+            await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, media, "mutations run only over POST");
+            return;
+        }
+
+        var (canRead, canWrite) = services.GetRequiredService<AccessKeys>().Check(http.Request.Headers.Authorization);
+        if (!canRead)
+        {
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, media, "reading needs a key: send 'Authorization: Bearer <key>'", ApiErrors.Unauthenticated);
+            return;
+        }
+        await ExecuteAsync(http, request, media, canWrite, serializer);
+    }
+
+    private static async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest request, string media, bool canWrite, IGraphQLTextSerializer serializer)
+    {
+        var limits = http.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                UserContext = new GraphRequestContext { CanWrite = canWrite },
+                RequestServices = http.RequestServices,
+                User = http.User,
+                CancellationToken = timeout.Token,
+            });
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            await RefuseAsync(http, media == MediaTypes.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK, media,
+                $"the operation ran longer than {limits.ExecutionTimeout.TotalSeconds:0.#} s and was stopped; ask for less", ApiErrors.QueryTooComplex);
+            return;
+        }
+        // With graphql-response+json, a request that never ran (parse or validation failure) is a 400.
+        http.Response.StatusCode = media == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.ContentType = $"{media}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static async Task<GraphQLHttpRequest> ReadBodyAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        if (!MediaTypes.IsJson(http.Request.ContentType))
+            throw new GraphQLHttpRequest.Refusal(StatusCodes.Status415UnsupportedMediaType,
+                $"send the request as {MediaTypes.Json} (UTF-8), not '{http.Request.ContentType}'");
+        var max = http.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value.MaxBodyBytes;
+        if (http.Request.ContentLength > max) throw TooLarge(max);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > max) throw TooLarge(max);
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return GraphQLHttpRequest.FromJson(document.RootElement, serializer);
+        }
+        catch (JsonException e)
+        {
+            throw new GraphQLHttpRequest.Refusal(StatusCodes.Status400BadRequest, $"the body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static GraphQLHttpRequest.Refusal TooLarge(long max) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"the request body is larger than the limit of {max} bytes");
+
+    private static async Task RefuseAsync(HttpContext http, int status, string media, string message, string code = "BAD_REQUEST")
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{media}; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body,
+            new { errors = new[] { new { message, extensions = new { code } } } }, cancellationToken: http.RequestAborted);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace ConflictGraph.Api.Tests.Infrastructure;
+
+/// <summary>What one GraphQL request over HTTP answered.</summary>
+public sealed record GraphQLResponse(HttpStatusCode Status, JsonNode Body)
+{
+    public JsonNode? Data => Body["data"];
+
+    public JsonArray Errors => Body["errors"] as JsonArray ?? [];
+
+    public IEnumerable<string?> Codes => Errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>());
+}
+
+/// <summary>
+/// The real service in memory: its own SQLite file, seeded at start from the repository's seed/
+/// like a fresh install, with the write key <see cref="WriteKey"/> configured.
+/// </summary>
+public class ConflictGraphApp : WebApplicationFactory<Program>
+{
+    public const string WriteKey = "test-write-key";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-api-").FullName;
+    private readonly Dictionary<string, string?> settings;
+
+    public ConflictGraphApp() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A service with more settings (section:key paths, as in appsettings).</summary>
+    public static ConflictGraphApp With(IDictionary<string, string?> extra) => new(extra);
+
+    private ConflictGraphApp(IDictionary<string, string?> extra)
+    {
+        settings = new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Store"] = "Sqlite",
+            ["ConflictGraph:Sqlite:Path"] = Path.Combine(folder, "graph.db"),
+            ["ConflictGraph:Seed:Path"] = Path.Combine(RepoRoot, "seed"),
+            ["ConflictGraph:Auth:WriteKeys:0"] = WriteKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+    }
+
+    public static string RepoRoot => typeof(ConflictGraphApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepoRoot").Value!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>Waits until /health/ready says the store is open and seeded.</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode) return client;
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException("the service never became ready");
+    }
+
+    public async Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? key = null, string accept = "application/json")
+    {
+        var client = await ReadyClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd(accept);
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.SendAsync(request);
+        return new GraphQLResponse(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the OS temp cleaner takes it.
+        }
+    }
+}
