@@ -2,6 +2,7 @@ using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Paging;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.Execution;
 using GraphQL.Types;
 
 namespace ConflictGraph.Api.Paging;
@@ -18,6 +19,8 @@ public static class PageArguments
     {
         var first = context.GetArgument("first", defaultFirst);
         var max = context.Limits().MaxPageSize;
+        // The schema's default never exceeds a lower configured maximum; only an explicit value is refused.
+        if (context.Arguments?.TryGetValue("first", out var given) != true || given.Source == ArgumentSource.FieldDefault) first = Math.Min(first, max);
         if (first < 0) throw ApiErrors.BadInput($"first: {first} is negative; ask for 0 to {max} items");
         if (first > max) throw ApiErrors.BadInput($"first: {first} is more than the maximum page size {max}; page with `after` instead");
         var after = context.GetArgument<string?>("after");

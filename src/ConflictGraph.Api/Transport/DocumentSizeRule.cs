@@ -10,6 +10,7 @@ public sealed class DocumentSizeRule(IOptions<RequestLimits> limits) : Validatio
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
+        if (TransportSetup.IsIntrospectionOnly(context.Operation)) return new((INodeVisitor?)null);
         var fields = 0;
         var aliases = 0;
         return new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>

@@ -54,6 +54,7 @@ public static class TransportSetup
         return app;
     }
 
-    private static bool IsIntrospectionOnly(GraphQLOperationDefinition operation) =>
+    /// <summary>True for an operation that only asks for __schema / __type: tools must always get the schema.</summary>
+    public static bool IsIntrospectionOnly(GraphQLOperationDefinition operation) =>
         operation.SelectionSet.Selections.All(s => s is GraphQLField field && field.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
 }
