@@ -9,6 +9,10 @@ public sealed class ConflictGraphSchema : GraphQL.Types.Schema
     public ConflictGraphSchema(IServiceProvider services) : base(services)
     {
         Description = "ConflictGraph: actors, places, events and statements of a conflict, with who claims and who disputes each relation.";
+        // What today's introspection queries ask for: repeatable directives, deprecated arguments.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        RegisterVisitor(new IntrospectionGaps());
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
         this.RegisterTypeMapping<DateOnly, CalendarDateGraphType>();
