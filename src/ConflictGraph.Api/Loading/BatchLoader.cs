@@ -15,6 +15,12 @@ public sealed class BatchLoader<TKey, TValue>(
     private readonly HashSet<TKey> queued = [];
     private readonly Dictionary<TKey, TValue> loaded = [];
 
+    /// <summary>Forgets what was loaded, so a long-lived request (a subscription) reads fresh data for its next event.</summary>
+    public void Reset()
+    {
+        lock (sync) loaded.Clear();
+    }
+
     public IDataLoaderResult<TValue> Load(TKey key)
     {
         lock (sync)

@@ -66,6 +66,17 @@ public sealed class GraphLoaders
         }, []);
     }
 
+    /// <summary>Drops every cached read; a subscription calls it before each event it resolves.</summary>
+    public void Reset()
+    {
+        nodes.Clear();
+        graph.Reset();
+        citedBy.Reset();
+        casualties.Reset();
+        pages.Reset();
+        escalation.Reset();
+    }
+
     /// <summary>The metered store, for reads that are not batched (top-level fields).</summary>
     public MeteredGraphStore Store { get; }
 

@@ -15,6 +15,7 @@ public sealed class ConflictGraphSchema : GraphQL.Types.Schema
         RegisterVisitor(new IntrospectionGaps());
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
+        Subscription = services.GetRequiredService<Live.SubscriptionGraphType>();
         this.RegisterTypeMapping<DateOnly, CalendarDateGraphType>();
         this.RegisterTypeMapping<DateTimeOffset, DateTimeWithOffsetGraphType>();
         // Object types reached only through interfaces must be known up front.

@@ -29,6 +29,9 @@ public sealed class ErrorCodes() : ErrorInfoProvider(new ErrorInfoProviderOption
                 logger.LogError(e, "store unavailable");
                 context.Exception = ApiErrors.Error(ApiErrors.StoreUnavailable, $"the graph store is unavailable: {e.Message}");
                 break;
+            case Live.SlowSubscriberException e:
+                context.Exception = ApiErrors.Error(Live.SlowSubscriberException.Code, e.Message);
+                break;
             case OperationCanceledException:
                 context.Exception = ApiErrors.Error(ApiErrors.QueryTooComplex, "the operation ran longer than the configured execution timeout and was stopped");
                 break;

@@ -25,6 +25,11 @@ public static class GraphQLEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await Live.LiveSocket.RunAsync(http);
+            return;
+        }
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var accept = http.Request.Headers.Accept.ToString();

@@ -19,6 +19,10 @@ public static class TransportSetup
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<IdeOptions>(configuration.GetSection(IdeOptions.Section));
         services.AddSingleton<AccessKeys>();
+        services.Configure<Live.LiveOptions>(configuration.GetSection(Live.LiveOptions.Section));
+        services.AddSingleton<Live.InProcessChangeNotifier>();
+        services.AddSingleton<Live.IGraphChangeNotifier>(provider => provider.GetRequiredService<Live.InProcessChangeNotifier>());
+        services.AddSingleton<Live.LiveConnections>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupSeeding>();
         var origins = configuration.GetSection(CorsSettings.Section).Get<CorsSettings>()?.Origins ?? [];
@@ -48,6 +52,7 @@ public static class TransportSetup
     public static WebApplication UseTransport(this WebApplication app)
     {
         app.UseCors(CorsPolicy);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapIde();
         app.MapHealth();
         app.MapGraphQLEndpoint();

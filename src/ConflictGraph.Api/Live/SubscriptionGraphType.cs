@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Live;
+
+public sealed class SubscriptionGraphType : ObjectGraphType
+{
+    public SubscriptionGraphType()
+    {
+        Name = "Subscription";
+        Description = "Live updates over WebSocket (graphql-transport-ws on /graphql): one message per committed write.";
+        Field<NonNullGraphType<GraphChangesGraphType>>("graphChanged")
+            .Description("What each write created, updated or deleted. `kinds` keeps node changes of those kinds (and relations that can join them); `ids` keeps changes to those nodes and their relations.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NodeKind>>>>("kinds")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("ids")
+            .ResolveStream(context =>
+            {
+                var kinds = context.ListArgument<NodeKind>("kinds");
+                var ids = context.ListArgument<string>("ids")?.ToHashSet(StringComparer.Ordinal);
+                var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
+                var loaders = context.Loaders();
+                return new AsyncObservable<object?>(ct => ChangesAsync(notifier, loaders, kinds, ids, ct));
+            });
+        Field<NonNullGraphType<EventGraphType>>("eventAdded")
+            .Description("Each new event that matches the filter, as soon as its write commits.")
+            .Argument<EventFilterInput>("filter")
+            .ResolveStream(context =>
+            {
+                var match = new EventFilterMatch(new FilterValues(context.GetArgument<Dictionary<string, object?>?>("filter")));
+                var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
+                var store = context.RequestServices!.GetRequiredService<IGraphStore>();
+                var loaders = context.Loaders();
+                return new AsyncObservable<object?>(ct => EventsAsync(notifier, store, loaders, match, ct));
+            });
+    }
+
+    private static async IAsyncEnumerable<object?> ChangesAsync(
+        IGraphChangeNotifier notifier, GraphLoaders loaders, IReadOnlyList<NodeKind>? kinds, HashSet<string>? ids,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var changes in notifier.SubscribeAsync(cancellationToken))
+        {
+            var nodes = changes.Nodes.Where(n => (kinds is null || kinds.Contains(n.Kind)) && (ids is null || ids.Contains(n.Id))).ToList();
+            var relations = changes.Relations.Where(r =>
+                (kinds is null || kinds.Any(k => RelationRules.FromKinds(r.Type).Contains(k) || RelationRules.ToKinds(r.Type).Contains(k))) &&
+                (ids is null || ids.Contains(r.FromId) || ids.Contains(r.ToId))).ToList();
+            if (nodes.Count == 0 && relations.Count == 0) continue;
+            loaders.Reset();
+            yield return new GraphChanges(nodes, relations);
+        }
+    }
+
+    private static async IAsyncEnumerable<object?> EventsAsync(
+        IGraphChangeNotifier notifier, IGraphStore store, GraphLoaders loaders, EventFilterMatch match,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var changes in notifier.SubscribeAsync(cancellationToken))
+        {
+            var created = changes.Nodes.Where(n => n.Kind == NodeKind.Event && n.Change == ChangeKind.Created).Select(n => n.Id).ToList();
+            if (created.Count == 0) continue;
+            foreach (var @event in (await store.GetNodesAsync(created, cancellationToken)).OfType<Event>().OrderBy(e => e.Id, StringComparer.Ordinal))
+            {
+                if (!await match.MatchesAsync(@event, store, cancellationToken)) continue;
+                loaders.Reset();
+                yield return @event;
+            }
+        }
+    }
+}

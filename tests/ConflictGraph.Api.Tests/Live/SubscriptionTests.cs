@@ -1,0 +1,90 @@
+using ConflictGraph.Api.Tests.Infrastructure;
+
+namespace ConflictGraph.Api.Tests.Live;
+
+/// <summary>Subscriptions end to end: subscribe over the socket, write over HTTP, receive what changed.</summary>
+public sealed class SubscriptionTests : IDisposable
+{
+    private readonly ConflictGraphApp app = new();
+
+    private Task<GraphQLResponse> ImportEventAsync(string id, string kind = "OTHER") => app.PostGraphQLAsync(
+        $$"""mutation { importGraph(input: { events: [{ id: "{{id}}", title: "New {{id}}", kind: {{kind}} }] }) { created } }""",
+        key: ConflictGraphApp.WriteKey);
+
+    [Fact]
+    public async Task AnImportIsReceivedOnceAfterItCommits()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("1", "subscription { graphChanged(kinds: [EVENT]) { nodes { change id kind node { ... on Event { title } } } } }");
+        await WaitForSubscriberAsync();
+        Assert.Empty((await ImportEventAsync("event:live-1")).Errors);
+        var next = (await client.ReceiveAsync())!;
+        Assert.Equal(("next", "1"), (next["type"]!.GetValue<string>(), next["id"]!.GetValue<string>()));
+        var change = next["payload"]!["data"]!["graphChanged"]!["nodes"]![0]!;
+        Assert.Equal(("CREATED", "event:live-1", "New event:live-1"),
+            (change["change"]!.GetValue<string>(), change["id"]!.GetValue<string>(), change["node"]!["title"]!.GetValue<string>()));
+
+        await client.SendAsync(new { id = "1", type = "complete" });
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ARejectedImportNotifiesNothing()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("a", "subscription { graphChanged { nodes { id } relations { id } } }");
+        await WaitForSubscriberAsync();
+        var rejected = await app.PostGraphQLAsync(
+            """mutation { importGraph(input: { relations: [{ type: KILLED, fromId: "event:nowhere", toId: "person:nobody" }] }) { created } }""",
+            key: ConflictGraphApp.WriteKey);
+        Assert.Contains("BAD_USER_INPUT", rejected.Codes);
+        Assert.Empty((await ImportEventAsync("event:live-after")).Errors);
+        var first = (await client.ReceiveAsync())!;
+        Assert.Equal("event:live-after", first["payload"]!["data"]!["graphChanged"]!["nodes"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EventAddedSendsOnlyEventsThatMatchTheFilter()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("e", "subscription { eventAdded(filter: { kinds: [PROTEST] }) { id kind } }");
+        await WaitForSubscriberAsync();
+        await ImportEventAsync("event:live-other", "OTHER");
+        await ImportEventAsync("event:live-protest", "PROTEST");
+        var next = (await client.ReceiveAsync())!;
+        Assert.Equal("event:live-protest", next["payload"]!["data"]!["eventAdded"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task QueriesAndMutationsWorkOverTheSocket()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app, new { authorization = $"Bearer {ConflictGraphApp.WriteKey}" });
+        await client.SubscribeAsync("q", "{ stats { nodes } }");
+        var next = (await client.ReceiveAsync())!;
+        Assert.Equal(87, next["payload"]!["data"]!["stats"]!["nodes"]!.GetValue<int>());
+        Assert.Equal("complete", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        await client.SubscribeAsync("m", "mutation { deleteNode(id: \"person:joe-biden\") }");
+        Assert.True((await client.ReceiveAsync())!["payload"]!["data"]!["deleteNode"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AnInvalidOperationGetsAnErrorMessage()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("bad", "subscription { noSuchField }");
+        var error = (await client.ReceiveAsync())!;
+        Assert.Equal(("error", "bad"), (error["type"]!.GetValue<string>(), error["id"]!.GetValue<string>()));
+        Assert.NotEmpty(error["payload"]!.AsArray());
+    }
+
+    private async Task WaitForSubscriberAsync()
+    {
+        // The subscription is registered once its execution has started; wait for that, not for a time.
+        var notifier = (ConflictGraph.Api.Live.InProcessChangeNotifier)app.Services.GetService(typeof(ConflictGraph.Api.Live.InProcessChangeNotifier))!;
+        for (var i = 0; i < 400 && notifier.Subscribers == 0; i++) await Task.Delay(25);
+        Assert.True(notifier.Subscribers > 0, "the subscription never registered");
+    }
+
+    public void Dispose() => app.Dispose();
+}
