@@ -57,7 +57,16 @@ public static class GraphQLEndpoint
             await RefuseAsync(http, refusal.Status, media, refusal.Message);
             return;
         }
-        if (request.Query is null && request.Extensions?.ContainsKey("persistedQuery") != true)
+        var (query, persistedError) = services.GetRequiredService<Caching.PersistedQueries>().Resolve(request.Query, request.Extensions);
+        if (persistedError is not null)
+        {
+            http.Response.StatusCode = media == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            http.Response.ContentType = $"{media}; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [persistedError] }, http.RequestAborted);
+            return;
+        }
+        request = request with { Query = query };
+        if (request.Query is null)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, media, "no 'query' given");
             return;

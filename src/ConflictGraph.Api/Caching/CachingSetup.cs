@@ -1,0 +1,36 @@
+using ConflictGraph.Core.Store;
+using GraphQL.DI;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Caching;
+
+public static class CachingSetup
+{
+    /// <summary>
+    /// The memory caches: store reads (wrapping the registered <see cref="IGraphStore"/>, so call
+    /// this after AddGraphStore), parsed documents, and automatic persisted queries.
+    /// </summary>
+    public static IServiceCollection AddQueryCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CachingOptions>(configuration.GetSection(CachingOptions.Section));
+        var limit = configuration.GetSection(CachingOptions.Section).Get<CachingOptions>()?.MaxEntries ?? new CachingOptions().MaxEntries;
+        services.AddMemoryCache(cache => cache.SizeLimit = limit);
+        services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<IConfigureExecution, DocumentCache>();
+        services.AddSingleton(TimeProvider.System);
+
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(IGraphStore))
+            ?? throw new InvalidOperationException("register the graph store (AddGraphStore) before AddQueryCaching");
+        services.Remove(store);
+        services.AddSingleton<IGraphStore>(provider => new CachingGraphStore(
+            Create(store, provider), provider.GetRequiredService<IMemoryCache>(),
+            provider.GetRequiredService<IOptions<CachingOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static IGraphStore Create(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (IGraphStore)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+}

@@ -1,0 +1,31 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Caching;
+
+/// <summary>
+/// Keeps each document that parsed and validated, keyed by its text, so a repeated query skips
+/// parsing and document validation (variables are still checked every time).
+/// </summary>
+public sealed class DocumentCache(IMemoryCache cache, IOptions<CachingOptions> options) : IConfigureExecution
+{
+    public float SortOrder => 200;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
+    {
+        if (!options.Value.Documents || executionOptions.Document is not null || executionOptions.Query is not { } query) return await next(executionOptions);
+        var key = ("document", query);
+        if (cache.TryGetValue(key, out GraphQLDocument? known))
+        {
+            executionOptions.Document = known;
+            return await next(executionOptions);
+        }
+        var result = await next(executionOptions);
+        if (result.Executed && result.Document is { } parsed)
+            cache.Set(key, parsed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return result;
+    }
+}

@@ -1,0 +1,82 @@
+using ConflictGraph.Api.Caching;
+using ConflictGraph.Api.Tests.Infrastructure;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Tests.Performance;
+
+/// <summary>Store reads come from memory until the data version moves; the next read after a write sees it.</summary>
+public sealed class CachingTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-cache-").FullName;
+    private readonly ManualClock clock = new();
+
+    private (CachingGraphStore Cached, SqliteGraphStore Inner, SqliteGraphStore Other) Stores()
+    {
+        var path = Path.Combine(folder, "cache.db");
+        var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        var other = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        var cached = new CachingGraphStore(inner, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
+            Options.Create(new CachingOptions { VersionCheckInterval = TimeSpan.FromSeconds(5) }), clock);
+        return (cached, inner, other);
+    }
+
+    private static Person Analyst(string description) => new("person:analyst", "Analyst", [], description, []);
+
+    private static async Task<string?> DescriptionAsync(IGraphStore store) =>
+        ((Person)(await store.GetNodesAsync(["person:analyst"], CancellationToken.None))[0]).Description;
+
+    [Fact]
+    public async Task AWriteThroughTheServiceIsSeenByTheNextRead()
+    {
+        var (cached, _, _) = Stores();
+        await cached.ImportAsync(new GraphBatch([Analyst("first")], []), null, CancellationToken.None);
+        Assert.Equal("first", await DescriptionAsync(cached));
+        await cached.ImportAsync(new GraphBatch([Analyst("second")], []), null, CancellationToken.None);
+        Assert.Equal("second", await DescriptionAsync(cached));
+    }
+
+    [Fact]
+    public async Task AnotherProcesssWriteIsServedStaleOnlyUntilTheNextVersionCheck()
+    {
+        var (cached, _, other) = Stores();
+        await cached.ImportAsync(new GraphBatch([Analyst("first")], []), null, CancellationToken.None);
+        Assert.Equal("first", await DescriptionAsync(cached));
+        await other.ImportAsync(new GraphBatch([Analyst("from the CLI")], []), null, CancellationToken.None);
+        Assert.Equal("first", await DescriptionAsync(cached));
+        clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal("from the CLI", await DescriptionAsync(cached));
+    }
+
+    [Fact]
+    public async Task OverHttpAnUpdateIsVisibleToTheVeryNextQuery()
+    {
+        using var app = new ConflictGraphApp();
+        const string read = "{ node(id: \"person:john-kirby\") { ... on Person { description } } }";
+        Assert.Contains("Department of Defense", (await app.PostGraphQLAsync(read)).Data!["node"]!["description"]!.GetValue<string>());
+        var update = await app.PostGraphQLAsync(
+            """mutation { importGraph(input: { persons: [{ id: "person:john-kirby", name: "John Kirby", description: "Updated" }] }) { updated } }""",
+            key: ConflictGraphApp.WriteKey);
+        Assert.Equal(1, update.Data!["importGraph"]!["updated"]!.GetValue<int>());
+        Assert.Equal("Updated", (await app.PostGraphQLAsync(read)).Data!["node"]!["description"]!.GetValue<string>());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset now = DateTimeOffset.UnixEpoch;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
+    }
+}
