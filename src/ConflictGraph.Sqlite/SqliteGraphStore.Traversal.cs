@@ -1,13 +1,11 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Sqlite.Reading;
 
 namespace ConflictGraph.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    /// <summary>Bounds the partial paths kept per level, so a hub node cannot exhaust memory.</summary>
-    private const int MaxFrontier = 20_000;
-
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(
         IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken)
     {
@@ -64,33 +62,8 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(
         string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
     {
-        if (limit <= 0 || maxDepth <= 0 || (await GetNodesAsync([fromId, toId], cancellationToken)).Count < (fromId == toId ? 1 : 2)) return [];
-        if (fromId == toId) return [new GraphPath([fromId], [])];
-        // Breadth first, one batched read of neighbours per level: every path found at a level is a
-        // shortest one among those left, and no path visits a node twice.
-        var found = new List<GraphPath>();
-        var frontier = new List<GraphPath> { new([fromId], []) };
-        for (var depth = 1; depth <= maxDepth && found.Count < limit && frontier.Count > 0; depth++)
-        {
-            var ends = frontier.Select(p => p.NodeIds[^1]).Distinct().ToList();
-            var byNode = (await GetRelationsAsync(ends, null, Direction.Both, cancellationToken))
-                .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
-                .ToLookup(x => x.Node, x => x.Relation);
-            var nextFrontier = new List<GraphPath>();
-            foreach (var path in frontier)
-            {
-                var end = path.NodeIds[^1];
-                foreach (var relation in byNode[end])
-                {
-                    var next = relation.OtherEnd(end);
-                    if (path.NodeIds.Contains(next)) continue;
-                    var longer = new GraphPath([.. path.NodeIds, next], [.. path.Relations, relation]);
-                    if (next == toId) found.Add(longer);
-                    else if (nextFrontier.Count < MaxFrontier) nextFrontier.Add(longer);
-                }
-            }
-            frontier = nextFrontier;
-        }
-        return found.OrderBy(p => p.Length).ThenBy(p => string.Join('/', p.NodeIds), StringComparer.Ordinal).Take(limit).ToList();
+        if ((await GetNodesAsync([fromId, toId], cancellationToken)).Count < (fromId == toId ? 1 : 2)) return [];
+        return await ShortestPaths.FindAsync(
+            (ids, ct) => GetRelationsAsync(ids, null, Direction.Both, ct), fromId, toId, maxDepth, limit, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Rules;
 
@@ -33,6 +34,20 @@ public static class SearchText
         }
         return folded.ToString().TrimEnd();
     }
+
+    /// <summary>Everything search should find a node by (names, aliases, titles, descriptions, statement text), folded.</summary>
+    public static string For(Node node) => Fold(string.Join(' ', Words(node)));
+
+    private static IEnumerable<string?> Words(Node node) => node switch
+    {
+        Person p => [p.Name, .. p.Aliases, p.Description, .. p.Roles.Select(r => r.Title)],
+        Organization o => [o.Name, .. o.Aliases, o.Description],
+        Place p => [p.Name, .. p.Aliases, p.Description],
+        Event e => [e.Title, e.Description, e.Date?.Text],
+        Statement s => [s.Text, s.SpeakerDescription],
+        Source s => [s.Title],
+        _ => [node.Label],
+    };
 
     /// <summary>The folded words of <paramref name="text"/>.</summary>
     public static IReadOnlyList<string> Terms(string? text) =>

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Import;
+
+/// <summary>
+/// One node as compact seed-format JSON, the way stores keep a node's full body: every field
+/// round-trips exactly, and two equal nodes give the same text (so "unchanged" is a string compare).
+/// </summary>
+public static class NodeJson
+{
+    private static readonly JsonSerializerOptions Compact = new(GraphJson.Write) { WriteIndented = false };
+
+    public static string Serialize(Node node)
+    {
+        var input = GraphInputMapper.FromGraph([node], []);
+        object single = node.Kind switch
+        {
+            NodeKind.Person => input.Persons![0],
+            NodeKind.Organization => input.Organizations![0],
+            NodeKind.Place => input.Places![0],
+            NodeKind.Event => input.Events![0],
+            NodeKind.Source => input.Sources![0],
+            _ => input.Statements![0],
+        };
+        return JsonSerializer.Serialize(single, single.GetType(), Compact);
+    }
+
+    /// <param name="kind">The node kind's contract name, e.g. EVENT.</param>
+    public static Node Parse(string kind, string body) => EnumNames.Parse<NodeKind>(kind) switch
+    {
+        NodeKind.Person => GraphInputMapper.ToNode(Deserialize<PersonInput>(body)),
+        NodeKind.Organization => GraphInputMapper.ToNode(Deserialize<OrganizationInput>(body)),
+        NodeKind.Place => GraphInputMapper.ToNode(Deserialize<PlaceInput>(body)),
+        NodeKind.Event => GraphInputMapper.ToNode(Deserialize<EventInput>(body)),
+        NodeKind.Source => GraphInputMapper.ToNode(Deserialize<SourceInput>(body)),
+        _ => GraphInputMapper.ToNode(Deserialize<StatementInput>(body)),
+    };
+
+    private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, Compact)
+        ?? throw new InvalidDataException("a stored node body is null");
+}

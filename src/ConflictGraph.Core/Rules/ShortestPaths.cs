@@ -1,0 +1,46 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Rules;
+
+/// <summary>
+/// Shortest simple paths between two nodes over relations in either direction, found breadth
+/// first with one batched neighbour read per level, so every store answers paths alike.
+/// </summary>
+public static class ShortestPaths
+{
+    /// <summary>Bounds the partial paths kept per level, so a hub node cannot exhaust memory.</summary>
+    public const int MaxFrontier = 20_000;
+
+    /// <param name="relationsOf">Every relation touching any of the given nodes.</param>
+    public static async Task<IReadOnlyList<GraphPath>> FindAsync(
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyList<Relation>>> relationsOf,
+        string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0 || maxDepth <= 0) return [];
+        if (fromId == toId) return [new GraphPath([fromId], [])];
+        var found = new List<GraphPath>();
+        var frontier = new List<GraphPath> { new([fromId], []) };
+        for (var depth = 1; depth <= maxDepth && found.Count < limit && frontier.Count > 0; depth++)
+        {
+            var ends = frontier.Select(p => p.NodeIds[^1]).Distinct().ToList();
+            var byNode = (await relationsOf(ends, cancellationToken))
+                .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
+                .ToLookup(x => x.Node, x => x.Relation);
+            var next = new List<GraphPath>();
+            foreach (var path in frontier)
+            {
+                var end = path.NodeIds[^1];
+                foreach (var relation in byNode[end].DistinctBy(r => r.Id))
+                {
+                    var other = relation.OtherEnd(end);
+                    if (path.NodeIds.Contains(other)) continue;
+                    var longer = new GraphPath([.. path.NodeIds, other], [.. path.Relations, relation]);
+                    if (other == toId) found.Add(longer);
+                    else if (next.Count < MaxFrontier) next.Add(longer);
+                }
+            }
+            frontier = next;
+        }
+        return found.OrderBy(p => p.Length).ThenBy(p => string.Join('/', p.NodeIds), StringComparer.Ordinal).Take(limit).ToList();
+    }
+}
