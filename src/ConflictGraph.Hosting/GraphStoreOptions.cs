@@ -16,6 +16,8 @@ public sealed class GraphStoreOptions
 
     public SqliteSettings Sqlite { get; set; } = new();
 
+    public Neo4jSettings Neo4j { get; set; } = new();
+
     /// <summary>The store named by <see cref="Store"/>, matched ignoring case; null when it names none.</summary>
     public StoreKind? Kind => Enum.TryParse<StoreKind>(Store, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
 }
@@ -26,4 +28,24 @@ public sealed class SqliteSettings
     public string Path { get; set; } = "data/conflictgraph.db";
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
+}
+
+/// <summary>
+/// The Neo4j server reached over its HTTP Query API (environment: <c>ConflictGraph__Neo4j__Uri</c>,
+/// <c>__Database</c>, <c>__User</c>, <c>__Password</c>, <c>__RequestTimeout</c>, <c>__MaxRetries</c>).
+/// </summary>
+public sealed class Neo4jSettings
+{
+    /// <summary>http(s)://host:port of the server's HTTP endpoint (7474 by default; Aura: https://xxxx.databases.neo4j.io).</summary>
+    public string? Uri { get; set; }
+
+    public string Database { get; set; } = "neo4j";
+
+    public string User { get; set; } = "neo4j";
+
+    public string Password { get; set; } = "";
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxRetries { get; set; } = 3;
 }

@@ -16,6 +16,12 @@ public sealed class GraphStoreOptionsValidator : IValidateOptions<GraphStoreOpti
             case StoreKind.Sqlite when string.IsNullOrWhiteSpace(options.Sqlite.Path):
                 failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path is empty; give the database file's path (default data/conflictgraph.db)");
                 break;
+            case StoreKind.Neo4j when !System.Uri.TryCreate(options.Neo4j.Uri, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"):
+                failures.Add($"{GraphStoreOptions.Section}:Neo4j:Uri is '{options.Neo4j.Uri}'; give the server's HTTP address, e.g. http://localhost:7474");
+                break;
+            case StoreKind.Neo4j when options.Neo4j.RequestTimeout <= TimeSpan.Zero || options.Neo4j.MaxRetries < 0:
+                failures.Add($"{GraphStoreOptions.Section}:Neo4j:RequestTimeout must be positive and MaxRetries not negative");
+                break;
             case StoreKind.Sqlite:
                 try
                 {

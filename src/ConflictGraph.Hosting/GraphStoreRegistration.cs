@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
 using ConflictGraph.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +26,15 @@ public static class GraphStoreRegistration
     public static IGraphStore Open(GraphStoreOptions options) => options.Kind switch
     {
         StoreKind.Sqlite => OpenSqlite(options.Sqlite),
-        StoreKind.Neo4j => throw new StoreUnavailableException(
-            $"{GraphStoreOptions.Section}:Store is Neo4j, but the Neo4j store is not available in this build; use Sqlite"),
+        StoreKind.Neo4j => new Neo4jGraphStore(new Neo4jStoreOptions
+        {
+            Uri = new Uri(options.Neo4j.Uri!),
+            Database = options.Neo4j.Database,
+            User = options.Neo4j.User,
+            Password = options.Neo4j.Password,
+            RequestTimeout = options.Neo4j.RequestTimeout,
+            MaxRetries = options.Neo4j.MaxRetries,
+        }),
         _ => throw new OptionsValidationException(GraphStoreOptions.Section, typeof(GraphStoreOptions),
             [$"{GraphStoreOptions.Section}:Store is '{options.Store}'; use one of {string.Join(", ", Enum.GetNames<StoreKind>())}"]),
     };

@@ -14,20 +14,33 @@ public sealed class StartupSeeding(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        // A store that is down at start (a Neo4j server still booting) is tried again until it answers.
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var store = services.GetRequiredService<IGraphStore>();
-            var stats = await store.GetStatsAsync(stoppingToken);
-            if (stats.Nodes == 0 && options.Value.OnStartup) await SeedAsync(store, stoppingToken);
-            readiness.Ready();
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "the service could not start its store");
-            readiness.NotReady($"store not usable: {e.Message}");
+            try
+            {
+                var store = services.GetRequiredService<IGraphStore>();
+                var stats = await store.GetStatsAsync(stoppingToken);
+                if (stats.Nodes == 0 && options.Value.OnStartup) await SeedAsync(store, stoppingToken);
+                readiness.Ready();
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StoreUnavailableException e)
+            {
+                logger.LogWarning("the store is unavailable, retrying in 5 s: {Reason}", e.Message);
+                readiness.NotReady($"store unavailable: {e.Message}");
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "the service could not start its store");
+                readiness.NotReady($"store not usable: {e.Message}");
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

@@ -80,10 +80,11 @@ public abstract partial class GraphStoreConformanceTests
     {
         var store = await CreateEmptyStoreAsync();
         using var cancel = new CancellationTokenSource();
-        var progress = new Progress<int>();
         var many = Enumerable.Range(0, 5000).Select(i => (Node)new Person($"person:{i}", $"P {i}", [], null, [])).ToList();
-        cancel.CancelAfter(0);
+        // Cancelled from inside the write, once the store reports that it has written some nodes.
+        var progress = new CancelOnProgress(cancel);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(new GraphBatch(many, []), progress, cancel.Token));
+        Assert.True(progress.Reported, "the store never reported progress, so the cancellation did not happen mid-write");
         Assert.Equal(0, (await store.GetStatsAsync(None)).Nodes);
     }
 
@@ -112,5 +113,16 @@ public abstract partial class GraphStoreConformanceTests
         var uncontested = await store.FindRelationsAsync(new() { Statuses = [ClaimStatus.Disputed] }, new(10), None);
         Assert.Equal(0, uncontested.TotalCount);
         Assert.Single(await store.GetCasualtyReportsAsync(["event:strikes"], None));
+    }
+
+    private sealed class CancelOnProgress(CancellationTokenSource cancel) : IProgress<int>
+    {
+        public bool Reported { get; private set; }
+
+        public void Report(int value)
+        {
+            Reported = true;
+            cancel.Cancel();
+        }
     }
 }

@@ -1,0 +1,63 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j.Cypher;
+
+namespace ConflictGraph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <summary>Text filters first ask the full-text index for matching ids, at most this many.</summary>
+    private const int MaxTextMatches = 10_000;
+
+    public async Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
+    {
+        var pages = new List<Page<Node>>(queries.Count);
+        foreach (var (query, page) in queries) pages.Add(await FindNodesAsync(query, page, cancellationToken));
+        return pages;
+    }
+
+    private async Task<Page<Node>> FindNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (query.Kinds.Count == 0) return Page<Node>.Empty;
+        IReadOnlyList<string>? textMatches = null;
+        if (query.Text is { } text)
+        {
+            if (FullText(text) is { } fullText)
+                textMatches = (await ReadAsync(Statements.Search, new { query = fullText, kinds = (List<string>?)null, limit = MaxTextMatches }, cancellationToken))
+                    .Records.Select(r => r.String("id")).ToList();
+        }
+        var find = FindQuery.ForNodes(query, textMatches);
+        var (key, descending, tag) = FindQuery.Order(query.Order);
+        var total = (int)(await ReadAsync($"MATCH (n:Node) WHERE {find.Where} RETURN count(n) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var after = find.After(page.After, tag, descending, "n.id");
+        if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
+        find.Parameters["limit"] = page.First + 1;
+        var rows = (await ReadAsync(
+            $"MATCH (n:Node) WHERE {find.Where} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
+            $"RETURN n.kind AS kind, n.body AS body, sortKey ORDER BY sortKey{(descending ? " DESC" : "")}, n.id LIMIT $limit",
+            find.Parameters, cancellationToken)).Records.ToList();
+        var items = rows.Take(page.First).Select(row =>
+        {
+            var node = Core.Import.NodeJson.Parse(row.String("kind"), row.String("body"));
+            return new PageItem<Node>(node, Cursor.Encode($"{tag}:{row.String("sortKey")}", node.Id));
+        }).ToList();
+        return new Page<Node>(items, total, rows.Count > page.First, page.After is not null);
+    }
+
+    public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var find = FindQuery.ForRelations(query);
+        const string match = "MATCH (a:Node)-[r:REL]->(b:Node)";
+        var total = (int)(await ReadAsync($"{match} WHERE {find.Where} RETURN count(r) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var after = find.After(page.After, "r", false, "r.id");
+        if (page.First <= 0) return new Page<Relation>([], total, total > 0 && page.After is null, page.After is not null);
+        find.Parameters["limit"] = page.First + 1;
+        var relations = Relations(await ReadAsync(
+            $"{match} WHERE {find.Where} WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
+            "RETURN r.id AS id, r.type AS type, a.id AS fromId, b.id AS toId, coalesce(r.claimedBy, []) AS claimedBy, " +
+            "coalesce(r.disputedBy, []) AS disputedBy ORDER BY sortKey LIMIT $limit", find.Parameters, cancellationToken));
+        var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, Cursor.Encode($"r:{r.Id}", r.Id))).ToList();
+        return new Page<Relation>(items, total, relations.Count > page.First, page.After is not null);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Wire;
+
+namespace ConflictGraph.Store.Tests.Neo4j;
+
+/// <summary>What the Neo4j store sends over the Query API and how it reads the answers, against a scripted server.</summary>
+public sealed class QueryApiWireTests
+{
+    private static readonly Neo4jStoreOptions Options = new()
+    {
+        Uri = new Uri("http://neo4j.test:7474"), Database = "graph", User = "neo4j", Password = "secret", MaxRetries = 2,
+    };
+
+    private static (Neo4jGraphStore Store, ScriptedServer Server) Store(ScriptedServer server) =>
+        (new Neo4jGraphStore(new HttpClient(server), Options), server);
+
+    /// <summary>Answers for the idempotent schema set-up the store runs before its first statement.</summary>
+    private static ScriptedServer WithSchema(ScriptedServer server)
+    {
+        foreach (var _ in ConflictGraph.Neo4j.Cypher.Statements.Schema) server.Answer(ScriptedServer.Empty);
+        return server;
+    }
+
+    [Fact]
+    public async Task AReadIsOneParameterizedStatementInReadModeWithBasicAuthAndTypedJson()
+    {
+        var node = new Person("person:john-kirby", "John Kirby", [], null, []);
+        var (store, server) = Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(["kind", "body"],
+            $"[{ScriptedServer.Text("PERSON")},{ScriptedServer.Text(Core.Import.NodeJson.Serialize(node))}]")));
+
+        var found = await store.GetNodesAsync(["person:john-kirby", "person:nobody"], CancellationToken.None);
+
+        Assert.Equal(node, Assert.Single(found));
+        var read = server.Requests[^1];
+        Assert.Equal((HttpMethod.Post, "/db/graph/query/v2"), (read.Method, read.Path));
+        var body = JsonNode.Parse(read.Body)!;
+        Assert.Equal("UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.kind AS kind, n.body AS body", body["statement"]!.GetValue<string>());
+        Assert.Equal(["person:john-kirby", "person:nobody"], body["parameters"]!["ids"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal("Read", body["accessMode"]!.GetValue<string>());
+        Assert.Equal("Basic bmVvNGo6c2VjcmV0", read.Headers["authorization"]);
+        Assert.Contains(QueryApiClient.TypedJson, read.Headers["accept"]);
+        Assert.DoesNotContain("John Kirby", body["statement"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnImportRunsInOneExplicitTransactionAndLaterReadsCarryItsBookmark()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"data":{"fields":[],"values":[]},"transaction":{"id":"tx7","expires":"2030-01-01T00:00:00Z"}}""", headers: ("neo4j-cluster-affinity", "member-2"))
+            .Answer(ScriptedServer.Empty)                 // stored bodies
+            .Answer(ScriptedServer.Empty)                 // write nodes
+            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer("""{"bookmarks":["FB:after-import"]}""") // commit
+            .Answer(ScriptedServer.Rows(["version"], """[{"$type":"Integer","_value":"1"}]"""));
+        var (store, _) = Store(server);
+
+        var result = await store.ImportAsync(new GraphBatch([new Person("person:a", "A", [], null, [])], []), null, CancellationToken.None);
+        Assert.Equal(1, result.Created);
+        Assert.Equal(1, await store.GetDataVersionAsync(CancellationToken.None));
+
+        var paths = server.Requests.Skip(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length).Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(["POST /db/graph/query/v2/tx", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7",
+            "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7/commit", "POST /db/graph/query/v2"], paths);
+        Assert.All(server.Requests.Skip(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length + 1).Take(4), r => Assert.Equal("member-2", r.Headers["neo4j-cluster-affinity"]));
+        var lastRead = JsonNode.Parse(server.Requests[^1].Body)!;
+        Assert.Equal("FB:after-import", lastRead["bookmarks"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AFailedImportIsRolledBackAndReportsTheMissingNode()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx9"}}""")
+            .Answer(ScriptedServer.Empty)
+            .Answer(ScriptedServer.Empty)
+            .Answer(ScriptedServer.Rows(["id"], $"[{ScriptedServer.Text("org:missing")}]"))
+            .Answer("{}", HttpStatusCode.OK);
+        var (store, _) = Store(server);
+        var person = new Person("person:a", "A", [], null, [new Role("member", "org:missing")]);
+
+        var error = await Assert.ThrowsAsync<MissingReferenceException>(() => store.ImportAsync(new GraphBatch([person], []), null, CancellationToken.None));
+        Assert.Contains("org:missing", error.Message);
+        Assert.Equal((HttpMethod.Delete, "/db/graph/query/v2/tx/tx9"), (server.Requests[^1].Method, server.Requests[^1].Path));
+        Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TransientFailuresAreRetriedWithABound()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("", HttpStatusCode.ServiceUnavailable)
+            .Answer("""{"errors":[{"code":"Neo.TransientError.General.DatabaseUnavailable","message":"starting"}]}""", HttpStatusCode.BadRequest)
+            .Answer(ScriptedServer.Rows(["version"], """[{"$type":"Integer","_value":"5"}]"""));
+        var (store, _) = Store(server);
+        Assert.Equal(5, await store.GetDataVersionAsync(CancellationToken.None));
+
+        var down = WithSchema(new ScriptedServer()).Answer("", HttpStatusCode.ServiceUnavailable).Answer("", HttpStatusCode.ServiceUnavailable).Answer("", HttpStatusCode.ServiceUnavailable);
+        var (failing, _) = Store(down);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => failing.GetDataVersionAsync(CancellationToken.None));
+        Assert.Contains("unavailable", error.Message);
+        Assert.Equal(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length + 3, down.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WrongCredentialsAreStoreUnavailableAtOnceWithTheReason()
+    {
+        var server = new ScriptedServer().Answer("""{"errors":[{"code":"Neo.ClientError.Security.Unauthorized","message":"bad"}]}""", HttpStatusCode.Unauthorized);
+        var (store, _) = Store(server);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetStatsAsync(CancellationToken.None));
+        Assert.Contains("credentials", error.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task AnUnreachableServerIsStoreUnavailableNotACrash()
+    {
+        var server = new ScriptedServer();
+        for (var i = 0; i < 3; i++) server.Fail(new HttpRequestException("Connection refused"));
+        var (store, _) = Store(server);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetStatsAsync(CancellationToken.None));
+        Assert.Contains("Connection refused", error.Message);
+    }
+
+    [Fact]
+    public async Task ServerErrorsCarryTheirNeo4jCode()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"errors":[{"code":"Neo.ClientError.Statement.SyntaxError","message":"Invalid input"}]}""", HttpStatusCode.BadRequest);
+        var (store, _) = Store(server);
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.GetStatsAsync(CancellationToken.None));
+        Assert.Equal("Neo.ClientError.Statement.SyntaxError", error.Code);
+    }
+
+    [Theory]
+    [InlineData("Kata'ib Hezbollah", "+kataib* +hezbollah*")]
+    [InlineData("AND OR (x) \"y\"", "+and* +or* +x* +y*")]
+    [InlineData("  ?! ", null)]
+    public void SearchTextBecomesASafeFullTextQuery(string text, string? expected) => Assert.Equal(expected, Neo4jGraphStore.FullText(text));
+}
