@@ -26,6 +26,7 @@ public sealed class Neo4jServer : IAsyncLifetime
         }
         container = new ContainerBuilder("neo4j:5")
             .WithEnvironment("NEO4J_AUTH", $"neo4j/{Password}")
+            .WithEnvironment("NEO4J_server_http__enabled__modules", "TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,BROWSER,QUERY_API")
             .WithPortBinding(7474, true)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(7474)))
             .Build();
