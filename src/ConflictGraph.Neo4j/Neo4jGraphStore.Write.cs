@@ -65,20 +65,14 @@ public sealed partial class Neo4jGraphStore
                         foreach (var s in before.Claimed) claims[s] = false;
                         foreach (var s in before.Disputed) claims[s] = true;
                     }
-                    var changed = false;
-                    foreach (var (statement, disputes) in relation.ClaimedBy.Select(s => (s, false)).Concat(relation.DisputedBy.Select(s => (s, true))))
-                    {
-                        if (claims.TryGetValue(statement, out var was) && was == disputes) continue;
-                        claims[statement] = disputes;
-                        changed = true;
-                    }
+                    var changed = ClaimMerge.Merge(claims, relation);
                     if (known && !changed) continue;
                     var claimed = claims.Where(c => !c.Value).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
                     var disputed = claims.Where(c => c.Value).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
                     writes.Add(new
                     {
                         id = relation.Id, type = EnumNames.Of(relation.Type), fromId = relation.FromId, toId = relation.ToId,
-                        status = EnumNames.Of(ClaimStatusRule.Of(claimed.Count, disputed.Count)), claimedBy = claimed, disputedBy = disputed,
+                        status = EnumNames.Of(ClaimMerge.Status(claims)), claimedBy = claimed, disputedBy = disputed,
                     });
                     relationChanges.Add(new RelationChange(relation.Id, relation.Type, relation.FromId, relation.ToId, known ? ChangeKind.Updated : ChangeKind.Created));
                 }

@@ -109,14 +109,8 @@ internal sealed class GraphWriter
             using var reader = commands.RelationClaims.With(id).ExecuteReader();
             while (reader.Read()) claims[reader.GetString(0)] = reader.GetInt64(1) != 0;
         }
-        var changed = false;
-        foreach (var (statement, disputes) in relation.ClaimedBy.Select(s => (s, false)).Concat(relation.DisputedBy.Select(s => (s, true))))
-        {
-            if (claims.TryGetValue(statement, out var was) && was == disputes) continue;
-            claims[statement] = disputes;
-            changed = true;
-        }
-        var status = EnumNames.Of(ClaimStatusRule.Of(claims.Values.Count(d => !d), claims.Values.Count(d => d)));
+        var changed = ClaimMerge.Merge(claims, relation);
+        var status = EnumNames.Of(ClaimMerge.Status(claims));
         if (!exists)
             commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery();
         else if (changed)
