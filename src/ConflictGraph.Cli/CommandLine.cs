@@ -9,6 +9,7 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Argument
     {
         ["--store"] = $"{GraphStoreOptions.Section}:Store",
         ["--sqlite-path"] = $"{GraphStoreOptions.Section}:Sqlite:Path",
+        ["--neo4j-uri"] = $"{GraphStoreOptions.Section}:Neo4j:Uri",
     };
 
     public static bool TryParse(string[] args, out CommandLine line, out string problem)

@@ -8,7 +8,7 @@ public static class Usage
     public const int BadUsage = 2;
 
     public const string Text = $"""
-        usage: conflictgraph [--store Sqlite|Neo4j] [--sqlite-path FILE] COMMAND
+        usage: conflictgraph [--store Sqlite|Neo4j] [--sqlite-path FILE] [--neo4j-uri URL] COMMAND
 
         commands:
           validate PATH...   check JSON files (or directories of *.json) against each other and the
@@ -19,8 +19,9 @@ public static class Usage
           {GenerateCommand.Usage}
           help               print this text
 
-        settings: --store and --sqlite-path, else the environment (ConflictGraph__Store,
-        ConflictGraph__Sqlite__Path), else Sqlite at data/conflictgraph.db
+        settings: --store, --sqlite-path and --neo4j-uri, else the environment (ConflictGraph__Store,
+        ConflictGraph__Sqlite__Path, ConflictGraph__Neo4j__Uri, __User, __Password, ...), else Sqlite
+        at data/conflictgraph.db
         exit codes: 0 done, 1 problems found or the command failed, 2 bad usage or settings
         """;
 

@@ -41,12 +41,22 @@ public sealed class UsageTests : IDisposable
     }
 
     [Fact]
-    public async Task Neo4jIsRefusedClearlyUntilItIsBuiltIn()
+    public async Task Neo4jWithoutAnAddressIsASettingsError()
     {
         var outcome = await _work.RunAsync("--store", "Neo4j", "stats");
 
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("ConflictGraph:Neo4j:Uri", outcome.Error);
+    }
+
+    [Fact]
+    public async Task AnUnreachableNeo4jFailsWithTheReasonInsteadOfHanging()
+    {
+        // Port 9 (discard) is closed here: the connection is refused at once, retried, then reported.
+        var outcome = await _work.RunAsync("--store", "Neo4j", "--neo4j-uri", "http://127.0.0.1:9", "stats");
+
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("the Neo4j store is not available in this build", outcome.Error);
+        Assert.Contains("Neo4j at http://127.0.0.1:9/ is unavailable", outcome.Error);
     }
 
     public void Dispose() => _work.Dispose();
