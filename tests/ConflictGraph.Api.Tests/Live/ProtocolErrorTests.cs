@@ -7,7 +7,7 @@ public sealed class ProtocolErrorTests : IDisposable
 {
     private readonly ConflictGraphApp app = ConflictGraphApp.With(new Dictionary<string, string?>
     {
-        ["ConflictGraph:Live:InitTimeout"] = "00:00:00.300",
+        ["ConflictGraph:Live:InitTimeout"] = "00:00:02",
         ["ConflictGraph:Live:MaxSubscriptionsPerConnection"] = "2",
     });
 
