@@ -106,6 +106,11 @@ public sealed class SeedQuestionsTests(SeededStore seeded) : IClassFixture<Seede
         var claimants = await Store.GetNodesAsync(backed.SelectMany(r => r.ClaimedBy).Distinct().ToList(), None);
         Assert.Contains(claimants.Cast<Statement>(), s => s.SpeakerId == "org:pentagon");
         Assert.Contains(claimants.Cast<Statement>(), s => s.SpeakerId == "person:jessica-mcnulty");
+        var network = backed.Single(r => r.FromId == "org:iran-backed-militias");
+        var networkSpeakers = (await Store.GetNodesAsync(network.ClaimedBy, None)).Cast<Statement>().Select(s => s.SpeakerId).ToList();
+        Assert.Contains("person:joe-biden", networkSpeakers);
+        Assert.Contains("org:associated-press", networkSpeakers);
+        Assert.DoesNotContain("org:iran-backed-militias", networkSpeakers);
     }
 
     [Fact]
@@ -177,6 +182,7 @@ public sealed class SeedQuestionsTests(SeededStore seeded) : IClassFixture<Seede
         var victims = await Store.GetRelationsAsync([killing.Id], [RelationType.Killed], Direction.Outgoing, None);
         Assert.Equal(["person:abu-mahdi-al-muhandis", "person:qassem-soleimani"], victims.Select(v => v.ToId).Order());
         Assert.All(victims, v => Assert.Equal(["statement:2021-06-28-ap-soleimani-killing"], v.ClaimedBy));
+        Assert.Empty(await Store.GetRelationsAsync([killing.Id], [RelationType.Targeted], Direction.Outgoing, None));
     }
 
     [Fact]
