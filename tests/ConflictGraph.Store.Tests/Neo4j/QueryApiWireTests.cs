@@ -126,6 +126,18 @@ public sealed class QueryApiWireTests
     }
 
     [Fact]
+    public async Task AServerThatNeverAnswersIsStoreUnavailableNotAHang()
+    {
+        // HttpClient reports its own timeout as a TaskCanceledException whose token was never cancelled.
+        var server = new ScriptedServer();
+        for (var i = 0; i < 3; i++) server.Fail(new TaskCanceledException("timed out", new TimeoutException()));
+        var (store, _) = Store(server);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetStatsAsync(CancellationToken.None));
+        Assert.Contains("no answer within", error.Message);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task ServerErrorsCarryTheirNeo4jCode()
     {
         var server = WithSchema(new ScriptedServer())
