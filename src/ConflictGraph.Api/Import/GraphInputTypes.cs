@@ -28,6 +28,7 @@ public sealed class FuzzyDateInputType : InputObjectGraphType
     public FuzzyDateInputType()
     {
         Name = "FuzzyDateInput";
+        Description = "A date as precise as the source gave it.";
         Field<NonNullGraphType<CalendarDateGraphType>>("start");
         Field<CalendarDateGraphType>("end").Description("Defaults to start.");
         Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision");
@@ -41,6 +42,7 @@ public sealed class GeoPointInputType : InputObjectGraphType
     public GeoPointInputType()
     {
         Name = "GeoPointInput";
+        Description = "A point on the map, in decimal degrees (WGS 84).";
         Field<NonNullGraphType<FloatGraphType>>("latitude");
         Field<NonNullGraphType<FloatGraphType>>("longitude");
     }
@@ -51,6 +53,7 @@ public sealed class RoleInputType : InputObjectGraphType
     public RoleInputType()
     {
         Name = "RoleInput";
+        Description = "A position a person holds, optionally in an organization and for a time.";
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<IdGraphType>("organizationId");
         Field<CalendarDateGraphType>("since");
@@ -63,6 +66,7 @@ public sealed class PersonInputType : InputObjectGraphType
     public PersonInputType()
     {
         Name = "PersonInput";
+        Description = "A person; an existing id is updated.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("name");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases");
@@ -76,6 +80,7 @@ public sealed class OrganizationInputType : InputObjectGraphType
     public OrganizationInputType()
     {
         Name = "OrganizationInput";
+        Description = "An organization; an existing id is updated.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("name");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases");
@@ -90,6 +95,7 @@ public sealed class PlaceInputType : InputObjectGraphType
     public PlaceInputType()
     {
         Name = "PlaceInput";
+        Description = "A place; where it lies comes from LOCATED_IN relations.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("name");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases");
@@ -104,6 +110,7 @@ public sealed class EventInputType : InputObjectGraphType
     public EventInputType()
     {
         Name = "EventInput";
+        Description = "An event; who, where and what it answered come from relations.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind");
@@ -117,6 +124,7 @@ public sealed class SourceInputType : InputObjectGraphType
     public SourceInputType()
     {
         Name = "SourceInput";
+        Description = "A document that reports statements.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<IdGraphType>("publisherId");
@@ -130,6 +138,7 @@ public sealed class CasualtyReportInputType : InputObjectGraphType
     public CasualtyReportInputType()
     {
         Name = "CasualtyReportInput";
+        Description = "One statement's casualty figures for one event; leave a bound out when it is open ('at least seven').";
         Field<NonNullGraphType<IdGraphType>>("eventId");
         Field<IntGraphType>("killedMin");
         Field<IntGraphType>("killedMax");
@@ -144,6 +153,7 @@ public sealed class StatementInputType : InputObjectGraphType
     public StatementInputType()
     {
         Name = "StatementInput";
+        Description = "Something an actor said, as a source reported it; leave speakerId out and give speakerDescription for an unnamed speaker.";
         Field<NonNullGraphType<IdGraphType>>("id");
         Field<NonNullGraphType<StringGraphType>>("text");
         Field<NonNullGraphType<EnumerationGraphType<Stance>>>("stance");

@@ -14,6 +14,7 @@ public sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType()
     {
         Name = "Mutation";
+        Description = "Writing the graph; every field needs a write key.";
         Field<NonNullGraphType<ImportResultGraphType>>("importGraph")
             .Description("Load a batch of nodes and relations: validated as a whole, then written all or nothing. Requires write access.")
             .Argument<NonNullGraphType<GraphInputType>>("input")
@@ -77,7 +78,7 @@ public sealed class ImportResultGraphType : ObjectGraphType<ImportResult>
         Field<NonNullGraphType<IntGraphType>>("created").Description("Nodes that did not exist before.").Resolve(c => c.Source.Created);
         Field<NonNullGraphType<IntGraphType>>("updated").Description("Existing nodes whose fields changed.").Resolve(c => c.Source.Updated);
         Field<NonNullGraphType<IntGraphType>>("unchanged").Description("Nodes given exactly as stored.").Resolve(c => c.Source.Unchanged);
-        Field<NonNullGraphType<IntGraphType>>("relationsCreated").Resolve(c => c.Source.RelationsCreated);
+        Field<NonNullGraphType<IntGraphType>>("relationsCreated").Description("Relations that did not exist before.").Resolve(c => c.Source.RelationsCreated);
         Field<NonNullGraphType<IntGraphType>>("relationsUpdated").Description("Existing relations that gained a claim or a dispute.").Resolve(c => c.Source.RelationsUpdated);
     }
 }

@@ -15,6 +15,7 @@ public abstract class EdgeGraphType<TNodeType, TItem> : ObjectGraphType<PageItem
     protected EdgeGraphType(string name)
     {
         Name = $"{name}Edge";
+        Description = $"One {name.ToLowerInvariant()} of a page and the cursor just after it.";
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque; pass as `after` to continue from here.").Resolve(c => c.Source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Item);
     }

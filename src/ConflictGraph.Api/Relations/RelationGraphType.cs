@@ -35,13 +35,3 @@ public sealed class PathGraphType : ObjectGraphType<GraphPath>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations").Description("The relations in order.").Resolve(c => c.Source.Relations);
     }
 }
-
-public sealed class SearchHitGraphType : ObjectGraphType<SearchHit>
-{
-    public SearchHitGraphType()
-    {
-        Name = "SearchHit";
-        Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => c.Loaders().Node(c.Source.NodeId));
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is a better match.").Resolve(c => c.Source.Score);
-    }
-}

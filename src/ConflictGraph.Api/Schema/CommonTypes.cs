@@ -56,6 +56,7 @@ public sealed class KindCountGraphType : ObjectGraphType<KindCount>
     public KindCountGraphType()
     {
         Name = "KindCount";
+        Description = "How many nodes of one kind the graph holds.";
         Field<NonNullGraphType<EnumerationGraphType<NodeKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
     }

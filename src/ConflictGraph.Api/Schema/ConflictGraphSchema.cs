@@ -13,6 +13,7 @@ public sealed class ConflictGraphSchema : GraphQL.Types.Schema
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
         RegisterVisitor(new IntrospectionGaps());
+        RegisterVisitor(new EnumDescriptions());
         Query = services.GetRequiredService<QueryGraphType>();
         Mutation = services.GetRequiredService<MutationGraphType>();
         Subscription = services.GetRequiredService<Live.SubscriptionGraphType>();

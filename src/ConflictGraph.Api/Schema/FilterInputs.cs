@@ -8,6 +8,7 @@ public sealed class EventFilterInput : InputObjectGraphType
     public EventFilterInput()
     {
         Name = "EventFilter";
+        Description = "Narrows an event list; every given condition must hold.";
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<EventKind>>>>("kinds");
         Field<CalendarDateGraphType>("from").Description("Events whose date range overlaps [from, to].");
         Field<CalendarDateGraphType>("to");
@@ -23,6 +24,7 @@ public sealed class ActorFilterInput : InputObjectGraphType
     public ActorFilterInput()
     {
         Name = "ActorFilter";
+        Description = "Narrows an actor list; every given condition must hold.";
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<NodeKind>>>>("kinds").Description("PERSON and/or ORGANIZATION.");
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>>("organizationKinds");
         Field<StringGraphType>("text");
@@ -34,6 +36,7 @@ public sealed class PlaceFilterInput : InputObjectGraphType
     public PlaceFilterInput()
     {
         Name = "PlaceFilter";
+        Description = "Narrows a place list; every given condition must hold.";
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<PlaceKind>>>>("kinds");
         Field<IdGraphType>("withinId").Description("Only places inside this one, at any depth.");
         Field<StringGraphType>("text");
@@ -45,6 +48,7 @@ public sealed class StatementFilterInput : InputObjectGraphType
     public StatementFilterInput()
     {
         Name = "StatementFilter";
+        Description = "Narrows a statement list; every given condition must hold.";
         Field<IdGraphType>("speakerId");
         Field<IdGraphType>("organizationId").Description("Statements by this organization's people or made on its behalf.");
         Field<IdGraphType>("aboutId");
@@ -59,6 +63,7 @@ public sealed class RelationFilterInput : InputObjectGraphType
     public RelationFilterInput()
     {
         Name = "RelationFilter";
+        Description = "Narrows a relation list; every given condition must hold.";
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<RelationType>>>>("types");
         Field<IdGraphType>("fromId");
         Field<IdGraphType>("toId");
@@ -72,6 +77,7 @@ public sealed class RetaliationFilterInput : InputObjectGraphType
     public RetaliationFilterInput()
     {
         Name = "RetaliationFilter";
+        Description = "Narrows the RETALIATION_FOR relations by who struck whom, and when.";
         Field<IdGraphType>("byActorId").Description("The actor that carried out the retaliating event.");
         Field<IdGraphType>("againstActorId").Description("The actor that carried out the event retaliated against.");
         Field<CalendarDateGraphType>("from").Description("Retaliations whose date range overlaps [from, to].");

@@ -3,6 +3,7 @@ using ConflictGraph.Api.Actors;
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Relations;
+using ConflictGraph.Api.Search;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
@@ -16,6 +17,7 @@ public sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType()
     {
         Name = "Query";
+        Description = "Reading the graph: any node by id, filtered and paged lists, search, retaliations, disputes, paths and counts.";
         Field<NodeInterface>("node").Description("Any node by its id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Loaders().Node(c.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes").Description("Nodes by id, in the order asked; null for an unknown id.")

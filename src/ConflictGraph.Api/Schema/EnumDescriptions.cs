@@ -1,0 +1,59 @@
+using GraphQL.Types;
+using GraphQL.Utilities;
+
+namespace ConflictGraph.Api.Schema;
+
+/// <summary>
+/// Describes the domain enums in the served schema. The enums live in the core, free of any
+/// framework attribute, and several features share one enum type, so their descriptions are
+/// given here once rather than at each field that uses them.
+/// </summary>
+public sealed class EnumDescriptions : BaseSchemaNodeVisitor
+{
+    private static readonly Dictionary<string, string> Types = new()
+    {
+        ["NodeKind"] = "What a node is: an actor (person or organization), a place, an event, a statement or a source.",
+        ["DatePrecision"] = "How finely a source gave a date: the day, only the month, or only the year.",
+        ["Direction"] = "Which way relations run from a node: OUTGOING from it, INCOMING to it, or BOTH.",
+        ["ChainDirection"] = "Which way to follow an escalation chain: BACKWARD to what provoked an event, FORWARD to what answered it, or BOTH.",
+        ["OrganizationKind"] = "What sort of organization: a state, a government body, a military, an armed group, and so on.",
+        ["PlaceKind"] = "What sort of place: a country, a region, a city, a site such as a facility or base, a border area.",
+        ["EventKind"] = "What sort of event: an airstrike, a rocket or drone attack, a killing, a clash, a protest, and so on.",
+        ["Stance"] = "What a statement does with what it is about: asserts or denies it, condemns, accuses, defends, threatens, warns, calls for, or just reports.",
+        ["Medium"] = "How a statement was made: a press briefing, a press release, social media, an interview, and so on.",
+        ["RelationType"] = "The kind of a relation; each joins only certain node kinds (CARRIED_OUT runs from an actor to an event, LOCATED_IN from a place to a place, ...).",
+        ["ClaimStatus"] = "How well a relation is supported, from the statements that claim and dispute it.",
+        ["ChangeKind"] = "What a write did to a node or relation: created, updated or deleted it.",
+        ["EventOrder"] = "Order of an event list by date: earliest first (DATE_ASC) or latest first (DATE_DESC).",
+    };
+
+    private static readonly Dictionary<(string Type, string Value), string> Values = new()
+    {
+        [("ClaimStatus", "UNCONTESTED")] = "At least one statement claims it and none disputes it.",
+        [("ClaimStatus", "DISPUTED")] = "Statements both claim and dispute it.",
+        [("ClaimStatus", "DENIED")] = "Only disputed: no statement claims it.",
+        [("ClaimStatus", "UNSOURCED")] = "Entered without any statement behind it.",
+        [("RelationType", "CARRIED_OUT")] = "An actor carried out an event.",
+        [("RelationType", "TARGETED")] = "An event was aimed at an actor or a place.",
+        [("RelationType", "OCCURRED_IN")] = "An event happened at a place.",
+        [("RelationType", "RETALIATION_FOR")] = "A later event punishes an earlier one.",
+        [("RelationType", "RESPONSE_TO")] = "An event immediately answers another, e.g. return fire.",
+        [("RelationType", "PART_OF")] = "An event belongs to a larger one, or an organization to a larger one.",
+        [("RelationType", "KILLED")] = "An event killed a person.",
+        [("RelationType", "MEMBER_OF")] = "A person belongs to an organization.",
+        [("RelationType", "BACKED_BY")] = "An actor is backed by another, e.g. a militia by a state.",
+        [("RelationType", "USED")] = "An actor used a place, e.g. a facility.",
+        [("RelationType", "LOCATED_IN")] = "A place lies in another.",
+        [("RelationType", "BASED_IN")] = "An actor is based at a place.",
+    };
+
+    public override void VisitEnum(EnumerationGraphType type, ISchema schema)
+    {
+        if (type.Description is null && Types.TryGetValue(type.Name, out var description)) type.Description = description;
+    }
+
+    public override void VisitEnumValue(EnumValueDefinition value, EnumerationGraphType type, ISchema schema)
+    {
+        if (value.Description is null && Values.TryGetValue((type.Name, value.Name), out var description)) value.Description = description;
+    }
+}
