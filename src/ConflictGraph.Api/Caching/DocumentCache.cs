@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,9 @@ namespace ConflictGraph.Api.Caching;
 
 /// <summary>
 /// Keeps each document that parsed and validated, keyed by its text, so a repeated query skips
-/// parsing and document validation (variables are still checked every time).
+/// parsing and the validation rules that look only at the document. Variables are still
+/// coerced and checked every time, and so is the cost limit: a list's size comes from its
+/// <c>first</c> argument, which may be a variable.
 /// </summary>
 public sealed class DocumentCache(IMemoryCache cache, IOptions<CachingOptions> options) : IConfigureExecution
 {
@@ -21,6 +24,11 @@ public sealed class DocumentCache(IMemoryCache cache, IOptions<CachingOptions> o
         if (cache.TryGetValue(key, out GraphQLDocument? known))
         {
             executionOptions.Document = known;
+            executionOptions.ValidationRules =
+            [
+                .. executionOptions.CachedDocumentValidationRules ?? [],
+                .. (executionOptions.ValidationRules ?? []).OfType<ComplexityValidationRule>(),
+            ];
             return await next(executionOptions);
         }
         var result = await next(executionOptions);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using ConflictGraph.Api.Ide;
 using ConflictGraph.Api.Schema;
@@ -126,23 +127,37 @@ public static class GraphQLEndpoint
                 $"send the request as {MediaTypes.Json} (UTF-8), not '{http.Request.ContentType}'");
         var max = http.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value.MaxBodyBytes;
         if (http.Request.ContentLength > max) throw TooLarge(max);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > max) throw TooLarge(max);
-            buffer.Write(chunk, 0, read);
-        }
+        // Bodies are read into pooled buffers: most are a few hundred bytes, and every request has one.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(http.Request.ContentLength ?? 1024, 256), Math.Min(max + 1, 1 << 20)));
+        var used = 0;
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(used), http.RequestAborted)) > 0)
+            {
+                used += read;
+                if (used > max) throw TooLarge(max);
+                if (used == buffer.Length) buffer = Grow(buffer, used);
+            }
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, used));
             return GraphQLHttpRequest.FromJson(document.RootElement, serializer);
         }
         catch (JsonException e)
         {
             throw new GraphQLHttpRequest.Refusal(StatusCodes.Status400BadRequest, $"the body is not valid JSON: {e.Message}");
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Grow(byte[] full, int used)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(full.Length * 2);
+        full.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(full);
+        return larger;
     }
 
     private static GraphQLHttpRequest.Refusal TooLarge(long max) =>

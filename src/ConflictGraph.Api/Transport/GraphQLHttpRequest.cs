@@ -82,7 +82,7 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
         return value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.Object => serializer.Deserialize<Inputs>(value.GetRawText()),
+            JsonValueKind.Object => serializer.ReadNode<Inputs>(value),
             _ => throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' must be a JSON object"),
         };
     }

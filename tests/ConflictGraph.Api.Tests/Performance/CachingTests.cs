@@ -65,6 +65,26 @@ public sealed class CachingTests : IDisposable
         Assert.Equal("Updated", (await app.PostGraphQLAsync(read)).Data!["node"]!["description"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task ACachedDocumentStillHasItsCostAndVariablesCheckedOnEveryRequest()
+    {
+        // The cost of a page grows with its `first`, so a document that was cheap once can be costly with other variables.
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Limits:MaxComplexity"] = "15" });
+        const string page = "query Page($n: Int!) { events(first: $n) { nodes { id title } } }";
+        var cheap = await app.PostGraphQLAsync(page, new { n = 1 });
+        Assert.Empty(cheap.Errors);
+        Assert.Single(cheap.Data!["events"]!["nodes"]!.AsArray());
+
+        var costly = await app.PostGraphQLAsync(page, new { n = 10 });
+        Assert.Equal(["QUERY_TOO_COMPLEX"], costly.Codes);
+        Assert.Null(costly.Data);
+
+        var mistyped = await app.PostGraphQLAsync(page, new { n = "ten" });
+        Assert.Single(mistyped.Errors);
+        Assert.Contains("$n", mistyped.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Single((await app.PostGraphQLAsync(page, new { n = 1 })).Data!["events"]!["nodes"]!.AsArray());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -72,6 +72,42 @@ public sealed class LimitTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(3500, HttpStatusCode.OK)]
+    [InlineData(5000, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task ABodyOfUnknownLengthIsReadWholeUpToTheLimit(int padding, HttpStatusCode expected)
+    {
+        // Sent chunked, with no Content-Length: the service learns the size only by reading.
+        var client = await app.ReadyClientAsync();
+        var body = "{\"query\":\"{ stats { nodes } }\",\"variables\":{\"pad\":\"" + new string('x', padding) + "\"}}";
+        using var response = await client.PostAsync("/graphql", new UnsizedContent(Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK) Assert.Contains("\"nodes\":", await response.Content.ReadAsStringAsync());
+    }
+
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] bytes;
+
+        public UnsizedContent(byte[] bytes)
+        {
+            this.bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // Small writes, so the body arrives in many reads.
+            for (var at = 0; at < bytes.Length; at += 700) await stream.WriteAsync(bytes.AsMemory(at, Math.Min(700, bytes.Length - at)));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     [Fact]
     public async Task ErrorsNeverCarryStackTraces()
     {
