@@ -9,6 +9,16 @@ namespace ConflictGraph.Benchmarks;
 /// </summary>
 public sealed class LoadDriver(HttpClient client, BenchOptions options)
 {
+    /// <summary>
+    /// Runs every query once for the warm-up time before any is measured: the JIT recompiles the
+    /// code all GraphQL queries share while it is hot, and that must not land on whichever query
+    /// happens to be measured first.
+    /// </summary>
+    public async Task WarmUpAsync(IEnumerable<BenchQuery> queries, CancellationToken cancellationToken)
+    {
+        foreach (var query in queries) await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
+    }
+
     public async Task<LoadResult> RunAsync(BenchQuery query, int events, CancellationToken cancellationToken)
     {
         var (problem, storeCalls) = await ProbeAsync(query, cancellationToken);

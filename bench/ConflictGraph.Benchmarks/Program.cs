@@ -33,7 +33,9 @@ foreach (var size in options.Sizes)
         Timeout = TimeSpan.FromSeconds(30),
     };
     var driver = new LoadDriver(client, options);
-    foreach (var query in QueryCatalog.For(graph))
+    var queries = QueryCatalog.For(graph);
+    await driver.WarmUpAsync(queries, cancel.Token);
+    foreach (var query in queries)
     {
         var result = await driver.RunAsync(query, size, cancel.Token);
         loads.Add(result);

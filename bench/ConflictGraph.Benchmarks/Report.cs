@@ -23,7 +23,7 @@ public static class Report
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine($"Load: {options.Concurrency} concurrent HTTP/1.1 clients over loopback, {options.Duration.TotalSeconds:F0} s per query after " +
-                        $"{options.Warmup.TotalSeconds:F0} s of warm-up, at most {options.MaxRequests:N0} requests; client and service share the machine. " +
+                        $"{options.Warmup.TotalSeconds:F0} s of warm-up (and one warm-up round over all queries before the first is measured), at most {options.MaxRequests:N0} requests; client and service share the machine. " +
                         "Allocated bytes are the service process's (GC.GetTotalAllocatedBytes) over the run divided by requests. " +
                         "Store calls come from `extensions.cost` on a first, cold request of each variant.");
         text.AppendLine();
