@@ -24,7 +24,24 @@ internal sealed class GraphWriter
     public static async Task<ImportResult> ImportAsync(
         SqliteConnection connection, GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        BulkLoad? bulk = null;
+        try
+        {
+            // Disposed, so rolled back unless committed, before the cache is given back below.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            bulk = BulkLoad.Begin(connection, transaction, batch);
+            return await WriteAsync(connection, transaction, bulk, batch, progress, cancellationToken);
+        }
+        finally
+        {
+            bulk?.RestoreCache();
+        }
+    }
+
+    private static async Task<ImportResult> WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, GraphBatch batch, IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
         using var commands = new WriteCommands(connection, transaction);
         var writer = new GraphWriter(commands);
         var written = 0;
@@ -49,6 +66,7 @@ internal sealed class GraphWriter
         }
         progress?.Report(written);
 
+        bulk?.Finish();
         var result = writer.Result();
         if (result.NodeChanges.Count + result.RelationChanges.Count > 0) commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);

@@ -62,6 +62,78 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         Assert.Equal(TestWorld.Nodes.Count + many.Count, (await store.GetStatsAsync(None)).Nodes);
     }
 
+    [Fact]
+    public async Task ALargeImportRebuildsTheIndexesItDroppedAndASmallOneLeavesTheSchemaAlone()
+    {
+        var store = Open("bulk.db");
+        var path = Path.Combine(folder, "bulk.db");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var (schema, version) = Schema(path);
+        Assert.Contains(schema, entry => entry.StartsWith("index relations_from ", StringComparison.Ordinal));
+
+        // A write large next to the store drops and rebuilds the secondary indexes: the schema version moves, the schema does not.
+        var (persons, memberships) = Bulk(12_000);
+        await store.ImportAsync(new GraphBatch(persons, memberships), null, None);
+        var (after, afterVersion) = Schema(path);
+        Assert.Equal(schema, after);
+        Assert.NotEqual(version, afterVersion);
+        Assert.Equal(["ok"], Query(path, "PRAGMA integrity_check"));
+        var members = await store.GetRelationsAsync(["org:pentagon"], [RelationType.MemberOf], Direction.Incoming, None);
+        Assert.Equal(12_000 + TestWorld.Batch.Relations.Count(r => r.Type == RelationType.MemberOf && r.ToId == "org:pentagon"), members.Count);
+        Assert.Contains("USING INDEX relations_to", string.Join(" ", Query(path,
+            "EXPLAIN QUERY PLAN SELECT id FROM relations WHERE to_id = 'org:pentagon' AND type = 'MEMBER_OF'")));
+
+        await store.ImportAsync(new GraphBatch([new Person("person:one-more", "One More", [], null, [])], []), null, None);
+        Assert.Equal(afterVersion, Schema(path).Version);
+    }
+
+    [Fact]
+    public async Task ALargeImportThatFailsLeavesTheRowsAndTheIndexesAsTheyWere()
+    {
+        var store = Open("bulk-failed.db");
+        var path = Path.Combine(folder, "bulk-failed.db");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var before = Schema(path);
+        var stats = await store.GetStatsAsync(None);
+
+        // The last relation points at a node that exists nowhere, so the write fails after every row went in.
+        var (persons, memberships) = Bulk(12_000);
+        var dangling = new Relation(RelationType.MemberOf, "person:bulk-00000", "org:nowhere", [], []);
+        await Assert.ThrowsAsync<MissingReferenceException>(() => store.ImportAsync(new GraphBatch(persons, [.. memberships, dangling]), null, None));
+
+        var after = Schema(path);
+        Assert.Equal(before.Entries, after.Entries);
+        Assert.Equal(before.Version, after.Version);
+        var statsAfter = await store.GetStatsAsync(None);
+        Assert.Equal((stats.Nodes, stats.Relations), (statsAfter.Nodes, statsAfter.Relations));
+        Assert.Empty(await store.GetNodesAsync(["person:bulk-00000"], None));
+        Assert.Equal(["ok"], Query(path, "PRAGMA integrity_check"));
+    }
+
+    /// <summary>Persons who are each a member of org:pentagon (a node of the test world).</summary>
+    private static (List<Node> Persons, List<Relation> Memberships) Bulk(int count)
+    {
+        var persons = Enumerable.Range(0, count).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
+        var memberships = persons.Select(p => new Relation(RelationType.MemberOf, p.Id, "org:pentagon", [], [])).ToList();
+        return (persons, memberships);
+    }
+
+    private static (List<string> Entries, string Version) Schema(string path) =>
+        (Query(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"),
+            Query(path, "PRAGMA schema_version")[0]);
+
+    private static List<string> Query(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i)))));
+        return rows;
+    }
+
     public void Dispose()
     {
         foreach (var store in stores) store.Dispose();

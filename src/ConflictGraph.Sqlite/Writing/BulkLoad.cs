@@ -1,0 +1,97 @@
+using ConflictGraph.Core.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Writing;
+
+/// <summary>
+/// How a large import is written. Inserting rows one by one into a dozen B-trees keyed by text
+/// costs far more than building each secondary index once, sorted, after the rows are in. So a
+/// batch that is large next to what is stored drops the secondary indexes at the start of its
+/// transaction and creates them again before it commits. DDL is transactional in SQLite: a
+/// failed or killed import rolls the indexes back with the rows, and readers keep the old
+/// snapshot, indexes included, until the commit.
+/// </summary>
+internal sealed class BulkLoad
+{
+    /// <summary>Below this many nodes and relations a batch is written with the indexes in place.</summary>
+    public const int MinimumItems = 20_000;
+
+    /// <summary>A larger page cache for the import's transaction (KiB), so fewer pages spill to the log mid-write.</summary>
+    private const int ImportCacheKib = 262_144;
+
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+    private readonly IReadOnlyList<(string Name, string Sql)> deferred;
+    private readonly int previousCacheSize;
+
+    private BulkLoad(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> deferred, int previousCacheSize)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.deferred = deferred;
+        this.previousCacheSize = previousCacheSize;
+    }
+
+    /// <summary>True when the batch holds at least <see cref="MinimumItems"/> items and more nodes than are stored.</summary>
+    public static bool Worthwhile(int batchNodes, int batchRelations, long storedNodes) =>
+        batchNodes + batchRelations >= MinimumItems && batchNodes > storedNodes;
+
+    /// <summary>Prepares the transaction for a bulk write when <paramref name="batch"/> is worth it; otherwise null.</summary>
+    public static BulkLoad? Begin(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    {
+        // max(seq) is the row count or more (rows are never renumbered) and costs one index seek.
+        var stored = (long?)Scalar(connection, transaction, "SELECT max(seq) FROM nodes") ?? 0;
+        if (!Worthwhile(batch.Nodes.Count, batch.Relations.Count, stored)) return null;
+
+        var previousCacheSize = (int)(long)Scalar(connection, transaction, "PRAGMA cache_size")!;
+        Execute(connection, transaction, $"PRAGMA cache_size = -{ImportCacheKib}");
+        // Only explicitly created indexes: those behind PRIMARY KEY and UNIQUE have no SQL, stay,
+        // and serve every lookup the import makes (ids, foreign keys, conflicts).
+        var indexes = new List<(string, string)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText =
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
+                "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims') ORDER BY name";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"")}\"");
+        return new BulkLoad(connection, transaction, indexes, previousCacheSize);
+    }
+
+    /// <summary>The indexes this bulk write dropped, by name.</summary>
+    public IEnumerable<string> Deferred => deferred.Select(d => d.Name);
+
+    /// <summary>Builds the dropped indexes again, inside the same transaction, before it commits.</summary>
+    public void Finish()
+    {
+        foreach (var (_, sql) in deferred) Execute(connection, transaction, sql);
+    }
+
+    /// <summary>Gives the pooled connection its usual page cache back, whether or not the import committed.</summary>
+    public void RestoreCache()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA cache_size = {previousCacheSize}";
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
