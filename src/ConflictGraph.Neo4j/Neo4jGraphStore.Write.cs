@@ -25,11 +25,13 @@ public sealed partial class Neo4jGraphStore
             {
                 var rows = chunk.Select(NodeProperties.Of).ToList();
                 var stored = (await tx.RunAsync(Statements.StoredBodies, new { ids = chunk.Select(n => n.Id).ToList() }, ct)).Records
-                    .ToDictionary(r => r.String("id"), r => r.String("body"));
+                    .ToDictionary(r => r.String("id"), r => (Kind: r.String("kind"), Body: r.String("body")));
                 var changed = new List<Dictionary<string, object?>>();
                 foreach (var (node, row) in chunk.Zip(rows))
                 {
-                    if (stored.TryGetValue(node.Id, out var body) && body == (string)row["body"]!)
+                    if (stored.TryGetValue(node.Id, out var known) && known.Kind != EnumNames.Of(node.Kind))
+                        throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(known.Kind), node.Kind);
+                    if (stored.TryGetValue(node.Id, out var same) && same.Body == (string)row["body"]!)
                     {
                         unchanged++;
                         continue;

@@ -71,6 +71,24 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ANodeCannotChangeItsKindAndTheFileAndItemAreNamed()
+    {
+        var first = _work.Write("first.json", """{ "persons": [ { "id": "person:a", "name": "A" } ] }""");
+        Assert.Equal(0, (await _work.RunAsync("import", first)).ExitCode);
+        var turned = _work.Write("turned.json", """
+            { "persons": [ { "id": "person:b", "name": "B" } ],
+              "organizations": [ { "id": "org:c", "name": "C", "kind": "OTHER" }, { "id": "person:a", "name": "A Group", "kind": "OTHER" } ] }
+            """);
+
+        var outcome = await _work.RunAsync("import", turned);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{turned}: organizations[1].id: node 'person:a' is stored as PERSON and cannot become ORGANIZATION", outcome.Error);
+        Assert.Contains("nothing was written", outcome.Error);
+        Assert.StartsWith("nodes 1\n", (await _work.RunAsync("stats")).Output);
+    }
+
+    [Fact]
     public async Task ExportThenImportIntoAFreshStoreRoundTrips()
     {
         var (file, _) = await _work.GenerateAsync("graph.json", events: 80);

@@ -30,5 +30,24 @@ public static class GraphImporter
             // A node the batch points at was deleted between validation and the write.
             throw new GraphValidationException([new ValidationProblem("batch", e.Message)]);
         }
+        catch (NodeKindConflictException e)
+        {
+            var path = PathOf(input, e.Id);
+            throw new GraphValidationException([new ValidationProblem(origins?.Locate(path) ?? path, e.Message)]);
+        }
+    }
+
+    /// <summary>Where the input gives the node with this id, e.g. <c>organizations[2].id</c>.</summary>
+    private static string PathOf(GraphInput input, string id)
+    {
+        string? Find<T>(List<T>? items, string section, Func<T, string?> idOf)
+        {
+            var index = items?.FindIndex(item => item is not null && idOf(item) == id) ?? -1;
+            return index < 0 ? null : $"{section}[{index}].id";
+        }
+
+        return Find(input.Persons, "persons", p => p.Id) ?? Find(input.Organizations, "organizations", o => o.Id)
+            ?? Find(input.Places, "places", p => p.Id) ?? Find(input.Events, "events", e => e.Id)
+            ?? Find(input.Sources, "sources", s => s.Id) ?? Find(input.Statements, "statements", s => s.Id) ?? "batch";
     }
 }

@@ -3,5 +3,15 @@ namespace ConflictGraph.Core.Store;
 /// <summary>A write named a node that exists in neither the batch nor the store.</summary>
 public sealed class MissingReferenceException(string message) : InvalidOperationException(message);
 
+/// <summary>
+/// A write gave a stored node another kind. Relations and references were checked against the
+/// stored kind, so a node keeps its kind; delete it first to store it as something else.
+/// </summary>
+public sealed class NodeKindConflictException(string id, Model.NodeKind stored, Model.NodeKind given)
+    : InvalidOperationException($"node '{id}' is stored as {Model.EnumNames.Of(stored)} and cannot become {Model.EnumNames.Of(given)}; delete it first to change its kind")
+{
+    public string Id { get; } = id;
+}
+
 /// <summary>The store cannot be reached or refuses to serve.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

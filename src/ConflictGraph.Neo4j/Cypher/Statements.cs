@@ -20,7 +20,7 @@ public static class Statements
 
     public const string NodesByIds = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.kind AS kind, n.body AS body";
 
-    public const string StoredBodies = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.body AS body";
+    public const string StoredBodies = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.kind AS kind, n.body AS body";
 
     public const string WriteNodes = "UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n += row";
 

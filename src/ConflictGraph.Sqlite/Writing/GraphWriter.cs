@@ -88,6 +88,8 @@ internal sealed class GraphWriter
         using (var reader = commands.NodeBody.With(node.Id).ExecuteReader())
         {
             seq = reader.Read() ? reader.GetInt64(0) : 0;
+            if (seq != 0 && reader.GetString(2) != row.Kind)
+                throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(reader.GetString(2)), node.Kind);
             if (seq != 0 && reader.GetString(1) == row.Body)
             {
                 unchanged++;

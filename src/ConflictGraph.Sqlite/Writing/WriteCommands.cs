@@ -20,7 +20,7 @@ internal sealed class WriteCommands : IDisposable
             return command;
         }
 
-        NodeBody = Prepare("SELECT seq, body FROM nodes WHERE id = $id", "$id");
+        NodeBody = Prepare("SELECT seq, body, kind FROM nodes WHERE id = $id", "$id");
         NodeExists = Prepare("SELECT 1 FROM nodes WHERE id = $id", "$id");
         InsertNode = Prepare(
             "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) RETURNING seq",

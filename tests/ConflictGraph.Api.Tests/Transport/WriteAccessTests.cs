@@ -57,6 +57,23 @@ public sealed class WriteAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task GivingAStoredNodeAnotherKindIsBadUserInputAndNothingIsWritten()
+    {
+        var before = await NodeCountAsync();
+        var response = await app.PostGraphQLAsync("""
+            mutation { importGraph(input: {
+              persons: [{ id: "person:newcomer", name: "Newcomer" }],
+              organizations: [{ id: "org:other", name: "Other", kind: OTHER }, { id: "person:john-kirby", name: "Kirby Group", kind: OTHER }] }) { created } }
+            """, key: ConflictGraphApp.WriteKey);
+        Assert.Equal(["BAD_USER_INPUT"], response.Codes);
+        var message = response.Errors[0]!["message"]!.GetValue<string>();
+        Assert.StartsWith("organizations[1].id: node 'person:john-kirby' is stored as PERSON", message);
+        Assert.Equal(before, await NodeCountAsync());
+        var kirby = await app.PostGraphQLAsync("{ node(id: \"person:john-kirby\") { __typename } }");
+        Assert.Equal("Person", kirby.Data!["node"]!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DeletingANodeRemovesItAndItsRelations()
     {
         var response = await app.PostGraphQLAsync("mutation { deleteNode(id: \"person:john-kirby\") }", key: ConflictGraphApp.WriteKey);

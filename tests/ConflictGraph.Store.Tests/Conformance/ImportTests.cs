@@ -37,6 +37,21 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task AStoredNodeKeepsItsKindAndTheRefusedBatchWritesNothing()
+    {
+        var store = await CreateWorldAsync();
+        var version = await store.GetDataVersionAsync(None);
+        var newcomer = new Person("person:new", "Newcomer", [], null, []);
+        var turned = new Organization("person:kirby", "Kirby Inc.", [], null, OrganizationKind.Other, null);
+        var error = await Assert.ThrowsAsync<NodeKindConflictException>(() => store.ImportAsync(new GraphBatch([newcomer, turned], []), null, None));
+        Assert.Equal("person:kirby", error.Id);
+        Assert.Contains("stored as PERSON and cannot become ORGANIZATION", error.Message);
+        Assert.IsType<Person>(Assert.Single(await store.GetNodesAsync(["person:kirby"], None)));
+        Assert.Empty(await store.GetNodesAsync(["person:new"], None));
+        Assert.Equal(version, await store.GetDataVersionAsync(None));
+    }
+
+    [SkippableFact]
     public async Task ClaimsFromLaterImportsAreMerged()
     {
         var store = await CreateWorldAsync();

@@ -89,6 +89,25 @@ public sealed class QueryApiWireTests
     }
 
     [Fact]
+    public async Task GivingAStoredNodeAnotherKindIsRefusedBeforeAnyWriteAndRolledBack()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx4"}}""")
+            .Answer(ScriptedServer.Rows(["id", "kind", "body"],
+                $"[{ScriptedServer.Text("person:a")},{ScriptedServer.Text("PERSON")},{ScriptedServer.Text("{}")}]"))
+            .Answer("{}", HttpStatusCode.OK);
+        var (store, _) = Store(server);
+        var turned = new Organization("person:a", "A Group", [], null, OrganizationKind.Other, null);
+
+        var error = await Assert.ThrowsAsync<NodeKindConflictException>(() => store.ImportAsync(new GraphBatch([turned], []), null, CancellationToken.None));
+        Assert.Equal("person:a", error.Id);
+        Assert.Contains("stored as PERSON and cannot become ORGANIZATION", error.Message);
+        Assert.Contains("n.kind AS kind", server.Requests[^2].Body);
+        Assert.Equal((HttpMethod.Delete, "/db/graph/query/v2/tx/tx4"), (server.Requests[^1].Method, server.Requests[^1].Path));
+        Assert.DoesNotContain(server.Requests, r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TransientFailuresAreRetriedWithABound()
     {
         var server = WithSchema(new ScriptedServer())
