@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
@@ -40,10 +41,14 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         versionReadAt = clock.GetUtcNow();
     }
 
-    private async Task<T> CachedAsync<T>(string operation, object arguments, Func<Task<T>> read, CancellationToken cancellationToken)
+    private Task<T> CachedAsync<T>(string operation, object arguments, Func<Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, () => JsonSerializer.Serialize(arguments), read, cancellationToken);
+
+    /// <param name="arguments">Writes the read's arguments unambiguously; called only when caching is on.</param>
+    private async Task<T> CachedAsync<T>(string operation, Func<string> arguments, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         if (!options.Value.StoreReads) return await read();
-        var key = $"{await VersionAsync(cancellationToken)}|{operation}|{JsonSerializer.Serialize(arguments)}";
+        var key = $"{await VersionAsync(cancellationToken)}|{operation}|{arguments()}";
         if (cache.TryGetValue(key, out T? hit)) return hit!;
         var value = await read();
         cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
@@ -58,7 +63,26 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedAsync(nameof(GetRelationsAsync), new { nodeIds, types, direction }, () => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken), cancellationToken);
 
     public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), new { requests, nodeIds }, () => store.ExpandAsync(requests, nodeIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(ExpandAsync), () => ExpandKey(requests, nodeIds), () => store.ExpandAsync(requests, nodeIds, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The key of the hottest read, written by hand rather than serialized: every id is prefixed
+    /// with its length, so no id can run into the next whatever characters it holds.
+    /// </summary>
+    private static string ExpandKey(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds)
+    {
+        var key = new StringBuilder();
+        foreach (var request in requests)
+        {
+            key.Append('e').Append(request.NodeId.Length).Append(':').Append(request.NodeId).Append('/').Append((int)request.Direction);
+            if (request.Types is { } types)
+                foreach (var type in types) key.Append(',').Append((int)type);
+            else key.Append('*');
+            key.Append(';');
+        }
+        foreach (var id in nodeIds) key.Append('n').Append(id.Length).Append(':').Append(id);
+        return key.ToString();
+    }
 
     public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetRelationsCitedByAsync), statementIds, () => store.GetRelationsCitedByAsync(statementIds, cancellationToken), cancellationToken);

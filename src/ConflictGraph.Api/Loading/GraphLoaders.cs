@@ -12,76 +12,87 @@ namespace ConflictGraph.Api.Loading;
 /// query share one store call (<see cref="IGraphStore.ExpandAsync"/>); each other kind of read is
 /// one call per level.
 /// </summary>
-public sealed class GraphLoaders
+public sealed class GraphLoaders(MeteredGraphStore store)
 {
-    private readonly ConcurrentDictionary<string, Node> nodes = new(StringComparer.Ordinal);
-    private readonly BatchLoader<object, object?> graph;
-    private readonly BatchLoader<string, IReadOnlyList<Relation>> citedBy;
-    private readonly BatchLoader<string, IReadOnlyList<ReportedCasualties>> casualties;
-    private readonly BatchLoader<PageKey, Page<Node>> pages;
-    private readonly BatchLoader<EscalationKey, IReadOnlyList<Relation>> escalation;
+    // Each loader is made on first use: most requests need one or two of them.
+    private ConcurrentDictionary<string, Node>? nodes;
+    private BatchLoader<object, object?>? graph;
+    private BatchLoader<string, IReadOnlyList<Relation>>? citedBy;
+    private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? casualties;
+    private BatchLoader<PageKey, Page<Node>>? pages;
+    private BatchLoader<EscalationKey, IReadOnlyList<Relation>>? escalation;
 
-    public GraphLoaders(MeteredGraphStore store)
+    /// <summary>The field's value, made once even when resolvers running in parallel ask together.</summary>
+    private static T Ensure<T>(ref T? field, Func<GraphLoaders, T> create, GraphLoaders loaders) where T : class =>
+        field ?? Interlocked.CompareExchange(ref field, create(loaders), null) ?? field;
+
+    private ConcurrentDictionary<string, Node> KnownNodes => Ensure(ref nodes, _ => new(StringComparer.Ordinal), this);
+
+    private BatchLoader<object, object?> Graph => Ensure(ref graph, static loaders => new(loaders.FetchGraphAsync, null), this);
+
+    private BatchLoader<string, IReadOnlyList<Relation>> CitedByLoader => Ensure(ref citedBy, static loaders => new(async (ids, ct) =>
     {
-        Store = store;
-        graph = new(async (keys, ct) =>
+        var relations = await loaders.Store.GetRelationsCitedByAsync(ids, ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<Relation>)relations
+            .Where(r => r.ClaimedBy.Contains(id) || r.DisputedBy.Contains(id)).ToList());
+    }, []), this);
+
+    private BatchLoader<string, IReadOnlyList<ReportedCasualties>> CasualtiesLoader => Ensure(ref casualties, static loaders => new(async (ids, ct) =>
+    {
+        var reports = await loaders.Store.GetCasualtyReportsAsync(ids, ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<ReportedCasualties>)reports.Where(r => r.Report.EventId == id).ToList());
+    }, []), this);
+
+    private BatchLoader<PageKey, Page<Node>> Pages => Ensure(ref pages, static loaders => new(async (keys, ct) =>
+    {
+        var found = await loaders.Store.FindNodesAsync(keys.Select(k => (k.Query, k.Page)).ToList(), ct);
+        foreach (var node in found.SelectMany(p => p.Items)) loaders.KnownNodes[node.Item.Id] = node.Item;
+        return keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
+    }, Page<Node>.Empty), this);
+
+    private BatchLoader<EscalationKey, IReadOnlyList<Relation>> EscalationLoader => Ensure(ref escalation, static loaders => new(async (keys, ct) =>
+    {
+        var values = new Dictionary<EscalationKey, IReadOnlyList<Relation>>();
+        foreach (var group in keys.GroupBy(k => (k.Direction, k.MaxDepth)))
         {
-            var requests = keys.OfType<ExpandRequest>().ToList();
-            var ids = keys.OfType<string>().Where(id => !nodes.ContainsKey(id)).ToList();
-            var found = await store.ExpandAsync(requests, ids, ct);
-            foreach (var node in found.Nodes) nodes[node.Id] = node;
-            var values = new Dictionary<object, object?>();
-            foreach (var key in keys)
-                values[key] = key is ExpandRequest request
-                    ? found.Relations.Where(request.Matches).OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
-                    : nodes.GetValueOrDefault((string)key);
-            return values;
-        }, null);
-        citedBy = new(async (ids, ct) =>
-        {
-            var relations = await store.GetRelationsCitedByAsync(ids, ct);
-            return ids.ToDictionary(id => id, id => (IReadOnlyList<Relation>)relations
-                .Where(r => r.ClaimedBy.Contains(id) || r.DisputedBy.Contains(id)).ToList());
-        }, []);
-        casualties = new(async (ids, ct) =>
-        {
-            var reports = await store.GetCasualtyReportsAsync(ids, ct);
-            return ids.ToDictionary(id => id, id => (IReadOnlyList<ReportedCasualties>)reports.Where(r => r.Report.EventId == id).ToList());
-        }, []);
-        pages = new(async (keys, ct) =>
-        {
-            var found = await store.FindNodesAsync(keys.Select(k => (k.Query, k.Page)).ToList(), ct);
-            foreach (var node in found.SelectMany(p => p.Items)) nodes[node.Item.Id] = node.Item;
-            return keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
-        }, Page<Node>.Empty);
-        escalation = new(async (keys, ct) =>
-        {
-            var values = new Dictionary<EscalationKey, IReadOnlyList<Relation>>();
-            foreach (var group in keys.GroupBy(k => (k.Direction, k.MaxDepth)))
-            {
-                var chains = await store.GetEscalationAsync(group.Select(k => k.EventId).ToList(), group.Key.Direction, group.Key.MaxDepth, ct);
-                foreach (var key in group) values[key] = chains.GetValueOrDefault(key.EventId) ?? [];
-            }
-            return values;
-        }, []);
+            var chains = await loaders.Store.GetEscalationAsync(group.Select(k => k.EventId).ToList(), group.Key.Direction, group.Key.MaxDepth, ct);
+            foreach (var key in group) values[key] = chains.GetValueOrDefault(key.EventId) ?? [];
+        }
+        return values;
+    }, []), this);
+
+    /// <summary>Node lookups and relation expansions of one query level, in one store call.</summary>
+    private async Task<IReadOnlyDictionary<object, object?>> FetchGraphAsync(IReadOnlyList<object> keys, CancellationToken ct)
+    {
+        var known = KnownNodes;
+        var requests = keys.OfType<ExpandRequest>().ToList();
+        var ids = keys.OfType<string>().Where(id => !known.ContainsKey(id)).ToList();
+        var found = await Store.ExpandAsync(requests, ids, ct);
+        foreach (var node in found.Nodes) known[node.Id] = node;
+        var values = new Dictionary<object, object?>();
+        foreach (var key in keys)
+            values[key] = key is ExpandRequest request
+                ? found.Relations.Where(request.Matches).OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
+                : known.GetValueOrDefault((string)key);
+        return values;
     }
 
     /// <summary>Drops every cached read; a subscription calls it before each event it resolves.</summary>
     public void Reset()
     {
-        nodes.Clear();
-        graph.Reset();
-        citedBy.Reset();
-        casualties.Reset();
-        pages.Reset();
-        escalation.Reset();
+        nodes?.Clear();
+        graph?.Reset();
+        citedBy?.Reset();
+        casualties?.Reset();
+        pages?.Reset();
+        escalation?.Reset();
     }
 
     /// <summary>The metered store, for reads that are not batched (top-level fields).</summary>
-    public MeteredGraphStore Store { get; }
+    public MeteredGraphStore Store { get; } = store;
 
     public IDataLoaderResult<Node?> Node(string? id) =>
-        id is null ? Done<Node?>(null) : graph.Load(id).Then(value => value as Node);
+        id is null ? Done<Node?>(null) : Graph.Load(id).Then(value => value as Node);
 
     public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IEnumerable<string> ids) =>
         All(ids.Distinct().Select(Node)).Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
@@ -90,24 +101,24 @@ public sealed class GraphLoaders
         Relations(nodeId, direction, types.Length == 0 ? null : (IReadOnlyList<RelationType>)types);
 
     public IDataLoaderResult<IReadOnlyList<Relation>> Relations(string nodeId, Direction direction, IReadOnlyList<RelationType>? types) =>
-        graph.Load(new ExpandRequest(nodeId, types, direction)).Then(value => (IReadOnlyList<Relation>)value!);
+        Graph.Load(new ExpandRequest(nodeId, types, direction)).Then(value => (IReadOnlyList<Relation>)value!);
 
     /// <summary>The nodes at the far end of a node's relations, in relation order.</summary>
     public IDataLoaderResult<IReadOnlyList<Node>> Neighbors(string nodeId, Direction direction, params RelationType[] types) =>
         Relations(nodeId, direction, types).Then(relations => (IReadOnlyList<Node>)relations
-            .Select(r => nodes.GetValueOrDefault(r.OtherEnd(nodeId))).OfType<Node>().DistinctBy(n => n.Id).ToList());
+            .Select(r => KnownNodes.GetValueOrDefault(r.OtherEnd(nodeId))).OfType<Node>().DistinctBy(n => n.Id).ToList());
 
     public IDataLoaderResult<Node?> Neighbor(string nodeId, Direction direction, params RelationType[] types) =>
         Neighbors(nodeId, direction, types).Then(found => found.FirstOrDefault());
 
-    public IDataLoaderResult<IReadOnlyList<Relation>> CitedBy(string statementId) => citedBy.Load(statementId);
+    public IDataLoaderResult<IReadOnlyList<Relation>> CitedBy(string statementId) => CitedByLoader.Load(statementId);
 
-    public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => casualties.Load(eventId);
+    public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => CasualtiesLoader.Load(eventId);
 
-    public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => pages.Load(new PageKey(query, page));
+    public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => Pages.Load(new PageKey(query, page));
 
     public IDataLoaderResult<IReadOnlyList<Relation>> Escalation(string eventId, ChainDirection direction, int maxDepth) =>
-        escalation.Load(new EscalationKey(eventId, direction, maxDepth));
+        EscalationLoader.Load(new EscalationKey(eventId, direction, maxDepth));
 
     public static IDataLoaderResult<T> Done<T>(T value) => new Completed<T>(value);
 

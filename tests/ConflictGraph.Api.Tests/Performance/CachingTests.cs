@@ -14,6 +14,7 @@ public sealed class CachingTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-cache-").FullName;
     private readonly ManualClock clock = new();
+    private static CancellationToken None => CancellationToken.None;
 
     private (CachingGraphStore Cached, SqliteGraphStore Inner, SqliteGraphStore Other) Stores()
     {
@@ -50,6 +51,29 @@ public sealed class CachingTests : IDisposable
         Assert.Equal("first", await DescriptionAsync(cached));
         clock.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal("from the CLI", await DescriptionAsync(cached));
+    }
+
+    [Fact]
+    public async Task ExpansionsThatDifferInTypeDirectionOrNodesAreCachedApart()
+    {
+        var (cached, inner, _) = Stores();
+        var org = new Organization("org:group", "Group", [], null, OrganizationKind.ArmedGroup, null);
+        var state = new Organization("org:state", "State", [], null, OrganizationKind.State, null);
+        await inner.ImportAsync(new GraphBatch([Analyst("first"), org, state],
+            [new Relation(RelationType.MemberOf, "person:analyst", "org:group", [], []), new Relation(RelationType.BackedBy, "org:group", "org:state", [], [])]), null, None);
+
+        async Task<string> Expand(string id, Direction direction, params RelationType[] types)
+        {
+            var found = await cached.ExpandAsync([new ExpandRequest(id, types.Length == 0 ? null : types, direction)], [id], None);
+            return string.Join(" ", found.Relations.Select(r => r.Type).Order());
+        }
+
+        Assert.Equal("MemberOf BackedBy", await Expand("org:group", Direction.Both));
+        Assert.Equal("BackedBy", await Expand("org:group", Direction.Both, RelationType.BackedBy));
+        Assert.Equal("MemberOf", await Expand("org:group", Direction.Incoming));
+        Assert.Equal("BackedBy", await Expand("org:group", Direction.Outgoing));
+        Assert.Equal("BackedBy", await Expand("org:state", Direction.Both));
+        Assert.Equal("MemberOf BackedBy", await Expand("org:group", Direction.Both));
     }
 
     [Fact]
