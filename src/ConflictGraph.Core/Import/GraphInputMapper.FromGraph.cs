@@ -25,6 +25,18 @@ public static partial class GraphInputMapper
 
     public static GraphInput FromBatch(GraphBatch batch) => FromGraph(batch.Nodes, batch.Relations);
 
+    /// <summary>One node as its input item (a <see cref="PersonInput"/>, <see cref="EventInput"/>, ...).</summary>
+    public static object ToInput(Node node) => node switch
+    {
+        Person p => ToInput(p),
+        Organization o => ToInput(o),
+        Place p => ToInput(p),
+        Event e => ToInput(e),
+        Source s => ToInput(s),
+        Statement s => ToInput(s),
+        _ => throw new ArgumentException($"no input shape for {node.GetType().Name}", nameof(node)),
+    };
+
     private static PersonInput ToInput(Person p) => new()
     {
         Id = p.Id, Name = p.Name, Aliases = Listed(p.Aliases), Description = p.Description,

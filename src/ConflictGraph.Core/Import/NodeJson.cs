@@ -13,16 +13,7 @@ public static class NodeJson
 
     public static string Serialize(Node node)
     {
-        var input = GraphInputMapper.FromGraph([node], []);
-        object single = node.Kind switch
-        {
-            NodeKind.Person => input.Persons![0],
-            NodeKind.Organization => input.Organizations![0],
-            NodeKind.Place => input.Places![0],
-            NodeKind.Event => input.Events![0],
-            NodeKind.Source => input.Sources![0],
-            _ => input.Statements![0],
-        };
+        var single = GraphInputMapper.ToInput(node);
         return JsonSerializer.Serialize(single, single.GetType(), Compact);
     }
 

@@ -19,7 +19,14 @@ internal sealed class GraphWriter
     private readonly List<RelationChange> relationChanges = [];
     private int unchanged;
 
-    private GraphWriter(WriteCommands commands) => this.commands = commands;
+    private readonly HashSet<string> writtenRelations = new(StringComparer.Ordinal);
+    private readonly bool startedEmpty;
+
+    private GraphWriter(WriteCommands commands, bool startedEmpty)
+    {
+        this.commands = commands;
+        this.startedEmpty = startedEmpty;
+    }
 
     public static async Task<ImportResult> ImportAsync(
         SqliteConnection connection, GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -43,7 +50,7 @@ internal sealed class GraphWriter
         CancellationToken cancellationToken)
     {
         using var commands = new WriteCommands(connection, transaction);
-        var writer = new GraphWriter(commands);
+        var writer = new GraphWriter(commands, startedEmpty: commands.AnyNode.ExecuteScalar() is null);
         var written = 0;
         void Step()
         {
@@ -84,9 +91,11 @@ internal sealed class GraphWriter
     private void Write(Node node)
     {
         var row = NodeRow.Of(node);
-        long seq;
-        using (var reader = commands.NodeBody.With(node.Id).ExecuteReader())
+        long seq = 0;
+        // Into an empty store, only an id this batch already wrote can exist: nothing to look up.
+        if (!startedEmpty || known.Contains(node.Id))
         {
+            using var reader = commands.NodeBody.With(node.Id).ExecuteReader();
             seq = reader.Read() ? reader.GetInt64(0) : 0;
             if (seq != 0 && reader.GetString(2) != row.Kind)
                 throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(reader.GetString(2)), node.Kind);
@@ -122,7 +131,7 @@ internal sealed class GraphWriter
             Require(statement, $"relation {relation.Id} claim");
 
         var id = relation.Id;
-        var exists = commands.RelationExists.With(id).ExecuteScalar() is not null;
+        var exists = startedEmpty ? !writtenRelations.Add(id) : commands.RelationExists.With(id).ExecuteScalar() is not null;
         var claims = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (exists)
         {
