@@ -29,14 +29,15 @@ public sealed partial class Neo4jGraphStore
                 var changed = new List<Dictionary<string, object?>>();
                 foreach (var (node, row) in chunk.Zip(rows))
                 {
-                    if (stored.TryGetValue(node.Id, out var known) && known.Kind != EnumNames.Of(node.Kind))
+                    var exists = stored.TryGetValue(node.Id, out var known);
+                    if (exists && known.Kind != EnumNames.Of(node.Kind))
                         throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(known.Kind), node.Kind);
-                    if (stored.TryGetValue(node.Id, out var same) && same.Body == (string)row["body"]!)
+                    if (exists && known.Body == (string)row["body"]!)
                     {
                         unchanged++;
                         continue;
                     }
-                    nodeChanges.Add(new NodeChange(node.Id, node.Kind, stored.ContainsKey(node.Id) ? ChangeKind.Updated : ChangeKind.Created));
+                    nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
                     changed.Add(row);
                 }
                 if (changed.Count > 0) await tx.RunAsync(Statements.WriteNodes, new { rows = changed }, ct);

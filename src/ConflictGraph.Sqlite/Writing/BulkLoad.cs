@@ -36,12 +36,17 @@ internal sealed class BulkLoad
     public static bool Worthwhile(int batchNodes, int batchRelations, long storedNodes) =>
         batchNodes + batchRelations >= MinimumItems && batchNodes > storedNodes;
 
+    /// <summary>
+    /// An upper bound of the stored nodes at one index seek: max(seq) is the row count or more,
+    /// since rows are never renumbered, and 0 exactly when the store holds no node.
+    /// </summary>
+    public static long StoredNodesAtMost(SqliteConnection connection, SqliteTransaction transaction) =>
+        (long?)Scalar(connection, transaction, "SELECT max(seq) FROM nodes") ?? 0;
+
     /// <summary>Prepares the transaction for a bulk write when <paramref name="batch"/> is worth it; otherwise null.</summary>
-    public static BulkLoad? Begin(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    public static BulkLoad? Begin(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, long storedNodes)
     {
-        // max(seq) is the row count or more (rows are never renumbered) and costs one index seek.
-        var stored = (long?)Scalar(connection, transaction, "SELECT max(seq) FROM nodes") ?? 0;
-        if (!Worthwhile(batch.Nodes.Count, batch.Relations.Count, stored)) return null;
+        if (!Worthwhile(batch.Nodes.Count, batch.Relations.Count, storedNodes)) return null;
 
         var previousCacheSize = (int)(long)Scalar(connection, transaction, "PRAGMA cache_size")!;
         Execute(connection, transaction, $"PRAGMA cache_size = -{ImportCacheKib}");
@@ -60,9 +65,6 @@ internal sealed class BulkLoad
         foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"")}\"");
         return new BulkLoad(connection, transaction, indexes, previousCacheSize);
     }
-
-    /// <summary>The indexes this bulk write dropped, by name.</summary>
-    public IEnumerable<string> Deferred => deferred.Select(d => d.Name);
 
     /// <summary>Builds the dropped indexes again, inside the same transaction, before it commits.</summary>
     public void Finish()

@@ -36,8 +36,9 @@ internal sealed class GraphWriter
         {
             // Disposed, so rolled back unless committed, before the cache is given back below.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            bulk = BulkLoad.Begin(connection, transaction, batch);
-            return await WriteAsync(connection, transaction, bulk, batch, progress, cancellationToken);
+            var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
+            bulk = BulkLoad.Begin(connection, transaction, batch, stored);
+            return await WriteAsync(connection, transaction, bulk, startedEmpty: stored == 0, batch, progress, cancellationToken);
         }
         finally
         {
@@ -46,11 +47,11 @@ internal sealed class GraphWriter
     }
 
     private static async Task<ImportResult> WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, GraphBatch batch, IProgress<int>? progress,
-        CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, bool startedEmpty, GraphBatch batch,
+        IProgress<int>? progress, CancellationToken cancellationToken)
     {
         using var commands = new WriteCommands(connection, transaction);
-        var writer = new GraphWriter(commands, startedEmpty: commands.AnyNode.ExecuteScalar() is null);
+        var writer = new GraphWriter(commands, startedEmpty);
         var written = 0;
         void Step()
         {

@@ -22,7 +22,6 @@ internal sealed class WriteCommands : IDisposable
 
         NodeBody = Prepare("SELECT seq, body, kind FROM nodes WHERE id = $id", "$id");
         NodeExists = Prepare("SELECT 1 FROM nodes WHERE id = $id", "$id");
-        AnyNode = Prepare("SELECT 1 FROM nodes LIMIT 1");
         InsertNode = Prepare(
             "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) RETURNING seq",
             "$id", "$kind", "$label", "$sub", "$start", "$end", "$body");
@@ -48,7 +47,6 @@ internal sealed class WriteCommands : IDisposable
 
     public SqliteCommand NodeBody { get; }
     public SqliteCommand NodeExists { get; }
-    public SqliteCommand AnyNode { get; }
     public SqliteCommand InsertNode { get; }
     public SqliteCommand UpdateNode { get; }
     public SqliteCommand DeleteReferences { get; }
