@@ -38,6 +38,8 @@ public sealed partial class Neo4jGraphStore
                         continue;
                     }
                     nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
+                    // The same id again later in this chunk is compared with this write, not with what was stored.
+                    stored[node.Id] = (EnumNames.Of(node.Kind), (string)row["body"]!);
                     changed.Add(row);
                 }
                 if (changed.Count > 0) await tx.RunAsync(Statements.WriteNodes, new { rows = changed }, ct);
@@ -72,6 +74,8 @@ public sealed partial class Neo4jGraphStore
                     if (known && !changed) continue;
                     var claimed = claims.Where(c => !c.Value).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
                     var disputed = claims.Where(c => c.Value).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+                    // The same relation again later in this chunk merges onto this write, not onto what was stored.
+                    existing[relation.Id] = (claimed, disputed);
                     writes.Add(new
                     {
                         id = relation.Id, type = EnumNames.Of(relation.Type), fromId = relation.FromId, toId = relation.ToId,

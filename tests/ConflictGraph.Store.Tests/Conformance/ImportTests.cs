@@ -52,6 +52,29 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task ABatchThatRepeatsAnIdIntoAnEmptyStoreKeepsTheLastNodeAndMergesTheClaims()
+    {
+        // The later copy of a node wins; the claims of every copy of a relation are kept.
+        var store = await CreateEmptyStoreAsync();
+        Statement Said(string id) => new(id, "said so", Stance.Asserts, null, null, null, null, "someone", [], null, []);
+        var first = new Person("person:a", "A", [], "first", []);
+        var org = new Organization("org:b", "B", [], null, OrganizationKind.Other, null);
+        var again = first with { Description = "second" };
+        var result = await store.ImportAsync(new GraphBatch([first, org, Said("statement:one"), Said("statement:two"), again],
+        [
+            new Relation(RelationType.MemberOf, "person:a", "org:b", ["statement:one"], []),
+            new Relation(RelationType.MemberOf, "person:a", "org:b", [], ["statement:two"]),
+        ]), null, None);
+
+        Assert.Equal((4, 1, 1, 1), (result.Created, result.Updated, result.RelationsCreated, result.RelationsUpdated));
+        Assert.Equal("second", ((Person)(await store.GetNodesAsync(["person:a"], None))[0]).Description);
+        var membership = Assert.Single(await store.GetRelationsAsync(["person:a"], null, Direction.Outgoing, None));
+        Assert.Equal(["statement:one"], membership.ClaimedBy);
+        Assert.Equal(["statement:two"], membership.DisputedBy);
+        Assert.Equal(ClaimStatus.Disputed, membership.Status);
+    }
+
+    [SkippableFact]
     public async Task ClaimsFromLaterImportsAreMerged()
     {
         var store = await CreateWorldAsync();

@@ -108,6 +108,51 @@ public sealed class QueryApiWireTests
     }
 
     [Fact]
+    public async Task TheSameNodeTwiceInABatchIsCreatedOnceThenUpdated()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx6"}}""")
+            .Answer(ScriptedServer.Empty)                 // stored bodies: none
+            .Answer(ScriptedServer.Empty)                 // write nodes
+            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer("""{"bookmarks":["FB:n"]}""");        // commit
+        var (store, _) = Store(server);
+        var first = new Person("person:a", "A", [], "first", []);
+
+        var result = await store.ImportAsync(new GraphBatch([first, first with { Description = "second" }, first with { Description = "second" }], []), null, CancellationToken.None);
+
+        Assert.Equal((1, 1, 1), (result.Created, result.Updated, result.Unchanged));
+        var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal)).Body)!;
+        Assert.Contains("second", write["parameters"]!["rows"]!.AsArray()[^1]!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheSameRelationTwiceInABatchKeepsTheClaimsOfBoth()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx5"}}""")
+            .Answer(ScriptedServer.Empty)                 // missing ids: none
+            .Answer(ScriptedServer.Empty)                 // existing relations: none
+            .Answer(ScriptedServer.Empty)                 // write relations
+            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer("""{"bookmarks":["FB:b"]}""");        // commit
+        var (store, _) = Store(server);
+
+        var result = await store.ImportAsync(new GraphBatch([],
+        [
+            new Relation(RelationType.MemberOf, "person:a", "org:b", ["statement:one"], []),
+            new Relation(RelationType.MemberOf, "person:a", "org:b", [], ["statement:two"]),
+        ]), null, CancellationToken.None);
+
+        Assert.Equal((1, 1), (result.RelationsCreated, result.RelationsUpdated));
+        var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (a)-[r:REL", StringComparison.Ordinal)).Body)!;
+        var last = write["parameters"]!["rels"]!.AsArray()[^1]!;
+        Assert.Equal("[\"statement:one\"]", last["claimedBy"]!.ToJsonString());
+        Assert.Equal("[\"statement:two\"]", last["disputedBy"]!.ToJsonString());
+        Assert.Equal("DISPUTED", last["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TransientFailuresAreRetriedWithABound()
     {
         var server = WithSchema(new ScriptedServer())

@@ -110,29 +110,6 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         Assert.Equal(["ok"], Query(path, "PRAGMA integrity_check"));
     }
 
-    [Fact]
-    public async Task ABatchThatRepeatsAnIdIntoAnEmptyStoreKeepsTheLastNodeAndMergesTheClaims()
-    {
-        // Into an empty store the writer looks nothing up, except ids the batch already wrote.
-        var store = Open("repeats.db");
-        Statement Said(string id) => new(id, "said so", Stance.Asserts, null, null, null, null, "someone", [], null, []);
-        var first = new Person("person:a", "A", [], "first", []);
-        var org = new Organization("org:b", "B", [], null, OrganizationKind.Other, null);
-        var again = first with { Description = "second" };
-        var result = await store.ImportAsync(new GraphBatch([first, org, Said("statement:one"), Said("statement:two"), again],
-        [
-            new Relation(RelationType.MemberOf, "person:a", "org:b", ["statement:one"], []),
-            new Relation(RelationType.MemberOf, "person:a", "org:b", [], ["statement:two"]),
-        ]), null, None);
-
-        Assert.Equal((4, 1, 1, 1), (result.Created, result.Updated, result.RelationsCreated, result.RelationsUpdated));
-        Assert.Equal("second", ((Person)(await store.GetNodesAsync(["person:a"], None))[0]).Description);
-        var membership = Assert.Single(await store.GetRelationsAsync(["person:a"], null, Direction.Outgoing, None));
-        Assert.Equal(["statement:one"], membership.ClaimedBy);
-        Assert.Equal(["statement:two"], membership.DisputedBy);
-        Assert.Equal(ClaimStatus.Disputed, membership.Status);
-    }
-
     /// <summary>Persons who are each a member of org:pentagon (a node of the test world).</summary>
     private static (List<Node> Persons, List<Relation> Memberships) Bulk(int count)
     {
