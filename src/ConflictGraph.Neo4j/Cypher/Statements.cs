@@ -45,7 +45,7 @@ public static class Statements
         "RETURN r.id AS id, coalesce(r.claimedBy, []) AS claimedBy, coalesce(r.disputedBy, []) AS disputedBy";
 
     public const string WriteRelations =
-        "UNWIND $rels AS rel MATCH (a:Node {id: rel.fromId}), (b:Node {id: rel.toId}) MERGE (a)-[r:REL {type: rel.type}]->(b) " +
+        "UNWIND $rels AS rel MATCH (a:Node {id: rel.fromId}) MATCH (b:Node {id: rel.toId}) MERGE (a)-[r:REL {type: rel.type}]->(b) " +
         "SET r.id = rel.id, r.status = rel.status, r.claimedBy = rel.claimedBy, r.disputedBy = rel.disputedBy";
 
     public const string CasualtyStatements =

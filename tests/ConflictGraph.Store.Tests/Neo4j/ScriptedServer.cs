@@ -7,6 +7,7 @@ namespace ConflictGraph.Store.Tests.Neo4j;
 public sealed class ScriptedServer : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> answers = new();
+    private Func<string, string>? otherwise;
 
     public List<(HttpMethod Method, string Path, string Body, Dictionary<string, string> Headers)> Requests { get; } = [];
 
@@ -21,6 +22,13 @@ public sealed class ScriptedServer : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Once the script is used up, answers each request with what <paramref name="answer"/> gives for its body.</summary>
+    public ScriptedServer Otherwise(Func<string, string> answer)
+    {
+        otherwise = answer;
+        return this;
+    }
+
     public ScriptedServer Fail(Exception error)
     {
         answers.Enqueue(_ => throw error);
@@ -32,8 +40,9 @@ public sealed class ScriptedServer : HttpMessageHandler
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((request.Method, request.RequestUri!.AbsolutePath, body,
             request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value))));
-        if (answers.Count == 0) throw new InvalidOperationException($"no scripted answer left for {request.Method} {request.RequestUri}");
-        return answers.Dequeue()(request);
+        if (answers.Count > 0) return answers.Dequeue()(request);
+        if (otherwise is null) throw new InvalidOperationException($"no scripted answer left for {request.Method} {request.RequestUri}");
+        return new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent(otherwise(body), Encoding.UTF8, "application/vnd.neo4j.query") };
     }
 
     public const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[]}""";
