@@ -2,7 +2,8 @@ namespace ConflictGraph.Cli;
 
 /// <summary>
 /// Progress of a large import on stderr: when reading is done, when the write transaction has
-/// started, then a line every 10% of the items written.
+/// started, then a line every 10% of the items written, the last saying the commit is under way
+/// (a bulk write builds its indexes then, which takes a while on large stores).
 /// </summary>
 public sealed class ImportProgress(int items, TextWriter error) : IProgress<int>
 {
@@ -29,7 +30,7 @@ public sealed class ImportProgress(int items, TextWriter error) : IProgress<int>
             }
             var tenths = (int)Math.Min(10, (long)value * 10 / Math.Max(1, items));
             if (tenths < _nextTenth) return;
-            error.WriteLine($"written {tenths * 10}%");
+            error.WriteLine(tenths == 10 ? "written 100%; finishing the transaction (indexes, commit)" : $"written {tenths * 10}%");
             _nextTenth = tenths + 1;
         }
     }
