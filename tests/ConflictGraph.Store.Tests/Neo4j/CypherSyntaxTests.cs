@@ -18,7 +18,7 @@ namespace ConflictGraph.Store.Tests.Neo4j;
 /// </summary>
 public sealed class CypherSyntaxTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static readonly string LintFolder = Path.Combine(RepoRoot(), "tests", "ConflictGraph.Store.Tests", "Neo4j", "CypherLint");
+    private static readonly string LintFolder = Path.Combine(RepoPaths.Root, "tests", "ConflictGraph.Store.Tests", "Neo4j", "CypherLint");
 
     private static void SkipWithoutLinter() =>
         Skip.If(!File.Exists(Path.Combine(LintFolder, "node_modules", "@neo4j-cypher", "language-support", "package.json")),
@@ -197,12 +197,5 @@ public sealed class CypherSyntaxTests(Xunit.Abstractions.ITestOutputHelper outpu
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "ConflictGraph.sln"))) return folder.FullName;
-        throw new InvalidOperationException("the repository root (ConflictGraph.sln) is not above the test binaries");
     }
 }

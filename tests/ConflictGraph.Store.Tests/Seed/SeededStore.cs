@@ -13,16 +13,7 @@ public sealed class SeededStore : IAsyncLifetime
 
     public IGraphStore Store => store ?? throw new InvalidOperationException("not initialized");
 
-    public static string SeedFolder
-    {
-        get
-        {
-            // The repository this test was built from (see Directory.Build.props).
-            var root = typeof(SeededStore).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-            return Path.Combine(root, "seed");
-        }
-    }
+    public static string SeedFolder => Path.Combine(RepoPaths.Root, "seed");
 
     public async Task InitializeAsync()
     {
