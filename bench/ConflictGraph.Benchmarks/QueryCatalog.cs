@@ -47,5 +47,5 @@ public static class QueryCatalog
         ];
     }
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly day) => ConflictGraph.Core.Import.InputText.FormatDate(day);
 }

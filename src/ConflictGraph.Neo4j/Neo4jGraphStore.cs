@@ -135,10 +135,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken)
     {
+        TraversalLimits.CheckEscalationDepth(maxDepth);
         var links = eventIds.Distinct().ToDictionary(id => id, _ => new HashSet<string>(StringComparer.Ordinal));
-        if (links.Count > 0 && maxDepth > 0)
+        if (links.Count > 0)
         {
-            var parameters = new { ids = links.Keys.ToList(), depth = Math.Min(maxDepth, 20) };
+            var parameters = new { ids = links.Keys.ToList(), depth = maxDepth };
             if (direction != ChainDirection.Forward)
                 foreach (var row in (await ReadAsync(Statements.EscalationBackward, parameters, cancellationToken)).Records) links[row.String("root")].Add(row.String("relation"));
             if (direction != ChainDirection.Backward)

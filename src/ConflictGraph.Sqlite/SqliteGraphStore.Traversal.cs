@@ -16,7 +16,7 @@ public sealed partial class SqliteGraphStore
         command.CommandText =
             $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
             "UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM relations r JOIN inside ON r.to_id = inside.id " +
-            $"AND r.type = 'LOCATED_IN' WHERE inside.depth < {Traversal.MaxContainmentDepth}) " +
+            $"AND r.type = 'LOCATED_IN' WHERE inside.depth < {TraversalLimits.MaxContainmentDepth}) " +
             "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id";
         Ids.Add(command, "$ids", within.Keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -27,8 +27,9 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken)
     {
+        TraversalLimits.CheckEscalationDepth(maxDepth);
         var chains = eventIds.Distinct().ToDictionary(id => id, _ => new List<string>());
-        if (chains.Count == 0 || maxDepth <= 0) return chains.ToDictionary(c => c.Key, _ => (IReadOnlyList<Relation>)[]);
+        if (chains.Count == 0) return chains.ToDictionary(c => c.Key, _ => (IReadOnlyList<Relation>)[]);
         // Backward walks from an event to what it answered (outgoing edges); forward to what answered
         // it. Both is the two walks together, never a zigzag into side branches.
         string Walk(string way, string near, string far) =>

@@ -64,7 +64,7 @@ internal sealed class BatchDraft
 
     public static void Dispute(RelationInput relation, string statementId) => (relation.DisputedByIds ??= []).Add(statementId);
 
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => InputText.FormatDate(day);
 
     public static FuzzyDateInput Day(DateOnly day, string? text = null) =>
         new() { Start = Iso(day), End = Iso(day), Precision = EnumNames.Of(DatePrecision.Day), Text = text };

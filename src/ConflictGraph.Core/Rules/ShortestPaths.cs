@@ -8,15 +8,13 @@ namespace ConflictGraph.Core.Rules;
 /// </summary>
 public static class ShortestPaths
 {
-    /// <summary>Bounds the partial paths kept per level, so a hub node cannot exhaust memory.</summary>
-    public const int MaxFrontier = 20_000;
-
     /// <param name="relationsOf">Every relation touching any of the given nodes.</param>
     public static async Task<IReadOnlyList<GraphPath>> FindAsync(
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyList<Relation>>> relationsOf,
         string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
     {
-        if (limit <= 0 || maxDepth <= 0) return [];
+        TraversalLimits.CheckPathDepth(maxDepth);
+        if (limit <= 0) return [];
         if (fromId == toId) return [new GraphPath([fromId], [])];
         var found = new List<GraphPath>();
         var frontier = new List<GraphPath> { new([fromId], []) };
@@ -29,6 +27,8 @@ public static class ShortestPaths
             var next = new List<GraphPath>();
             foreach (var path in frontier)
             {
+                // A level can hold many thousand paths: a request that was stopped stops here too.
+                cancellationToken.ThrowIfCancellationRequested();
                 var end = path.NodeIds[^1];
                 foreach (var relation in byNode[end].DistinctBy(r => r.Id))
                 {
@@ -36,7 +36,7 @@ public static class ShortestPaths
                     if (path.NodeIds.Contains(other)) continue;
                     var longer = new GraphPath([.. path.NodeIds, other], [.. path.Relations, relation]);
                     if (other == toId) found.Add(longer);
-                    else if (next.Count < MaxFrontier) next.Add(longer);
+                    else if (next.Count < TraversalLimits.MaxPathFrontier) next.Add(longer);
                 }
             }
             frontier = next;

@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
@@ -43,8 +44,8 @@ public sealed class FindQuery
     private void AddEvents(EventCriteria events)
     {
         if (events.Kinds is { } kinds) Add("n.subKind IN $eventKinds", "eventKinds", kinds.Select(EnumNames.Of).ToList());
-        if (events.From is { } from) Add("n.dateEnd >= $from", "from", from.ToString("yyyy-MM-dd"));
-        if (events.To is { } to) Add("n.dateStart <= $to", "to", to.ToString("yyyy-MM-dd"));
+        if (events.From is { } from) Add("n.dateEnd >= $from", "from", InputText.FormatDate(from));
+        if (events.To is { } to) Add("n.dateStart <= $to", "to", InputText.FormatDate(to));
         if (events.PlaceId is { } place)
             Add("EXISTS { MATCH (n)-[:REL {type: 'OCCURRED_IN'}]->(x:Node) WHERE x.id = $place OR " +
                 "EXISTS { MATCH (x)-[rs:REL*1..32]->(:Node {id: $place}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') } }", "place", place);
@@ -76,8 +77,8 @@ public sealed class FindQuery
             find.Add("EXISTS { MATCH (s:Node) WHERE s.id IN r.claimedBy AND (s.speakerId = $actor OR s.onBehalfOfId = $actor) }", "actor", actor);
         if (query.FromPerpetratorId is { } byActor) find.Add("EXISTS { MATCH (:Node {id: $byActor})-[:REL {type: 'CARRIED_OUT'}]->(a) }", "byActor", byActor);
         if (query.ToPerpetratorId is { } against) find.Add("EXISTS { MATCH (:Node {id: $against})-[:REL {type: 'CARRIED_OUT'}]->(b) }", "against", against);
-        if (query.FromDate is { } fromDate) find.Add("a.dateEnd >= $fromDate", "fromDate", fromDate.ToString("yyyy-MM-dd"));
-        if (query.ToDate is { } toDate) find.Add("a.dateStart <= $toDate", "toDate", toDate.ToString("yyyy-MM-dd"));
+        if (query.FromDate is { } fromDate) find.Add("a.dateEnd >= $fromDate", "fromDate", InputText.FormatDate(fromDate));
+        if (query.ToDate is { } toDate) find.Add("a.dateStart <= $toDate", "toDate", InputText.FormatDate(toDate));
         return find;
     }
 

@@ -1,3 +1,5 @@
+using ConflictGraph.Core.Rules;
+
 namespace ConflictGraph.Neo4j.Cypher;
 
 /// <summary>
@@ -63,16 +65,17 @@ public static class Statements
         "CALL db.index.fulltext.queryNodes('conflictgraph_search', $query) YIELD node, score " +
         "WHERE $kinds IS NULL OR node.kind IN $kinds RETURN node.id AS id, node.kind AS kind, score ORDER BY score DESC, id LIMIT $limit";
 
-    public const string PlacesWithin =
-        "UNWIND $ids AS id MATCH (root:Node {id: id}) OPTIONAL MATCH (p:Node)-[rs:REL*1..32]->(root) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') " +
+    // Variable-length bounds cannot be parameters; they come from the core's traversal ceilings.
+    public static readonly string PlacesWithin =
+        $"UNWIND $ids AS id MATCH (root:Node {{id: id}}) OPTIONAL MATCH (p:Node)-[rs:REL*1..{TraversalLimits.MaxContainmentDepth}]->(root) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') " +
         "RETURN id AS root, collect(DISTINCT p.id) AS inside";
 
-    public const string EscalationBackward =
-        "UNWIND $ids AS id MATCH (e:Node {id: id})-[rs:REL*1..20]->(:Node) WHERE size(rs) <= $depth AND all(r IN rs WHERE r.type IN ['RETALIATION_FOR', 'RESPONSE_TO']) " +
+    public static readonly string EscalationBackward =
+        $"UNWIND $ids AS id MATCH (e:Node {{id: id}})-[rs:REL*1..{TraversalLimits.MaxEscalationDepth}]->(:Node) WHERE size(rs) <= $depth AND all(r IN rs WHERE r.type IN ['RETALIATION_FOR', 'RESPONSE_TO']) " +
         "UNWIND rs AS r RETURN DISTINCT id AS root, r.id AS relation";
 
-    public const string EscalationForward =
-        "UNWIND $ids AS id MATCH (e:Node {id: id})<-[rs:REL*1..20]-(:Node) WHERE size(rs) <= $depth AND all(r IN rs WHERE r.type IN ['RETALIATION_FOR', 'RESPONSE_TO']) " +
+    public static readonly string EscalationForward =
+        $"UNWIND $ids AS id MATCH (e:Node {{id: id}})<-[rs:REL*1..{TraversalLimits.MaxEscalationDepth}]-(:Node) WHERE size(rs) <= $depth AND all(r IN rs WHERE r.type IN ['RETALIATION_FOR', 'RESPONSE_TO']) " +
         "UNWIND rs AS r RETURN DISTINCT id AS root, r.id AS relation";
 
     public const string Referencing = "MATCH (n:Node) WHERE $id IN n.refs AND n.id <> $id RETURN n.kind AS kind, n.body AS body";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ConflictGraph.Core.Import;
 
 namespace ConflictGraph.Neo4j.Wire;
 
@@ -32,7 +33,7 @@ public static class TypedValue
             "Float" => inner.ValueKind == JsonValueKind.String ? ParseFloat(inner.GetString()!) : inner.GetDouble(),
             "String" => inner.GetString(),
             "Base64" => Convert.FromBase64String(inner.GetString()!),
-            "Date" => DateOnly.ParseExact(inner.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "Date" => InputText.ParseDate(inner.GetString()) ?? throw new FormatException($"'{inner.GetString()}' is not a Query API Date"),
             "OffsetDateTime" or "ZonedDateTime" or "DateTime" => ParseInstant(inner.GetString()!),
             "LocalDateTime" => DateTime.Parse(inner.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             "Time" or "LocalTime" or "Duration" or "Point" => inner.GetString(),

@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 
@@ -66,5 +67,5 @@ internal static class NodeFilters
     private static string Refers(SqlFilter filter, string fields, string target) =>
         $"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {filter.Value(target)})";
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");
+    private static string Iso(DateOnly date) => InputText.FormatDate(date);
 }

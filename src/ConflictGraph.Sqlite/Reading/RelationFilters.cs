@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 
@@ -29,5 +30,5 @@ internal static class RelationFilters
     private static string CarriedOut(SqlFilter filter, string eventColumn, string actorId) =>
         $"EXISTS (SELECT 1 FROM relations p WHERE p.to_id = {eventColumn} AND p.type = 'CARRIED_OUT' AND p.from_id = {filter.Value(actorId)})";
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");
+    private static string Iso(DateOnly date) => InputText.FormatDate(date);
 }

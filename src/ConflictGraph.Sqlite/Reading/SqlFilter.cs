@@ -43,7 +43,7 @@ internal sealed class SqlFilter
         var name = $"inside{ctes.Count}";
         var root = Value(placeId);
         ctes.Add($"{name}(id, depth) AS (SELECT {root}, 0 UNION SELECT r.from_id, {name}.depth + 1 FROM relations r " +
-                 $"JOIN {name} ON r.to_id = {name}.id AND r.type = 'LOCATED_IN' WHERE {name}.depth < {Traversal.MaxContainmentDepth})");
+                 $"JOIN {name} ON r.to_id = {name}.id AND r.type = 'LOCATED_IN' WHERE {name}.depth < {TraversalLimits.MaxContainmentDepth})");
         return name;
     }
 

@@ -36,5 +36,5 @@ internal sealed record NodeRow(
         return dot > 0 ? path[(dot + 1)..] : bracket > 0 ? path[..bracket] : path;
     }
 
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd");
+    private static string? Iso(DateOnly? date) => date is { } day ? InputText.FormatDate(day) : null;
 }

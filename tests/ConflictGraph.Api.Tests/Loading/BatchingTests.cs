@@ -23,7 +23,7 @@ public sealed class BatchingTests : IDisposable
         var events = Enumerable.Range(0, Events).Select(e => new
         {
             id = $"event:e{e:D3}", title = $"Attack {e}", kind = "ROCKET_ATTACK",
-            date = new { start = new DateOnly(2021, 1, 1).AddDays(e).ToString("yyyy-MM-dd"), precision = "DAY" },
+            date = new { start = ConflictGraph.Core.Import.InputText.FormatDate(new DateOnly(2021, 1, 1).AddDays(e)), precision = "DAY" },
         }).ToList();
         var relations = Enumerable.Range(0, Events).SelectMany(e => new[]
         {
