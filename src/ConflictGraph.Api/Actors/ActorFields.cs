@@ -1,4 +1,6 @@
+using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Paging;
+using ConflictGraph.Api.Statements;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;

@@ -61,9 +61,7 @@ public sealed class EventGraphType : ObjectGraphType<Event>
             .Argument<IntGraphType>("maxDepth", "How many steps to follow, 1 to the configured maximum (default 20).", a => a.DefaultValue = 5)
             .Resolve(c =>
             {
-                var depth = c.GetArgument("maxDepth", 5);
-                var max = c.Limits().MaxEscalationDepth;
-                if (depth < 1 || depth > max) throw ApiErrors.BadInput($"maxDepth: {depth} is outside 1..{max}");
+                var depth = c.Limits().CheckEscalationDepth(c.GetArgument("maxDepth", 5));
                 return c.Loaders().Escalation(c.Source.Id, c.GetArgument("direction", ChainDirection.Both), depth);
             });
         this.RelationsField();

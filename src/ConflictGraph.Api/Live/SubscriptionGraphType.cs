@@ -33,7 +33,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .Argument<EventFilterInput>("filter")
             .ResolveStream(context =>
             {
-                var match = new EventFilterMatch(new FilterValues(context.GetArgument<Dictionary<string, object?>?>("filter")));
+                var match = new EventFilterMatch(context.GetArgument<EventFilter>("filter") ?? new());
                 var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
                 var store = context.RequestServices!.GetRequiredService<IGraphStore>();
                 var loaders = context.Loaders();

@@ -1,9 +1,3 @@
-using ConflictGraph.Api.Actors;
-using ConflictGraph.Api.Events;
-using ConflictGraph.Api.Places;
-using ConflictGraph.Api.Relations;
-using ConflictGraph.Api.Statements;
-using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using GraphQL.Types;
 
@@ -50,16 +44,3 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
         Field(p => p.EndCursor, nullable: true);
     }
 }
-
-public sealed class EventEdgeType() : EdgeGraphType<EventGraphType, Node>("Event");
-public sealed class EventConnectionType() : ConnectionGraphType<EventGraphType, EventEdgeType, Node>("Event");
-public sealed class StatementEdgeType() : EdgeGraphType<StatementGraphType, Node>("Statement");
-public sealed class StatementConnectionType() : ConnectionGraphType<StatementGraphType, StatementEdgeType, Node>("Statement");
-public sealed class ActorEdgeType() : EdgeGraphType<ActorInterface, Node>("Actor");
-public sealed class ActorConnectionType() : ConnectionGraphType<ActorInterface, ActorEdgeType, Node>("Actor");
-public sealed class PlaceEdgeType() : EdgeGraphType<PlaceGraphType, Node>("Place");
-public sealed class PlaceConnectionType() : ConnectionGraphType<PlaceGraphType, PlaceEdgeType, Node>("Place");
-public sealed class SourceEdgeType() : EdgeGraphType<SourceGraphType, Node>("Source");
-public sealed class SourceConnectionType() : ConnectionGraphType<SourceGraphType, SourceEdgeType, Node>("Source");
-public sealed class RelationEdgeType() : EdgeGraphType<RelationGraphType, Relation>("Relation");
-public sealed class RelationConnectionType() : ConnectionGraphType<RelationGraphType, RelationEdgeType, Relation>("Relation");

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;

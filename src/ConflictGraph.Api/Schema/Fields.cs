@@ -29,18 +29,3 @@ public static class Fields
                 context.Source.Id, context.GetArgument("direction", Direction.Both), context.ListArgument<RelationType>("types")));
     }
 }
-
-/// <summary>Bounds on what one query may ask for (section <c>ConflictGraph:Limits</c>).</summary>
-public sealed class SchemaLimits
-{
-    public const string Section = "ConflictGraph:Limits";
-
-    /// <summary>The largest <c>first</c> a connection accepts.</summary>
-    public int MaxPageSize { get; set; } = 100;
-
-    /// <summary>The deepest <c>paths</c> search.</summary>
-    public int MaxPathDepth { get; set; } = 6;
-
-    /// <summary>The deepest <c>escalation</c> walk.</summary>
-    public int MaxEscalationDepth { get; set; } = 20;
-}

@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Transport;
 using ConflictGraph.Core.Store;
 using GraphQL;
 using GraphQL.DI;
@@ -9,19 +10,21 @@ public static class SchemaRegistration
 {
     /// <summary>
     /// The schema and its graph types, the per-request store metering and batch loaders, and
-    /// GraphQL.NET itself; <paramref name="configure"/> adds what the transport needs (limits, errors).
+    /// GraphQL.NET itself with our error codes.
     /// </summary>
-    public static IServiceCollection AddConflictGraphSchema(
-        this IServiceCollection services, IConfiguration configuration, Action<IGraphQLBuilder>? configure = null)
+    public static IServiceCollection AddConflictGraphSchema(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SchemaLimits>(configuration.GetSection(SchemaLimits.Section));
+        services.AddOptions<SchemaLimits>().Bind(configuration.GetSection(SchemaLimits.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SchemaLimits>, SchemaLimitsValidator>();
         services.AddScoped<StoreCallMeter>();
         services.AddScoped(provider => new MeteredGraphStore(provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<StoreCallMeter>()));
         services.AddScoped<GraphLoaders>();
         services.AddGraphQL(builder =>
         {
-            builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson();
-            configure?.Invoke(builder);
+            builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson()
+                .AddErrorInfoProvider<ErrorCodes>()
+                .AddUnhandledExceptionHandler(context =>
+                    ErrorCodes.Handle(context, context.ExecutionOptions.RequestServices!.GetRequiredService<ILogger<ErrorCodes>>()));
         });
         return services;
     }

@@ -22,6 +22,7 @@ public sealed class ErrorCodes() : ErrorInfoProvider(new ErrorInfoProviderOption
     {
         switch (context.OriginalException)
         {
+            // The one place a cursor we did not issue becomes an error the client can act on.
             case InvalidCursorException e:
                 context.Exception = ApiErrors.BadInput($"after: {e.Message}");
                 break;

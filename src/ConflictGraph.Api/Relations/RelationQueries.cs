@@ -1,0 +1,26 @@
+using ConflictGraph.Api.Paging;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Relations;
+
+public static class RelationQueries
+{
+    public static void AddRelationQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<RelationConnectionType>>("relations").Description("Relations, by id.")
+            .Argument<RelationFilterInput>("filter").Paged()
+            .ResolveAsync(async c => await FindAsync(c, (c.GetArgument<RelationFilter>("filter") ?? new()).ToQuery()));
+        query.Field<NonNullGraphType<RelationConnectionType>>("retaliations").Description("Every RETALIATION_FOR relation: who struck back, at what, and who says so.")
+            .Argument<RetaliationFilterInput>("filter").Paged()
+            .ResolveAsync(async c => await FindAsync(c, (c.GetArgument<RetaliationFilter>("filter") ?? new()).ToQuery()));
+        query.Field<NonNullGraphType<RelationConnectionType>>("disputes").Description("Relations that statements both claim and dispute, or only dispute.").Paged()
+            .ResolveAsync(async c => await FindAsync(c, new RelationQuery { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] }));
+    }
+
+    private static Task<Core.Paging.Page<Relation>> FindAsync(IResolveFieldContext context, RelationQuery query) =>
+        context.Loaders().Store.FindRelationsAsync(query, context.Page(), context.CancellationToken);
+}

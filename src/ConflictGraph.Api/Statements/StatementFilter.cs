@@ -1,0 +1,40 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using GraphQL.Types;
+
+namespace ConflictGraph.Api.Statements;
+
+/// <summary>The <c>StatementFilter</c> argument of <c>statements</c>, bound by GraphQL.NET.</summary>
+public sealed record StatementFilter
+{
+    public string? SpeakerId { get; init; }
+    public string? OrganizationId { get; init; }
+    public string? AboutId { get; init; }
+    public IReadOnlyList<Stance>? Stances { get; init; }
+    public string? SourceId { get; init; }
+    public string? Text { get; init; }
+
+    public NodeQuery ToQuery() => new()
+    {
+        Kinds = [NodeKind.Statement], Text = Text, Order = NodeOrder.DateAsc,
+        Statements = new StatementCriteria
+        {
+            SpeakerId = SpeakerId, OrganizationId = OrganizationId, AboutId = AboutId, Stances = Stances, SourceId = SourceId,
+        },
+    };
+}
+
+public sealed class StatementFilterInput : InputObjectGraphType<StatementFilter>
+{
+    public StatementFilterInput()
+    {
+        Name = "StatementFilter";
+        Description = "Narrows a statement list; every given condition must hold.";
+        Field<IdGraphType>("speakerId");
+        Field<IdGraphType>("organizationId").Description("Statements by this organization's people or made on its behalf.");
+        Field<IdGraphType>("aboutId");
+        Field<ListGraphType<NonNullGraphType<EnumerationGraphType<Stance>>>>("stances");
+        Field<IdGraphType>("sourceId");
+        Field<StringGraphType>("text");
+    }
+}
