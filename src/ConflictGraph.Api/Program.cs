@@ -1,15 +1,36 @@
 using ConflictGraph.Api.Caching;
 using ConflictGraph.Api.Diagnostics;
+using ConflictGraph.Api.Ide;
+using ConflictGraph.Api.Limits;
+using ConflictGraph.Api.Live;
+using ConflictGraph.Api.Schema;
+using ConflictGraph.Api.Startup;
 using ConflictGraph.Api.Transport;
 using ConflictGraph.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+// The graph store the settings name, with parsed documents and reads cached in front of it.
 builder.Services.AddGraphStore(builder.Configuration);
 builder.Services.AddQueryCaching(builder.Configuration);
-builder.Services.AddTransport(builder.Configuration);
+// GraphQL: the schema, its error codes, and the limits every request is held to.
+builder.Services.AddConflictGraphSchema(builder.Configuration);
+builder.Services.AddRequestLimits(builder.Configuration);
+// Who may read and write; which browser origins may call.
+builder.Services.AddAccessKeys(builder.Configuration);
+builder.Services.AddBrowserOrigins(builder.Configuration);
+// Subscriptions over WebSocket.
+builder.Services.AddLiveUpdates(builder.Configuration);
+// Opening and seeding the store at start; the IDE; measurement aids.
+builder.Services.AddStartupSeeding(builder.Configuration);
+builder.Services.AddIde(builder.Configuration);
 builder.Services.AddDiagnostics(builder.Configuration);
+
 var app = builder.Build();
-app.UseTransport();
+app.UseBrowserOrigins();
+app.UseLiveUpdates();
+app.MapIde();
+app.MapHealth();
+app.MapGraphQLEndpoint();
 app.MapDiagnostics();
 app.Run();
 

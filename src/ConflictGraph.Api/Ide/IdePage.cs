@@ -34,6 +34,9 @@ public static class IdePage
         return candidates.FirstOrDefault(folder => File.Exists(System.IO.Path.Combine(folder, "index.html")));
     }
 
+    public static IServiceCollection AddIde(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<IdeOptions>(configuration.GetSection(IdeOptions.Section));
+
     public static WebApplication MapIde(this WebApplication app)
     {
         app.MapGet("/graphql/bcp-config.json", (IOptions<IdeOptions> options) => Results.Json(new

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ConflictGraph.Api.Ide;
+using ConflictGraph.Api.Limits;
 using ConflictGraph.Api.Schema;
 using GraphQL;
 using GraphQL.Types;

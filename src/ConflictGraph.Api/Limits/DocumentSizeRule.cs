@@ -3,14 +3,14 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
-namespace ConflictGraph.Api.Transport;
+namespace ConflictGraph.Api.Limits;
 
 /// <summary>Refuses documents with more aliases or fields than configured, before anything runs.</summary>
 public sealed class DocumentSizeRule(IOptions<RequestLimits> limits) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        if (TransportSetup.IsIntrospectionOnly(context.Operation)) return new((INodeVisitor?)null);
+        if (LimitsSetup.IsIntrospectionOnly(context.Operation)) return new((INodeVisitor?)null);
         var fields = 0;
         var aliases = 0;
         return new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>

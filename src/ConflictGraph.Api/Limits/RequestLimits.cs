@@ -1,4 +1,4 @@
-namespace ConflictGraph.Api.Transport;
+namespace ConflictGraph.Api.Limits;
 
 /// <summary>Request limits (section <c>ConflictGraph:Limits</c>); each has a default that suits a public read API.</summary>
 public sealed class RequestLimits
@@ -20,24 +20,4 @@ public sealed class RequestLimits
 
     /// <summary>How long one operation may run before it is stopped.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
-}
-
-/// <summary>Who may read and write (section <c>ConflictGraph:Auth</c>).</summary>
-public sealed class AccessOptions
-{
-    public const string Section = "ConflictGraph:Auth";
-
-    /// <summary>Keys accepted as <c>Authorization: Bearer KEY</c> for importGraph and deleteNode.</summary>
-    public List<string> WriteKeys { get; set; } = [];
-
-    /// <summary>When any is set, reads need one of these keys (or a write key) too.</summary>
-    public List<string> ReadKeys { get; set; } = [];
-}
-
-/// <summary>Browser origins allowed to call the API (section <c>ConflictGraph:Cors</c>).</summary>
-public sealed class CorsSettings
-{
-    public const string Section = "ConflictGraph:Cors";
-
-    public List<string> Origins { get; set; } = [];
 }
