@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ConflictGraph.Core.Import;
 
 namespace ConflictGraph.Cli;
@@ -5,21 +6,24 @@ namespace ConflictGraph.Cli;
 /// <summary><c>export FILE</c>: the whole graph as seed-format JSON, which imports back to the same graph.</summary>
 public static class ExportCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        if (line.Arguments is not [var file]) return await Usage.RefuseAsync(error, "export needs exactly one FILE");
-        return await StoreSession.RunAsync(line, error, async store =>
+        var file = new Argument<string>("FILE") { Description = "where to write the JSON; '-' is standard output" };
+        var command = new Command("export", "write the whole graph as seed-format JSON (the store must exist)") { file };
+        command.SetAction((result, cancellationToken) => StoreSession.RunAsync(result, StoreUse.ReadExisting, async (store, output) =>
         {
+            var path = result.GetValue(file)!;
             var graph = await GraphExporter.ExportAsync(store, cancellationToken);
-            if (file == "-")
+            if (path == "-")
             {
                 await output.WriteLineAsync(GraphExporter.ToJson(graph));
-                return 0;
+                return Usage.Done;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            await using (var stream = File.Create(file)) await GraphExporter.WriteAsync(graph, stream, cancellationToken);
-            await output.WriteLineAsync($"exported {InputFiles.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations to {file}");
-            return 0;
-        }, cancellationToken);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await using (var stream = File.Create(path)) await GraphExporter.WriteAsync(graph, stream, cancellationToken);
+            await output.WriteLineAsync($"exported {InputFiles.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations to {path}");
+            return Usage.Done;
+        }, cancellationToken));
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ConflictGraph.Core.Import;
 
@@ -6,31 +7,36 @@ namespace ConflictGraph.Cli;
 /// <summary><c>import PATH...</c>: validate, then one all-or-nothing write; importing the same files again changes nothing.</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        if (line.Arguments.Count == 0) return await Usage.RefuseAsync(error, "import needs at least one PATH");
-        var clock = Stopwatch.StartNew();
-        if (await InputFiles.ReadAsync(line.Arguments, error, cancellationToken) is not { } read) return 1;
-        var items = InputFiles.Nodes(read.Input) + (read.Input.Relations?.Count ?? 0);
-        var progress = ImportProgress.For(items, error);
-        progress?.Read(clock.Elapsed);
-        return await StoreSession.RunAsync(line, error, async store =>
+        var paths = new Argument<string[]>("PATH") { Description = "JSON files, or directories of *.json", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "validate, then write everything in one all-or-nothing transaction (creates the store when missing)") { paths };
+        command.SetAction(async (result, cancellationToken) =>
         {
-            try
+            var error = result.InvocationConfiguration.Error;
+            var clock = Stopwatch.StartNew();
+            if (await InputFiles.ReadAsync(result.GetValue(paths)!, error, cancellationToken) is not { } read) return Usage.Failed;
+            var progress = ImportProgress.For(InputFiles.Nodes(read.Input) + (read.Input.Relations?.Count ?? 0), error);
+            progress?.Read(clock.Elapsed);
+            return await StoreSession.RunAsync(result, StoreUse.Write, async (store, output) =>
             {
-                var result = await GraphImporter.ImportAsync(read.Input, read.Origins, store, progress, cancellationToken);
-                await output.WriteLineAsync(
-                    $"created {result.Created}, updated {result.Updated}, unchanged {result.Unchanged}, " +
-                    $"relations created {result.RelationsCreated}, relations updated {result.RelationsUpdated} " +
-                    $"in {clock.Elapsed.TotalSeconds:F1} s");
-                return 0;
-            }
-            catch (GraphValidationException e)
-            {
-                foreach (var problem in e.Problems) await error.WriteLineAsync(problem.ToString());
-                await error.WriteLineAsync($"{e.Problems.Count} problem(s); nothing was written");
-                return 1;
-            }
-        }, cancellationToken);
+                try
+                {
+                    var imported = await GraphImporter.ImportAsync(read.Input, read.Origins, store, progress, cancellationToken);
+                    await output.WriteLineAsync(
+                        $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
+                        $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated} " +
+                        $"in {clock.Elapsed.TotalSeconds:F1} s");
+                    return Usage.Done;
+                }
+                catch (GraphValidationException e)
+                {
+                    foreach (var problem in e.Problems) await error.WriteLineAsync(problem.ToString());
+                    await error.WriteLineAsync($"{e.Problems.Count} problem(s); nothing was written");
+                    return Usage.Failed;
+                }
+            }, cancellationToken);
+        });
+        return command;
     }
 }

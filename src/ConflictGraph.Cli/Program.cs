@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using ConflictGraph.Cli.Generate;
 
 namespace ConflictGraph.Cli;
@@ -17,19 +19,31 @@ public static class Program
         return await RunAsync(args, Console.Out, Console.Error, cancel.Token);
     }
 
+    /// <summary>The commands; adding one is a file with a <c>Create()</c> and a line here.</summary>
+    public static Command Commands()
+    {
+        // Named here rather than after the host process, so help reads the same in tests and from `dotnet run`.
+        var root = new Command("conflictgraph", "Load, check and inspect a ConflictGraph store (SQLite or Neo4j).\n" + Usage.ExitCodes)
+        {
+            new HelpOption(),
+            VersionInfo.Option(),
+            ValidateCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            StatsCommand.Create(),
+            GenerateCommand.Create(),
+        };
+        foreach (var option in StoreOptions.All) root.Options.Add(option);
+        // No command is a usage error: the help goes to stderr and the exit code is 2.
+        root.SetAction(result => Usage.RefuseAsync(result, ["name a command"], result.InvocationConfiguration.Error));
+        return root;
+    }
+
     /// <summary>The whole program with its console passed in, so tests run it in-process.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!CommandLine.TryParse(args, out var line, out var problem)) return await Usage.RefuseAsync(error, problem);
-        return line.Command switch
-        {
-            null or "help" or "--help" or "-h" => await Usage.PrintAsync(output),
-            "validate" => await ValidateCommand.RunAsync(line, output, error, cancellationToken),
-            "import" => await ImportCommand.RunAsync(line, output, error, cancellationToken),
-            "export" => await ExportCommand.RunAsync(line, output, error, cancellationToken),
-            "stats" => await StatsCommand.RunAsync(line, output, error, cancellationToken),
-            "generate" => await GenerateCommand.RunAsync([.. line.Arguments], output, error, cancellationToken),
-            var unknown => await Usage.RefuseAsync(error, $"unknown command '{unknown}'"),
-        };
+        var result = Commands().Parse(args);
+        if (result.Errors.Count > 0) return await Usage.RefuseAsync(result, result.Errors.Select(e => e.Message), error);
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

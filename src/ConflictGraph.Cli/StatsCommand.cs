@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Cli;
@@ -5,10 +6,10 @@ namespace ConflictGraph.Cli;
 /// <summary><c>stats</c>: how many nodes and relations the store holds, and nodes per kind.</summary>
 public static class StatsCommand
 {
-    public static async Task<int> RunAsync(CommandLine line, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        if (line.Arguments.Count > 0) return await Usage.RefuseAsync(error, "stats takes no arguments");
-        return await StoreSession.RunAsync(line, error, async store =>
+        var command = new Command("stats", "count nodes and relations, per kind (the store must exist)");
+        command.SetAction((result, cancellationToken) => StoreSession.RunAsync(result, StoreUse.ReadExisting, async (store, output) =>
         {
             var stats = await store.GetStatsAsync(cancellationToken);
             await output.WriteLineAsync($"nodes {stats.Nodes}");
@@ -16,7 +17,8 @@ public static class StatsCommand
             var counts = stats.ByKind.ToDictionary(k => k.Kind, k => k.Count);
             foreach (var kind in Enum.GetValues<NodeKind>())
                 await output.WriteLineAsync($"  {EnumNames.Of(kind),-13} {counts.GetValueOrDefault(kind)}");
-            return 0;
-        }, cancellationToken);
+            return Usage.Done;
+        }, cancellationToken));
+        return command;
     }
 }

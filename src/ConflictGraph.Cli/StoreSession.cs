@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Hosting;
@@ -8,6 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Cli;
 
+/// <summary>Whether a command may create the store, or needs one that exists.</summary>
+public enum StoreUse { ReadExisting, Write }
+
 /// <summary>
 /// Runs a command against the configured store: settings from the environment and the command
 /// line, validated on start, the store opened once and closed at the end.
@@ -15,19 +19,21 @@ namespace ConflictGraph.Cli;
 public static class StoreSession
 {
     public static async Task<int> RunAsync(
-        CommandLine line, TextWriter error, Func<IGraphStore, Task<int>> command, CancellationToken cancellationToken)
+        ParseResult result, StoreUse use, Func<IGraphStore, TextWriter, Task<int>> command, CancellationToken cancellationToken)
     {
+        var error = result.InvocationConfiguration.Error;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddInMemoryCollection(line.Settings);
-        builder.Services.AddGraphStore(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(StoreOptions.Settings(result));
+        // A read of a mistyped path must not leave an empty database behind.
+        builder.Services.AddGraphStore(builder.Configuration, createIfMissing: use == StoreUse.Write);
         var host = builder.Build();
         try
         {
             await host.StartAsync(cancellationToken);
-            var result = await command(host.Services.GetRequiredService<IGraphStore>());
+            var exit = await command(host.Services.GetRequiredService<IGraphStore>(), result.InvocationConfiguration.Output);
             await host.StopAsync(CancellationToken.None);
-            return result;
+            return exit;
         }
         catch (OptionsValidationException e)
         {
@@ -37,12 +43,12 @@ public static class StoreSession
         catch (Exception e) when (e is StoreUnavailableException or DbException)
         {
             await error.WriteLineAsync($"conflictgraph: {e.Message}");
-            return 1;
+            return Usage.Failed;
         }
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("conflictgraph: cancelled; an import in progress was rolled back");
-            return 1;
+            return Usage.Failed;
         }
         finally
         {

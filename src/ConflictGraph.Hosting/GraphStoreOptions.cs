@@ -28,6 +28,9 @@ public sealed class SqliteSettings
     public string Path { get; set; } = "data/conflictgraph.db";
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
+
+    /// <summary>Whether opening creates a missing file; the CLI's read commands turn it off.</summary>
+    public bool CreateIfMissing { get; set; } = true;
 }
 
 /// <summary>

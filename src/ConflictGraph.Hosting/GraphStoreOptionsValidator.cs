@@ -27,6 +27,8 @@ public sealed class GraphStoreOptionsValidator : IValidateOptions<GraphStoreOpti
                 {
                     if (Directory.Exists(options.Sqlite.FullPath))
                         failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path '{options.Sqlite.Path}' is a directory; give a file inside it");
+                    else if (!options.Sqlite.CreateIfMissing && !File.Exists(options.Sqlite.FullPath))
+                        failures.Add($"{GraphStoreOptions.Section}:Sqlite:Path '{options.Sqlite.Path}' does not exist; check the path, or import into it first");
                 }
                 catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
                 {

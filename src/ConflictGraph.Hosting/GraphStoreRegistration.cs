@@ -14,9 +14,11 @@ public static class GraphStoreRegistration
     /// Binds and validates (on start) the "ConflictGraph" settings, and registers one
     /// <see cref="IGraphStore"/> for the process, opened and migrated on first use.
     /// </summary>
-    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="createIfMissing">False for readers: a missing SQLite file is then a settings error, and none is created.</param>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration, bool createIfMissing = true)
     {
-        services.AddOptions<GraphStoreOptions>().Bind(configuration.GetSection(GraphStoreOptions.Section)).ValidateOnStart();
+        services.AddOptions<GraphStoreOptions>().Bind(configuration.GetSection(GraphStoreOptions.Section))
+            .PostConfigure(options => options.Sqlite.CreateIfMissing = createIfMissing).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphStoreOptions>, GraphStoreOptionsValidator>();
         services.AddSingleton(provider => Open(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value));
         return services;
@@ -42,7 +44,7 @@ public static class GraphStoreRegistration
     private static IGraphStore OpenSqlite(SqliteSettings settings)
     {
         var path = settings.FullPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        if (settings.CreateIfMissing) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteGraphStore(new SqliteStoreOptions { Path = path, CreateIfMissing = settings.CreateIfMissing });
     }
 }

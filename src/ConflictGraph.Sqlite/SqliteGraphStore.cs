@@ -24,7 +24,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = options.CreateIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             ForeignKeys = true,

@@ -1,19 +1,27 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace ConflictGraph.Cli.Generate;
 
-/// <summary><c>generate --events N --seed S [--per-file K] OUT</c>: writes a realistic generated graph.</summary>
+/// <summary><c>generate --events N [--seed S] [--per-file K] OUT</c>: writes a realistic generated graph.</summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate --events N --seed S [--per-file K] OUT   (OUT: a .json file, or a directory)";
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        if (!TryParse(args, out var settings, out var outPath, out var problem))
-        {
-            await error.WriteLineAsync($"{problem}\nusage: {Usage}");
-            return 2;
-        }
+        var events = new Option<int>("--events") { Description = "how many events (at least 1)", Required = true };
+        var seed = new Option<int>("--seed") { Description = "the random seed; the same seed writes the same bytes", DefaultValueFactory = _ => 1 };
+        var perFile = new Option<int>("--per-file") { Description = "events per file when OUT is a directory", DefaultValueFactory = _ => GenerationSettings.DefaultEventsPerFile };
+        var output = new Argument<string>("OUT") { Description = "a .json file, or a directory" };
+        events.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--events must be at least 1"); });
+        perFile.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--per-file must be at least 1"); });
+        var command = new Command("generate", "write a realistic synthetic graph in the seed format, the same for the same seed") { events, seed, perFile, output };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new GenerationSettings(result.GetValue(events), result.GetValue(seed), result.GetValue(perFile)), result.GetValue(output)!,
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(GenerationSettings settings, string outPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
             var started = DateTime.UtcNow;
@@ -21,46 +29,13 @@ public static class GenerateCommand
             await output.WriteLineAsync(
                 $"generated {settings.Events} events (seed {settings.Seed}): {graph.Nodes} nodes, {graph.Relations} relations " +
                 $"in {graph.Files.Count} file(s), {(DateTime.UtcNow - started).TotalSeconds:F1} s");
-            return 0;
+            return Usage.Done;
         }
         catch (ArgumentException e)
         {
-            await error.WriteLineAsync(e.Message);
-            return 2;
+            await error.WriteLineAsync($"conflictgraph: {e.Message}");
+            return Usage.BadUsage;
         }
-    }
-
-    public static bool TryParse(string[] args, out GenerationSettings settings, out string outPath, out string problem)
-    {
-        settings = new GenerationSettings(0, 0);
-        (outPath, problem) = ("", "");
-        int? events = null, seed = null, perFile = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--events" or "--seed" or "--per-file" when i + 1 < args.Length:
-                    if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                    {
-                        problem = $"{args[i]} takes a whole number, not '{args[i + 1]}'";
-                        return false;
-                    }
-                    _ = args[i] switch { "--events" => events = value, "--seed" => seed = value, _ => perFile = value };
-                    i++;
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    problem = $"unknown or incomplete option {option}";
-                    return false;
-                default:
-                    outPath = args[i];
-                    break;
-            }
-        }
-        if (events is null or 0) problem = "--events N (at least 1) is required";
-        else if (outPath.Length == 0) problem = "OUT (a .json file or a directory) is required";
-        if (problem.Length > 0) return false;
-        settings = new GenerationSettings(events!.Value, seed ?? 1, perFile ?? GenerationSettings.DefaultEventsPerFile);
-        return true;
     }
 
     // Progress<T> posts to the thread pool and could print after the summary; this reports in order.

@@ -51,7 +51,7 @@ public sealed class GeneratorDeterminismTests : IDisposable
     {
         var error = new StringWriter();
 
-        var exit = await GenerateCommand.RunAsync(["--seed", "4", Path.Combine(_root, "x.json")], TextWriter.Null, error, default);
+        var exit = await Program.RunAsync(["generate", "--seed", "4", Path.Combine(_root, "x.json")], TextWriter.Null, error, default);
 
         Assert.Equal(2, exit);
         Assert.Contains("--events", error.ToString());
