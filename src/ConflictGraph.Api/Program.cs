@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Caching;
 using ConflictGraph.Api.Diagnostics;
+using ConflictGraph.Api.Explorer;
 using ConflictGraph.Api.Ide;
 using ConflictGraph.Api.Limits;
 using ConflictGraph.Api.Live;
@@ -20,7 +21,7 @@ builder.Services.AddAccessKeys(builder.Configuration);
 builder.Services.AddBrowserOrigins(builder.Configuration);
 // Subscriptions over WebSocket.
 builder.Services.AddLiveUpdates(builder.Configuration);
-// Opening and seeding the store at start; the IDE; measurement aids.
+// Opening and seeding the store at start; the IDE and the explorer page; measurement aids.
 builder.Services.AddStartupSeeding(builder.Configuration);
 builder.Services.AddIde(builder.Configuration);
 builder.Services.AddDiagnostics(builder.Configuration);
@@ -29,6 +30,7 @@ var app = builder.Build();
 app.UseBrowserOrigins();
 app.UseLiveUpdates();
 app.MapIde();
+app.MapExplorer();
 app.MapHealth();
 app.MapGraphQLEndpoint();
 app.MapDiagnostics();

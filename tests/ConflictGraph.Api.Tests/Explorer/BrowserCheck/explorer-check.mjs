@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// Drives the explorer in headless Chromium the way a reader would, and prints one JSON report
+// for ExplorerBrowserTests to judge: what each step saw, console errors, requests that tried to
+// leave the machine (blocked), accessibility findings, and the 500-node layout time.
+// Usage: node explorer-check.mjs BASE_URL OUT_DIR   (BASE_URL like http://127.0.0.1:5123)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const [base, out] = process.argv.slice(2);
+fs.mkdirSync(out, { recursive: true });
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const report = { steps: {}, consoleErrors: [], offMachine: [], screenshots: [], accessibility: [] };
+const local = (address) => {
+  try {
+    const { protocol, hostname } = new URL(address);
+    return ['data:', 'blob:', 'about:'].includes(protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+  } catch {
+    return false;
+  }
+};
+
+const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-explorer-')), {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+await context.route('**/*', (route) => {
+  const address = route.request().url();
+  if (local(address)) return route.continue();
+  report.offMachine.push(address);
+  return route.abort('internetdisconnected');
+});
+const page = context.pages()[0] ?? (await context.newPage());
+page.on('console', (message) => message.type() === 'error' && report.consoleErrors.push(message.text()));
+page.on('pageerror', (error) => report.consoleErrors.push(String(error)));
+page.setDefaultTimeout(20000);
+
+const shot = async (name) => {
+  const file = path.join(out, `${name}.png`);
+  await page.screenshot({ path: file });
+  report.screenshots.push(file);
+};
+const idle = () => page.waitForFunction(() => document.getElementById('explorer').getAttribute('aria-busy') === 'false');
+const panelTitle = () => page.locator('#panel-title').innerText();
+const step = async (name, action) => {
+  try {
+    report.steps[name] = (await action()) ?? true;
+  } catch (error) {
+    report.steps[name] = { failed: String(error.message ?? error).split('\n')[0] };
+  }
+};
+const audit = async (name) => {
+  // Evaluated through the debugger protocol: the page's own policy rightly refuses inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+  for (const violation of result.violations) {
+    report.accessibility.push({ state: name, id: violation.id, impact: violation.impact, help: violation.help,
+      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) });
+  }
+};
+
+await step('load', async () => {
+  await page.goto(`${base}/explore`, { waitUntil: 'load' });
+  await page.evaluate(() => window.explorer.ready);
+  await idle();
+  return { title: await panelTitle() };
+});
+await step('allEvents', async () => {
+  await page.waitForFunction(() => document.querySelectorAll('.timeline-row').length > 0);
+  return {
+    timeline: await page.$$eval('.timeline-row', (rows) => rows.map((row) => row.dataset.id)),
+    shapes: await page.$$eval('.timeline-mark', (marks) => Object.fromEntries(marks.map((mark) => [mark.dataset.id, mark.dataset.shape]))),
+    links: await page.$$eval('.timeline-link', (links) => links.map((link) => ({ id: link.dataset.id, type: link.dataset.type }))),
+    mapEvents: await page.$$eval('.map-marker, .map-cluster', (markers) => markers.flatMap((marker) => marker.dataset.events.split(' '))),
+    unplaced: await page.locator('#map-unplaced').innerText(),
+    counts: await page.locator('#counts').innerText(),
+  };
+});
+await shot('01-start');
+await audit('start');
+
+await step('search', async () => {
+  await page.keyboard.press('/');
+  await page.keyboard.type("Kata'ib Hezbollah");
+  await page.locator('#search-results [role="option"]').first().waitFor();
+  const options = await page.locator('#search-results [role="option"]').allInnerTexts();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/explore\/node\/org:kataib-hezbollah$/);
+  await idle();
+  return { options, url: page.url(), title: await panelTitle(), graphNodes: await page.evaluate(() => window.explorer.graph.cy.nodes().map((node) => node.id())) };
+});
+await shot('02-kataib-hezbollah');
+
+await step('expandByClick', async () => {
+  const target = 'org:iran-backed-militias';
+  const at = await page.evaluate((id) => window.explorer.graph.pagePosition(id), target);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForURL(/iran-backed-militias$/);
+  await idle();
+  const nodes = await page.evaluate(() => window.explorer.graph.cy.nodes().map((node) => node.id()));
+  return { title: await panelTitle(), nodes, expanded: await page.evaluate((id) => window.explorer.model.isExpanded(id), target) };
+});
+await shot('03-expanded');
+
+await step('disputedClaim', async () => {
+  const disputed = page.locator('.relation-item.status-disputed').first();
+  await disputed.locator('button.who').click();
+  await page.locator('.claim-list.disputes').waitFor();
+  await idle();
+  return {
+    title: await panelTitle(),
+    note: await page.locator('.dispute-note').innerText(),
+    disputing: await page.locator('.claim-list.disputes .statement').allInnerTexts(),
+    claiming: await page.locator('.claim-list.claims .statement').count(),
+  };
+});
+await shot('04-disputed-claim');
+await audit('disputed-claim');
+
+await step('eventsInGraph', async () => {
+  await page.locator('input[name="scope"][value="graph"]').check();
+  await page.waitForFunction(() => /in the graph/.test(document.getElementById('events-summary').textContent));
+  return { summary: await page.locator('#events-summary').innerText(), timeline: await page.locator('.timeline-row').count() };
+});
+await page.locator('input[name="scope"][value="all"]').check();
+await page.waitForFunction(() => /of \d+ events/.test(document.getElementById('events-summary').textContent));
+
+await step('connection', async () => {
+  await page.goto(`${base}/explore/node/person:john-kirby`, { waitUntil: 'load' });
+  await page.evaluate(() => window.explorer.ready);
+  await idle();
+  await page.getByRole('button', { name: 'How is this connected to…' }).click();
+  await page.locator('#connect-input').fill('Kataib Hezbollah');
+  await page.locator('#connect-results [role="option"]').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?to=org%3Akataib-hezbollah$/);
+  await idle();
+  await page.locator('.path-list').waitFor();
+  const steps = await page.locator('.path-list > li').first().locator('.relation-item').allInnerTexts();
+  await shot('05-connection');
+  await page.locator('.path-list .relation-item button.who').last().click();
+  await page.locator('.claim-list').first().waitFor();
+  return { steps, firstPathClaims: await page.locator('.claim-list .statement').allInnerTexts() };
+});
+await shot('06-connection-claims');
+await page.goBack();
+await idle();
+
+await step('keyboardTimeline', async () => {
+  const row = page.locator('.timeline-row').first();
+  await row.focus();
+  const id = await row.getAttribute('data-id');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await idle();
+  return { opened: id, title: await panelTitle() };
+});
+
+await step('layout500', async () => page.evaluate(() => window.explorer.measureLayout(500)));
+
+await page.setViewportSize({ width: 390, height: 844 });
+await page.goto(`${base}/explore/node/org:kataib-hezbollah`, { waitUntil: 'load' });
+await page.evaluate(() => window.explorer.ready);
+await idle();
+await step('phone', async () => ({
+  scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth),
+  graphWidth: await page.evaluate(() => document.getElementById('graph').clientWidth),
+}));
+await shot('07-phone');
+await audit('phone');
+
+await context.close();
+console.log(JSON.stringify(report, null, 2));
