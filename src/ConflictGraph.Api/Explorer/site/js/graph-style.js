@@ -18,6 +18,8 @@ export const graphStyle = [
       label: 'data(label)', width: 26, height: 26, color: ink, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4,
       'text-wrap': 'wrap', 'text-max-width': 120, 'text-background-color': background, 'text-background-opacity': 0.85,
       'text-background-padding': 1, 'border-width': 2, 'border-color': background,
+      // Labels too small to read are not drawn: a large graph zoomed out stays fast.
+      'min-zoomed-font-size': 7,
     },
   },
   ...nodes,
@@ -34,6 +36,7 @@ export const graphStyle = [
     style: {
       'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.9, label: 'data(label)', 'font-size': 9,
       'text-rotation': 'autorotate', 'text-background-color': background, 'text-background-opacity': 0.9, 'text-background-padding': 1,
+      'min-zoomed-font-size': 7,
     },
   },
   ...edges,

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using ConflictGraph.Api.Tests.Infrastructure;
+
+namespace ConflictGraph.Api.Tests.Explorer;
+
+/// <summary>What the seeded service says, asked over GraphQL, so the browser's findings are checked against the API and not against a copy.</summary>
+public static class Seed
+{
+    public sealed record EventFacts(string Id, string Title, string Start, string End, bool Located, IReadOnlyList<string> Answers);
+
+    public static async Task<IReadOnlyList<EventFacts>> EventsAsync(ConflictGraphApp app)
+    {
+        var response = await app.PostGraphQLAsync("""
+            { events(first: 100) { nodes { id title date { start end } place { location { latitude } }
+              respondsTo { id } retaliationFor { id } } } }
+            """);
+        return response.Data!["events"]!["nodes"]!.AsArray().Select(e => new EventFacts(
+            e!["id"]!.GetValue<string>(), e["title"]!.GetValue<string>(),
+            e["date"]!["start"]!.GetValue<string>(), e["date"]!["end"]!.GetValue<string>(),
+            e["place"]?["location"] is not null,
+            [.. Ids(e["respondsTo"]), .. Ids(e["retaliationFor"])])).ToList();
+    }
+
+    public static async Task<IReadOnlyList<string>> NeighboursAsync(ConflictGraphApp app, string id)
+    {
+        var response = await app.PostGraphQLAsync("query($id: ID!) { node(id: $id) { ... on Organization { relations { from { id } to { id } } } } }", new { id });
+        return response.Data!["node"]!["relations"]!.AsArray()
+            .Select(r => r!["from"]!["id"]!.GetValue<string>() == id ? r["to"]!["id"]!.GetValue<string>() : r["from"]!["id"]!.GetValue<string>())
+            .Distinct().ToList();
+    }
+
+    private static IEnumerable<string> Ids(JsonNode? list) => list!.AsArray().Select(item => item!["id"]!.GetValue<string>());
+}
