@@ -162,7 +162,8 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     {
         var step = Step("phone");
         Assert.True(step["scrollWidth"]!.GetValue<int>() <= 390, $"the page scrolls sideways on a 390 px screen: {step["scrollWidth"]} px wide");
-        Assert.True(step["graphWidth"]!.GetValue<int>() > 300);
+        Assert.True(step["graphWidth"]!.GetValue<int>() > 300, $"the graph is {step["graphWidth"]} px wide on a phone");
+        Assert.True(step["graphHeight"]!.GetValue<int>() > 300, $"the graph is {step["graphHeight"]} px high on a phone");
     }
 
     [SkippableFact]

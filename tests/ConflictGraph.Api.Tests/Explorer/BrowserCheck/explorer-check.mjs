@@ -169,6 +169,7 @@ await idle();
 await step('phone', async () => ({
   scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth),
   graphWidth: await page.evaluate(() => document.getElementById('graph').clientWidth),
+  graphHeight: await page.evaluate(() => document.getElementById('graph').clientHeight),
 }));
 await shot('07-phone');
 await audit('phone');
