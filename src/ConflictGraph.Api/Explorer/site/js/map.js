@@ -1,6 +1,7 @@
 // The map: events at their places' coordinates over an offline world outline (Natural Earth via
 // world-atlas). Circle size is how precisely the place is known (larger is vaguer); markers that
 // crowd each other merge into numbered clusters; places without coordinates are listed below.
+import { asButton } from './activate.js';
 import { cluster } from './cluster.js';
 import { fill, h } from './dom.js';
 import { nodeLabel, words } from './labels.js';
@@ -95,19 +96,13 @@ export class MapView {
     const label = single
       ? `${nodeLabel(single.place)}: ${events.map(nodeLabel).join('; ')} (${single.place.precision ? `located to ${words(single.place.precision)}` : 'precision not given'})`
       : `${group.members.length} places with ${events.length} events: ${group.members.map((member) => nodeLabel(member.site.place)).join(', ')}. Enter zooms in.`;
-    const marker = markers.append('g').attr('class', single ? 'map-marker' : 'map-cluster')
-      .attr('data-events', events.map((event) => event.id).join(' ')).attr('tabindex', 0).attr('role', 'button').attr('aria-label', label);
-    marker.append('title').text(label);
     const activate = () => {
       if (single) this.actions.openNode(events.length === 1 ? events[0].id : single.place.id);
       else this.zoomTo(group, svg, zoom, width, height);
     };
-    marker.on('click', activate).on('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        activate();
-      }
-    });
+    const marker = asButton(markers.append('g'), activate).attr('class', single ? 'map-marker' : 'map-cluster')
+      .attr('data-events', events.map((event) => event.id).join(' ')).attr('aria-label', label);
+    marker.append('title').text(label);
     if (single) {
       const precision = single.place.precision;
       marker.append('circle').attr('cx', group.x).attr('cy', group.y).attr('r', precisionRadius[precision] ?? unknownRadius)

@@ -2,6 +2,7 @@
 // day is a dot; a moment known only to within a range (a month, a year) is a thin bracket over
 // the whole range, since it happened once somewhere inside it; a period (it lasted through the
 // range) is a solid bar. Curved arrows join an event to the one it responded to or retaliated for.
+import { asButton } from './activate.js';
 import { fill, h } from './dom.js';
 import { dayAfter, extentOf, formatDate, nodeLabel, parseDay, words } from './labels.js';
 import { ink, kindStyle, statusStyle } from './palette.js';
@@ -88,15 +89,8 @@ export class TimelineView {
   /** The event's title at the left of its row: a button that opens it. */
   drawLabel(rows, event, y, labelWidth) {
     const label = this.describe(event);
-    const row = rows.append('g').attr('class', `timeline-row${event.id === this.selectedId ? ' selected' : ''}`).attr('data-id', event.id)
-      .attr('tabindex', 0).attr('role', 'button').attr('aria-label', label)
-      .on('click', () => this.actions.openNode(event.id))
-      .on('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          this.actions.openNode(event.id);
-        }
-      });
+    const row = asButton(rows.append('g'), () => this.actions.openNode(event.id))
+      .attr('class', `timeline-row${event.id === this.selectedId ? ' selected' : ''}`).attr('data-id', event.id).attr('aria-label', label);
     row.append('title').text(label);
     row.append('rect').attr('class', 'row-hit').attr('x', 0).attr('y', y - rowHeight / 2).attr('width', labelWidth - 6).attr('height', rowHeight);
     row.append('text').attr('x', 4).attr('y', y).attr('dy', '0.35em').attr('fill', ink).attr('class', 'row-label')
@@ -147,15 +141,9 @@ export class TimelineView {
         const bend = side * Math.max(24, Math.abs(y2 - y1) * 0.6);
         const style = statusStyle[relation.status];
         const label = `${nodeLabel(event)}: ${words(relation.type)} ${nodeLabel(earlier)} (${words(relation.status)})`;
-        const link = plot.append('g').attr('class', 'timeline-link').attr('data-id', relation.id).attr('data-type', relation.type)
-          .attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${label}. Enter shows who says so.`)
-          .on('click', () => this.actions.openRelation(relation.id))
-          .on('keydown', (e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              this.actions.openRelation(relation.id);
-            }
-          });
+        const link = asButton(plot.append('g'), () => this.actions.openRelation(relation.id))
+          .attr('class', 'timeline-link').attr('data-id', relation.id).attr('data-type', relation.type)
+          .attr('aria-label', `${label}. Enter shows who says so.`);
         link.append('title').text(label);
         const d = `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2 + side * 8},${y2}`;
         link.append('path').attr('d', d).attr('class', 'link-hit');
