@@ -14,6 +14,7 @@ public sealed partial class Neo4jGraphStore
 
     public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        RefusePendingClaimsModel(batch);
         await EnsureSchemaAsync(cancellationToken);
         // The import is idempotent, so a transient failure may safely retry the whole transaction.
         return await client.InTransactionAsync(async (tx, ct) =>

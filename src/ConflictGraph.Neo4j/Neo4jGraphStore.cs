@@ -92,8 +92,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return new Neighborhood(relations.Values.ToList(), await GetNodesAsync(ids, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        statementIds.Count == 0 ? [] : Relations(await ReadAsync(Statements.CitedBy, new { ids = statementIds.Distinct().ToList() }, cancellationToken));
+    // REVIEW: Neo4j side pending (issue 12, neo4j engineer): facts are not stored on Neo4j yet (ImportAsync refuses
+    // them), so the statements' cited facts are truly none; the relations are read as before.
+    public async Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
+        statementIds.Count == 0 ? Citations.Empty
+            : new Citations(Relations(await ReadAsync(Statements.CitedBy, new { ids = statementIds.Distinct().ToList() }, cancellationToken)), []);
 
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {

@@ -56,26 +56,34 @@ public sealed partial class SqliteGraphStore
         return new Page<Node>(items, total, more, page.After is not null);
     }
 
-    public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
+    public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        FindByIdAsync(RelationFilters.For(query), KeysetPage.Relations, "relations r", RelationColumns, RelationReads.QueryAsync, r => r.Id, page, cancellationToken);
+
+    /// <summary>Reads relations or facts with their claims (<see cref="RelationReads"/>, <see cref="FactReads"/>).</summary>
+    private delegate Task<IReadOnlyList<T>> ClaimedReader<T>(
+        SqliteConnection connection, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken, SqliteTransaction? transaction);
+
+    /// <summary>One page of relations or facts in id order, and the size of the whole result, in one read transaction.</summary>
+    /// <param name="from">The table with its alias, as <paramref name="keyset"/> names it (relations r, facts f).</param>
+    private async Task<Page<T>> FindByIdAsync<T>(
+        SqlFilter filter, KeysetPage keyset, string from, string columns, ClaimedReader<T> read, Func<T, string> idOf,
+        PageRequest page, CancellationToken cancellationToken)
     {
-        var filter = RelationFilters.For(query);
-        var keyset = KeysetPage.Relations;
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var total = await CountAsync(connection, transaction, $"SELECT count(*) FROM relations r WHERE {filter.Where}", filter, cancellationToken);
-        var after = keyset.After(page.After, filter, "r.id");
+        var total = await CountAsync(connection, transaction, $"SELECT count(*) FROM {from} WHERE {filter.Where}", filter, cancellationToken);
+        var after = keyset.After(page.After, filter, keyset.Expression);
         if (after is not null) filter.Add(after);
-        if (page.First <= 0) return new Page<Relation>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return new Page<T>([], total, total > 0 && page.After is null, page.After is not null);
 
-        var relations = await RelationReads.QueryAsync(connection,
-            $"{RelationColumns} WHERE {filter.Where} ORDER BY {keyset.OrderBy("r.id")} LIMIT $limit",
+        var found = await read(connection, $"{columns} WHERE {filter.Where} ORDER BY {keyset.OrderBy(keyset.Expression)} LIMIT $limit",
             c =>
             {
                 filter.Bind(c);
                 c.Parameters.AddWithValue("$limit", (long)page.First + 1);
             }, cancellationToken, transaction);
-        var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, keyset.CursorFor(r.Id, r.Id))).ToList();
-        return new Page<Relation>(items, total, relations.Count > page.First, page.After is not null);
+        var items = found.Take(page.First).Select(item => new PageItem<T>(item, keyset.CursorFor(idOf(item), idOf(item)))).ToList();
+        return new Page<T>(items, total, found.Count > page.First, page.After is not null);
     }
 
     private static async Task<int> CountAsync(

@@ -58,15 +58,6 @@ public sealed partial class SqliteGraphStore
         }, cancellationToken, transaction);
     }
 
-    public async Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken)
-    {
-        if (statementIds.Count == 0) return [];
-        await using var connection = Open();
-        return await RelationReads.QueryAsync(connection,
-            $"{RelationColumns} WHERE r.id IN (SELECT relation_id FROM claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
-            c => Ids.Add(c, "$ids", statementIds), cancellationToken);
-    }
-
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
         if (eventIds.Count == 0) return [];

@@ -34,6 +34,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         {
             using var connection = Open();
             Migrations.Apply(connection);
+            CodingRows.Sync(connection);
         }
         catch (SqliteException e)
         {

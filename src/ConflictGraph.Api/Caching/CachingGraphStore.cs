@@ -84,8 +84,17 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         return key.ToString();
     }
 
-    public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsCitedByAsync), statementIds, () => store.GetRelationsCitedByAsync(statementIds, cancellationToken), cancellationToken);
+    public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
+        CachedAsync(nameof(GetCitationsAsync), statementIds, () => store.GetCitationsAsync(statementIds, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
+        CachedAsync(nameof(GetFactsAsync), subjectIds, () => store.GetFactsAsync(subjectIds, cancellationToken), cancellationToken);
+
+    public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        CachedAsync(nameof(FindFactsAsync), new { query, page }, () => store.FindFactsAsync(query, page, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
+        CachedAsync(nameof(GetEventFamiliesAsync), eventIds, () => store.GetEventFamiliesAsync(eventIds, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetCasualtyReportsAsync), eventIds, () => store.GetCasualtyReportsAsync(eventIds, cancellationToken), cancellationToken);
@@ -139,6 +148,8 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
 
     public IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken) => store.ExportRelationsAsync(cancellationToken);
+
+    public IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken) => store.ExportFactsAsync(cancellationToken);
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => store.GetDataVersionAsync(cancellationToken);
 

@@ -32,9 +32,9 @@ public sealed class GraphLoaders(MeteredGraphStore store)
 
     private BatchLoader<string, IReadOnlyList<Relation>> CitedByLoader => Ensure(ref citedBy, static loaders => new(async (ids, ct) =>
     {
-        var relations = await loaders.Store.GetRelationsCitedByAsync(ids, ct);
+        var relations = (await loaders.Store.GetCitationsAsync(ids, ct)).Relations;
         return ids.ToDictionary(id => id, id => (IReadOnlyList<Relation>)relations
-            .Where(r => r.ClaimedBy.Contains(id) || r.DisputedBy.Contains(id)).ToList());
+            .Where(r => r.Claims.Any(c => c.StatementId == id)).ToList());
     }, []), this);
 
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>> CasualtiesLoader => Ensure(ref casualties, static loaders => new(async (ids, ct) =>

@@ -20,8 +20,17 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.ExpandAsync(requests, nodeIds, cancellationToken));
 
-    public Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetRelationsCitedByAsync(statementIds, cancellationToken));
+    public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetCitationsAsync(statementIds, cancellationToken));
+
+    public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetFactsAsync(subjectIds, cancellationToken));
+
+    public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.FindFactsAsync(query, page, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetEventFamiliesAsync(eventIds, cancellationToken));
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cancellationToken));
@@ -54,6 +63,8 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
 
     public IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken) => store.ExportRelationsAsync(cancellationToken);
+
+    public IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken) => store.ExportFactsAsync(cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetStatsAsync(cancellationToken));
 

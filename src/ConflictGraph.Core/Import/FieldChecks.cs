@@ -82,6 +82,9 @@ internal sealed class FieldChecks(ProblemList problems)
             Enum<DatePrecision>(date.Precision, item, $"{field}.precision", required: true);
         if (date.At is not null && InputText.ParseInstant(date.At) is null)
             problems.Add(item, $"{field}.at", $"'{date.At}' is not an ISO-8601 instant with offset (e.g. 2021-06-27T21:30:00Z)");
+        Enum<DateExtent>(date.Extent, item, $"{field}.extent", required: false);
+        if (date.Extent == EnumNames.Of(DateExtent.Period) && date.End is null)
+            problems.Add(item, $"{field}.end", "required for a PERIOD, which lasts from start to end (a MOMENT may leave it out)");
     }
 
     /// <summary>A reported count: bounds non-negative, the upper not below the lower.</summary>

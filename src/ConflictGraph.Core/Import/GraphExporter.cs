@@ -4,7 +4,7 @@ using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Core.Import;
 
-/// <summary>A store's whole graph as seed-format input, which imports back to the same graph.</summary>
+/// <summary>A store's whole graph (nodes, relations, facts) as seed-format input, which imports back to the same graph.</summary>
 public static class GraphExporter
 {
     public static async Task<GraphInput> ExportAsync(IGraphStore store, CancellationToken cancellationToken)
@@ -13,7 +13,9 @@ public static class GraphExporter
         await foreach (var node in store.ExportNodesAsync(cancellationToken)) nodes.Add(node);
         var relations = new List<Relation>();
         await foreach (var relation in store.ExportRelationsAsync(cancellationToken)) relations.Add(relation);
-        return GraphInputMapper.FromGraph(nodes, relations);
+        var facts = new List<Fact>();
+        await foreach (var fact in store.ExportFactsAsync(cancellationToken)) facts.Add(fact);
+        return GraphInputMapper.FromGraph(nodes, relations, facts);
     }
 
     /// <summary>Writes the input as indented camelCase JSON, nulls left out.</summary>

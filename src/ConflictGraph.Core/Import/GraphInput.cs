@@ -4,7 +4,7 @@ namespace ConflictGraph.Core.Import;
 // nullable and enums and dates are text, so validation can name each problem instead of failing
 // on the first one.
 
-/// <summary>A batch of nodes and relations; seed files hold exactly this shape.</summary>
+/// <summary>A batch of nodes, relations and facts; seed files hold exactly this shape.</summary>
 public sealed class GraphInput
 {
     public List<PersonInput>? Persons { get; set; }
@@ -14,6 +14,7 @@ public sealed class GraphInput
     public List<SourceInput>? Sources { get; set; }
     public List<StatementInput>? Statements { get; set; }
     public List<RelationInput>? Relations { get; set; }
+    public List<FactInput>? Facts { get; set; }
 }
 
 public sealed class FuzzyDateInput
@@ -23,6 +24,8 @@ public sealed class FuzzyDateInput
     public string? Precision { get; set; }
     public string? At { get; set; }
     public string? Text { get; set; }
+    /// <summary>MOMENT (the default) or PERIOD.</summary>
+    public string? Extent { get; set; }
 }
 
 public sealed class GeoPointInput
@@ -66,6 +69,8 @@ public sealed class PlaceInput
     public string? Description { get; set; }
     public string? Kind { get; set; }
     public GeoPointInput? Location { get; set; }
+    public string? Precision { get; set; }
+    public string? LocationSource { get; set; }
 }
 
 public sealed class EventInput
@@ -84,6 +89,8 @@ public sealed class SourceInput
     public string? PublisherId { get; set; }
     public string? Url { get; set; }
     public string? PublishedAt { get; set; }
+    public string? Kind { get; set; }
+    public string? RelaysId { get; set; }
 }
 
 public sealed class CasualtyReportInput
@@ -94,6 +101,7 @@ public sealed class CasualtyReportInput
     public int? InjuredMin { get; set; }
     public int? InjuredMax { get; set; }
     public string? Victims { get; set; }
+    public string? VictimCategory { get; set; }
 }
 
 public sealed class StatementInput
@@ -109,6 +117,8 @@ public sealed class StatementInput
     public List<string>? AboutIds { get; set; }
     public string? SourceId { get; set; }
     public List<CasualtyReportInput>? CasualtyReports { get; set; }
+    public string? PrimarySourceId { get; set; }
+    public string? PlaceId { get; set; }
 }
 
 public sealed class RelationInput
@@ -118,4 +128,23 @@ public sealed class RelationInput
     public string? ToId { get; set; }
     public List<string>? ClaimedByIds { get; set; }
     public List<string>? DisputedByIds { get; set; }
+    /// <summary>Claims with positions and characterizations; merged with the two id lists.</summary>
+    public List<ClaimInput>? Claims { get; set; }
+}
+
+/// <summary>A statement's position on a relation or a fact; the position defaults to CLAIMS.</summary>
+public sealed class ClaimInput
+{
+    public string? StatementId { get; set; }
+    public string? Position { get; set; }
+    public string? Characterization { get; set; }
+}
+
+/// <summary>A claimed attribute of a node, identified by (subjectId, property, value).</summary>
+public sealed class FactInput
+{
+    public string? SubjectId { get; set; }
+    public string? Property { get; set; }
+    public string? Value { get; set; }
+    public List<ClaimInput>? Claims { get; set; }
 }

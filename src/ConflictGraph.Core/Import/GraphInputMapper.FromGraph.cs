@@ -5,10 +5,10 @@ namespace ConflictGraph.Core.Import;
 public static partial class GraphInputMapper
 {
     /// <summary>
-    /// Nodes and relations as input, in a stable order (each list by id, claims sorted), so
+    /// Nodes, relations and facts as input, in a stable order (each list by id, claims sorted), so
     /// exporting, importing and exporting again gives the same file.
     /// </summary>
-    public static GraphInput FromGraph(IEnumerable<Node> nodes, IEnumerable<Relation> relations)
+    public static GraphInput FromGraph(IEnumerable<Node> nodes, IEnumerable<Relation> relations, IEnumerable<Fact>? facts = null)
     {
         var byId = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
         return new GraphInput
@@ -20,10 +20,11 @@ public static partial class GraphInputMapper
             Sources = Listed(byId.OfType<Source>().Select(ToInput)),
             Statements = Listed(byId.OfType<Statement>().Select(ToInput)),
             Relations = Listed(relations.OrderBy(r => r.Id, StringComparer.Ordinal).Select(ToInput)),
+            Facts = Listed((facts ?? []).OrderBy(f => f.Id, StringComparer.Ordinal).Select(ToInput)),
         };
     }
 
-    public static GraphInput FromBatch(GraphBatch batch) => FromGraph(batch.Nodes, batch.Relations);
+    public static GraphInput FromBatch(GraphBatch batch) => FromGraph(batch.Nodes, batch.Relations, batch.Facts);
 
     /// <summary>One node as its input item (a <see cref="PersonInput"/>, <see cref="EventInput"/>, ...).</summary>
     public static object ToInput(Node node) => node switch
@@ -56,6 +57,7 @@ public static partial class GraphInputMapper
     {
         Id = p.Id, Name = p.Name, Aliases = Listed(p.Aliases), Description = p.Description, Kind = EnumNames.Of(p.PlaceKind),
         Location = p.Location is { } l ? new GeoPointInput { Latitude = l.Latitude, Longitude = l.Longitude } : null,
+        Precision = p.Precision is { } precision ? EnumNames.Of(precision) : null, LocationSource = p.LocationSource,
     };
 
     private static EventInput ToInput(Event e) => new()
@@ -66,6 +68,7 @@ public static partial class GraphInputMapper
     private static SourceInput ToInput(Source s) => new()
     {
         Id = s.Id, Title = s.Title, PublisherId = s.PublisherId, Url = s.Url, PublishedAt = Date(s.PublishedAt),
+        Kind = s.SourceKind is { } kind ? EnumNames.Of(kind) : null, RelaysId = s.RelaysId,
     };
 
     private static StatementInput ToInput(Statement s) => new()
@@ -78,20 +81,40 @@ public static partial class GraphInputMapper
         {
             EventId = c.EventId, KilledMin = c.KilledMin, KilledMax = c.KilledMax,
             InjuredMin = c.InjuredMin, InjuredMax = c.InjuredMax, Victims = c.Victims,
+            VictimCategory = c.VictimCategory is { } category ? EnumNames.Of(category) : null,
         })),
+        PrimarySourceId = s.PrimarySourceId, PlaceId = s.PlaceId,
     };
 
-    private static RelationInput ToInput(Relation r) => new()
+    // Plain claims go in the id lists, as they were most likely given; characterized ones in claims.
+    private static RelationInput ToInput(Relation r)
     {
-        Type = EnumNames.Of(r.Type), FromId = r.FromId, ToId = r.ToId,
-        ClaimedByIds = Listed(r.ClaimedBy.Order(StringComparer.Ordinal)),
-        DisputedByIds = Listed(r.DisputedBy.Order(StringComparer.Ordinal)),
+        var plain = r.Claims.Where(c => c.Characterization is null).ToList();
+        return new RelationInput
+        {
+            Type = EnumNames.Of(r.Type), FromId = r.FromId, ToId = r.ToId,
+            ClaimedByIds = Listed(plain.Where(c => !c.Disputes).Select(c => c.StatementId).Order(StringComparer.Ordinal)),
+            DisputedByIds = Listed(plain.Where(c => c.Disputes).Select(c => c.StatementId).Order(StringComparer.Ordinal)),
+            Claims = Listed(ToInput(r.Claims.Where(c => c.Characterization is not null))),
+        };
+    }
+
+    private static FactInput ToInput(Fact f) => new()
+    {
+        SubjectId = f.SubjectId, Property = f.Property, Value = f.Value, Claims = Listed(ToInput(f.Claims)),
     };
+
+    private static IEnumerable<ClaimInput> ToInput(IEnumerable<Claim> claims) =>
+        claims.OrderBy(c => c.StatementId, StringComparer.Ordinal).Select(c => new ClaimInput
+        {
+            StatementId = c.StatementId, Position = EnumNames.Of(c.Position), Characterization = c.Characterization,
+        });
 
     private static FuzzyDateInput? ToInput(FuzzyDate? d) => d is null ? null : new FuzzyDateInput
     {
         Start = InputText.FormatDate(d.Start), End = InputText.FormatDate(d.End), Precision = EnumNames.Of(d.Precision),
         At = d.At is { } at ? InputText.FormatInstant(at) : null, Text = d.Text,
+        Extent = d.Extent == DateExtent.Moment ? null : EnumNames.Of(d.Extent),
     };
 
     private static string? Date(DateOnly? day) => day is { } d ? InputText.FormatDate(d) : null;

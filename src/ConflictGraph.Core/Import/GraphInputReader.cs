@@ -77,6 +77,7 @@ public static class GraphInputReader
         into.Sources = Append(into.Sources, from.Sources, "sources", origins, file);
         into.Statements = Append(into.Statements, from.Statements, "statements", origins, file);
         into.Relations = Append(into.Relations, from.Relations, "relations", origins, file);
+        into.Facts = Append(into.Facts, from.Facts, "facts", origins, file);
     }
 
     private static List<T>? Append<T>(List<T>? into, List<T>? from, string section, InputOrigins origins, string file)

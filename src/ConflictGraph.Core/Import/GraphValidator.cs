@@ -21,10 +21,12 @@ public static class GraphValidator
         var fields = new FieldChecks(problems);
         var nodes = new NodeChecks(problems, fields);
         nodes.Check(input);
-        var relations = new RelationChecks(problems, fields);
+        var references = nodes.References;
+        var claims = new ClaimChecks(problems, fields, references);
+        var relations = new RelationChecks(problems, fields, claims, references);
         relations.Check(input.Relations);
+        new FactChecks(problems, fields, claims, references).Check(input.Facts);
 
-        var references = nodes.References.Concat(relations.References).ToList();
         var outside = references.Select(r => r.TargetId).Where(id => !nodes.Ids.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         var stored = store is null || outside.Count == 0
             ? new Dictionary<string, NodeKind>()

@@ -11,8 +11,16 @@ internal static partial class JsonProblem
         var where = e.LineNumber is { } line
             ? $"{file}: line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {e.Path ?? "$"}"
             : $"{file}: {e.Path ?? "$"}";
-        return new ValidationProblem(where, Describe(e));
+        return new ValidationProblem(where, IdListHint(e) ?? Describe(e));
     }
+
+    // An object where an id list expects a statement id is most likely a claim with a position or
+    // a characterization: say where those go.
+    private static string? IdListHint(JsonException e) =>
+        e.Path is { } path && IdListItem().IsMatch(path) && e.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "expected a statement id: claimedByIds and disputedByIds hold ids only; a claim with a position or a characterization goes in " +
+              "claims: [{ \"statementId\": ..., \"position\": \"CLAIMS\" or \"DISPUTES\", \"characterization\": ... }]"
+            : null;
 
     private static string Describe(JsonException e)
     {
@@ -36,4 +44,7 @@ internal static partial class JsonProblem
 
     [GeneratedRegex("could not be converted to (\\S+)")]
     private static partial Regex ConversionTarget();
+
+    [GeneratedRegex("\\.(claimedByIds|disputedByIds)\\[\\d+\\]$")]
+    private static partial Regex IdListItem();
 }

@@ -85,6 +85,10 @@ internal sealed class NodeChecks(ProblemList problems, FieldChecks fields)
         Texts(p.Aliases, path, "aliases");
         fields.Enum<PlaceKind>(p.Kind, path, "kind", required: true);
         fields.Location(p.Location, path);
+        fields.Enum<LocationPrecision>(p.Precision, path, "precision", required: false);
+        if (p.LocationSource is not null && p.Location is null)
+            problems.Add(path, "locationSource", "says where the coordinates come from, but the place has no location");
+        else if (p.LocationSource is not null) fields.Required(p.LocationSource, path, "locationSource");
     }
 
     private void Event(EventInput e, string path)
@@ -100,6 +104,8 @@ internal sealed class NodeChecks(ProblemList problems, FieldChecks fields)
         fields.Date(s.PublishedAt, path, "publishedAt");
         if (s.Url is not null && !(Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
             problems.Add(path, "url", $"'{s.Url}' is not an absolute http(s) URL");
+        fields.Enum<SourceKind>(s.Kind, path, "kind", required: false);
+        if (s.RelaysId is not null && s.RelaysId == s.Id) problems.Add(path, "relaysId", "a source cannot relay itself");
     }
 
     private void Statement(StatementInput s, string path)
@@ -109,6 +115,8 @@ internal sealed class NodeChecks(ProblemList problems, FieldChecks fields)
         fields.Enum<Medium>(s.Medium, path, "medium", required: false);
         fields.FuzzyDate(s.Date, path, "date");
         Texts(s.AboutIds, path, "aboutIds");
+        if (s.PrimarySourceId is not null && s.PrimarySourceId == s.SourceId)
+            problems.Add(path, "primarySourceId", "is the reporting source (sourceId); give it only when the statement was first made elsewhere");
         for (var i = 0; i < (s.CasualtyReports?.Count ?? 0); i++)
         {
             var report = $"{path}.casualtyReports[{i}]";
@@ -120,6 +128,7 @@ internal sealed class NodeChecks(ProblemList problems, FieldChecks fields)
             fields.Required(c.EventId, report, "eventId");
             fields.Count(c.KilledMin, c.KilledMax, report, "killed");
             fields.Count(c.InjuredMin, c.InjuredMax, report, "injured");
+            fields.Enum<VictimCategory>(c.VictimCategory, report, "victimCategory", required: false);
         }
     }
 

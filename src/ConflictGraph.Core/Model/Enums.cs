@@ -5,7 +5,14 @@ namespace ConflictGraph.Core.Model;
 
 public enum NodeKind { Person, Organization, Place, Event, Statement, Source }
 
-public enum DatePrecision { Day, Month, Year }
+/// <summary>How finely a source gave a date. Days: within a few days (UCDP date_prec 2); Week: within a week.</summary>
+public enum DatePrecision { Day, Month, Year, Days, Week }
+
+/// <summary>Moment: it happened once, somewhere in the range. Period: it lasted through the range.</summary>
+public enum DateExtent { Moment, Period }
+
+/// <summary>How precisely a place is located, after UCDP's where_prec.</summary>
+public enum LocationPrecision { Exact, Near, Admin2, Admin1, Region, Country }
 
 public enum Direction { Outgoing, Incoming, Both }
 
@@ -29,8 +36,15 @@ public enum RelationType
 {
     CarriedOut, Targeted, OccurredIn, RetaliationFor, ResponseTo, PartOf,
     Killed, MemberOf, BackedBy, Used, LocatedIn, BasedIn,
+    Authorized, PresentAt, AssociatedWith,
 }
 
 public enum ClaimStatus { Uncontested, Disputed, Denied, Unsourced }
+
+public enum ClaimPosition { Claims, Disputes }
+
+public enum VictimCategory { Civilians, Combatants, SecurityForces, Contractors, Unknown }
+
+public enum SourceKind { NewsReport, OfficialRelease, SocialMediaPost, Video, MonitorReport, Other }
 
 public enum EventOrder { DateAsc, DateDesc }

@@ -1,11 +1,14 @@
 namespace ConflictGraph.Core.Model;
 
-/// <summary>A validated set of nodes and relations, written to a store in one transaction.</summary>
+/// <summary>A validated set of nodes, relations and facts, written to a store in one transaction.</summary>
 public sealed record GraphBatch(IReadOnlyList<Node> Nodes, IReadOnlyList<Relation> Relations)
 {
     public static readonly GraphBatch Empty = new([], []);
 
-    public int Count => Nodes.Count + Relations.Count;
+    /// <summary>Facts about nodes of the batch or the store, each merged onto a stored one with its identity.</summary>
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+
+    public int Count => Nodes.Count + Relations.Count + Facts.Count;
 }
 
 public sealed record ImportResult(int Created, int Updated, int Unchanged, int RelationsCreated, int RelationsUpdated)
@@ -17,6 +20,12 @@ public sealed record ImportResult(int Created, int Updated, int Unchanged, int R
 
     /// <summary>Each relation the write created or updated (a new claim or dispute is an update).</summary>
     public IReadOnlyList<RelationChange> RelationChanges { get; init; } = [];
+
+    /// <summary>Facts that did not exist before.</summary>
+    public int FactsCreated { get; init; }
+
+    /// <summary>Existing facts that gained or changed a claim.</summary>
+    public int FactsUpdated { get; init; }
 }
 
 public enum ChangeKind { Created, Updated, Deleted }

@@ -5,13 +5,15 @@ namespace ConflictGraph.Core.Model;
 /// <summary>
 /// A typed edge, identified by (type, from, to), with the statements that claim and dispute it.
 /// </summary>
-public sealed record Relation(
-    RelationType Type, string FromId, string ToId,
-    IReadOnlyList<string> ClaimedBy, IReadOnlyList<string> DisputedBy)
+public sealed record Relation(RelationType Type, string FromId, string ToId, IReadOnlyList<Claim> Claims) : Claimed(Claims)
 {
-    public string Id => RelationKey.Format(Type, FromId, ToId);
+    /// <summary>A relation whose claims carry no characterization: plain claims, then plain disputes.</summary>
+    public Relation(RelationType type, string fromId, string toId, IReadOnlyList<string> claimedBy, IReadOnlyList<string> disputedBy)
+        : this(type, fromId, toId, Claim.Of(claimedBy, disputedBy))
+    {
+    }
 
-    public ClaimStatus Status => ClaimStatusRule.Of(ClaimedBy.Count, DisputedBy.Count);
+    public string Id => RelationKey.Format(Type, FromId, ToId);
 
     public string OtherEnd(string nodeId) => FromId == nodeId ? ToId : FromId;
 }

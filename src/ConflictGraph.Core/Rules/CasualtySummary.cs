@@ -5,19 +5,22 @@ namespace ConflictGraph.Core.Rules;
 /// <summary>One statement's casualty report, with the statement that carries it.</summary>
 public sealed record ReportedCasualties(string StatementId, CasualtyReport Report);
 
-/// <summary>Casualty figures across sources for one event, and whether they can all be true.</summary>
-public sealed record CasualtySummary(IReadOnlyList<ReportedCasualties> Reports)
+/// <summary>
+/// Casualty figures across sources for one event, whether they can all be true, and the UCDP-style
+/// estimate. <paramref name="SharedWithRelated"/>: a PART_OF relative reports figures too (see <see cref="SharedDeaths"/>).
+/// </summary>
+public sealed record CasualtySummary(IReadOnlyList<ReportedCasualties> Reports, bool SharedWithRelated = false)
 {
     /// <summary>The lowest lower bound of killed across reports that give a killed figure.</summary>
-    public int? KilledMin => Known.Count == 0 ? null : Known.Min(r => r.Min ?? 0);
+    public int? KilledMin => Estimate.Low;
 
     /// <summary>The highest upper bound; null when any report is open-ended.</summary>
-    public int? KilledMax => Known.Count == 0 || Known.Any(r => r.Max is null) ? null : Known.Max(r => r.Max);
+    public int? KilledMax => Estimate.High;
+
+    public CasualtyEstimate Estimate => CasualtyEstimate.Of(Reports.Select(r => r.Report));
 
     /// <summary>True when two reports' killed, or injured, ranges share no value.</summary>
     public bool Conflicting => AnyPairConflicts(r => r.Killed) || AnyPairConflicts(r => r.Injured);
-
-    private List<CasualtyRange> Known => Reports.Select(r => r.Report.Killed).Where(r => r.IsKnown).ToList();
 
     private bool AnyPairConflicts(Func<CasualtyReport, CasualtyRange> range)
     {

@@ -2,7 +2,7 @@ using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Rules;
 
-/// <summary>A relation's status follows from how many statements claim and dispute it.</summary>
+/// <summary>A relation's or a fact's status follows from how many statements claim and dispute it.</summary>
 public static class ClaimStatusRule
 {
     public static ClaimStatus Of(int claims, int disputes) => (claims, disputes) switch
@@ -12,4 +12,13 @@ public static class ClaimStatusRule
         (0, _) => ClaimStatus.Denied,
         _ => ClaimStatus.Disputed,
     };
+
+    public static ClaimStatus Of(IEnumerable<Claim> claims)
+    {
+        int claiming = 0, disputing = 0;
+        foreach (var claim in claims)
+            if (claim.Disputes) disputing++;
+            else claiming++;
+        return Of(claiming, disputing);
+    }
 }

@@ -24,13 +24,16 @@ public static class NodeReferences
             case Organization { CountryId: { } country }:
                 yield return new("countryId", country, [NodeKind.Place]);
                 break;
-            case Source { PublisherId: { } publisher }:
-                yield return new("publisherId", publisher, Organizations);
+            case Source source:
+                if (source.PublisherId is { } publisher) yield return new("publisherId", publisher, Organizations);
+                if (source.RelaysId is { } relayed) yield return new("relaysId", relayed, [NodeKind.Source]);
                 break;
             case Statement statement:
                 if (statement.SpeakerId is { } speaker) yield return new("speakerId", speaker, Actors);
                 if (statement.OnBehalfOfId is { } org2) yield return new("onBehalfOfId", org2, Organizations);
-                if (statement.SourceId is { } source) yield return new("sourceId", source, [NodeKind.Source]);
+                if (statement.SourceId is { } reportedIn) yield return new("sourceId", reportedIn, [NodeKind.Source]);
+                if (statement.PrimarySourceId is { } primary) yield return new("primarySourceId", primary, [NodeKind.Source]);
+                if (statement.PlaceId is { } place) yield return new("placeId", place, [NodeKind.Place]);
                 for (var i = 0; i < statement.AboutIds.Count; i++)
                     yield return new($"aboutIds[{i}]", statement.AboutIds[i], Anything);
                 for (var i = 0; i < statement.CasualtyReports.Count; i++)
@@ -44,12 +47,18 @@ public static class NodeReferences
     {
         Person p => p with { Roles = p.Roles.Select(r => r.OrganizationId == deletedId ? r with { OrganizationId = null } : r).ToArray() },
         Organization o when o.CountryId == deletedId => o with { CountryId = null },
-        Source s when s.PublisherId == deletedId => s with { PublisherId = null },
+        Source s => s with
+        {
+            PublisherId = s.PublisherId == deletedId ? null : s.PublisherId,
+            RelaysId = s.RelaysId == deletedId ? null : s.RelaysId,
+        },
         Statement s => s with
         {
             SpeakerId = s.SpeakerId == deletedId ? null : s.SpeakerId,
             OnBehalfOfId = s.OnBehalfOfId == deletedId ? null : s.OnBehalfOfId,
             SourceId = s.SourceId == deletedId ? null : s.SourceId,
+            PrimarySourceId = s.PrimarySourceId == deletedId ? null : s.PrimarySourceId,
+            PlaceId = s.PlaceId == deletedId ? null : s.PlaceId,
             AboutIds = s.AboutIds.Where(id => id != deletedId).ToArray(),
             CasualtyReports = s.CasualtyReports.Where(r => r.EventId != deletedId).ToArray(),
         },

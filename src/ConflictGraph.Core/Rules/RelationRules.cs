@@ -22,10 +22,16 @@ public static class RelationRules
             [RelationType.Used] = (Actors, [NodeKind.Place]),
             [RelationType.LocatedIn] = ([NodeKind.Place], [NodeKind.Place]),
             [RelationType.BasedIn] = (Actors, [NodeKind.Place]),
+            [RelationType.Authorized] = (Actors, [NodeKind.Event]),
+            [RelationType.PresentAt] = (Actors, [NodeKind.Place]),
+            [RelationType.AssociatedWith] = (Actors, [NodeKind.Event]),
         };
 
-    /// <summary>The relation types that form escalation chains.</summary>
+    /// <summary>The relation types that form escalation chains; also what <c>responses</c> lists.</summary>
     public static readonly IReadOnlyList<RelationType> Escalation = [RelationType.RetaliationFor, RelationType.ResponseTo];
+
+    /// <summary>The node kinds a fact may be about: the kinds that carry facts in the schema.</summary>
+    public static readonly IReadOnlyList<NodeKind> FactSubjects = [NodeKind.Person, NodeKind.Organization, NodeKind.Place, NodeKind.Event];
 
     public static IReadOnlyList<NodeKind> FromKinds(RelationType type) => Allowed[type].From;
 

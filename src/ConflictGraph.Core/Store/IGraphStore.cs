@@ -26,8 +26,29 @@ public interface IGraphStore
     Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken);
 
-    /// <summary>Relations claimed or disputed by any of <paramref name="statementIds"/>.</summary>
-    Task<IReadOnlyList<Relation>> GetRelationsCitedByAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The relations and facts that any of <paramref name="statementIds"/> claims or disputes, each
+    /// with all its claims (not only theirs), relations and facts each ordered by id. Backs
+    /// <c>Statement.claims</c>, <c>disputes</c> and <c>positions</c>: read through an index on the
+    /// statement side of the claims, so its cost grows with the answer.
+    /// </summary>
+    Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The facts about any of <paramref name="subjectIds"/>, each with all its claims, ordered by id
+    /// (every property: callers filter by property, so one call serves a query level).
+    /// </summary>
+    Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken);
+
+    /// <summary>One page of the facts matching <paramref name="query"/>, ordered by id, with the total count.</summary>
+    Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each event, the events it is part of and the events that are part of it, following
+    /// PART_OF transitively (at most <see cref="EventFamily.MaxDepth"/> steps each way; any claim
+    /// status). Events with neither get an empty family; unknown ids too.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
 
     /// <summary>Casualty reports about any of <paramref name="eventIds"/>, with the statements carrying them.</summary>
     Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
@@ -59,18 +80,27 @@ public interface IGraphStore
 
     /// <summary>
     /// Writes the batch in one transaction: all or nothing. Nodes are upserted by id; relations are
-    /// keyed by (type, from, to) and their claims merged. Throws <see cref="MissingReferenceException"/>
-    /// when something points at a node in neither the batch nor the store.
+    /// keyed by (type, from, to) and facts by (subject, property, value), and the claims of each are
+    /// merged onto the stored ones by <see cref="ClaimMerge"/> (a characterization is kept with its
+    /// claim), the status following by <see cref="ClaimStatusRule"/>. A fact or relation that gains or
+    /// changes a claim counts as updated. Throws <see cref="MissingReferenceException"/> when something
+    /// points at a node in neither the batch nor the store (a fact's subject, a claim's statement).
     /// </summary>
     Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken);
 
-    /// <summary>Removes the node, its relations, its claims and every reference to it; false when absent.</summary>
+    /// <summary>
+    /// Removes the node, its relations, the facts about it, its claims (on relations and facts, whose
+    /// status then follows from the claims left) and every reference to it; false when absent.
+    /// </summary>
     Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Every node and relation, for export.</summary>
     IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken);
 
     IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every fact with its claims, for export.</summary>
+    IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken);
 
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
 

@@ -65,3 +65,13 @@ public sealed record RelationQuery
     public DateOnly? FromDate { get; init; }
     public DateOnly? ToDate { get; init; }
 }
+
+/// <summary>Facts matching optional filters, ordered by id.</summary>
+public sealed record FactQuery
+{
+    public string? SubjectId { get; init; }
+    public string? Property { get; init; }
+    public IReadOnlyList<ClaimStatus>? Statuses { get; init; }
+    /// <summary>Claimed (not disputed) by a statement this actor made, as speaker or as the organization spoken for.</summary>
+    public string? ClaimedByActorId { get; init; }
+}

@@ -19,6 +19,8 @@ internal sealed record KeysetPage(string Expression, bool Descending, string Tag
 
     public static readonly KeysetPage Relations = new("r.id", false, "r");
 
+    public static readonly KeysetPage Facts = new("f.id", false, "f");
+
     public string OrderBy(string idColumn) => $"{Expression}{(Descending ? " DESC" : "")}, {idColumn}";
 
     /// <summary>The condition for rows after the cursor, or null on the first page.</summary>

@@ -9,11 +9,14 @@ namespace ConflictGraph.Sqlite.Schema;
 /// </summary>
 internal static class Migrations
 {
-    private static readonly string[] Steps = [Version1];
+    private static readonly string[] Steps = [Version1, Version2];
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Latest);
+
+    /// <summary>Migrates up to <paramref name="target"/> only (tests build files as older builds left them).</summary>
+    internal static void Apply(SqliteConnection connection, int target)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -24,7 +27,7 @@ internal static class Migrations
         if (current > Latest)
             throw new StoreUnavailableException(
                 $"the database file has schema version {current}, newer than this build's {Latest}; use a newer ConflictGraph");
-        for (var version = current; version < Latest; version++)
+        for (var version = current; version < target; version++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
@@ -92,5 +95,45 @@ internal static class Migrations
 
         -- one row per node, rowid = nodes.seq, holding the node's folded names and text
         CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        """;
+
+    // The claims model: a claim's characterization (the speaker's word), facts (claimed attributes
+    // of nodes, identified by subject, property and value) with their claims, both readable from
+    // either side through an index, and statuses indexed so disputed relations and facts are found
+    // without a scan. Existing claims keep their position and get no characterization; no fact
+    // exists yet. codings holds the core's coding table (CodingTable), refreshed at every open.
+    private const string Version2 = """
+        ALTER TABLE claims ADD COLUMN characterization TEXT;
+        CREATE INDEX relations_by_status ON relations (status, id);
+
+        CREATE TABLE facts (
+            id TEXT PRIMARY KEY,
+            subject_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            property TEXT NOT NULL,
+            value TEXT NOT NULL,
+            status TEXT NOT NULL,
+            UNIQUE (subject_id, property, value)
+        ) STRICT;
+        CREATE INDEX facts_by_property ON facts (property, id);
+        CREATE INDEX facts_by_status ON facts (status, id);
+
+        CREATE TABLE fact_claims (
+            fact_id TEXT NOT NULL REFERENCES facts (id) ON DELETE CASCADE,
+            statement_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+            disputes INTEGER NOT NULL,
+            characterization TEXT,
+            PRIMARY KEY (fact_id, statement_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX fact_claims_by_statement ON fact_claims (statement_id, fact_id);
+
+        -- subject EVENT or STATEMENT; value an EventKind or Stance name, as nodes.sub_kind holds it
+        CREATE TABLE codings (
+            subject TEXT NOT NULL,
+            value TEXT NOT NULL,
+            scheme TEXT NOT NULL,
+            code TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (subject, value, scheme)
+        ) STRICT, WITHOUT ROWID;
         """;
 }

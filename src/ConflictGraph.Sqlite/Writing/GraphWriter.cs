@@ -20,12 +20,20 @@ internal sealed class GraphWriter
     private int unchanged;
 
     private readonly HashSet<string> writtenRelations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> writtenFacts = new(StringComparer.Ordinal);
+    private int factsCreated;
+    private int factsUpdated;
     private readonly bool startedEmpty;
+
+    private readonly ClaimCommands relationClaims;
+    private readonly ClaimCommands factClaims;
 
     private GraphWriter(WriteCommands commands, bool startedEmpty)
     {
         this.commands = commands;
         this.startedEmpty = startedEmpty;
+        relationClaims = new ClaimCommands(commands.RelationClaims, commands.UpsertClaim, commands.UpdateStatus);
+        factClaims = new ClaimCommands(commands.FactClaims, commands.UpsertFactClaim, commands.UpdateFactStatus);
     }
 
     public static async Task<ImportResult> ImportAsync(
@@ -72,11 +80,16 @@ internal sealed class GraphWriter
             writer.Write(relation);
             Step();
         }
+        foreach (var fact in batch.Facts)
+        {
+            writer.Write(fact);
+            Step();
+        }
         progress?.Report(written);
 
         bulk?.Finish();
         var result = writer.Result();
-        if (result.NodeChanges.Count + result.RelationChanges.Count > 0) commands.BumpVersion.ExecuteNonQuery();
+        if (result.NodeChanges.Count + result.RelationChanges.Count + result.FactsCreated + result.FactsUpdated > 0) commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -87,6 +100,8 @@ internal sealed class GraphWriter
     {
         NodeChanges = nodeChanges,
         RelationChanges = relationChanges,
+        FactsCreated = factsCreated,
+        FactsUpdated = factsUpdated,
     };
 
     private void Write(Node node)
@@ -128,27 +143,26 @@ internal sealed class GraphWriter
     {
         Require(relation.FromId, $"relation {relation.Id} fromId");
         Require(relation.ToId, $"relation {relation.Id} toId");
-        foreach (var statement in relation.ClaimedBy.Concat(relation.DisputedBy))
-            Require(statement, $"relation {relation.Id} claim");
+        foreach (var claim in relation.Claims) Require(claim.StatementId, $"relation {relation.Id} claim");
 
         var id = relation.Id;
         var exists = startedEmpty ? !writtenRelations.Add(id) : commands.RelationExists.With(id).ExecuteScalar() is not null;
-        var claims = new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (exists)
-        {
-            using var reader = commands.RelationClaims.With(id).ExecuteReader();
-            while (reader.Read()) claims[reader.GetString(0)] = reader.GetInt64(1) != 0;
-        }
-        var changed = ClaimMerge.Merge(claims, relation);
-        var status = EnumNames.Of(ClaimMerge.Status(claims));
-        if (!exists)
-            commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery();
-        else if (changed)
-            commands.UpdateStatus.With(id, status).ExecuteNonQuery();
-        if (exists && !changed) return;
-        foreach (var (statement, disputes) in claims)
-            commands.UpsertClaim.With(id, statement, disputes ? 1 : 0).ExecuteNonQuery();
-        relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, exists ? ChangeKind.Updated : ChangeKind.Created));
+        var change = ClaimWrites.Merge(relationClaims, id, exists, relation.Claims,
+            status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery());
+        if (change is { } kind) relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, kind));
+    }
+
+    private void Write(Fact fact)
+    {
+        Require(fact.SubjectId, $"fact {fact.Id} subjectId");
+        foreach (var claim in fact.Claims) Require(claim.StatementId, $"fact {fact.Id} claim");
+
+        var id = fact.Id;
+        var exists = startedEmpty ? !writtenFacts.Add(id) : commands.FactExists.With(id).ExecuteScalar() is not null;
+        var change = ClaimWrites.Merge(factClaims, id, exists, fact.Claims,
+            status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery());
+        if (change == ChangeKind.Created) factsCreated++;
+        else if (change == ChangeKind.Updated) factsUpdated++;
     }
 
     /// <summary>The node must be in this batch or already stored.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
-/// Removes a node with its relations and claims, and takes it out of every node that names it
+/// Removes a node with its relations, the facts about it and its claims, and takes it out of every node that names it
 /// (a statement's speaker, an organization's country, ...), in one transaction.
 /// </summary>
 internal static class NodeDeletion
@@ -32,6 +32,11 @@ internal static class NodeDeletion
         await using (var reader = await claims.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) cited.Add(reader.GetString(0));
 
+        var citedFacts = new List<string>();
+        await using (var claims = Command("SELECT fact_id FROM fact_claims WHERE statement_id = $id"))
+        await using (var reader = await claims.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) citedFacts.Add(reader.GetString(0));
+
         var referencing = new List<string>();
         await using (var refs = Command("SELECT DISTINCT node_id FROM refs WHERE target_id = $id AND node_id <> $id"))
         await using (var reader = await refs.ExecuteReaderAsync(cancellationToken))
@@ -39,7 +44,7 @@ internal static class NodeDeletion
 
         await using (var search = Command("DELETE FROM search WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
             await search.ExecuteNonQueryAsync(cancellationToken);
-        // Relations, claims and the node's own references go with it (ON DELETE CASCADE).
+        // Relations, facts about it, claims and the node's own references go with it (ON DELETE CASCADE).
         await using (var delete = Command("DELETE FROM nodes WHERE id = $id"))
             await delete.ExecuteNonQueryAsync(cancellationToken);
 
@@ -50,6 +55,9 @@ internal static class NodeDeletion
             $"SELECT id, type, from_id, to_id FROM relations WHERE id IN {Ids.In("$ids")}",
             c => Ids.Add(c, "$ids", cited), cancellationToken, transaction))
             commands.UpdateStatus.With(relation.Id, EnumNames.Of(relation.Status)).ExecuteNonQuery();
+        foreach (var fact in await FactReads.QueryAsync(connection,
+            $"{FactReads.Columns} WHERE f.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", citedFacts), cancellationToken, transaction))
+            commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(fact.Status)).ExecuteNonQuery();
 
         commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);

@@ -36,12 +36,22 @@ internal sealed class WriteCommands : IDisposable
         InsertRelation = Prepare(
             "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status)",
             "$id", "$type", "$from", "$to", "$status");
-        RelationClaims = Prepare("SELECT statement_id, disputes FROM claims WHERE relation_id = $id", "$id");
+        RelationClaims = Prepare("SELECT statement_id, disputes, characterization FROM claims WHERE relation_id = $id", "$id");
         UpsertClaim = Prepare(
-            "INSERT INTO claims (relation_id, statement_id, disputes) VALUES ($id, $statement, $disputes) " +
-            "ON CONFLICT (relation_id, statement_id) DO UPDATE SET disputes = excluded.disputes",
-            "$id", "$statement", "$disputes");
+            "INSERT INTO claims (relation_id, statement_id, disputes, characterization) VALUES ($id, $statement, $disputes, $characterization) " +
+            "ON CONFLICT (relation_id, statement_id) DO UPDATE SET disputes = excluded.disputes, characterization = excluded.characterization",
+            "$id", "$statement", "$disputes", "$characterization");
         UpdateStatus = Prepare("UPDATE relations SET status = $status WHERE id = $id", "$id", "$status");
+        FactExists = Prepare("SELECT 1 FROM facts WHERE id = $id", "$id");
+        InsertFact = Prepare(
+            "INSERT INTO facts (id, subject_id, property, value, status) VALUES ($id, $subject, $property, $value, $status)",
+            "$id", "$subject", "$property", "$value", "$status");
+        FactClaims = Prepare("SELECT statement_id, disputes, characterization FROM fact_claims WHERE fact_id = $id", "$id");
+        UpsertFactClaim = Prepare(
+            "INSERT INTO fact_claims (fact_id, statement_id, disputes, characterization) VALUES ($id, $statement, $disputes, $characterization) " +
+            "ON CONFLICT (fact_id, statement_id) DO UPDATE SET disputes = excluded.disputes, characterization = excluded.characterization",
+            "$id", "$statement", "$disputes", "$characterization");
+        UpdateFactStatus = Prepare("UPDATE facts SET status = $status WHERE id = $id", "$id", "$status");
         BumpVersion = Prepare("UPDATE meta SET value = value + 1 WHERE key = 'data_version'");
     }
 
@@ -58,6 +68,11 @@ internal sealed class WriteCommands : IDisposable
     public SqliteCommand RelationClaims { get; }
     public SqliteCommand UpsertClaim { get; }
     public SqliteCommand UpdateStatus { get; }
+    public SqliteCommand FactExists { get; }
+    public SqliteCommand InsertFact { get; }
+    public SqliteCommand FactClaims { get; }
+    public SqliteCommand UpsertFactClaim { get; }
+    public SqliteCommand UpdateFactStatus { get; }
     public SqliteCommand BumpVersion { get; }
 
     public void Dispose()

@@ -52,4 +52,42 @@ public sealed class MapperTests
         Assert.Contains("\"kind\": \"DRONE_ATTACK\"", once);
         Assert.DoesNotContain("null", once);
     }
+
+    private const string ClaimsGraph = """
+        {
+          "places": [ { "id": "place:depot", "name": "Depot", "kind": "SITE", "location": { "latitude": 34.4, "longitude": 40.9 },
+                        "precision": "NEAR", "locationSource": "gazetteer (approximate)" } ],
+          "events": [ { "id": "event:strike", "title": "Strike", "kind": "AIRSTRIKE", "date": { "start": "2021-06-25", "end": "2021-06-27", "precision": "DAYS" } },
+                      { "id": "event:drones", "title": "Drones", "kind": "DRONE_ATTACK",
+                        "date": { "start": "2021-04-01", "end": "2021-06-26", "precision": "MONTH", "extent": "PERIOD" } } ],
+          "sources": [ { "id": "source:post", "title": "Post", "kind": "SOCIAL_MEDIA_POST" },
+                       { "id": "source:report", "title": "Report", "kind": "NEWS_REPORT", "relaysId": "source:post" } ],
+          "statements": [ { "id": "statement:us", "text": "T", "stance": "DEFENDS", "sourceId": "source:report", "primarySourceId": "source:post", "placeId": "place:depot",
+                            "casualtyReports": [ { "eventId": "event:strike", "killedMin": 4, "victimCategory": "COMBATANTS" } ] },
+                          { "id": "statement:pmf", "text": "T", "stance": "DENIES" } ],
+          "relations": [ { "type": "RESPONSE_TO", "fromId": "event:strike", "toId": "event:drones", "claimedByIds": [ "statement:pmf" ],
+                           "claims": [ { "statementId": "statement:us", "characterization": "defensive" } ] } ],
+          "facts": [ { "subjectId": "place:depot", "property": "function", "value": "weapons storage",
+                       "claims": [ { "statementId": "statement:us" }, { "statementId": "statement:pmf", "position": "DISPUTES", "characterization": "no warehouses" } ] } ]
+        }
+        """;
+
+    [Fact]
+    public async Task ClaimsFactsAndPrecisionRoundTripThroughTheFileFormat()
+    {
+        var input = GraphInputReader.Read(ClaimsGraph).Input;
+        Assert.Empty(await GraphValidator.ValidateAsync(input, null, CancellationToken.None));
+        var once = GraphExporter.ToJson(GraphInputMapper.FromBatch(GraphInputMapper.ToBatch(input)));
+        var twice = GraphExporter.ToJson(GraphInputMapper.FromBatch(GraphInputMapper.ToBatch(GraphInputReader.Read(once).Input)));
+
+        Assert.Equal(once, twice);
+        Assert.Contains("\"characterization\": \"defensive\"", once);
+        Assert.Contains("\"extent\": \"PERIOD\"", once);
+        Assert.Contains("\"relaysId\": \"source:post\"", once);
+        Assert.Contains("\"victimCategory\": \"COMBATANTS\"", once);
+        Assert.DoesNotContain("MOMENT", once);
+        var batch = GraphInputMapper.ToBatch(GraphInputReader.Read(once).Input);
+        Assert.Equal(ClaimStatus.Disputed, Assert.Single(batch.Facts).Status);
+        Assert.Equal(["statement:pmf", "statement:us"], Assert.Single(batch.Relations).ClaimedBy);
+    }
 }

@@ -41,11 +41,11 @@ public sealed class NodeValidationTests
     [Fact]
     public async Task APrecisionIsRequiredAndNamed() =>
         Assert.Equal(
-            ["events[0].date.precision: required", "events[1].date.precision: 'WEEK' is not a DatePrecision (one of DAY, MONTH, YEAR)"],
+            ["events[0].date.precision: required", "events[1].date.precision: 'FORTNIGHT' is not a DatePrecision (one of DAY, MONTH, YEAR, DAYS, WEEK)"],
             await ProblemsAsync("""
             { "events": [
                 { "id": "event:a", "title": "A", "kind": "AIRSTRIKE", "date": { "start": "2021-06-27" } },
-                { "id": "event:b", "title": "B", "kind": "AIRSTRIKE", "date": { "start": "2021-06-27", "precision": "WEEK" } } ] }
+                { "id": "event:b", "title": "B", "kind": "AIRSTRIKE", "date": { "start": "2021-06-27", "precision": "FORTNIGHT" } } ] }
             """));
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RelationValidationTests
     public async Task AnUnknownRelationTypeListsTheTypes() =>
         Assert.Equal(
             "relations[0].type: 'ATTACKED' is not a RelationType (one of CARRIED_OUT, TARGETED, OCCURRED_IN, RETALIATION_FOR, " +
-            "RESPONSE_TO, PART_OF, KILLED, MEMBER_OF, BACKED_BY, USED, LOCATED_IN, BASED_IN)",
+            "RESPONSE_TO, PART_OF, KILLED, MEMBER_OF, BACKED_BY, USED, LOCATED_IN, BASED_IN, AUTHORIZED, PRESENT_AT, ASSOCIATED_WITH)",
             await OnlyProblemAsync($$"""{ {{Nodes}}, "relations": [ { "type": "ATTACKED", "fromId": "org:kh", "toId": "event:drones" } ] }"""));
 
     [Fact]

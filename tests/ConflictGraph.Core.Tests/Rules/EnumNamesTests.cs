@@ -34,8 +34,8 @@ public sealed class EnumNamesTests
     [Fact]
     public void ParsingANonNameSaysWhatWouldDo()
     {
-        var error = Assert.Throws<FormatException>(() => EnumNames.Parse<DatePrecision>("WEEK"));
+        var error = Assert.Throws<FormatException>(() => EnumNames.Parse<DatePrecision>("FORTNIGHT"));
 
-        Assert.Equal("'WEEK' is not a DatePrecision (one of DAY, MONTH, YEAR)", error.Message);
+        Assert.Equal("'FORTNIGHT' is not a DatePrecision (one of DAY, MONTH, YEAR, DAYS, WEEK)", error.Message);
     }
 }

@@ -32,8 +32,8 @@ public abstract partial class GraphStoreConformanceTests
     public async Task StatementsListTheRelationsTheyClaimOrDispute()
     {
         var store = await CreateWorldAsync();
-        var cited = await store.GetRelationsCitedByAsync(["statement:militia"], None);
-        Assert.Equal(["event:strikes-[RETALIATION_FOR]->event:drones", "org:kh-[USED]->place:depot"], cited.Select(r => r.Id).Order());
+        var cited = await store.GetCitationsAsync(["statement:militia"], None);
+        Assert.Equal(["event:strikes-[RETALIATION_FOR]->event:drones", "org:kh-[USED]->place:depot"], cited.Relations.Select(r => r.Id).Order());
     }
 
     [SkippableFact]

@@ -101,7 +101,10 @@ public sealed class CypherSyntaxTests(Xunit.Abstractions.ITestOutputHelper outpu
             await store.GetRelationsAsync(["person:a"], [RelationType.MemberOf, RelationType.CarriedOut], direction, none);
             await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], none);
         }
-        await store.GetRelationsCitedByAsync(["statement:s"], none);
+        await store.GetCitationsAsync(["statement:s"], none);
+        // Left out until the Neo4j side of the claims model lands (issue 12, neo4j engineer): GetFactsAsync,
+        // FindFactsAsync and GetEventFamiliesAsync refuse with NotSupportedException and send no Cypher yet;
+        // ExportFactsAsync sends none either. Call them here, with every filter, when they do.
         await store.GetCasualtyReportsAsync(["event:e"], none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())

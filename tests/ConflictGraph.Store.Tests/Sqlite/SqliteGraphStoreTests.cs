@@ -122,17 +122,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         (Query(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"),
             Query(path, "PRAGMA schema_version")[0]);
 
-    private static List<string> Query(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read()) rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i)))));
-        return rows;
-    }
+    private static List<string> Query(string path, string sql) => SqliteFile.Query(path, sql);
 
     public void Dispose()
     {

@@ -1,0 +1,56 @@
+using ConflictGraph.Core.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>Which table holds whose claims: a relation's in claims, a fact's in fact_claims.</summary>
+internal sealed record ClaimTable(string Table, string Key)
+{
+    public static readonly ClaimTable Relations = new("claims", "relation_id");
+    public static readonly ClaimTable Facts = new("fact_claims", "fact_id");
+}
+
+/// <summary>Relations or facts with their claims: one statement for the rows, one for all their claims.</summary>
+internal static class ClaimReads
+{
+    /// <param name="sql">Selects the rows <paramref name="read"/> reads.</param>
+    /// <param name="make">The relation or fact of a row, given its claims.</param>
+    public static async Task<IReadOnlyList<T>> QueryAsync<TRow, T>(
+        SqliteConnection connection, SqliteTransaction? transaction, ClaimTable table, string sql, Action<SqliteCommand> bind,
+        Func<SqliteDataReader, TRow> read, Func<TRow, string> idOf, Func<TRow, IReadOnlyList<Claim>, T> make, CancellationToken cancellationToken)
+    {
+        var rows = new List<TRow>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        }
+        if (rows.Count == 0) return [];
+        var claims = await ForAsync(connection, transaction, table, rows.Select(idOf), cancellationToken);
+        return rows.Select(r => make(r, claims.TryGetValue(idOf(r), out var c) ? c : [])).ToList();
+    }
+
+    /// <summary>The claims of many relations or facts in one statement, through the table's primary key, each list by statement id.</summary>
+    public static async Task<Dictionary<string, List<Claim>>> ForAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, ClaimTable table, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var claims = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"SELECT {table.Key}, statement_id, disputes, characterization FROM {table.Table} WHERE {table.Key} IN {Ids.In("$ids")} ORDER BY {table.Key}, statement_id";
+        Ids.Add(command, "$ids", ids);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetString(0);
+            if (!claims.TryGetValue(id, out var list)) claims[id] = list = [];
+            list.Add(new Claim(reader.GetString(1), reader.GetInt64(2) == 0 ? ClaimPosition.Claims : ClaimPosition.Disputes,
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,79 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Reading;
+
+namespace ConflictGraph.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    public async Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken)
+    {
+        if (subjectIds.Count == 0) return [];
+        await using var connection = Open();
+        return await FactReads.QueryAsync(connection,
+            $"{FactReads.Columns} WHERE f.subject_id IN {Ids.In("$ids")} ORDER BY f.id",
+            c => Ids.Add(c, "$ids", subjectIds), cancellationToken);
+    }
+
+    public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        FindByIdAsync(FactFilters.For(query), KeysetPage.Facts, "facts f", FactReads.Columns, FactReads.QueryAsync, f => f.Id, page, cancellationToken);
+
+    public async Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken)
+    {
+        if (statementIds.Count == 0) return Citations.Empty;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var relations = await RelationReads.QueryAsync(connection,
+            $"{RelationColumns} WHERE r.id IN (SELECT relation_id FROM claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
+            c => Ids.Add(c, "$ids", statementIds), cancellationToken, transaction);
+        var facts = await FactReads.QueryAsync(connection,
+            $"{FactReads.Columns} WHERE f.id IN (SELECT fact_id FROM fact_claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
+            c => Ids.Add(c, "$ids", statementIds), cancellationToken, transaction);
+        return new Citations(relations, facts);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        var families = eventIds.Distinct().ToDictionary(id => id, _ => (Up: new List<string>(), Down: new List<string>()));
+        if (families.Count == 0) return new Dictionary<string, EventFamily>();
+        await using var connection = Open();
+        await using (var command = connection.CreateCommand())
+        {
+            // Up follows PART_OF from the event (relations_from), down towards it (relations_to). The unary
+            // '+' keeps the planner off the (type, from_id, to_id) index, which would read every PART_OF.
+            string Walk(string name, string near, string far) =>
+                $"{name}(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
+                $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM relations r JOIN {name} ON r.{near} = {name}.id " +
+                $"AND +r.type = 'PART_OF' WHERE {name}.depth < {EventFamily.MaxDepth})";
+            command.CommandText =
+                $"WITH RECURSIVE {Walk("up", "from_id", "to_id")}, {Walk("down", "to_id", "from_id")} " +
+                "SELECT DISTINCT root, id, 0 FROM up WHERE id <> root UNION SELECT DISTINCT root, id, 1 FROM down WHERE id <> root ORDER BY 1, 3, 2";
+            Ids.Add(command, "$ids", families.Keys);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var family = families[reader.GetString(0)];
+                (reader.GetInt64(2) == 0 ? family.Up : family.Down).Add(reader.GetString(1));
+            }
+        }
+        return families.ToDictionary(f => f.Key, f => f.Value.Up.Count + f.Value.Down.Count == 0 ? EventFamily.None : new EventFamily(f.Value.Up, f.Value.Down));
+    }
+
+    public async IAsyncEnumerable<Fact> ExportFactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        const int chunk = 1000;
+        var after = "";
+        while (true)
+        {
+            var facts = await FactReads.QueryAsync(connection,
+                $"{FactReads.Columns} WHERE f.id > $after ORDER BY f.id LIMIT $limit",
+                c => { c.Parameters.AddWithValue("$after", after); c.Parameters.AddWithValue("$limit", chunk); },
+                cancellationToken);
+            foreach (var fact in facts) yield return fact;
+            if (facts.Count < chunk) yield break;
+            after = facts[^1].Id;
+        }
+    }
+}
