@@ -21,7 +21,8 @@ public static class ExportCommand
             }
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await using (var stream = File.Create(path)) await GraphExporter.WriteAsync(graph, stream, cancellationToken);
-            await output.WriteLineAsync($"exported {InputFiles.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations to {path}");
+            var facts = graph.Facts is { Count: > 0 } some ? $", {some.Count} facts" : "";
+            await output.WriteLineAsync($"exported {InputFiles.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations{facts} to {path}");
             return Usage.Done;
         }, cancellationToken));
         return command;

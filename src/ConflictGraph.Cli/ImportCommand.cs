@@ -16,7 +16,7 @@ public static class ImportCommand
             var error = result.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
             if (await InputFiles.ReadAsync(result.GetValue(paths)!, error, cancellationToken) is not { } read) return Usage.Failed;
-            var progress = ImportProgress.For(InputFiles.Nodes(read.Input) + (read.Input.Relations?.Count ?? 0), error);
+            var progress = ImportProgress.For(InputFiles.Nodes(read.Input) + (read.Input.Relations?.Count ?? 0) + (read.Input.Facts?.Count ?? 0), error);
             progress?.Read(clock.Elapsed);
             return await StoreSession.RunAsync(result, StoreUse.Write, async (store, output) =>
             {
@@ -25,7 +25,8 @@ public static class ImportCommand
                     var imported = await GraphImporter.ImportAsync(read.Input, read.Origins, store, progress, cancellationToken);
                     await output.WriteLineAsync(
                         $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
-                        $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated} " +
+                        $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated}" +
+                        (read.Input.Facts is { Count: > 0 } ? $", facts created {imported.FactsCreated}, facts updated {imported.FactsUpdated} " : " ") +
                         $"in {clock.Elapsed.TotalSeconds:F1} s");
                     return Usage.Done;
                 }

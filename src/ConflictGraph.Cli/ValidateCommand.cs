@@ -18,7 +18,8 @@ public static class ValidateCommand
             {
                 var problems = await GraphValidator.ValidateAsync(read.Input, read.Origins, store, cancellationToken);
                 foreach (var problem in problems) await output.WriteLineAsync(problem.ToString());
-                var size = $"{InputFiles.Nodes(read.Input)} nodes, {read.Input.Relations?.Count ?? 0} relations";
+                var size = $"{InputFiles.Nodes(read.Input)} nodes, {read.Input.Relations?.Count ?? 0} relations" +
+                           (read.Input.Facts is { Count: > 0 } facts ? $", {facts.Count} facts" : "");
                 await output.WriteLineAsync(problems.Count == 0 ? $"valid: {size}" : $"{problems.Count} problem(s) in {size}");
                 return problems.Count == 0 ? Usage.Done : Usage.Failed;
             }, cancellationToken);

@@ -125,5 +125,35 @@ public sealed class CommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("EVENT") && l.EndsWith(" 0"));
     }
 
+    [Fact]
+    public async Task FactsAndCharacterizedClaimsImportValidateAndExportThroughTheCli()
+    {
+        var file = _work.Write("claims.json", """
+            { "places": [ { "id": "place:depot", "name": "Depot", "kind": "SITE" } ],
+              "events": [ { "id": "event:strike", "title": "Strike", "kind": "AIRSTRIKE" }, { "id": "event:drones", "title": "Drones", "kind": "DRONE_ATTACK" } ],
+              "statements": [ { "id": "statement:us", "text": "T", "stance": "DEFENDS" }, { "id": "statement:pmf", "text": "T", "stance": "DENIES" } ],
+              "relations": [ { "type": "RESPONSE_TO", "fromId": "event:strike", "toId": "event:drones",
+                               "claims": [ { "statementId": "statement:us", "characterization": "defensive" } ] } ],
+              "facts": [ { "subjectId": "place:depot", "property": "function", "value": "weapons storage",
+                           "claims": [ { "statementId": "statement:us" }, { "statementId": "statement:pmf", "position": "DISPUTES" } ] } ] }
+            """);
+        Assert.Equal("valid: 5 nodes, 1 relations, 1 facts", (await _work.RunAsync("validate", file)).Output.Trim());
+        Assert.Matches("^created 5, updated 0, unchanged 0, relations created 1, relations updated 0, facts created 1, facts updated 0 in", (await _work.RunAsync("import", file)).Output);
+        Assert.Matches("facts created 0, facts updated 0 in", (await _work.RunAsync("import", file)).Output);
+
+        var exported = await _work.RunAsync("export", _work.PathOf("out.json"));
+        Assert.Equal($"exported 5 nodes, 1 relations, 1 facts to {_work.PathOf("out.json")}", exported.Output.Trim());
+        var json = File.ReadAllText(_work.PathOf("out.json"));
+        Assert.Contains("\"characterization\": \"defensive\"", json);
+        Assert.Contains("\"position\": \"DISPUTES\"", json);
+
+        var bad = _work.Write("bad.json", """
+            { "facts": [ { "subjectId": "place:nowhere", "property": "function", "value": "x", "claims": [ { "statementId": "statement:us" } ] } ] }
+            """);
+        var refused = await _work.RunAsync("import", bad);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"{bad}: facts[0].subjectId: no node 'place:nowhere' in the batch or the store", refused.Error);
+    }
+
     public void Dispose() => _work.Dispose();
 }
