@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Reading;
 
@@ -45,7 +46,7 @@ public sealed partial class SqliteGraphStore
             string Walk(string name, string near, string far) =>
                 $"{name}(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
                 $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM relations r JOIN {name} ON r.{near} = {name}.id " +
-                $"AND +r.type = 'PART_OF' WHERE {name}.depth < {EventFamily.MaxDepth})";
+                $"AND +r.type = 'PART_OF' WHERE {name}.depth < {TraversalLimits.MaxPartOfDepth})";
             command.CommandText =
                 $"WITH RECURSIVE {Walk("up", "from_id", "to_id")}, {Walk("down", "to_id", "from_id")} " +
                 "SELECT DISTINCT root, id, 0 FROM up WHERE id <> root UNION SELECT DISTINCT root, id, 1 FROM down WHERE id <> root ORDER BY 1, 3, 2";

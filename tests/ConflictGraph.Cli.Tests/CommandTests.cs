@@ -137,8 +137,8 @@ public sealed class CommandTests : IDisposable
               "facts": [ { "subjectId": "place:depot", "property": "function", "value": "weapons storage",
                            "claims": [ { "statementId": "statement:us" }, { "statementId": "statement:pmf", "position": "DISPUTES" } ] } ] }
             """);
-        Assert.Equal("valid: 5 nodes, 1 relations, 1 facts", (await _work.RunAsync("validate", file)).Output.Trim());
         Assert.Matches("^created 5, updated 0, unchanged 0, relations created 1, relations updated 0, facts created 1, facts updated 0 in", (await _work.RunAsync("import", file)).Output);
+        Assert.Equal("valid: 5 nodes, 1 relations, 1 facts", (await _work.RunAsync("validate", file)).Output.Trim());
         Assert.Matches("facts created 0, facts updated 0 in", (await _work.RunAsync("import", file)).Output);
 
         var exported = await _work.RunAsync("export", _work.PathOf("out.json"));

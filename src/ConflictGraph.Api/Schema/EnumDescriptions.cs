@@ -13,7 +13,7 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
     private static readonly Dictionary<string, string> Types = new()
     {
         ["NodeKind"] = "What a node is: an actor (person or organization), a place, an event, a statement or a source.",
-        ["DatePrecision"] = "How finely a source gave a date: the day, only the month, or only the year.",
+        ["DatePrecision"] = "How finely a source gave a date: DAY, DAYS (within a few days, UCDP's date_prec 2), WEEK, MONTH or YEAR.",
         ["Direction"] = "Which way relations run from a node: OUTGOING from it, INCOMING to it, or BOTH.",
         ["ChainDirection"] = "Which way to follow an escalation chain: BACKWARD to what provoked an event, FORWARD to what answered it, or BOTH.",
         ["OrganizationKind"] = "What sort of organization: a state, a government body, a military, an armed group, and so on.",
@@ -36,7 +36,7 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
         [("RelationType", "CARRIED_OUT")] = "An actor carried out an event.",
         [("RelationType", "TARGETED")] = "An event was aimed at an actor or a place.",
         [("RelationType", "OCCURRED_IN")] = "An event happened at a place.",
-        [("RelationType", "RETALIATION_FOR")] = "A later event punishes an earlier one.",
+        [("RelationType", "RETALIATION_FOR")] = "A later event punishes an earlier one: only for what a speaker calls a retaliation.",
         [("RelationType", "RESPONSE_TO")] = "An event immediately answers another, e.g. return fire.",
         [("RelationType", "PART_OF")] = "An event belongs to a larger one, or an organization to a larger one.",
         [("RelationType", "KILLED")] = "An event killed a person.",
@@ -45,6 +45,9 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
         [("RelationType", "USED")] = "An actor used a place, e.g. a facility.",
         [("RelationType", "LOCATED_IN")] = "A place lies in another.",
         [("RelationType", "BASED_IN")] = "An actor is based at a place.",
+        [("RelationType", "AUTHORIZED")] = "An actor ordered or approved an event.",
+        [("RelationType", "PRESENT_AT")] = "An actor's people were at a place.",
+        [("RelationType", "ASSOCIATED_WITH")] = "An actor took part in an event alongside its perpetrator (ACLED's associated actor).",
     };
 
     public override void VisitEnum(EnumerationGraphType type, ISchema schema)

@@ -16,6 +16,9 @@ public static class TraversalLimits
     /// <summary>How deep places nest through LOCATED_IN; bounds the walk even if bad data holds a cycle.</summary>
     public const int MaxContainmentDepth = 32;
 
+    /// <summary>How deep events nest through PART_OF (an event family's walk, each way); bounds the walk even if bad data holds a cycle.</summary>
+    public const int MaxPartOfDepth = 16;
+
     /// <summary>The partial paths kept per level of a path search, so a hub node cannot exhaust memory.</summary>
     public const int MaxPathFrontier = 20_000;
 

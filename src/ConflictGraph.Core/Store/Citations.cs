@@ -11,8 +11,5 @@ public sealed record Citations(IReadOnlyList<Relation> Relations, IReadOnlyList<
 /// <summary>The events an event is part of (PART_OF, up) and the events part of it (down), transitively.</summary>
 public sealed record EventFamily(IReadOnlyList<string> Ancestors, IReadOnlyList<string> Descendants)
 {
-    /// <summary>How many PART_OF steps a family reaches each way, so a cycle in bad data cannot loop forever.</summary>
-    public const int MaxDepth = 16;
-
     public static readonly EventFamily None = new([], []);
 }

@@ -45,7 +45,7 @@ public interface IGraphStore
 
     /// <summary>
     /// For each event, the events it is part of and the events that are part of it, following
-    /// PART_OF transitively (at most <see cref="EventFamily.MaxDepth"/> steps each way; any claim
+    /// PART_OF transitively (at most <see cref="TraversalLimits.MaxPartOfDepth"/> steps each way; any claim
     /// status). Events with neither get an empty family; unknown ids too.
     /// </summary>
     Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
