@@ -39,12 +39,13 @@ public static class BrowserCheck
         }
     }
 
-    public static async Task<JsonNode> RunAsync(string baseUrl, string screenshots)
+    public static async Task<JsonNode> RunAsync(string baseUrl, string screenshots, string hubId)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
         start.ArgumentList.Add("explorer-check.mjs");
         start.ArgumentList.Add(baseUrl);
         start.ArgumentList.Add(screenshots);
+        start.ArgumentList.Add(hubId);
         start.Environment["CHROMIUM"] = Chromium;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

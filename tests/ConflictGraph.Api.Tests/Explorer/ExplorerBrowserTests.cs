@@ -15,6 +15,10 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     /// <summary>The walk runs once; each test below judges one part of its report.</summary>
     public sealed class Walk : IAsyncLifetime
     {
+        /// <summary>Added to the seed: an organization with more members than one page of relations holds.</summary>
+        public const string HubId = "org:explorer-test-hub";
+        public const int HubMembers = 60;
+
         public ConflictGraphApp App { get; } = new();
         public JsonNode? Report { get; private set; }
         public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "explorer-screenshots");
@@ -26,7 +30,8 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
             App.UseKestrel(port);
             App.StartServer();
             await App.ReadyClientAsync();
-            Report = await BrowserCheck.RunAsync($"http://127.0.0.1:{port}", Screenshots);
+            await Seed.AddHubAsync(App, HubId, HubMembers);
+            Report = await BrowserCheck.RunAsync($"http://127.0.0.1:{port}", Screenshots, HubId);
             await File.WriteAllTextAsync(Path.Combine(Screenshots, "report.json"), Report.ToJsonString(new() { WriteIndented = true }));
         }
 
@@ -149,6 +154,21 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public void ALargeNeighbourhoodComesAPageAtATimeWithShowMore()
+    {
+        var step = Step("largeNeighbourhood");
+        // 25 relations a page: the hub and 25 members, then 50 (clicking "+35 more" in the graph), then all 60 ("Show more").
+        Assert.Equal(26, step["first"]!["nodes"]!.GetValue<int>());
+        Assert.Equal(["+35 more"], Strings(step["first"]!["more"]));
+        Assert.Equal($"Relations (25 shown of {Walk.HubMembers})", step["first"]!["heading"]!.GetValue<string>());
+        Assert.Equal(51, step["second"]!["nodes"]!.GetValue<int>());
+        Assert.Equal(["+10 more"], Strings(step["second"]!["more"]));
+        Assert.Equal(Walk.HubMembers + 1, step["third"]!["nodes"]!.GetValue<int>());
+        Assert.Empty(Strings(step["third"]!["more"]));
+        Assert.Equal(0, step["third"]!["showMoreButtons"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
     public void FiveHundredNodesLayOutWithoutFreezingTheTab()
     {
         var step = Step("layout500");
@@ -171,7 +191,7 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     {
         Step("load");
         var files = Strings(walk.Report!["screenshots"]);
-        Assert.Equal(7, files.Count);
+        Assert.Equal(8, files.Count);
         Assert.All(files, file => Assert.True(new FileInfo(file).Length > 10_000, $"{file} is missing or blank"));
         output.WriteLine($"screenshots: {walk.Screenshots}");
     }

@@ -29,5 +29,19 @@ public static class Seed
             .Distinct().ToList();
     }
 
+    /// <summary>Adds an organization with <paramref name="members"/> members, through importGraph with the write key.</summary>
+    public static async Task AddHubAsync(ConflictGraphApp app, string hubId, int members)
+    {
+        var persons = Enumerable.Range(1, members).Select(n => new { id = $"person:explorer-test-member-{n:00}", name = $"Test member {n:00}" }).ToList();
+        var input = new
+        {
+            organizations = new[] { new { id = hubId, name = "Large test coalition", kind = "OTHER" } },
+            persons,
+            relations = persons.Select(p => new { type = "MEMBER_OF", fromId = p.id, toId = hubId }).ToList(),
+        };
+        var response = await app.PostGraphQLAsync("mutation($input: GraphInput!) { importGraph(input: $input) { created } }", new { input }, ConflictGraphApp.WriteKey);
+        Assert.True(response.Errors.Count == 0, response.Body.ToJsonString());
+    }
+
     private static IEnumerable<string> Ids(JsonNode? list) => list!.AsArray().Select(item => item!["id"]!.GetValue<string>());
 }

@@ -2,14 +2,15 @@
 // Drives the explorer in headless Chromium the way a reader would, and prints one JSON report
 // for ExplorerBrowserTests to judge: what each step saw, console errors, requests that tried to
 // leave the machine (blocked), accessibility findings, and the 500-node layout time.
-// Usage: node explorer-check.mjs BASE_URL OUT_DIR   (BASE_URL like http://127.0.0.1:5123)
+// Usage: node explorer-check.mjs BASE_URL OUT_DIR HUB_ID
+//   BASE_URL like http://127.0.0.1:5123; HUB_ID a node with more relations than one page holds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
-const [base, out] = process.argv.slice(2);
+const [base, out, hub] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const report = { steps: {}, consoleErrors: [], offMachine: [], screenshots: [], accessibility: [] };
@@ -160,6 +161,26 @@ await step('keyboardTimeline', async () => {
   return { opened: id, title: await panelTitle() };
 });
 
+await step('largeNeighbourhood', async () => {
+  await page.goto(`${base}/explore/node/${hub}`, { waitUntil: 'load' });
+  await page.evaluate(() => window.explorer.ready);
+  await idle();
+  const shown = () => page.evaluate(() => window.explorer.graph.cy.nodes('[kind != "MORE"]').length);
+  const moreLabel = () => page.evaluate(() => window.explorer.graph.cy.nodes('[kind = "MORE"]').map((node) => node.data('label')));
+  const first = { nodes: await shown(), more: await moreLabel(), heading: await page.locator('.relations-section h3').innerText() };
+  const at = await page.evaluate((id) => window.explorer.graph.pagePosition(`more:${id}`), hub);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction((count) => window.explorer.graph.cy.nodes('[kind != "MORE"]').length > count, first.nodes);
+  await idle();
+  const second = { nodes: await shown(), more: await moreLabel() };
+  await page.getByRole('button', { name: /^Show more/ }).click();
+  await page.waitForFunction((count) => window.explorer.graph.cy.nodes('[kind != "MORE"]').length > count, second.nodes);
+  await idle();
+  const third = { nodes: await shown(), more: await moreLabel(), showMoreButtons: await page.getByRole('button', { name: /^Show more/ }).count() };
+  return { first, second, third };
+});
+await shot('07-large-neighbourhood');
+
 await step('layout500', async () => page.evaluate(() => window.explorer.measureLayout(500)));
 
 await page.setViewportSize({ width: 390, height: 844 });
@@ -171,7 +192,7 @@ await step('phone', async () => ({
   graphWidth: await page.evaluate(() => document.getElementById('graph').clientWidth),
   graphHeight: await page.evaluate(() => document.getElementById('graph').clientHeight),
 }));
-await shot('07-phone');
+await shot('08-phone');
 await audit('phone');
 
 await context.close();

@@ -28,7 +28,7 @@ export const graphStyle = [
     selector: 'node[kind = "MORE"]',
     style: {
       shape: 'round-rectangle', 'background-color': background, 'border-style': 'dashed', 'border-color': ink, 'border-width': 2,
-      width: 'label', height: 22, padding: 6, 'text-valign': 'center', 'text-margin-y': 0, 'font-weight': 'bold', 'text-background-opacity': 0,
+      width: 76, height: 24, 'text-valign': 'center', 'text-margin-y': 0, 'font-weight': 'bold', 'text-background-opacity': 0,
     },
   },
   {

@@ -28,7 +28,7 @@ export class GraphView {
     this.model = model;
     this.actions = actions;
     this.container = container;
-    this.cy = cytoscape({ container, style: graphStyle, wheelSensitivity: 0.3, minZoom: 0.15, maxZoom: 3, boxSelectionEnabled: false });
+    this.cy = cytoscape({ container, style: graphStyle, minZoom: 0.15, maxZoom: 3, boxSelectionEnabled: false });
     this.cy.on('tap', 'node', (event) => this.activate(event.target.id()));
     // A fit never zooms a small graph in so far that its labels outgrow the panel.
     this.cy.on('layoutstop', () => {
