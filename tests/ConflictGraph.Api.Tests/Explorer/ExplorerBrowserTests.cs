@@ -154,6 +154,14 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public void TheKeyboardMovesThroughTheGraphAndOpensANode()
+    {
+        var step = Step("keyboardGraph");
+        Assert.EndsWith("Enter opens it.", step["announced"]!.GetValue<string>());
+        Assert.StartsWith(step["title"]!.GetValue<string>(), step["announced"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public void ALargeNeighbourhoodComesAPageAtATimeWithShowMore()
     {
         var step = Step("largeNeighbourhood");

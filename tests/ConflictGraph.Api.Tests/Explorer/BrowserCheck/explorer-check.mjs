@@ -161,6 +161,17 @@ await step('keyboardTimeline', async () => {
   return { opened: id, title: await panelTitle() };
 });
 
+await step('keyboardGraph', async () => {
+  await page.locator('#graph').focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = await page.evaluate(() => window.explorer.graph.cy.nodes('.focused').id());
+  const announced = await page.locator('#status').innerText();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => decodeURIComponent(url.pathname).endsWith(`/node/${focused}`));
+  await idle();
+  return { focused, announced, title: await panelTitle() };
+});
+
 await step('largeNeighbourhood', async () => {
   await page.goto(`${base}/explore/node/${hub}`, { waitUntil: 'load' });
   await page.evaluate(() => window.explorer.ready);
