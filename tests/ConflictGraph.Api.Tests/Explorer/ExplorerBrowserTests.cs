@@ -102,6 +102,15 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public void AStatementOpensInThePanelWithWhatItClaimsOrDisputesButStaysOutOfTheGraph()
+    {
+        var step = Step("statement");
+        Assert.Equal("STATEMENT", step["kind"]!.GetValue<string>().ToUpperInvariant());
+        Assert.True(step["relationsListed"]!.GetValue<int>() >= 1);
+        Assert.False(step["inGraph"]!.GetValue<bool>());
+    }
+
+    [SkippableFact]
     public async Task TheTimelineDrawsEverySeedEventWithItsDatePrecisionAndTheirResponses()
     {
         var step = Step("allEvents");

@@ -122,6 +122,18 @@ await step('disputedClaim', async () => {
 await shot('04-disputed-claim');
 await audit('disputed-claim');
 
+await step('statement', async () => {
+  await page.locator('.claim-list.disputes .statement').first().getByRole('button', { name: 'Open statement' }).click();
+  await page.waitForURL(/\/explore\/node\/statement:/);
+  await idle();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/node/')[1]);
+  return {
+    kind: await page.locator('.panel-kind').first().innerText(),
+    relationsListed: await page.locator('#details .relation-item').count(),
+    inGraph: await page.evaluate((statement) => window.explorer.graph.cy.getElementById(statement).nonempty(), id),
+  };
+});
+
 await step('eventsInGraph', async () => {
   await page.locator('input[name="scope"][value="graph"]').check();
   await page.waitForFunction(() => /in the graph/.test(document.getElementById('events-summary').textContent));

@@ -42,6 +42,7 @@ new SearchBox(byId('search-input'), byId('search-results'), (node) => actions.op
 byId('fit').addEventListener('click', () => graph.fit());
 byId('clear').addEventListener('click', () => {
   model.clear();
+  documents.clear();
   navigate(new URL('.', document.baseURI).pathname);
 });
 document.addEventListener('keydown', (event) => {
@@ -91,15 +92,28 @@ function remember(relations) {
   for (const relation of relations) relationIndex.set(relation.id, relation);
 }
 
-/** Loads a node and the first page of its relations into the graph (once). */
+/** Statements and sources, which the graph does not draw: their panels show them. */
+const documents = new Map();
+
+/**
+ * Loads a node and the first page of its relations into the graph (once). A statement or a
+ * source stays out of the graph; a statement brings the relations it claims or disputes instead.
+ */
 async function loadNode(id) {
+  if (documents.has(id)) return documents.get(id);
   if (model.isExpanded(id) && model.nodes.get(id)?.loaded) return model.nodes.get(id);
   const data = await graphql(queries.NODE, { id, first: pageSize });
   if (!data.node) throw new ApiError(`There is no node with the id “${id}”.`, 'NOT_FOUND');
+  if (['Statement', 'Source'].includes(data.node.__typename)) {
+    for (const relation of [...(data.node.claims ?? []), ...(data.node.disputes ?? [])]) model.addRelation(relation);
+    remember([...(data.node.claims ?? []), ...(data.node.disputes ?? [])]);
+    documents.set(id, data.node);
+    return data.node;
+  }
   model.addNode({ ...data.node, loaded: true });
   model.addPage(id, 'outgoing', data.outgoing);
   model.addPage(id, 'incoming', data.incoming);
-  remember([...data.outgoing.nodes, ...data.incoming.nodes, ...(data.node.claims ?? []), ...(data.node.disputes ?? [])]);
+  remember([...data.outgoing.nodes, ...data.incoming.nodes]);
   return model.nodes.get(id);
 }
 
