@@ -155,6 +155,18 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public async Task AnEventListsEachSourcesCasualtyFiguresAndSaysWhenTheyConflict()
+    {
+        var step = Step("casualties");
+        var response = await walk.App.PostGraphQLAsync(
+            "{ node(id: \"event:2021-06-27-us-airstrikes\") { ... on Event { casualties { conflicting reports { killedMin } } } } }");
+        var casualties = response.Data!["node"]!["casualties"]!;
+        Assert.NotEmpty(casualties["reports"]!.AsArray());
+        Assert.Equal(casualties["reports"]!.AsArray().Count, Strings(step["rows"]).Count);
+        Assert.Equal(casualties["conflicting"]!.GetValue<bool>() ? 1 : 0, step["conflictNote"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
     public void TheKeyboardOpensAnEventFromTheTimeline()
     {
         var step = Step("keyboardTimeline");

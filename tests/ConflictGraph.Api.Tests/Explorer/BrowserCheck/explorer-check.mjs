@@ -163,6 +163,16 @@ await shot('06-connection-claims');
 await page.goBack();
 await idle();
 
+await step('casualties', async () => {
+  await page.goto(`${base}/explore/node/event:2021-06-27-us-airstrikes`, { waitUntil: 'load' });
+  await page.evaluate(() => window.explorer.ready);
+  await idle();
+  return {
+    rows: await page.locator('table.casualties tbody tr').allInnerTexts(),
+    conflictNote: await page.locator('#details .dispute-note').count(),
+  };
+});
+
 await step('keyboardTimeline', async () => {
   const row = page.locator('.timeline-row').first();
   await row.focus();

@@ -1,5 +1,6 @@
 // The side panel for a node: what the graph holds about it, and its relations as a list
 // (the keyboard's way through the graph), capped like the graph with "show more".
+import { casualtyTable } from './casualties.js';
 import { statementCard, statusBadge } from './claims.js';
 import { h } from './dom.js';
 import { formatDate, kindOf, nodeLabel, words } from './labels.js';
@@ -14,6 +15,7 @@ export function nodePanel(node, model, actions) {
     facts(node, actions),
     h('div', { class: 'panel-actions' },
       h('button', { type: 'button', onclick: () => actions.connectFrom(node) }, 'How is this connected to…')),
+    casualtyTable(node.casualties, actions),
     kind === 'STATEMENT' && statementParts(node, actions),
     kind === 'SOURCE' && sourceStatements(node, actions),
     relationList(node, model, actions));

@@ -40,7 +40,8 @@ export const NODE = `query ExplorerNode($id: ID!, $first: Int!) {
     ... on Person { description aliases roles { title since until organization { id name } } }
     ... on Organization { description aliases organizationKind: kind }
     ... on Place { description aliases placeKind: kind location { latitude longitude } }
-    ... on Event { ...EventDetail }
+    ... on Event { ...EventDetail casualties { conflicting reports { killedMin killedMax injuredMin injuredMax victims
+      statement { id speakerDescription speaker { id name } onBehalfOf { id name } } } } }
     ... on Statement { ...StatementDetail claims { ...RelationRef } disputes { ...RelationRef } about { ...NodeRef } }
     ... on Source { url publishedAt publisher { id name } statements(first: $first) { totalCount nodes { ...NodeRef } } }
   }
