@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Facts;
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Statements;
 using ConflictGraph.Api.Schema;
@@ -36,6 +37,7 @@ public static class ActorFields
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = c.Source.Id },
             }, c.Page()));
         type.RelationsField();
+        type.FactsField();
     }
 
     private static IReadOnlyList<string> Aliases(Node node) => node switch
@@ -64,5 +66,7 @@ public sealed class ActorInterface : InterfaceGraphType<Node>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Relations.RelationGraphType>>>>("relations").Description("Relations touching this actor, with provenance.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RelationType>>>>("types", "Only these relation types; all when omitted.")
             .Argument<EnumerationGraphType<Direction>>("direction", "OUTGOING from this node, INCOMING to it, or BOTH.", a => a.DefaultValue = Direction.Both);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactGraphType>>>>("facts").Description(FactQueries.FieldDescription)
+            .Argument<StringGraphType>("property", "Only facts of this property, e.g. 'function'; all when omitted.");
     }
 }

@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Facts;
 using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Relations;
 using ConflictGraph.Api.Schema;
@@ -29,10 +30,14 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind").Resolve(c => c.Source.EventKind);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
         Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);
-        Field<PlaceGraphType>("place").Description("Where it happened (OCCURRED_IN).")
+        Field<PlaceGraphType>("place").Description("Where it happened (OCCURRED_IN): the first of places.")
             .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.OccurredIn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("places")
+            .Description("Every place the event occurred in (OCCURRED_IN), e.g. sites on both sides of a border; by relation id.")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.OccurredIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("perpetrators").Description("Who carried it out (CARRIED_OUT), by any claim.")
             .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.CarriedOut));
+        RelationList("authorizedBy", "Who authorized or ordered it (AUTHORIZED, incoming), with who says so.", Direction.Incoming, RelationType.Authorized);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("targets").Description("Actors or places (facilities, bases) the event was aimed at.")
             .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.Targeted));
         Field<EventGraphType>("partOf").Description("The larger event this one belongs to.")
@@ -45,8 +50,12 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         RelationList("retaliatedBy", "Events that retaliated against this one (RETALIATION_FOR, incoming).", Direction.Incoming, RelationType.RetaliationFor);
         RelationList("respondsTo", "Events this one directly answered, e.g. return fire (RESPONSE_TO, outgoing).", Direction.Outgoing, RelationType.ResponseTo);
         RelationList("respondedBy", "Events that directly answered this one (RESPONSE_TO, incoming).", Direction.Incoming, RelationType.ResponseTo);
-        Field<NonNullGraphType<CasualtySummaryGraphType>>("casualties").Description("Casualty figures as each source reported them, and whether they conflict.")
-            .Resolve(c => c.Loaders().Casualties(c.Source.Id).Then(reports => new CasualtySummary(reports)));
+        Field<NonNullGraphType<CasualtySummaryGraphType>>("casualties").Description("Casualty figures as each source reported them, whether they conflict, and UCDP-style low, best and high estimates.")
+            .Resolve(c => c.Loaders().Casualties(c.Source.Id).Then(reports => new EventCasualties(c.Source.Id, new CasualtySummary(reports))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Codings.CodingGraphType>>>>("codings")
+            .Description("This event's kind in external coding schemes (ACLED event and sub-event type, CAMEO, PLOVER), from one table; schemes where no code fits the kind are left out (see codingTable).")
+            .Resolve(c => Core.Codings.CodingTable.For(c.Source.EventKind));
+        this.FactsField();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("statements")
             .Description($"Statements about this event, oldest first (at most {MaxStatements}).")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<Stance>>>>("stances", "Only statements with these stances.")

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
 using GraphQL.Types;
@@ -12,7 +13,7 @@ public sealed class GraphInputType : InputObjectGraphType
     public GraphInputType()
     {
         Name = "GraphInput";
-        Description = "A batch of nodes and relations. Seed files hold exactly this shape as JSON. Loading is all or nothing, and idempotent: an existing id is updated, never duplicated.";
+        Description = "A batch of nodes, relations and facts. Seed files hold exactly this shape as JSON. Loading is all or nothing, and idempotent: an existing id is updated, never duplicated; a relation or fact given again merges its claims.";
         Field<ListGraphType<NonNullGraphType<PersonInputType>>>("persons");
         Field<ListGraphType<NonNullGraphType<OrganizationInputType>>>("organizations");
         Field<ListGraphType<NonNullGraphType<PlaceInputType>>>("places");
@@ -20,6 +21,7 @@ public sealed class GraphInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<SourceInputType>>>("sources");
         Field<ListGraphType<NonNullGraphType<StatementInputType>>>("statements");
         Field<ListGraphType<NonNullGraphType<RelationInputType>>>("relations");
+        Field<ListGraphType<NonNullGraphType<FactInputType>>>("facts").Description("Claimed attributes of nodes, each with the statements that claim or dispute it.");
     }
 }
 
@@ -34,6 +36,7 @@ public sealed class FuzzyDateInputType : InputObjectGraphType
         Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision");
         Field<DateTimeWithOffsetGraphType>("at");
         Field<StringGraphType>("text");
+        Field<EnumerationGraphType<DateExtent>>("extent").Description("MOMENT (the default): once, somewhere in the range; PERIOD: lasting through it, which needs an end.");
     }
 }
 
@@ -101,7 +104,9 @@ public sealed class PlaceInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases");
         Field<StringGraphType>("description");
         Field<NonNullGraphType<EnumerationGraphType<PlaceKind>>>("kind");
-        Field<GeoPointInputType>("location");
+        Field<GeoPointInputType>("location").Description("Coordinates; give locationSource with them.");
+        Field<LocationPrecisionGraphType>("precision").Description("How precisely location and name pin the place down.");
+        Field<StringGraphType>("locationSource").Description("Where the coordinates come from, e.g. 'gazetteer (approximate centroid)'.");
     }
 }
 
@@ -130,6 +135,8 @@ public sealed class SourceInputType : InputObjectGraphType
         Field<IdGraphType>("publisherId");
         Field<StringGraphType>("url");
         Field<CalendarDateGraphType>("publishedAt");
+        Field<EnumerationGraphType<SourceKind>>("kind");
+        Field<IdGraphType>("relaysId").Description("The source this one only relays (e.g. the post a news report quotes).");
     }
 }
 
@@ -145,6 +152,7 @@ public sealed class CasualtyReportInputType : InputObjectGraphType
         Field<IntGraphType>("injuredMin");
         Field<IntGraphType>("injuredMax");
         Field<StringGraphType>("victims");
+        Field<EnumerationGraphType<VictimCategory>>("victimCategory");
     }
 }
 
@@ -165,6 +173,8 @@ public sealed class StatementInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("aboutIds");
         Field<IdGraphType>("sourceId");
         Field<ListGraphType<NonNullGraphType<CasualtyReportInputType>>>("casualtyReports");
+        Field<IdGraphType>("primarySourceId").Description("Where it was first made when that is another source than sourceId (e.g. a post the report relays).");
+        Field<IdGraphType>("placeId").Description("Where it was said.");
     }
 }
 
@@ -179,5 +189,31 @@ public sealed class RelationInputType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("toId");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("claimedByIds");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("disputedByIds");
+        Field<ListGraphType<NonNullGraphType<ClaimInputType>>>("claims").Description("Claims with positions and the speakers' characterizations; merged with the two id lists.");
+    }
+}
+
+public sealed class ClaimInputType : InputObjectGraphType
+{
+    public ClaimInputType()
+    {
+        Name = "ClaimInput";
+        Description = "A statement's position on a relation or fact, with the speaker's own word for it when the statement gives one.";
+        Field<NonNullGraphType<IdGraphType>>("statementId");
+        Field<EnumerationGraphType<ClaimPosition>>("position").Description("CLAIMS (the default) or DISPUTES.").DefaultValue(ClaimPosition.Claims);
+        Field<StringGraphType>("characterization").Description("The speaker's own word or short phrase, e.g. 'retaliation', 'defensive' (at most 80 characters).");
+    }
+}
+
+public sealed class FactInputType : InputObjectGraphType
+{
+    public FactInputType()
+    {
+        Name = "FactInput";
+        Description = "A claimed attribute of a node, identified by (subjectId, property, value): loading it again merges its claims. It needs at least one claim.";
+        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("A person, organization, place or event.");
+        Field<NonNullGraphType<StringGraphType>>("property").Description("A lower-case name, e.g. 'function', 'presence', 'count', 'identity'.");
+        Field<NonNullGraphType<StringGraphType>>("value");
+        Field<ListGraphType<NonNullGraphType<ClaimInputType>>>("claims");
     }
 }

@@ -16,7 +16,7 @@ public sealed class MutationGraphType : ObjectGraphType
         Name = "Mutation";
         Description = "Writing the graph; every field needs a write key.";
         Field<NonNullGraphType<ImportResultGraphType>>("importGraph")
-            .Description("Load a batch of nodes and relations: validated as a whole, then written all or nothing. Requires write access.")
+            .Description("Load a batch of nodes, relations and facts: validated as a whole (every problem named with its JSON path), then written all or nothing. Requires write access.")
             .Argument<NonNullGraphType<GraphInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -79,6 +79,8 @@ public sealed class ImportResultGraphType : ObjectGraphType<ImportResult>
         Field<NonNullGraphType<IntGraphType>>("updated").Description("Existing nodes whose fields changed.").Resolve(c => c.Source.Updated);
         Field<NonNullGraphType<IntGraphType>>("unchanged").Description("Nodes given exactly as stored.").Resolve(c => c.Source.Unchanged);
         Field<NonNullGraphType<IntGraphType>>("relationsCreated").Description("Relations that did not exist before.").Resolve(c => c.Source.RelationsCreated);
-        Field<NonNullGraphType<IntGraphType>>("relationsUpdated").Description("Existing relations that gained a claim or a dispute.").Resolve(c => c.Source.RelationsUpdated);
+        Field<NonNullGraphType<IntGraphType>>("relationsUpdated").Description("Existing relations that gained a claim or a dispute, or whose claim changed position or characterization.").Resolve(c => c.Source.RelationsUpdated);
+        Field<NonNullGraphType<IntGraphType>>("factsCreated").Description("Facts that did not exist before.").Resolve(c => c.Source.FactsCreated);
+        Field<NonNullGraphType<IntGraphType>>("factsUpdated").Description("Existing facts that gained a claim or whose claim changed.").Resolve(c => c.Source.FactsUpdated);
     }
 }

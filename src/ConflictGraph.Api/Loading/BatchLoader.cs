@@ -73,6 +73,26 @@ public static class DataLoaderResults
     /// <summary>The loaded value, shaped for the field, without another round trip.</summary>
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) => new Mapped<T, TResult>(result, map);
 
+    /// <summary>
+    /// A second load that needs the first one's value (a statement's speaker, an event's relatives). The
+    /// executor gets the second load back and waits for it with the rest of its level, so siblings still
+    /// share one store call per step. Composing the result further (Then) waits for it directly.
+    /// </summary>
+    public static IDataLoaderResult<TResult> ThenLoad<T, TResult>(this IDataLoaderResult<T> result, Func<T, IDataLoaderResult<TResult>> next) =>
+        new Chained<T, TResult>(result, next);
+
+    /// <summary>Two loads queued together, so one fetch serves both.</summary>
+    public static IDataLoaderResult<(T1, T2)> And<T1, T2>(this IDataLoaderResult<T1> first, IDataLoaderResult<T2> second) =>
+        new Chained<T1, (T1, T2)>(first, a => second.Then(b => (a, b)));
+
+    private sealed class Chained<T, TResult>(IDataLoaderResult<T> inner, Func<T, IDataLoaderResult<TResult>> next) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await next(await inner.GetResultAsync(cancellationToken)).GetResultAsync(cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => next(await inner.GetResultAsync(cancellationToken));
+    }
+
     private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));

@@ -12,12 +12,11 @@ namespace ConflictGraph.Api.Loading;
 /// query share one store call (<see cref="IGraphStore.ExpandAsync"/>); each other kind of read is
 /// one call per level.
 /// </summary>
-public sealed class GraphLoaders(MeteredGraphStore store)
+public sealed partial class GraphLoaders(MeteredGraphStore store)
 {
     // Each loader is made on first use: most requests need one or two of them.
     private ConcurrentDictionary<string, Node>? nodes;
     private BatchLoader<object, object?>? graph;
-    private BatchLoader<string, IReadOnlyList<Relation>>? citedBy;
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? casualties;
     private BatchLoader<PageKey, Page<Node>>? pages;
     private BatchLoader<EscalationKey, IReadOnlyList<Relation>>? escalation;
@@ -29,13 +28,6 @@ public sealed class GraphLoaders(MeteredGraphStore store)
     private ConcurrentDictionary<string, Node> KnownNodes => Ensure(ref nodes, _ => new(StringComparer.Ordinal), this);
 
     private BatchLoader<object, object?> Graph => Ensure(ref graph, static loaders => new(loaders.FetchGraphAsync, null), this);
-
-    private BatchLoader<string, IReadOnlyList<Relation>> CitedByLoader => Ensure(ref citedBy, static loaders => new(async (ids, ct) =>
-    {
-        var relations = (await loaders.Store.GetCitationsAsync(ids, ct)).Relations;
-        return ids.ToDictionary(id => id, id => (IReadOnlyList<Relation>)relations
-            .Where(r => r.Claims.Any(c => c.StatementId == id)).ToList());
-    }, []), this);
 
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>> CasualtiesLoader => Ensure(ref casualties, static loaders => new(async (ids, ct) =>
     {
@@ -82,7 +74,7 @@ public sealed class GraphLoaders(MeteredGraphStore store)
     {
         nodes?.Clear();
         graph?.Reset();
-        citedBy?.Reset();
+        ResetClaims();
         casualties?.Reset();
         pages?.Reset();
         escalation?.Reset();
@@ -111,8 +103,6 @@ public sealed class GraphLoaders(MeteredGraphStore store)
     public IDataLoaderResult<Node?> Neighbor(string nodeId, Direction direction, params RelationType[] types) =>
         Neighbors(nodeId, direction, types).Then(found => found.FirstOrDefault());
 
-    public IDataLoaderResult<IReadOnlyList<Relation>> CitedBy(string statementId) => CitedByLoader.Load(statementId);
-
     public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => CasualtiesLoader.Load(eventId);
 
     public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => Pages.Load(new PageKey(query, page));
@@ -122,7 +112,7 @@ public sealed class GraphLoaders(MeteredGraphStore store)
 
     public static IDataLoaderResult<T> Done<T>(T value) => new Completed<T>(value);
 
-    private static IDataLoaderResult<IReadOnlyList<T>> All<T>(IEnumerable<IDataLoaderResult<T>> results) => new Joined<T>(results.ToList());
+    internal static IDataLoaderResult<IReadOnlyList<T>> All<T>(IEnumerable<IDataLoaderResult<T>> results) => new Joined<T>(results.ToList());
 
     // Reference equality on purpose: two connection fields never share a page.
     private sealed class PageKey(NodeQuery query, PageRequest page)

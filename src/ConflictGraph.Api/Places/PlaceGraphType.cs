@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Facts;
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
@@ -20,16 +21,25 @@ public sealed class PlaceGraphType : ObjectGraphType<Place>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names and spellings; search covers them.").Resolve(c => c.Source.Aliases);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<EnumerationGraphType<PlaceKind>>>("kind").Resolve(c => c.Source.PlaceKind);
-        Field<PlaceGraphType>("parent").Description("The place this one lies in (LOCATED_IN).")
+        Field<PlaceGraphType>("parent").Description("The place this one lies in (LOCATED_IN); the first of parents.")
             .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.LocatedIn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("parents")
+            .Description("Every place this one lies in directly (LOCATED_IN): a border strip lies in a border region, not in one country.")
+            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.LocatedIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("children").Description("Places directly inside this one.")
             .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.LocatedIn));
-        Field<GeoPointGraphType>("location").Resolve(c => c.Source.Location);
+        Field<GeoPointGraphType>("location").Description("Coordinates, from a gazetteer unless a source states them; see precision and locationSource.")
+            .Resolve(c => c.Source.Location);
+        Field<LocationPrecisionGraphType>("precision").Description("How precisely location and name pin the place down (after UCDP's where_prec).")
+            .Resolve(c => c.Source.Precision);
+        Field<StringGraphType>("locationSource").Description("Where the coordinates come from, e.g. 'gazetteer (approximate centroid)'; they never come from a report that does not give them.")
+            .Resolve(c => c.Source.LocationSource);
         Field<NonNullGraphType<EventConnectionType>>("events").Description("Events that happened here or anywhere inside this place, transitively, oldest first.").Paged()
             .Resolve(c => c.Loaders().Page(new NodeQuery
             {
                 Kinds = [NodeKind.Event], Order = NodeOrder.DateAsc, Events = new EventCriteria { PlaceId = c.Source.Id },
             }, c.Page()));
         this.RelationsField();
+        this.FactsField();
     }
 }

@@ -1,3 +1,6 @@
+using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Claims;
+using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Statements;
 using ConflictGraph.Core.Model;
@@ -20,6 +23,14 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("disputedBy").Description("Statements that dispute it.")
             .Resolve(c => c.Loaders().Nodes(c.Source.DisputedBy));
         Field<NonNullGraphType<EnumerationGraphType<ClaimStatus>>>("status").Description("Follows from the claims and disputes.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClaimGraphType>>>>("claims")
+            .Description("Every claim with its position and the speaker's own characterization ('retaliation', 'defensive'), by statement id.")
+            .Resolve(c => c.Source.Claims);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("claimingParties")
+            .Description("The distinct parties behind the claims (not the disputes): the organization each claimer spoke for, else the organization of the " +
+                         "speaker's role at the time or the one the speaker is a member of, else the speaker. Three Pentagon voices are one party; an " +
+                         "anonymous statement made for no organization adds none.")
+            .Resolve(c => c.Loaders().ClaimingPartiesOf(c.Source.ClaimedBy));
     }
 }
 

@@ -1,6 +1,7 @@
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using GraphQL;
 using GraphQL.Types;
@@ -14,9 +15,15 @@ public static class RelationQueries
         query.Field<NonNullGraphType<RelationConnectionType>>("relations").Description("Relations, by id.")
             .Argument<RelationFilterInput>("filter").Paged()
             .ResolveAsync(async c => await FindAsync(c, (c.GetArgument<RelationFilter>("filter") ?? new()).ToQuery()));
-        query.Field<NonNullGraphType<RelationConnectionType>>("retaliations").Description("Every RETALIATION_FOR relation: who struck back, at what, and who says so.")
+        query.Field<NonNullGraphType<RelationConnectionType>>("retaliations").Description("Every RETALIATION_FOR relation: who struck back, at what, and who says so. Only what a speaker calls a retaliation is one; see responses for the rest.")
             .Argument<RetaliationFilterInput>("filter").Paged()
             .ResolveAsync(async c => await FindAsync(c, (c.GetArgument<RetaliationFilter>("filter") ?? new()).ToQuery()));
+        query.Field<NonNullGraphType<RelationConnectionType>>("responses")
+            .Description("Every RETALIATION_FOR and RESPONSE_TO relation, each claim with the speaker's own characterization ('retaliation', 'defensive', " +
+                         "'self-defense'): answers 'who struck back at what' in the sources' terms, without turning a response into a retaliation. " +
+                         "The filter is retaliations' (who struck, at whom, when).")
+            .Argument<RetaliationFilterInput>("filter").Paged()
+            .ResolveAsync(async c => await FindAsync(c, (c.GetArgument<RetaliationFilter>("filter") ?? new()).ToQuery() with { Types = RelationRules.Escalation }));
         query.Field<NonNullGraphType<RelationConnectionType>>("disputes").Description("Relations that statements both claim and dispute, or only dispute.").Paged()
             .ResolveAsync(async c => await FindAsync(c, new RelationQuery { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] }));
     }

@@ -25,6 +25,9 @@ public sealed class FuzzyDateGraphType : ObjectGraphType<FuzzyDate>
         Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("How finely the source gave it.").Resolve(c => c.Source.Precision);
         Field<DateTimeWithOffsetGraphType>("at").Description("Exact local time when known.").Resolve(c => c.Source.At);
         Field<StringGraphType>("text").Description("How the source put it, e.g. 'since April'.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<EnumerationGraphType<DateExtent>>>("extent")
+            .Description("MOMENT (the default): it happened once, somewhere in [start, end]. PERIOD: it lasted through the range (a series of attacks 'since April').")
+            .Resolve(c => c.Source.Extent);
     }
 }
 

@@ -22,7 +22,12 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
         ["Stance"] = "What a statement does with what it is about: asserts or denies it, condemns, accuses, defends, threatens, warns, calls for, or just reports.",
         ["Medium"] = "How a statement was made: a press briefing, a press release, social media, an interview, and so on.",
         ["RelationType"] = "The kind of a relation; each joins only certain node kinds (CARRIED_OUT runs from an actor to an event, LOCATED_IN from a place to a place, ...).",
-        ["ClaimStatus"] = "How well a relation is supported, from the statements that claim and dispute it.",
+        ["ClaimStatus"] = "How well a relation or fact is supported, from the statements that claim and dispute it.",
+        ["ClaimPosition"] = "A statement's position on a relation or fact: it CLAIMS it or DISPUTES it.",
+        ["DateExtent"] = "Whether a date range holds one MOMENT somewhere inside it, or a PERIOD that lasted through it.",
+        ["LocationPrecision"] = "How precisely a place is located (after UCDP's where_prec): EXACT spot; NEAR a named spot; ADMIN2 / ADMIN1 district or province; REGION, part of a country or a border area; COUNTRY.",
+        ["VictimCategory"] = "Who the casualties were, for counting: civilians, combatants, security forces, contractors, or unknown.",
+        ["SourceKind"] = "What sort of document a source is: a news report, an official release, a social media post, a video, a monitor's report, or other.",
         ["ChangeKind"] = "What a write did to a node or relation: created, updated or deleted it.",
         ["EventOrder"] = "Order of an event list by date: earliest first (DATE_ASC) or latest first (DATE_DESC).",
     };

@@ -1,5 +1,7 @@
 using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Codings;
 using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Facts;
 using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Relations;
 using ConflictGraph.Api.Search;
@@ -14,7 +16,7 @@ public sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType()
     {
         Name = "Query";
-        Description = "Reading the graph: any node by id, filtered and paged lists, search, retaliations, disputes, paths and counts.";
+        Description = "Reading the graph: any node by id, filtered and paged lists, search, retaliations and responses, disputed relations and facts, paths and counts.";
         this.AddNodeQueries();
         this.AddSearchQuery();
         this.AddActorQueries();
@@ -22,6 +24,8 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddEventQueries();
         this.AddStatementQueries();
         this.AddRelationQueries();
+        this.AddFactQueries();
+        this.AddCodingQueries();
         this.AddPathQuery();
         this.AddStatsQuery();
     }

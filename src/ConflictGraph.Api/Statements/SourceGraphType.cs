@@ -20,6 +20,10 @@ public sealed class SourceGraphType : ObjectGraphType<Source>
         Field<OrganizationGraphType>("publisher").Resolve(c => c.Loaders().Node(c.Source.PublisherId));
         Field<StringGraphType>("url").Resolve(c => c.Source.Url);
         Field<CalendarDateGraphType>("publishedAt").Resolve(c => c.Source.PublishedAt);
+        Field<EnumerationGraphType<SourceKind>>("kind").Description("What sort of document: a news report, an official release, a post, a video, a monitor's report.")
+            .Resolve(c => c.Source.SourceKind);
+        Field<SourceGraphType>("relays").Description("The source this one only relays, e.g. the post a news report quotes; null when it relays none.")
+            .Resolve(c => c.Loaders().Node(c.Source.RelaysId));
         Field<NonNullGraphType<StatementConnectionType>>("statements").Description("Statements this source reported, oldest first.").Paged()
             .Resolve(c => c.Loaders().Page(new NodeQuery
             {

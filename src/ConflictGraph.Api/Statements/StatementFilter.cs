@@ -7,6 +7,7 @@ namespace ConflictGraph.Api.Statements;
 /// <summary>The <c>StatementFilter</c> argument of <c>statements</c>, bound by GraphQL.NET.</summary>
 public sealed record StatementFilter
 {
+    public bool? Anonymous { get; init; }
     public string? SpeakerId { get; init; }
     public string? OrganizationId { get; init; }
     public string? AboutId { get; init; }
@@ -19,7 +20,7 @@ public sealed record StatementFilter
         Kinds = [NodeKind.Statement], Text = Text, Order = NodeOrder.DateAsc,
         Statements = new StatementCriteria
         {
-            SpeakerId = SpeakerId, OrganizationId = OrganizationId, AboutId = AboutId, Stances = Stances, SourceId = SourceId,
+            Anonymous = Anonymous, SpeakerId = SpeakerId, OrganizationId = OrganizationId, AboutId = AboutId, Stances = Stances, SourceId = SourceId,
         },
     };
 }
@@ -30,6 +31,7 @@ public sealed class StatementFilterInput : InputObjectGraphType<StatementFilter>
     {
         Name = "StatementFilter";
         Description = "Narrows a statement list; every given condition must hold.";
+        Field<BooleanGraphType>("anonymous").Description("true: statements whose speaker is not named (described in speakerDescription); false: named speakers only.");
         Field<IdGraphType>("speakerId");
         Field<IdGraphType>("organizationId").Description("Statements by this organization's people or made on its behalf.");
         Field<IdGraphType>("aboutId");

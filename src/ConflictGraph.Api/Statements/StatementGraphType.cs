@@ -1,6 +1,9 @@
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Claims;
+using ConflictGraph.Api.Codings;
 using ConflictGraph.Api.Events;
+using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Relations;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
@@ -34,6 +37,15 @@ public sealed class StatementGraphType : ObjectGraphType<Statement>
             .Resolve(c => c.Loaders().CitedBy(c.Source.Id).Then(found => found.Where(r => r.DisputedBy.Contains(c.Source.Id))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CasualtyReportGraphType>>>>("casualtyReports").Description("Casualty figures this statement gave.")
             .Resolve(c => c.Source.CasualtyReports.Select(r => new ReportedCasualties(c.Source.Id, r)));
-        Field<SourceGraphType>("reportedIn").Description("The source that reported it.").Resolve(c => c.Loaders().Node(c.Source.SourceId));
+        Field<SourceGraphType>("reportedIn").Description("Where the statement is reported (the relaying source, e.g. a news report).").Resolve(c => c.Loaders().Node(c.Source.SourceId));
+        Field<SourceGraphType>("primarySource").Description("Where it was first made when that is another source, e.g. the post a news report relays.")
+            .Resolve(c => c.Loaders().Node(c.Source.PrimarySourceId));
+        Field<PlaceGraphType>("place").Description("Where it was said, e.g. Rome; null when the report does not say.").Resolve(c => c.Loaders().Node(c.Source.PlaceId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementPositionGraphType>>>>("positions")
+            .Description("The relations and then the facts this statement claims or disputes, each with its position and the speaker's characterization.")
+            .Resolve(c => c.Loaders().CitationsOf(c.Source.Id).Then(cited => StatementPosition.Of(c.Source.Id, cited)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodingGraphType>>>>("codings")
+            .Description("This statement's stance in external schemes (CAMEO, PLOVER), from one table; schemes where no code fits the stance are left out (see codingTable).")
+            .Resolve(c => Core.Codings.CodingTable.For(c.Source.Stance));
     }
 }

@@ -34,6 +34,9 @@ public static partial class CodingTable
     private static readonly ILookup<(string, string), Coding> Coded = Rows.Where(r => r.Coding is not null)
         .ToLookup(r => (r.Subject, r.Value), r => r.Coding!);
 
+    /// <summary>The codebook version a scheme's codes come from.</summary>
+    public static string VersionOf(string scheme) => Schemes.First(s => s.Id == scheme).Version;
+
     /// <summary>The codes of an event kind, in scheme order; schemes where none fits are left out.</summary>
     public static IReadOnlyList<Coding> For(EventKind kind) => Coded[(CodingRow.EventSubject, EnumNames.Of(kind))].ToList();
 

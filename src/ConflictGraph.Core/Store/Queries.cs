@@ -18,6 +18,8 @@ public sealed record EventCriteria
 /// <summary>Statement criteria; every set field must hold.</summary>
 public sealed record StatementCriteria
 {
+    /// <summary>True: statements without a speaker (described only); false: statements with one.</summary>
+    public bool? Anonymous { get; init; }
     public string? SpeakerId { get; init; }
     /// <summary>Made on the organization's behalf, or by a person who is MEMBER_OF it.</summary>
     public string? OrganizationId { get; init; }

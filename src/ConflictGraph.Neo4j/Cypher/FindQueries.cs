@@ -56,6 +56,7 @@ public sealed class FindQuery
 
     private void AddStatements(StatementCriteria statements)
     {
+        if (statements.Anonymous is { } anonymous) Add("(n.speakerId IS NULL) = $anonymous", "anonymous", anonymous);
         if (statements.SpeakerId is { } speaker) Add("n.speakerId = $speaker", "speaker", speaker);
         if (statements.ActorId is { } actor) Add("(n.speakerId = $actor OR n.onBehalfOfId = $actor)", "actor", actor);
         if (statements.AboutId is { } about) Add("$about IN n.aboutIds", "about", about);

@@ -48,6 +48,8 @@ internal static class NodeFilters
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
     {
+        if (statements.Anonymous is { } anonymous)
+            filter.Add($"{(anonymous ? "NOT " : "")}EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId')");
         if (statements.SpeakerId is { } speaker) filter.Add(Refers(filter, "'speakerId'", speaker));
         if (statements.ActorId is { } actor) filter.Add(Refers(filter, "'speakerId', 'onBehalfOfId'", actor));
         if (statements.AboutId is { } about) filter.Add(Refers(filter, "'aboutIds'", about));

@@ -113,4 +113,16 @@ public abstract partial class GraphStoreConformanceTests
             (IEnumerable<string>)memberships.Where(m => m.FromId == s.SpeakerId).Select(m => m.ToId))));
         Assert.Equal(["org:pentagon"], parties);
     }
+
+    [SkippableFact]
+    public async Task AnonymousStatementsAreFoundByTheirMissingSpeaker()
+    {
+        var store = await CreateClaimsWorldAsync();
+        async Task<List<string>> Find(bool anonymous) => (await store.FindNodesAsync(
+            [(new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { Anonymous = anonymous } }, new Core.Paging.PageRequest(50))], None))[0]
+            .Items.Select(i => i.Item.Id).ToList();
+        Assert.Equal(["statement:militia", "statement:officials", "statement:pmf"], await Find(true));
+        Assert.DoesNotContain("statement:pmf", await Find(false));
+        Assert.Contains("statement:kirby", await Find(false));
+    }
 }

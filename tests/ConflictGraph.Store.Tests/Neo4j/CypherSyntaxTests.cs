@@ -152,7 +152,7 @@ public sealed class CypherSyntaxTests(Xunit.Abstractions.ITestOutputHelper outpu
             Kinds = [NodeKind.Statement], Order = NodeOrder.DateDesc,
             Statements = new StatementCriteria
             {
-                SpeakerId = "person:a", OrganizationId = "org:b", ActorId = "org:b", AboutId = "event:e", Stances = [Stance.Denies], SourceId = "source:s",
+                Anonymous = false, SpeakerId = "person:a", OrganizationId = "org:b", ActorId = "org:b", AboutId = "event:e", Stances = [Stance.Denies], SourceId = "source:s",
             },
         };
     }
