@@ -1,6 +1,7 @@
 using ConflictGraph.Core.Store;
 using GraphQL.DI;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Api.Caching;
@@ -18,7 +19,7 @@ public static class CachingSetup
         services.AddMemoryCache(cache => cache.SizeLimit = limit);
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<IConfigureExecution, DocumentCache>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IGraphStore))
             ?? throw new InvalidOperationException("register the graph store (AddGraphStore) before AddQueryCaching");

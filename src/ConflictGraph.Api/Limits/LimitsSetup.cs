@@ -1,32 +1,33 @@
 using GraphQL;
-using GraphQLParser.AST;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Api.Limits;
 
-/// <summary>Request limits: size, depth, aliases, fields and cost of a document, checked before it runs.</summary>
+/// <summary>
+/// Request limits: a document's size is counted before any rule walks it, its cost is
+/// estimated by GraphQL.NET's complexity analyzer, every operation runs under one deadline,
+/// and no response lists more than a few errors.
+/// </summary>
 public static class LimitsSetup
 {
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RequestLimits>().Bind(configuration.GetSection(RequestLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RequestLimits>, RequestLimitsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConfigureExecution, ExecutionDeadline>();
+        services.AddSingleton<IConfigureExecution, ErrorListCap>();
+        services.AddSingleton<IConfigureExecution, DocumentLimits>();
         return services.AddGraphQL(graphql => graphql
-            .AddValidationRule<DocumentSizeRule>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<RequestLimits>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
+                // Depth is DocumentLimits' to check, with fragments spread; the analyzer prices the cost.
+                complexity.MaxDepth = null;
                 complexity.MaxComplexity = limits.MaxComplexity;
-                complexity.ValidateComplexityDelegate = context =>
-                {
-                    // The standard introspection query is deep but cheap: tools must always get the schema.
-                    if (context.Error is not null && IsIntrospectionOnly(context.ValidationContext.Operation)) context.Error = null;
-                    return Task.CompletedTask;
-                };
+                complexity.DefaultComplexityImpactDelegate = CostModel.Around(complexity.DefaultComplexityImpactDelegate);
             }));
     }
-
-    /// <summary>True for an operation that only asks for __schema / __type: tools must always get the schema.</summary>
-    public static bool IsIntrospectionOnly(GraphQLOperationDefinition operation) =>
-        operation.SelectionSet.Selections.All(s => s is GraphQLField field && field.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
 }

@@ -91,32 +91,23 @@ public static class GraphQLEndpoint
 
     private static async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest request, string media, bool canWrite, IGraphQLTextSerializer serializer)
     {
-        var limits = http.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(limits.ExecutionTimeout);
-        ExecutionResult result;
-        try
+        // The deadline (ExecutionDeadline) and every other limit apply inside the executer, alike for WebSocket operations.
+        var result = await http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
         {
-            result = await http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                UserContext = new GraphRequestContext { CanWrite = canWrite },
-                RequestServices = http.RequestServices,
-                User = http.User,
-                CancellationToken = timeout.Token,
-            });
-        }
-        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            await RefuseAsync(http, media == MediaTypes.GraphQLResponse ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK, media,
-                $"the operation ran longer than {limits.ExecutionTimeout.TotalSeconds:0.#} s and was stopped; ask for less", ApiErrors.QueryTooComplex);
-            return;
-        }
-        // With graphql-response+json, a request that never ran (parse or validation failure) is a 400.
-        http.Response.StatusCode = media == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = new GraphRequestContext { CanWrite = canWrite },
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        // With graphql-response+json, a request that never ran (parse or validation failure) is a 400, and one stopped by the deadline a 503.
+        http.Response.StatusCode = media != MediaTypes.GraphQLResponse ? StatusCodes.Status200OK
+            : DeadlineError.In(result) ? StatusCodes.Status503ServiceUnavailable
+            : !result.Executed ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
         http.Response.ContentType = $"{media}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }

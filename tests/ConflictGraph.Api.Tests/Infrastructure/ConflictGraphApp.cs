@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -31,16 +33,18 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
 
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-api-").FullName;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     public ConflictGraphApp() : this(new Dictionary<string, string?>())
     {
     }
 
-    /// <summary>A service with more settings (section:key paths, as in appsettings).</summary>
-    public static ConflictGraphApp With(IDictionary<string, string?> extra) => new(extra);
+    /// <summary>A service with more settings (section:key paths, as in appsettings), and services replaced for the test.</summary>
+    public static ConflictGraphApp With(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null) => new(extra, services);
 
-    private ConflictGraphApp(IDictionary<string, string?> extra)
+    private ConflictGraphApp(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         settings = new Dictionary<string, string?>
         {
             ["ConflictGraph:Store"] = "Sqlite",
@@ -59,6 +63,7 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>Waits until /health/ready says the store is open and seeded.</summary>
