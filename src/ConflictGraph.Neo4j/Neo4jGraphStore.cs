@@ -116,7 +116,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>Folded words, each escaped and matched as a required prefix in Lucene syntax.</summary>
     public static string? FullText(string? text)
     {
-        var terms = SearchText.Terms(text);
+        var terms = SearchText.QueryTerms(text);
         return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"+{t}*"));
     }
 

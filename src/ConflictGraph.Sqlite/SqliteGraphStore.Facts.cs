@@ -11,7 +11,7 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken)
     {
         if (subjectIds.Count == 0) return [];
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         return await FactReads.QueryAsync(connection,
             $"{FactReads.Columns} WHERE f.subject_id IN {Ids.In("$ids")} ORDER BY f.id",
             c => Ids.Add(c, "$ids", subjectIds), cancellationToken);
@@ -23,7 +23,7 @@ public sealed partial class SqliteGraphStore
     public async Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken)
     {
         if (statementIds.Count == 0) return Citations.Empty;
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var relations = await RelationReads.QueryAsync(connection,
             $"{RelationColumns} WHERE r.id IN (SELECT relation_id FROM claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
@@ -38,7 +38,7 @@ public sealed partial class SqliteGraphStore
     {
         var families = eventIds.Distinct().ToDictionary(id => id, _ => (Up: new List<string>(), Down: new List<string>()));
         if (families.Count == 0) return new Dictionary<string, EventFamily>();
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using (var command = connection.CreateCommand())
         {
             // Up follows PART_OF from the event (relations_from), down towards it (relations_to). The unary
@@ -63,7 +63,7 @@ public sealed partial class SqliteGraphStore
 
     public async IAsyncEnumerable<Fact> ExportFactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         const int chunk = 1000;
         var after = "";
         while (true)

@@ -12,7 +12,7 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<Page<Node>>> FindNodesAsync(
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         // One read transaction, so every page of the batch sees the same state.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var pages = new List<Page<Node>>(queries.Count);
@@ -69,7 +69,7 @@ public sealed partial class SqliteGraphStore
         SqlFilter filter, KeysetPage keyset, string from, string columns, ClaimedReader<T> read, Func<T, string> idOf,
         PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var total = await CountAsync(connection, transaction, $"SELECT count(*) FROM {from} WHERE {filter.Where}", filter, cancellationToken);
         var after = keyset.After(page.After, filter, keyset.Expression);

@@ -14,14 +14,14 @@ public sealed partial class SqliteGraphStore
         CancellationToken cancellationToken)
     {
         if (nodeIds.Count == 0 || types is { Count: 0 }) return [];
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         return await RelationsAroundAsync(connection, null, nodeIds, types, direction, cancellationToken);
     }
 
     public async Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         // Requests with the same types and direction share one statement.
@@ -61,7 +61,7 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
         if (eventIds.Count == 0) return [];
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT kind, body FROM nodes WHERE id IN (SELECT node_id FROM refs WHERE field = 'eventId' AND target_id IN {Ids.In("$ids")}) ORDER BY id";

@@ -12,7 +12,7 @@ public sealed partial class SqliteGraphStore
         var filter = new SqlFilter();
         var matchParameter = filter.Value(match);
         if (kinds is not null) filter.Add($"n.kind IN {filter.List(kinds.Select(EnumNames.Of))}");
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         // bm25 is lower for better matches; ties fall back to the id so results are stable.
         command.CommandText =

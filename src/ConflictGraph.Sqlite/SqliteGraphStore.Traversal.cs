@@ -11,7 +11,7 @@ public sealed partial class SqliteGraphStore
     {
         var within = placeIds.Distinct().ToDictionary(id => id, _ => new List<string>());
         if (within.Count == 0) return new Dictionary<string, IReadOnlyList<string>>();
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
@@ -36,7 +36,7 @@ public sealed partial class SqliteGraphStore
             $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM relations r JOIN chain ON r.{near} = chain.node " +
             $"AND r.type IN ('RETALIATION_FOR', 'RESPONSE_TO') WHERE chain.way = '{way}' AND chain.depth < $depth";
         var steps = $"{Walk("b", "from_id", "to_id")} UNION {Walk("f", "to_id", "from_id")}";
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         var links = new List<(string Root, string Relation)>();
         await using (var command = connection.CreateCommand())
         {

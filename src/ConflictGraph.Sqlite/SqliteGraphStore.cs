@@ -42,17 +42,24 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
     }
 
-    internal SqliteConnection Open()
+    /// <summary>
+    /// An open pooled connection whose running statement SQLite interrupts when
+    /// <paramref name="cancellationToken"/> fires (Microsoft.Data.Sqlite's own Cancel does nothing),
+    /// so a request that was stopped stops its query too.
+    /// </summary>
+    internal SqliteConnection Open(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        if (cancellationToken.CanBeCanceled) Interruption.Attach(connection, cancellationToken);
         return connection;
     }
 
     public async Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return [];
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         return await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
     }
 
@@ -61,7 +68,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open();
+            await using var connection = Open(cancellationToken);
             return await GraphWriter.ImportAsync(connection, batch, progress, cancellationToken);
         }
         finally
@@ -75,7 +82,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open();
+            await using var connection = Open(cancellationToken);
             return await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
         }
         finally
@@ -86,7 +93,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async IAsyncEnumerable<Node> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT kind, body FROM nodes ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -95,7 +102,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async IAsyncEnumerable<Relation> ExportRelationsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         const int chunk = 1000;
         string after = "";
         while (true)
@@ -112,7 +119,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         var byKind = new List<KindCount>();
         await using (var command = connection.CreateCommand())
         {
@@ -129,7 +136,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM meta WHERE key = 'data_version'";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));

@@ -4,6 +4,9 @@ using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Rules;
 
+/// <summary>A search or text filter the stores refuse to run: too many words, or too long a word.</summary>
+public sealed class SearchTextTooLongException(string message) : ArgumentException(message);
+
 /// <summary>
 /// The one folding of text for search, used on what is indexed and on what is asked, so that
 /// "Kataib Hezbollah" finds "Kata'ib Hezbollah" and "cafe" finds "Café".
@@ -52,6 +55,24 @@ public static class SearchText
     /// <summary>The folded words of <paramref name="text"/>.</summary>
     public static IReadOnlyList<string> Terms(string? text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Most words a search or a text filter may hold: a full-text engine's cost grows with their square.</summary>
+    public const int MaxQueryTerms = 32;
+
+    /// <summary>Longest word a search or a text filter may hold.</summary>
+    public const int MaxQueryTermLength = 100;
+
+    /// <summary>The folded words of a search, within <see cref="MaxQueryTerms"/> and <see cref="MaxQueryTermLength"/>.</summary>
+    /// <exception cref="SearchTextTooLongException">More words, or a longer one, than a search may hold.</exception>
+    public static IReadOnlyList<string> QueryTerms(string? text)
+    {
+        var terms = Terms(text);
+        if (terms.Count > MaxQueryTerms)
+            throw new SearchTextTooLongException($"the search text has {terms.Count} words; at most {MaxQueryTerms} are allowed");
+        if (terms.FirstOrDefault(t => t.Length > MaxQueryTermLength) is { } longWord)
+            throw new SearchTextTooLongException($"the search text has a word of {longWord.Length} characters; at most {MaxQueryTermLength} are allowed");
+        return terms;
+    }
 
     // Apostrophes join a word ("Kata'ib"), so they vanish instead of splitting it.
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';

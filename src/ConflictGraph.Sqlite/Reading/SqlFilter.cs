@@ -50,7 +50,7 @@ internal sealed class SqlFilter
     /// <summary>An FTS5 query matching every folded word of <paramref name="text"/> as a prefix; null when it has no words.</summary>
     public static string? Match(string? text)
     {
-        var terms = SearchText.Terms(text);
+        var terms = SearchText.QueryTerms(text);
         return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"\"{t.Replace("\"", "\"\"")}\"*"));
     }
 
