@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+
+[assembly: InternalsVisibleTo("ConflictGraph.Store.Tests")]
 
 namespace ConflictGraph.Sqlite.Reading;
 

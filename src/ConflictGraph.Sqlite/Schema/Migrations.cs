@@ -18,15 +18,16 @@ internal static class Migrations
     /// <summary>Migrates up to <paramref name="target"/> only (tests build files as older builds left them).</summary>
     internal static void Apply(SqliteConnection connection, int target)
     {
+        // The version is read before anything is written: a file from a newer build is left exactly as it was.
+        var current = UserVersion(connection);
+        if (current > Latest)
+            throw new StoreUnavailableException(
+                $"the database file has schema version {current}, newer than this build's {Latest}; use a newer ConflictGraph");
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
-        var current = UserVersion(connection);
-        if (current > Latest)
-            throw new StoreUnavailableException(
-                $"the database file has schema version {current}, newer than this build's {Latest}; use a newer ConflictGraph");
         for (var version = current; version < target; version++)
         {
             using var transaction = connection.BeginTransaction();

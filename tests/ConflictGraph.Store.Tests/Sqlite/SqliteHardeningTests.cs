@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>Issue 10 on the embedded store: statements stop with their request, and files it cannot use are left untouched.</summary>
+public sealed class SqliteHardeningTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-hard-").FullName;
+
+    [Fact]
+    public async Task ARunningStatementIsInterruptedWhenItsTokenFires()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "slow.db") });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await using var connection = store.Open(cancel.Token);
+        await using var command = connection.CreateCommand();
+        // Counts forever unless interrupted.
+        command.CommandText = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteScalarAsync(CancellationToken.None));
+
+        Assert.Equal(9, error.SqliteErrorCode);
+    }
+
+    [Fact]
+    public async Task AConnectionBackInThePoolIsNotInterruptedByAnEarlierRequest()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "pool.db") });
+        using var cancel = new CancellationTokenSource();
+        await using (store.Open(cancel.Token))
+        {
+        }
+        cancel.Cancel();
+
+        await using var next = store.Open(CancellationToken.None);
+        await using var command = next.CreateCommand();
+        command.CommandText = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT count(*) FROM c";
+        Assert.Equal(200_000L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void AFileFromANewerBuildIsRefusedWithoutBeingModified()
+    {
+        var path = Path.Combine(folder, "future.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE kept (x); PRAGMA user_version = 99;";
+            command.ExecuteNonQuery();
+        }
+        var before = SHA256.HashData(File.ReadAllBytes(path));
+
+        Assert.Throws<StoreUnavailableException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = path }));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(path)));
+        Assert.False(File.Exists(path + "-wal"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
