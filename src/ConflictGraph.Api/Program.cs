@@ -10,9 +10,10 @@ using ConflictGraph.Api.Transport;
 using ConflictGraph.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-// The graph store the settings name, with parsed documents and reads cached in front of it.
+// The graph store the settings name, with reads cached in front of it; parsed documents and persisted queries.
 builder.Services.AddGraphStore(builder.Configuration);
 builder.Services.AddQueryCaching(builder.Configuration);
+builder.Services.AddDocumentCaching(builder.Configuration);
 // GraphQL: the schema, its error codes, and the limits every request is held to.
 builder.Services.AddConflictGraphSchema(builder.Configuration);
 builder.Services.AddRequestLimits(builder.Configuration);

@@ -1,5 +1,4 @@
 using ConflictGraph.Core.Store;
-using GraphQL.DI;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,16 +8,14 @@ namespace ConflictGraph.Api.Caching;
 public static class CachingSetup
 {
     /// <summary>
-    /// The memory caches: store reads (wrapping the registered <see cref="IGraphStore"/>, so call
-    /// this after AddGraphStore), parsed documents, and automatic persisted queries.
+    /// The store-read cache, wrapping the registered <see cref="IGraphStore"/> (so call this after
+    /// AddGraphStore); parsed documents and persisted queries are <see cref="DocumentCachingSetup"/>'s.
     /// </summary>
     public static IServiceCollection AddQueryCaching(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CachingOptions>(configuration.GetSection(CachingOptions.Section));
         var limit = configuration.GetSection(CachingOptions.Section).Get<CachingOptions>()?.MaxEntries ?? new CachingOptions().MaxEntries;
         services.AddMemoryCache(cache => cache.SizeLimit = limit);
-        services.AddSingleton<PersistedQueries>();
-        services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.TryAddSingleton(TimeProvider.System);
 
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IGraphStore))

@@ -11,19 +11,23 @@ namespace ConflictGraph.Api.Caching;
 /// Keeps each document that parsed and validated, keyed by its text, so a repeated query skips
 /// parsing and the validation rules that look only at the document. Variables are still
 /// coerced and checked every time, and so is the cost limit where variables can move it (a
-/// list's size may come from a <c>first</c> variable; see <see cref="CostInputs"/>).
+/// list's size may come from a <c>first</c> variable; see <see cref="CostInputs"/>). Its memory
+/// is its own budget in bytes; a document larger than <see cref="DocumentCacheOptions.MaxDocumentBytes"/>
+/// is never kept, so padded one-off documents cannot fill it.
 /// </summary>
-public sealed class DocumentCache(IMemoryCache cache, IOptions<CachingOptions> options) : IConfigureExecution
+public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget) : IConfigureExecution, IDisposable
 {
     private sealed record Entry(GraphQLDocument Document, bool CostVaries);
+
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = budget.Value.DocumentBytes, TrackStatistics = true });
 
     public float SortOrder => 200;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
-        if (!options.Value.Documents || executionOptions.Document is not null || executionOptions.Query is not { } query) return await next(executionOptions);
-        var key = ("document", query);
-        if (cache.TryGetValue(key, out Entry? known))
+        if (!options.Value.Documents || executionOptions.Document is not null || executionOptions.Query is not { } query
+            || query.Length > budget.Value.MaxDocumentBytes) return await next(executionOptions);
+        if (cache.TryGetValue(query, out Entry? known))
         {
             executionOptions.Document = known!.Document;
             executionOptions.ValidationRules =
@@ -35,8 +39,13 @@ public sealed class DocumentCache(IMemoryCache cache, IOptions<CachingOptions> o
         }
         var result = await next(executionOptions);
         if (result.Executed && result.Document is { } parsed)
-            cache.Set(key, new Entry(parsed, await CostInputs.VaryWithVariablesAsync(parsed)),
-                new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            cache.Set(query, new Entry(parsed, await CostInputs.VaryWithVariablesAsync(parsed)),
+                new MemoryCacheEntryOptions { Size = DocumentCacheOptions.EstimatedBytes(query), SlidingExpiration = TimeSpan.FromMinutes(30) });
         return result;
     }
+
+    /// <summary>Estimated bytes held now, for tests and diagnostics.</summary>
+    public long HeldBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public void Dispose() => cache.Dispose();
 }

@@ -10,4 +10,7 @@ public sealed class DiagnosticsOptions
 
     /// <summary>Adds <c>extensions.cost</c> (store calls and time in the store) to every GraphQL response.</summary>
     public bool Cost { get; set; }
+
+    /// <summary>Logs every request as ASP.NET Core does at Information (several lines each); off, only its warnings and errors.</summary>
+    public bool RequestLogging { get; set; }
 }

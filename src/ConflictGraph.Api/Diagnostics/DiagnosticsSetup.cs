@@ -9,6 +9,10 @@ public static class DiagnosticsSetup
     public static IServiceCollection AddDiagnostics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.Section));
+        // ASP.NET Core logs each request in several Information lines; unless asked for (or its level set outright), only its warnings.
+        var requestLogging = configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>()?.RequestLogging ?? false;
+        if (!requestLogging && configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+            services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         services.AddSingleton<GraphQL.DI.IConfigureExecution, CostReport>();
         return services;
     }

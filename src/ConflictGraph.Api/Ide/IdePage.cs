@@ -34,8 +34,14 @@ public static class IdePage
         return candidates.FirstOrDefault(folder => File.Exists(System.IO.Path.Combine(folder, "index.html")));
     }
 
-    public static IServiceCollection AddIde(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<IdeOptions>(configuration.GetSection(IdeOptions.Section));
+    public static IServiceCollection AddIde(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IdeOptions>().Bind(configuration.GetSection(IdeOptions.Section))
+            .Validate(o => o.Path is null || File.Exists(System.IO.Path.Combine(o.Path, "index.html")),
+                $"{IdeOptions.Section}:Path holds no index.html; give the folder of the IDE's static build")
+            .ValidateOnStart();
+        return services;
+    }
 
     public static WebApplication MapIde(this WebApplication app)
     {
@@ -48,6 +54,10 @@ public static class IdePage
             includeCookies = false,
             graphQLDocument = "{ retaliations(first: 5) { totalCount nodes { from { id } to { id } status claimedBy { text speaker { name } } } } }",
         })).ExcludeFromDescription();
+        // The licence ships with the IDE and must be served with it; static files skip it for having no extension.
+        app.MapGet("/graphql/LICENSE", (HttpContext http) => Folder(http.RequestServices) is { } ide && File.Exists(System.IO.Path.Combine(ide, "LICENSE"))
+            ? Results.File(System.IO.Path.Combine(ide, "LICENSE"), "text/plain; charset=utf-8")
+            : Results.NotFound()).ExcludeFromDescription();
         if (Folder(app.Services) is { } folder)
             app.UseStaticFiles(new StaticFileOptions
             {

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,9 @@ public static class LimitsSetup
     {
         services.AddOptions<RequestLimits>().Bind(configuration.GetSection(RequestLimits.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimits>, RequestLimitsValidator>();
+        // Kestrel stops reading one byte past the limit, so the endpoint can answer 413 with its own message.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimits>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes + 1);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConfigureExecution, ExecutionDeadline>();
         services.AddSingleton<IConfigureExecution, ErrorListCap>();

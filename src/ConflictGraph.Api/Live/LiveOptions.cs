@@ -8,6 +8,12 @@ public sealed class LiveOptions
     /// <summary>Open WebSocket connections the service accepts at once.</summary>
     public int MaxConnections { get; set; } = 1000;
 
+    /// <summary>Open WebSocket connections one client address may hold at once.</summary>
+    public int MaxConnectionsPerClient { get; set; } = 20;
+
+    /// <summary>How long an initialised connection may stay with nothing running and nothing said before it is closed.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Active subscriptions one connection may hold.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 

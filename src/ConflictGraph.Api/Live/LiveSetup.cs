@@ -5,7 +5,11 @@ public static class LiveSetup
 {
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section))
+            .Validate(o => o.MaxConnections > 0 && o.MaxConnectionsPerClient > 0 && o.MaxSubscriptionsPerConnection > 0 && o.SendBuffer > 0
+                           && o.ChangeBuffer > 0 && o.MaxMessageBytes > 0 && o.InitTimeout > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero,
+                $"{LiveOptions.Section}: every bound (MaxConnections, MaxConnectionsPerClient, MaxSubscriptionsPerConnection, SendBuffer, ChangeBuffer, MaxMessageBytes, InitTimeout, IdleTimeout) must be positive")
+            .ValidateOnStart();
         services.AddSingleton<InProcessChangeNotifier>();
         services.AddSingleton<IGraphChangeNotifier>(provider => provider.GetRequiredService<InProcessChangeNotifier>());
         return services.AddSingleton<LiveConnections>();

@@ -5,7 +5,10 @@ public static class StartupSetup
 {
     public static IServiceCollection AddStartupSeeding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section))
+            .Validate(o => o.Path is null || File.Exists(o.Path) || Directory.Exists(o.Path),
+                $"{SeedOptions.Section}:Path does not exist; give a folder of *.json seed files or one file")
+            .ValidateOnStart();
         services.AddSingleton<Readiness>();
         return services.AddHostedService<StartupSeeding>();
     }

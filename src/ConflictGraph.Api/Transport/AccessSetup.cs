@@ -5,7 +5,10 @@ public static class AccessSetup
     /// <summary>Who may read and write: the keys of section <c>ConflictGraph:Auth</c>.</summary>
     public static IServiceCollection AddAccessKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section))
+            .Validate(o => o.WriteKeys.Concat(o.ReadKeys).All(k => !string.IsNullOrWhiteSpace(k) && k.Trim() == k),
+                $"{AccessOptions.Section}: a read or write key is empty or has spaces around it")
+            .ValidateOnStart();
         return services.AddSingleton<AccessKeys>();
     }
 }

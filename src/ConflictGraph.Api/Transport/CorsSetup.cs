@@ -7,6 +7,10 @@ public static class CorsSetup
 
     public static IServiceCollection AddBrowserOrigins(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CorsSettings>().Bind(configuration.GetSection(CorsSettings.Section))
+            .Validate(o => o.Origins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/"),
+                $"{CorsSettings.Section}:Origins: each must be a scheme and host such as https://example.org, with no path")
+            .ValidateOnStart();
         var origins = configuration.GetSection(CorsSettings.Section).Get<CorsSettings>()?.Origins ?? [];
         return services.AddCors(cors => cors.AddPolicy(Policy, policy =>
         {

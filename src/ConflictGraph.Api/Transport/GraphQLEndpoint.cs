@@ -59,6 +59,13 @@ public static class GraphQLEndpoint
             await RefuseAsync(http, refusal.Status, media, refusal.Message);
             return;
         }
+        // Access first: without a read key nothing is registered, and a known hash answers exactly like an unknown one.
+        var (canRead, canWrite) = services.GetRequiredService<AccessKeys>().Check(http.Request.Headers.Authorization);
+        if (!canRead)
+        {
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, media, "reading needs a key: send 'Authorization: Bearer <key>'", ApiErrors.Unauthenticated);
+            return;
+        }
         var (query, persistedError) = services.GetRequiredService<Caching.PersistedQueries>().Resolve(request.Query, request.Extensions);
         if (persistedError is not null)
         {
@@ -77,13 +84,6 @@ public static class GraphQLEndpoint
         {
             http.Response.Headers.Allow = "POST";
             await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, media, "mutations run only over POST");
-            return;
-        }
-
-        var (canRead, canWrite) = services.GetRequiredService<AccessKeys>().Check(http.Request.Headers.Authorization);
-        if (!canRead)
-        {
-            await RefuseAsync(http, StatusCodes.Status401Unauthorized, media, "reading needs a key: send 'Authorization: Bearer <key>'", ApiErrors.Unauthenticated);
             return;
         }
         await ExecuteAsync(http, request, media, canWrite, serializer);

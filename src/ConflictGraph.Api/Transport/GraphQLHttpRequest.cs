@@ -23,8 +23,15 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
             throw new Refusal(StatusCodes.Status400BadRequest, "batched requests (a JSON array) are not supported; send one request object");
         if (body.ValueKind != JsonValueKind.Object)
             throw new Refusal(StatusCodes.Status400BadRequest, "the body must be a JSON object with a 'query' string");
-        return new GraphQLHttpRequest(
-            String(body, "query"), String(body, "operationName"), Object(body, "variables", serializer), Object(body, "extensions", serializer));
+        try
+        {
+            return new GraphQLHttpRequest(
+                String(body, "query"), String(body, "operationName"), Object(body, "variables", serializer), Object(body, "extensions", serializer));
+        }
+        catch (InvalidOperationException)
+        {
+            throw new Refusal(StatusCodes.Status400BadRequest, "the body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate escape)");
+        }
     }
 
     /// <summary>The operation this request would run, or null when the document does not parse or does not say.</summary>
@@ -69,21 +76,59 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
 
     private static string? String(JsonElement body, string name) => !body.TryGetProperty(name, out var value) ? null : value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => Text(value, name),
         JsonValueKind.Null => null,
         _ => throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' must be a string"),
     };
+
+    private static string Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' is not valid Unicode text (invalid UTF-8, or a lone surrogate escape)");
+        }
+    }
 
     private static Inputs? Object(JsonElement body, string? property, IGraphQLTextSerializer serializer, string? label = null)
     {
         var name = label ?? property!;
         var value = body;
         if (property is not null && !body.TryGetProperty(property, out value)) return null;
-        return value.ValueKind switch
+        if (value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Object) throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' must be a JSON object");
+        if (FirstDuplicateKey(value) is { } duplicate)
+            throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' gives the key '{duplicate}' more than once");
+        try
         {
-            JsonValueKind.Null => null,
-            JsonValueKind.Object => serializer.ReadNode<Inputs>(value),
-            _ => throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' must be a JSON object"),
-        };
+            return serializer.ReadNode<Inputs>(value);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new Refusal(StatusCodes.Status400BadRequest, $"'{name}' holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate escape)");
+        }
+    }
+
+    /// <summary>A key an object (or any object inside it) gives twice, JSON allowing it and a dictionary not.</summary>
+    private static string? FirstDuplicateKey(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in value.EnumerateObject())
+                    if (!seen.Add(property.Name)) return property.Name;
+                    else if (FirstDuplicateKey(property.Value) is { } inner) return inner;
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                    if (FirstDuplicateKey(item) is { } inner) return inner;
+                return null;
+            default:
+                return null;
+        }
     }
 }
