@@ -7,4 +7,7 @@ public sealed class GraphRequestContext : Dictionary<string, object?>
 {
     /// <summary>True when the request carried a configured write key.</summary>
     public bool CanWrite { get; init; }
+
+    /// <summary>True for an operation sent over the WebSocket, where subscriptions can stream.</summary>
+    public bool OverWebSocket { get; init; }
 }

@@ -27,15 +27,17 @@ builder.Services.AddStartupSeeding(builder.Configuration);
 builder.Services.AddIde(builder.Configuration);
 builder.Services.AddDiagnostics(builder.Configuration);
 
-var app = builder.Build();
-app.UseBrowserOrigins();
-app.UseLiveUpdates();
-app.MapIde();
-app.MapExplorer();
-app.MapHealth();
-app.MapGraphQLEndpoint();
-app.MapDiagnostics();
-app.Run();
+// Settings that cannot work stop the service at start with one line each and exit code 2, as the CLI does.
+return await StartupFailure.RunAsync(builder, app =>
+{
+    app.UseBrowserOrigins();
+    app.UseLiveUpdates();
+    app.MapIde();
+    app.MapExplorer();
+    app.MapHealth();
+    app.MapGraphQLEndpoint();
+    app.MapDiagnostics();
+});
 
 /// <summary>The service's entry point, public so tests can host it.</summary>
 public partial class Program;

@@ -71,6 +71,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : Nodes(await ReadAsync(Statements.NodesByIds, new { ids = ids.Distinct().ToList() }, cancellationToken));
 
+    public async Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) =>
+        Nodes(await ReadAsync(Statements.Referencing, new { id }, cancellationToken));
+
     public async Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken)
     {

@@ -63,6 +63,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, body FROM nodes WHERE id IN (SELECT node_id FROM refs WHERE target_id = $id) AND id <> $id ORDER BY id";
+        command.Parameters.AddWithValue("$id", id);
+        var found = new List<Node>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found.Add(NodeRow.Parse(reader.GetString(0), reader.GetString(1)));
+        return found;
+    }
+
     public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);

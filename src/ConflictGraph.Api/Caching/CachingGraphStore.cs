@@ -133,6 +133,8 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         }
     }
 
+    public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => store.GetReferencingNodesAsync(id, cancellationToken);
+
     public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken)
     {
         try

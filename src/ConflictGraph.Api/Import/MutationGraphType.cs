@@ -46,11 +46,12 @@ public sealed class MutationGraphType : ObjectGraphType
                 var store = c.Loaders().Store;
                 var node = (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault();
                 if (node is null) return false;
+                // What the deletion takes with it and what it rewrites, read before it happens.
                 var relations = await store.GetRelationsAsync([id], null, Direction.Both, c.CancellationToken);
+                var referencing = await store.GetReferencingNodesAsync(id, c.CancellationToken);
+                var cited = node.Kind == NodeKind.Statement ? (await store.GetCitationsAsync([id], c.CancellationToken)).Relations : [];
                 if (!await store.DeleteNodeAsync(id, c.CancellationToken)) return false;
-                await PublishAsync(c, new GraphChanges(
-                    [new NodeChange(node.Id, node.Kind, ChangeKind.Deleted)],
-                    relations.Select(r => new RelationChange(r.Id, r.Type, r.FromId, r.ToId, ChangeKind.Deleted)).ToList()));
+                await PublishAsync(c, DeletionChanges.Of(node, relations, cited, referencing));
                 return true;
             });
     }

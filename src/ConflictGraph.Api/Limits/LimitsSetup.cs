@@ -18,8 +18,9 @@ public static class LimitsSetup
         services.AddOptions<RequestLimits>().Bind(configuration.GetSection(RequestLimits.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RequestLimits>, RequestLimitsValidator>();
         // Kestrel stops reading one byte past the limit, so the endpoint can answer 413 with its own message.
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimits>>((kestrel, limits) =>
-            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes + 1);
+        // Read from the settings as given: a limit that fails validation is reported at start, not here.
+        var maxBody = (configuration.GetSection(RequestLimits.Section).Get<RequestLimits>() ?? new RequestLimits()).MaxBodyBytes;
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(maxBody, 0) + 1);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConfigureExecution, ExecutionDeadline>();
         services.AddSingleton<IConfigureExecution, ErrorListCap>();

@@ -1,18 +1,40 @@
 namespace ConflictGraph.Api.Live;
 
-/// <summary>Counts open WebSocket connections against the configured maximum.</summary>
+/// <summary>Counts open WebSocket connections against the configured maximum, in all and per client address.</summary>
 public sealed class LiveConnections
 {
+    private readonly Lock sync = new();
+    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
     private int open;
 
-    public int Open => Volatile.Read(ref open);
-
-    public bool TryEnter(int max)
+    public int Open
     {
-        if (Interlocked.Increment(ref open) <= max) return true;
-        Interlocked.Decrement(ref open);
-        return false;
+        get
+        {
+            lock (sync) return open;
+        }
     }
 
-    public void Leave() => Interlocked.Decrement(ref open);
+    /// <summary>Null when the connection may open; otherwise why not.</summary>
+    public string? TryEnter(string client, int max, int maxPerClient)
+    {
+        lock (sync)
+        {
+            if (open >= max) return "Too many connections; try again later";
+            var mine = perClient.GetValueOrDefault(client);
+            if (mine >= maxPerClient) return $"Too many connections from this client (at most {maxPerClient}); close some first";
+            perClient[client] = mine + 1;
+            open++;
+            return null;
+        }
+    }
+
+    public void Leave(string client)
+    {
+        lock (sync)
+        {
+            open--;
+            if (--perClient[client] == 0) perClient.Remove(client);
+        }
+    }
 }

@@ -59,16 +59,18 @@ public sealed partial class LiveSocket
                 if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
                     authorization = property.Value.GetString();
         authorization ??= http.Request.Headers.Authorization.ToString();
-        var (canRead, write) = http.RequestServices.GetRequiredService<AccessKeys>().Check(authorization);
-        if (!canRead)
+        this.authorization = authorization;
+        if (!Access().CanRead)
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden: reading needs a key ({\"authorization\": \"Bearer <key>\"} in connection_init)");
             return;
         }
-        canWrite = write;
         acknowledged = true;
         Send(Message("connection_ack"));
     }
+
+    /// <summary>What the connection's key allows now: a key removed from the settings stops working on open sockets too.</summary>
+    private (bool CanRead, bool CanWrite) Access() => http.RequestServices.GetRequiredService<AccessKeys>().Check(authorization);
 
     private async Task SubscribeAsync(JsonElement message)
     {
@@ -93,22 +95,34 @@ public sealed partial class LiveSocket
             await CloseAsync(CloseCodes.BadRequest, $"Invalid message received: {refusal.Message}");
             return;
         }
-        var operation = new Operation(http.RequestServices.GetRequiredService<IServiceScopeFactory>());
-        if (!operations.TryAdd(id, operation))
+        var (canRead, canWrite) = Access();
+        if (!canRead)
+        {
+            await CloseAsync(CloseCodes.Forbidden, "Forbidden: the connection's key no longer allows reading");
+            return;
+        }
+        if (operations.ContainsKey(id))
         {
             await CloseAsync(CloseCodes.DuplicateSubscriber, $"Subscriber for {id} already exists");
             return;
         }
-        if (operations.Count > options.MaxSubscriptionsPerConnection)
+        if (operations.Count >= options.MaxSubscriptionsPerConnection)
         {
-            operations.TryRemove(id, out _);
-            Send(Message("error", id, ErrorsJson($"too many operations on this connection (at most {options.MaxSubscriptionsPerConnection}); complete some first")));
+            Send(Message("error", id, ErrorsJson($"too many operations on this connection (at most {options.MaxSubscriptionsPerConnection}); complete some first", "BAD_REQUEST")));
             return;
         }
-        _ = ExecuteAsync(id, request, operation);
+        // The scope exists only once the operation is accepted, and is disposed whichever way it ends.
+        var operation = new Operation(http.RequestServices.GetRequiredService<IServiceScopeFactory>());
+        if (!operations.TryAdd(id, operation))
+        {
+            operation.Dispose();
+            await CloseAsync(CloseCodes.DuplicateSubscriber, $"Subscriber for {id} already exists");
+            return;
+        }
+        _ = ExecuteAsync(id, request, operation, canWrite);
     }
 
-    private async Task ExecuteAsync(string id, GraphQLHttpRequest request, Operation operation)
+    private async Task ExecuteAsync(string id, GraphQLHttpRequest request, Operation operation, bool canWrite)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         try
@@ -119,13 +133,15 @@ public sealed partial class LiveSocket
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
-                UserContext = new GraphRequestContext { CanWrite = canWrite },
+                UserContext = new GraphRequestContext { CanWrite = canWrite, OverWebSocket = true },
                 RequestServices = operation.Scope.ServiceProvider,
                 CancellationToken = operation.Cancel.Token,
             });
             if (result.Streams is { Count: > 0 } streams)
             {
                 operation.Stream = streams.Values.First().Subscribe(new Forwarder(this, id, serializer));
+                // Completed (or the socket closed) while it was being set up: end the stream too.
+                if (!operations.ContainsKey(id)) operation.Stream.Dispose();
                 return;
             }
             if (!result.Executed)
@@ -139,6 +155,11 @@ public sealed partial class LiveSocket
         catch (OperationCanceledException) when (operation.Cancel.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            http.RequestServices.GetRequiredService<ILogger<LiveSocket>>().LogError(e, "operation {Id} failed", id);
+            Send(Message("error", id, ErrorsJson("internal error; the service log has the details", "INTERNAL")));
+        }
         if (operations.TryRemove(id, out var done)) done.Dispose();
     }
 
@@ -148,7 +169,7 @@ public sealed partial class LiveSocket
         return document.RootElement.TryGetProperty("errors", out var errors) ? errors.GetRawText() : "[]";
     }
 
-    private static string ErrorsJson(string message) => JsonSerializer.Serialize(new[] { new { message } });
+    private static string ErrorsJson(string message, string code) => JsonSerializer.Serialize(new[] { new { message, extensions = new { code } } });
 
     private static string? Id(JsonElement message) =>
         message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text ? text : null;
@@ -160,8 +181,11 @@ public sealed partial class LiveSocket
         public CancellationTokenSource Cancel { get; } = new();
         public IDisposable? Stream { get; set; }
 
+        private int disposed;
+
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref disposed, 1) != 0) return;
             Cancel.Cancel();
             Stream?.Dispose();
             Cancel.Dispose();
@@ -188,7 +212,9 @@ public sealed partial class LiveSocket
                 _ = socket.CloseAsync(CloseCodes.SlowConsumer, "Client too slow: its subscription fell behind");
                 return;
             }
-            socket.Send(Message("error", id, ErrorsJson(error.Message)));
+            // Exception text stays in the log; the client gets a code and a sentence.
+            socket.http.RequestServices.GetRequiredService<ILogger<LiveSocket>>().LogError(error, "subscription {Id} failed", id);
+            socket.Send(Message("error", id, ErrorsJson("the subscription failed; the service log has the details", "INTERNAL")));
             if (socket.operations.TryRemove(id, out var operation)) operation.Dispose();
         }
 

@@ -3,6 +3,7 @@ using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using GraphQL;
@@ -33,11 +34,11 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .Argument<EventFilterInput>("filter")
             .ResolveStream(context =>
             {
-                var match = new EventFilterMatch(context.GetArgument<EventFilter>("filter") ?? new());
+                var filter = context.GetArgument<EventFilter>("filter") ?? new();
                 var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
                 var store = context.RequestServices!.GetRequiredService<IGraphStore>();
                 var loaders = context.Loaders();
-                return new AsyncObservable<object?>(ct => EventsAsync(notifier, store, loaders, match, ct));
+                return new AsyncObservable<object?>(ct => EventsAsync(notifier, store, loaders, filter, ct));
             });
     }
 
@@ -57,19 +58,23 @@ public sealed class SubscriptionGraphType : ObjectGraphType
         }
     }
 
+    /// <summary>
+    /// The store decides which of a write's new events match, with the same query as
+    /// <c>Query.events</c>: the filter has one meaning, wherever it is used.
+    /// </summary>
     private static async IAsyncEnumerable<object?> EventsAsync(
-        IGraphChangeNotifier notifier, IGraphStore store, GraphLoaders loaders, EventFilterMatch match,
+        IGraphChangeNotifier notifier, IGraphStore store, GraphLoaders loaders, EventFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var changes in notifier.SubscribeAsync(cancellationToken))
         {
             var created = changes.Nodes.Where(n => n.Kind == NodeKind.Event && n.Change == ChangeKind.Created).Select(n => n.Id).ToList();
             if (created.Count == 0) continue;
-            foreach (var @event in (await store.GetNodesAsync(created, cancellationToken)).OfType<Event>().OrderBy(e => e.Id, StringComparer.Ordinal))
+            var found = await store.FindNodesAsync([(filter.ToQuery(NodeOrder.Id) with { Ids = created }, new PageRequest(created.Count))], cancellationToken);
+            foreach (var match in found[0].Items)
             {
-                if (!await match.MatchesAsync(@event, store, cancellationToken)) continue;
                 loaders.Reset();
-                yield return @event;
+                yield return match.Item;
             }
         }
     }

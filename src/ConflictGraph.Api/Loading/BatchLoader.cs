@@ -4,60 +4,53 @@ namespace ConflictGraph.Api.Loading;
 
 /// <summary>
 /// Collects the keys every resolver of a query level asks for, then fetches them all with one
-/// call when the executor first needs a value. Values are kept for the rest of the request.
+/// call when the executor first needs a value. Every key of a batch awaits the batch's one task,
+/// so a failed fetch fails every field that asked, never leaving some with null or an empty list.
+/// Values are kept for the rest of the request.
 /// </summary>
 public sealed class BatchLoader<TKey, TValue>(
     Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing) where TKey : notnull
 {
     private readonly Lock sync = new();
-    private readonly SemaphoreSlim gate = new(1, 1);
     private readonly List<TKey> pending = [];
     private readonly HashSet<TKey> queued = [];
-    private readonly Dictionary<TKey, TValue> loaded = [];
+    private readonly Dictionary<TKey, Task<IReadOnlyDictionary<TKey, TValue>>> batches = [];
 
     /// <summary>Forgets what was loaded, so a long-lived request (a subscription) reads fresh data for its next event.</summary>
     public void Reset()
     {
-        lock (sync) loaded.Clear();
+        lock (sync)
+        {
+            foreach (var key in batches.Where(b => b.Value.IsCompleted).Select(b => b.Key).ToList()) batches.Remove(key);
+        }
     }
 
     public IDataLoaderResult<TValue> Load(TKey key)
     {
         lock (sync)
         {
-            if (!loaded.ContainsKey(key) && queued.Add(key)) pending.Add(key);
+            if (!batches.ContainsKey(key) && queued.Add(key)) pending.Add(key);
         }
         return new Pending(this, key);
     }
 
     private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
     {
+        Task<IReadOnlyDictionary<TKey, TValue>>? batch;
         lock (sync)
         {
-            if (loaded.TryGetValue(key, out var known)) return known;
-        }
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            TKey[] batch;
-            lock (sync)
+            if (!batches.TryGetValue(key, out batch))
             {
-                batch = [.. pending];
+                // Dispatch everything asked for so far as one batch, shared by all its keys.
+                TKey[] keys = [.. pending, .. queued.Contains(key) ? [] : new[] { key }];
                 pending.Clear();
                 queued.Clear();
-            }
-            if (batch.Length > 0)
-            {
-                var values = await fetch(batch, cancellationToken);
-                lock (sync)
-                    foreach (var k in batch) loaded[k] = values.TryGetValue(k, out var value) ? value : missing;
+                batch = fetch(keys, cancellationToken);
+                foreach (var k in keys) batches[k] = batch;
             }
         }
-        finally
-        {
-            gate.Release();
-        }
-        lock (sync) return loaded.TryGetValue(key, out var value) ? value : missing;
+        var values = await batch;
+        return values.TryGetValue(key, out var value) ? value : missing;
     }
 
     private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>

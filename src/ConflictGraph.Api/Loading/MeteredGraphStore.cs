@@ -57,6 +57,9 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.ImportAsync(batch, progress, cancellationToken));
 
+    public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetReferencingNodesAsync(id, cancellationToken));
+
     public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.DeleteNodeAsync(id, cancellationToken));
 

@@ -23,6 +23,7 @@ public static class SchemaRegistration
         {
             builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson()
                 .AddErrorInfoProvider<ErrorCodes>()
+                .AddValidationRule<SubscriptionTransportRule>(useForCachedDocuments: true)
                 .AddUnhandledExceptionHandler(context =>
                     ErrorCodes.Handle(context, context.ExecutionOptions.RequestServices!.GetRequiredService<ILogger<ErrorCodes>>()));
         });

@@ -32,12 +32,12 @@ public sealed class StartupSeeding(
             catch (StoreUnavailableException e)
             {
                 logger.LogWarning("the store is unavailable, retrying in 5 s: {Reason}", e.Message);
-                readiness.NotReady($"store unavailable: {e.Message}");
+                readiness.NotReady("the store is unavailable; retrying", e.Message);
             }
             catch (Exception e)
             {
                 logger.LogError(e, "the service could not start its store");
-                readiness.NotReady($"store not usable: {e.Message}");
+                readiness.NotReady("the store could not be opened or seeded; see the service log", e.Message);
                 return;
             }
             await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -1,6 +1,6 @@
 namespace ConflictGraph.Api.Startup;
 
-/// <summary>Opening and seeding the store at start (section <c>ConflictGraph:Seed</c>), and the readiness that follows it.</summary>
+/// <summary>Opening and seeding the store at start (section <c>ConflictGraph:Seed</c>), and the health checks that follow it.</summary>
 public static class StartupSetup
 {
     public static IServiceCollection AddStartupSeeding(this IServiceCollection services, IConfiguration configuration)
@@ -10,6 +10,7 @@ public static class StartupSetup
                 $"{SeedOptions.Section}:Path does not exist; give a folder of *.json seed files or one file")
             .ValidateOnStart();
         services.AddSingleton<Readiness>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
         return services.AddHostedService<StartupSeeding>();
     }
 }

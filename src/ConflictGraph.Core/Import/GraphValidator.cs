@@ -48,6 +48,10 @@ public static class GraphValidator
             var end = RelationRules.FromKinds(relation.Type).Contains(from) ? "toId" : "fromId";
             problems.Add(relation.Path, end, wrong);
         }
+        var nesting = relations.Relations.Where(r => ContainmentCycles.Types.Contains(r.Type) && KindOf(r.FromId) is not null && KindOf(r.ToId) is not null).ToList();
+        foreach (var (index, chain) in await ContainmentCycles.FindAsync(nesting.Select(r => (r.Type, r.FromId, r.ToId)).ToList(), store, cancellationToken))
+            problems.Add(nesting[index].Path, "toId",
+                $"{EnumNames.Of(nesting[index].Type)} '{nesting[index].FromId}' -> '{nesting[index].ToId}' closes a cycle: '{nesting[index].ToId}' already lies inside '{nesting[index].FromId}' ({string.Join(" -> ", chain)})");
         return problems.Items;
     }
 

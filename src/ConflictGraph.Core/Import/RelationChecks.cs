@@ -29,6 +29,8 @@ internal sealed class RelationChecks(ProblemList problems, FieldChecks fields, C
             var hasFrom = End(r.FromId, path, "fromId");
             var hasTo = End(r.ToId, path, "toId");
             RelationType? type = EnumNames.TryParse<RelationType>(r.Type, out var parsed) && hasFrom && hasTo ? parsed : null;
+            if (hasFrom && hasTo && r.FromId == r.ToId)
+                problems.Add(path, "toId", $"joins '{r.FromId}' to itself; a relation needs two different nodes");
             if (type is not null) Relations.Add(new PendingRelation(path, parsed, r.FromId!, r.ToId!));
             var target = type is null ? null : $"relation\u001f{r.Type}\u001f{r.FromId}\u001f{r.ToId}";
             claims.IdList(r.ClaimedByIds, path, "claimedByIds", ClaimPosition.Claims, target, "relation");

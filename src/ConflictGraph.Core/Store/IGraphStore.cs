@@ -94,6 +94,12 @@ public interface IGraphStore
     /// </summary>
     Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The other nodes whose fields name <paramref name="id"/> (a statement's speaker or source, a
+    /// role's organization, ...): what deleting it rewrites.
+    /// </summary>
+    Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Every node and relation, for export.</summary>
     IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken);
 

@@ -39,6 +39,8 @@ public enum NodeOrder { Id, DateAsc, DateDesc }
 public sealed record NodeQuery
 {
     public required IReadOnlyList<NodeKind> Kinds { get; init; }
+    /// <summary>Only these nodes (a subscription asks which of a write's new events match its filter).</summary>
+    public IReadOnlyList<string>? Ids { get; init; }
     /// <summary>Full-text match, folded as search folds it.</summary>
     public string? Text { get; init; }
     public IReadOnlyList<OrganizationKind>? OrganizationKinds { get; init; }

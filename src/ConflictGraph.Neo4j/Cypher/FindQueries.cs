@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
@@ -11,7 +12,7 @@ namespace ConflictGraph.Neo4j.Cypher;
 /// </summary>
 public sealed class FindQuery
 {
-    private const string Inside = "EXISTS { MATCH (x)-[rs:REL*1..32]->(:Node {id: $within}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') }";
+    private static readonly string Inside = $"EXISTS {{ MATCH (x)-[rs:REL*1..{TraversalLimits.MaxContainmentDepth}]->(:Node {{id: $within}}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') }}";
     private readonly List<string> conditions = [];
 
     public Dictionary<string, object?> Parameters { get; } = [];
@@ -28,11 +29,12 @@ public sealed class FindQuery
     {
         var find = new FindQuery();
         find.Add("n.kind IN $kinds", "kinds", query.Kinds.Select(EnumNames.Of).ToList());
+        if (query.Ids is { } ids) find.Add("n.id IN $ids", "ids", ids.ToList());
         if (textMatches is not null) find.Add("n.id IN $textIds", "textIds", textMatches);
         if (query.OrganizationKinds is { } orgKinds) find.Add("n.kind = 'ORGANIZATION' AND n.subKind IN $orgKinds", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
         if (query.PlaceKinds is { } placeKinds) find.Add("n.kind = 'PLACE' AND n.subKind IN $placeKinds", "placeKinds", placeKinds.Select(EnumNames.Of).ToList());
         if (query.WithinPlaceId is { } within)
-            find.Add("((n.kind = 'PLACE' AND EXISTS { MATCH (n)-[rs:REL*1..32]->(:Node {id: $within}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') })" +
+            find.Add($"((n.kind = 'PLACE' AND EXISTS {{ MATCH (n)-[rs:REL*1..{TraversalLimits.MaxContainmentDepth}]->(:Node {{id: $within}}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') }})" +
                      $" OR (n.kind = 'EVENT' AND EXISTS {{ MATCH (n)-[:REL {{type: 'OCCURRED_IN'}}]->(x:Node) WHERE x.id = $within OR {Inside} }})" +
                      $" OR (n.kind IN ['PERSON', 'ORGANIZATION'] AND EXISTS {{ MATCH (n)-[:REL {{type: 'BASED_IN'}}]->(x:Node) WHERE x.id = $within OR {Inside} }}))",
                 "within", within);
@@ -48,7 +50,7 @@ public sealed class FindQuery
         if (events.To is { } to) Add("n.dateStart <= $to", "to", InputText.FormatDate(to));
         if (events.PlaceId is { } place)
             Add("EXISTS { MATCH (n)-[:REL {type: 'OCCURRED_IN'}]->(x:Node) WHERE x.id = $place OR " +
-                "EXISTS { MATCH (x)-[rs:REL*1..32]->(:Node {id: $place}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') } }", "place", place);
+                $"EXISTS {{ MATCH (x)-[rs:REL*1..{TraversalLimits.MaxContainmentDepth}]->(:Node {{id: $place}}) WHERE all(r IN rs WHERE r.type = 'LOCATED_IN') }} }}", "place", place);
         if (events.PerpetratorId is { } perpetrator)
             Add("EXISTS { MATCH (:Node {id: $perpetrator})-[:REL {type: 'CARRIED_OUT'}]->(n) }", "perpetrator", perpetrator);
         if (events.TargetId is { } target) Add("EXISTS { MATCH (n)-[:REL {type: 'TARGETED'}]->(:Node {id: $target}) }", "target", target);

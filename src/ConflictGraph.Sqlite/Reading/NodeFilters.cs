@@ -11,6 +11,7 @@ internal static class NodeFilters
     {
         var filter = new SqlFilter();
         filter.Add($"n.kind IN {filter.List(query.Kinds.Select(EnumNames.Of))}");
+        if (query.Ids is { } ids) filter.Add($"n.id IN {filter.List(ids)}");
         filter.Text(query.Text);
         if (query.OrganizationKinds is { } orgKinds)
             filter.Add($"n.kind = 'ORGANIZATION' AND n.sub_kind IN {filter.List(orgKinds.Select(EnumNames.Of))}");

