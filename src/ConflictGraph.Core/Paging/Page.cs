@@ -1,15 +1,22 @@
 namespace ConflictGraph.Core.Paging;
 
-/// <summary>Forward cursor paging: at most <see cref="First"/> items after the cursor <see cref="After"/>.</summary>
-public sealed record PageRequest(int First, string? After = null)
+/// <summary>
+/// Forward cursor paging: at most <see cref="First"/> items after the cursor <see cref="After"/>.
+/// <see cref="CountTotal"/> false says the caller never reads the total (a list field, or a
+/// connection whose totalCount was not selected), so a store may skip counting.
+/// </summary>
+public sealed record PageRequest(int First, string? After = null, bool CountTotal = true)
 {
     public static PageRequest All => new(int.MaxValue);
 }
 
 public sealed record PageItem<T>(T Item, string Cursor);
 
-/// <summary>One page of an ordered result, with the size of the whole result.</summary>
-public sealed record Page<T>(IReadOnlyList<PageItem<T>> Items, int TotalCount, bool HasNextPage, bool HasPreviousPage)
+/// <summary>
+/// One page of an ordered result, with the size of the whole result; the size is null when the
+/// request did not ask for it (<see cref="PageRequest.CountTotal"/>).
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<PageItem<T>> Items, int? TotalCount, bool HasNextPage, bool HasPreviousPage)
 {
     public static readonly Page<T> Empty = new([], 0, false, false);
 

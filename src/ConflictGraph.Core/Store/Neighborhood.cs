@@ -2,8 +2,12 @@ using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Store;
 
-/// <summary>The relations of one node to follow: of these types (all when null), in this direction from it.</summary>
-public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? Types, Direction Direction)
+/// <summary>
+/// The relations of one node to follow: of these types (all when null), in this direction from it.
+/// <see cref="EndsOnly"/> says the caller only goes on to the nodes at the far ends, so a store may
+/// leave the relations' claim lists empty.
+/// </summary>
+public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? Types, Direction Direction, bool EndsOnly = false)
 {
     public bool Matches(Relation relation) =>
         (Types is null || Types.Contains(relation.Type)) && Direction switch
@@ -14,10 +18,10 @@ public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? T
         };
 
     public bool Equals(ExpandRequest? other) =>
-        other is not null && NodeId == other.NodeId && Direction == other.Direction &&
+        other is not null && NodeId == other.NodeId && Direction == other.Direction && EndsOnly == other.EndsOnly &&
         (Types is null ? other.Types is null : other.Types is not null && Types.SequenceEqual(other.Types));
 
-    public override int GetHashCode() => HashCode.Combine(NodeId, Direction, Types?.Count);
+    public override int GetHashCode() => HashCode.Combine(NodeId, Direction, EndsOnly, Types?.Count);
 }
 
 /// <summary>What one expansion found: the relations asked for, and the nodes at their ends plus any asked for by id.</summary>
