@@ -2,20 +2,19 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Reading;
+using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private const string RelationColumns = "SELECT r.id, r.type, r.from_id, r.to_id FROM relations r";
-
     public async Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction,
         CancellationToken cancellationToken)
     {
         if (nodeIds.Count == 0 || types is { Count: 0 }) return [];
         await using var connection = Open(cancellationToken);
-        return await RelationsAroundAsync(connection, null, nodeIds, types, direction, cancellationToken);
+        return await RelationsAroundAsync(connection, null, nodeIds, types, direction, withClaims: true, cancellationToken);
     }
 
     public async Task<Neighborhood> ExpandAsync(
@@ -24,13 +23,15 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
-        // Requests with the same types and direction share one statement.
-        foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction)))
+        // Requests with the same types, direction and need of claims share one statement; claims are read
+        // only for relations someone will show, so a relation read both ways keeps its claims.
+        foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction, r.EndsOnly))
+                     .OrderBy(g => g.Key.EndsOnly))
         {
             var first = group.First();
             if (first.Types is { Count: 0 }) continue;
             foreach (var relation in await RelationsAroundAsync(
-                connection, transaction, group.Select(r => r.NodeId).ToList(), first.Types, first.Direction, cancellationToken))
+                connection, transaction, group.Select(r => r.NodeId).ToList(), first.Types, first.Direction, !first.EndsOnly, cancellationToken))
                 relations.TryAdd(relation.Id, relation);
         }
         var ids = relations.Values.SelectMany(r => new[] { r.FromId, r.ToId }).Concat(nodeIds).ToHashSet(StringComparer.Ordinal);
@@ -38,24 +39,25 @@ public sealed partial class SqliteGraphStore
         return new Neighborhood(relations.Values.ToList(), nodes);
     }
 
+    /// <summary>Relations at the given nodes: the nodes drive, one index probe each (relations_from or relations_to).</summary>
     private static async Task<IReadOnlyList<Relation>> RelationsAroundAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
-        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyCollection<RelationType>? types, Direction direction, bool withClaims, CancellationToken cancellationToken)
     {
-        var typeFilter = types is null ? "" : $" AND r.type IN {Ids.In("$types")}";
-        var outgoing = $"{RelationColumns} WHERE r.from_id IN {Ids.In("$ids")}{typeFilter}";
-        var incoming = $"{RelationColumns} WHERE r.to_id IN {Ids.In("$ids")}{typeFilter}";
+        var typeList = types is null ? null : Ids.In("$types");
+        string Around(Func<string, string, string?, string> at) =>
+            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r ON {at("r", "j.value", typeList)}";
         var sql = direction switch
         {
-            Direction.Outgoing => outgoing,
-            Direction.Incoming => incoming,
-            _ => $"{outgoing} UNION {incoming}",
+            Direction.Outgoing => Around(Traversal.Outgoing),
+            Direction.Incoming => Around(Traversal.Incoming),
+            _ => $"{Around(Traversal.Outgoing)} UNION {Around(Traversal.Incoming)}",
         } + " ORDER BY 1";
         return await RelationReads.QueryAsync(connection, sql, c =>
         {
             Ids.Add(c, "$ids", nodeIds);
             if (types is not null) Ids.Add(c, "$types", types.Select(EnumNames.Of));
-        }, cancellationToken, transaction);
+        }, cancellationToken, transaction, withClaims);
     }
 
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
@@ -64,7 +66,8 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT kind, body FROM nodes WHERE id IN (SELECT node_id FROM refs WHERE field = 'eventId' AND target_id IN {Ids.In("$ids")}) ORDER BY id";
+            $"SELECT DISTINCT n.kind, n.body, n.id FROM {Ids.Driving("$ids")} CROSS JOIN refs f ON f.target_id = j.value AND f.field = 'eventId' " +
+            "CROSS JOIN nodes n ON n.id = f.node_id ORDER BY n.id";
         Ids.Add(command, "$ids", eventIds);
         var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
         return (await NodeReads.ReadAsync(command, cancellationToken)).OfType<Statement>()

@@ -16,7 +16,7 @@ public sealed partial class SqliteGraphStore
         await using var command = connection.CreateCommand();
         // bm25 is lower for better matches; ties fall back to the id so results are stable.
         command.CommandText =
-            "SELECT n.id, n.kind, bm25(search) AS rank FROM search JOIN nodes n ON n.seq = search.rowid " +
+            "SELECT n.id, n.kind, bm25(search) AS rank FROM search CROSS JOIN nodes n ON n.seq = search.rowid " +
             $"WHERE search MATCH {matchParameter} AND {filter.Where} ORDER BY rank, n.id LIMIT $limit";
         filter.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);

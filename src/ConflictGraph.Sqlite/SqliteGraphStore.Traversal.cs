@@ -15,8 +15,8 @@ public sealed partial class SqliteGraphStore
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
-            "UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM relations r JOIN inside ON r.to_id = inside.id " +
-            $"AND r.type = 'LOCATED_IN' WHERE inside.depth < {TraversalLimits.MaxContainmentDepth}) " +
+            $"UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM inside CROSS JOIN relations r ON {Traversal.Incoming("r", "inside.id", "('LOCATED_IN')")} " +
+            $"WHERE inside.depth < {TraversalLimits.MaxContainmentDepth}) " +
             "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id";
         Ids.Add(command, "$ids", within.Keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -32,10 +32,12 @@ public sealed partial class SqliteGraphStore
         if (chains.Count == 0) return chains.ToDictionary(c => c.Key, _ => (IReadOnlyList<Relation>)[]);
         // Backward walks from an event to what it answered (outgoing edges); forward to what answered
         // it. Both is the two walks together, never a zigzag into side branches.
-        string Walk(string way, string near, string far) =>
-            $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM relations r JOIN chain ON r.{near} = chain.node " +
-            $"AND r.type IN ('RETALIATION_FOR', 'RESPONSE_TO') WHERE chain.way = '{way}' AND chain.depth < $depth";
-        var steps = $"{Walk("b", "from_id", "to_id")} UNION {Walk("f", "to_id", "from_id")}";
+        string Walk(string way, string far, string step) =>
+            $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM chain CROSS JOIN relations r ON {step} " +
+            $"WHERE chain.way = '{way}' AND chain.depth < $depth";
+        const string escalation = "('RETALIATION_FOR', 'RESPONSE_TO')";
+        var steps = $"{Walk("b", "to_id", Traversal.Outgoing("r", "chain.node", escalation))} UNION " +
+                    $"{Walk("f", "from_id", Traversal.Incoming("r", "chain.node", escalation))}";
         await using var connection = Open(cancellationToken);
         var links = new List<(string Root, string Relation)>();
         await using (var command = connection.CreateCommand())
@@ -53,9 +55,7 @@ public sealed partial class SqliteGraphStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) links.Add((reader.GetString(0), reader.GetString(1)));
         }
-        var relations = (await RelationReads.QueryAsync(connection,
-            $"{RelationColumns} WHERE r.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", links.Select(l => l.Relation)), cancellationToken))
-            .ToDictionary(r => r.Id);
+        var relations = (await RelationReads.ByIdsAsync(connection, links.Select(l => l.Relation), cancellationToken)).ToDictionary(r => r.Id);
         foreach (var (root, relation) in links) chains[root].Add(relation);
         return chains.ToDictionary(c => c.Key, c => (IReadOnlyList<Relation>)c.Value.Order(StringComparer.Ordinal).Select(id => relations[id]).ToList());
     }

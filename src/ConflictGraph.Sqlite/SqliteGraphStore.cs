@@ -42,6 +42,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
     }
 
+    /// <summary>Runs on every connection the store opens; the query-plan test traces statements with it.</summary>
+    internal Action<SqliteConnection>? ConnectionOpened { get; set; }
+
     /// <summary>
     /// An open pooled connection whose running statement SQLite interrupts when
     /// <paramref name="cancellationToken"/> fires (Microsoft.Data.Sqlite's own Cancel does nothing),
@@ -53,6 +56,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         if (cancellationToken.CanBeCanceled) Interruption.Attach(connection, cancellationToken);
+        ConnectionOpened?.Invoke(connection);
         return connection;
     }
 
@@ -132,16 +136,21 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        // The kept counts (see the schema): node kinds are the keys 'node:KIND', relations the sum of 'relation:TYPE'.
         var byKind = new List<KindCount>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT kind, count(*) FROM nodes GROUP BY kind ORDER BY kind";
+            command.Transaction = transaction;
+            command.CommandText =
+                "SELECT substr(key, 6), value FROM counts WHERE key > 'node:' AND key < 'node;' AND instr(substr(key, 6), ':') = 0 AND value > 0 ORDER BY key";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 byKind.Add(new KindCount(EnumNames.Parse<NodeKind>(reader.GetString(0)), reader.GetInt32(1)));
         }
         await using var relations = connection.CreateCommand();
-        relations.CommandText = "SELECT count(*) FROM relations";
+        relations.Transaction = transaction;
+        relations.CommandText = "SELECT coalesce(sum(value), 0) FROM counts WHERE key > 'relation:' AND key < 'relation;'";
         var relationCount = Convert.ToInt32(await relations.ExecuteScalarAsync(cancellationToken));
         return new GraphStats(byKind.Sum(k => k.Count), relationCount, byKind);
     }

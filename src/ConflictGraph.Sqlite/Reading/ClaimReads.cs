@@ -15,9 +15,11 @@ internal static class ClaimReads
 {
     /// <param name="sql">Selects the rows <paramref name="read"/> reads.</param>
     /// <param name="make">The relation or fact of a row, given its claims.</param>
+    /// <param name="withClaims">False when the caller only follows the rows' ends: their claim lists are left empty.</param>
     public static async Task<IReadOnlyList<T>> QueryAsync<TRow, T>(
         SqliteConnection connection, SqliteTransaction? transaction, ClaimTable table, string sql, Action<SqliteCommand> bind,
-        Func<SqliteDataReader, TRow> read, Func<TRow, string> idOf, Func<TRow, IReadOnlyList<Claim>, T> make, CancellationToken cancellationToken)
+        Func<SqliteDataReader, TRow> read, Func<TRow, string> idOf, Func<TRow, IReadOnlyList<Claim>, T> make, CancellationToken cancellationToken,
+        bool withClaims = true)
     {
         var rows = new List<TRow>();
         await using (var command = connection.CreateCommand())
@@ -29,7 +31,7 @@ internal static class ClaimReads
             while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
         }
         if (rows.Count == 0) return [];
-        var claims = await ForAsync(connection, transaction, table, rows.Select(idOf), cancellationToken);
+        var claims = withClaims ? await ForAsync(connection, transaction, table, rows.Select(idOf), cancellationToken) : new();
         return rows.Select(r => make(r, claims.TryGetValue(idOf(r), out var c) ? c : [])).ToList();
     }
 
@@ -41,7 +43,8 @@ internal static class ClaimReads
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"SELECT {table.Key}, statement_id, disputes, characterization FROM {table.Table} WHERE {table.Key} IN {Ids.In("$ids")} ORDER BY {table.Key}, statement_id";
+            $"SELECT c.{table.Key}, c.statement_id, c.disputes, c.characterization FROM {Ids.Driving("$ids")} CROSS JOIN {table.Table} c " +
+            $"ON c.{table.Key} = j.value ORDER BY c.{table.Key}, c.statement_id";
         Ids.Add(command, "$ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -5,34 +5,48 @@ namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
 /// Keyset paging over (sort key, id): a cursor carries both and the order it belongs to, so a
-/// cursor from another order is refused instead of silently skipping rows.
+/// cursor from another order is refused instead of silently skipping rows. Date orders put
+/// undated rows last either way: their key is <see cref="Undated"/>.
 /// </summary>
-internal sealed record KeysetPage(string Expression, bool Descending, string Tag)
+internal sealed record KeysetPage(string Expression, bool Descending, string Tag, string? Undated)
 {
     public static KeysetPage For(NodeOrder order) => order switch
     {
-        // Undated nodes come last in both directions.
-        NodeOrder.DateAsc => new("coalesce(n.date_start, '9999-12-31')", false, "a"),
-        NodeOrder.DateDesc => new("coalesce(n.date_start, '0000-01-01')", true, "d"),
-        _ => new("n.id", false, "i"),
+        NodeOrder.DateAsc => new("coalesce(n.date_start, '9999-12-31')", false, "a", "9999-12-31"),
+        NodeOrder.DateDesc => new("coalesce(n.date_start, '0000-01-01')", true, "d", "0000-01-01"),
+        _ => new("n.id", false, "i", null),
     };
 
-    public static readonly KeysetPage Relations = new("r.id", false, "r");
+    public static readonly KeysetPage Relations = new("r.id", false, "r", null);
 
-    public static readonly KeysetPage Facts = new("f.id", false, "f");
+    public static readonly KeysetPage Facts = new("f.id", false, "f", null);
 
-    public string OrderBy(string idColumn) => $"{Expression}{(Descending ? " DESC" : "")}, {idColumn}";
+    /// <summary>True for the date orders, whose index walks split dated from undated rows.</summary>
+    public bool ByDate => Undated is not null;
 
-    /// <summary>The condition for rows after the cursor, or null on the first page.</summary>
-    public string? After(string? cursor, SqlFilter filter, string idColumn)
+    public string Direction => Descending ? " DESC" : "";
+
+    public string OrderBy(string idColumn) => $"{Expression}{Direction}, {idColumn}";
+
+    /// <summary>The position a cursor names, or null on the first page.</summary>
+    /// <exception cref="InvalidCursorException">The cursor is not ours or belongs to another order.</exception>
+    public Position? Decode(string? cursor)
     {
         if (cursor is null) return null;
         var (key, id) = Cursor.Decode(cursor);
         if (!key.StartsWith(Tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
-        var value = filter.Value(key[(Tag.Length + 1)..]);
-        var lastId = filter.Value(id);
+        return new Position(key[(Tag.Length + 1)..], id);
+    }
+
+    /// <summary>The condition for rows after <paramref name="position"/>, on the sort key expression.</summary>
+    public string After(Position position, SqlFilter filter, string idColumn)
+    {
+        var value = filter.Value(position.Key);
+        var lastId = filter.Value(position.Id);
         return $"({Expression} {(Descending ? "<" : ">")} {value} OR ({Expression} = {value} AND {idColumn} > {lastId}))";
     }
 
     public string CursorFor(string sortKey, string id) => Cursor.Encode($"{Tag}:{sortKey}", id);
+
+    public sealed record Position(string Key, string Id);
 }

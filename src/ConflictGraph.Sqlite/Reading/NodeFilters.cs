@@ -4,22 +4,30 @@ using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Sqlite.Reading;
 
-/// <summary>Turns a <see cref="NodeQuery"/> into conditions on the nodes table (alias n).</summary>
+/// <summary>
+/// Turns a <see cref="NodeQuery"/> into conditions on the nodes table (alias n). Criteria that
+/// name a few rows (who spoke, what about, which place, the words searched) are registered first,
+/// most selective first, so one of them drives the statement; a query without any lists a kind.
+/// </summary>
 internal static class NodeFilters
 {
     public static SqlFilter For(NodeQuery query)
     {
         var filter = new SqlFilter();
-        filter.Add($"n.kind IN {filter.List(query.Kinds.Select(EnumNames.Of))}");
-        if (query.Ids is { } ids) filter.Add($"n.id IN {filter.List(ids)}");
+        if (query.Ids is { } ids)
+        {
+            var list = filter.ListParameter(ids);
+            filter.Add($"n.id IN {Ids.In(list)}", $"SELECT value AS id FROM json_each({list})");
+        }
+        if (query.Statements is { } statements) Statements(filter, statements);
+        if (query.Events is { } events) Events(filter, events);
+        if (query.WithinPlaceId is { } within) Within(filter, within);
         filter.Text(query.Text);
+        filter.Add($"n.kind IN {filter.List(query.Kinds.Select(EnumNames.Of))}");
         if (query.OrganizationKinds is { } orgKinds)
             filter.Add($"n.kind = 'ORGANIZATION' AND n.sub_kind IN {filter.List(orgKinds.Select(EnumNames.Of))}");
         if (query.PlaceKinds is { } placeKinds)
             filter.Add($"n.kind = 'PLACE' AND n.sub_kind IN {filter.List(placeKinds.Select(EnumNames.Of))}");
-        if (query.WithinPlaceId is { } within) Within(filter, within);
-        if (query.Events is { } events) Events(filter, events);
-        if (query.Statements is { } statements) Statements(filter, statements);
         return filter;
     }
 
@@ -29,7 +37,9 @@ internal static class NodeFilters
         var inside = filter.PlaceAndInside(placeId);
         filter.Add($"((n.kind = 'PLACE' AND n.id IN (SELECT id FROM {inside} WHERE depth > 0))" +
                    $" OR (n.kind = 'EVENT' AND {Related("OCCURRED_IN", inside)})" +
-                   $" OR (n.kind IN ('PERSON', 'ORGANIZATION') AND {Related("BASED_IN", inside)}))");
+                   $" OR (n.kind IN ('PERSON', 'ORGANIZATION') AND {Related("BASED_IN", inside)}))",
+            $"SELECT id FROM {inside} WHERE depth > 0 UNION ALL " +
+            $"SELECT o.from_id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN', 'BASED_IN')")}");
     }
 
     private static string Related(string type, string inside) =>
@@ -37,38 +47,59 @@ internal static class NodeFilters
 
     private static void Events(SqlFilter filter, EventCriteria events)
     {
+        if (events.PerpetratorId is { } perpetrator)
+        {
+            var actor = filter.Value(perpetrator);
+            filter.Add($"EXISTS (SELECT 1 FROM relations c WHERE c.to_id = n.id AND c.type = 'CARRIED_OUT' AND c.from_id = {actor})",
+                $"SELECT to_id AS id FROM relations WHERE from_id = {actor} AND type = 'CARRIED_OUT'");
+        }
+        if (events.TargetId is { } target)
+        {
+            var aimed = filter.Value(target);
+            filter.Add($"EXISTS (SELECT 1 FROM relations t WHERE t.from_id = n.id AND t.type = 'TARGETED' AND t.to_id = {aimed})",
+                $"SELECT t.from_id AS id FROM relations t WHERE {Traversal.Incoming("t", aimed, "('TARGETED')")}");
+        }
+        if (events.PlaceId is { } place)
+        {
+            var inside = filter.PlaceAndInside(place);
+            filter.Add(Related("OCCURRED_IN", inside),
+                $"SELECT o.from_id AS id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN')")}");
+        }
         if (events.Kinds is { } kinds) filter.Add($"n.sub_kind IN {filter.List(kinds.Select(EnumNames.Of))}");
         if (events.From is { } from) filter.Add($"n.date_end >= {filter.Value(Iso(from))}");
         if (events.To is { } to) filter.Add($"n.date_start <= {filter.Value(Iso(to))}");
-        if (events.PlaceId is { } place) filter.Add(Related("OCCURRED_IN", filter.PlaceAndInside(place)));
-        if (events.PerpetratorId is { } perpetrator)
-            filter.Add($"EXISTS (SELECT 1 FROM relations c WHERE c.to_id = n.id AND c.type = 'CARRIED_OUT' AND c.from_id = {filter.Value(perpetrator)})");
-        if (events.TargetId is { } target)
-            filter.Add($"EXISTS (SELECT 1 FROM relations t WHERE t.from_id = n.id AND t.type = 'TARGETED' AND t.to_id = {filter.Value(target)})");
     }
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
     {
+        if (statements.AboutId is { } about) Refers(filter, "'aboutIds'", about);
+        if (statements.SpeakerId is { } speaker) Refers(filter, "'speakerId'", speaker);
+        if (statements.ActorId is { } actor) Refers(filter, "'speakerId', 'onBehalfOfId'", actor);
+        if (statements.SourceId is { } source) Refers(filter, "'sourceId'", source);
+        if (statements.OrganizationId is { } organization) Organization(filter, organization);
+        if (statements.Stances is { } stances) filter.Add($"n.sub_kind IN {filter.List(stances.Select(EnumNames.Of))}");
         if (statements.Anonymous is { } anonymous)
             filter.Add($"{(anonymous ? "NOT " : "")}EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId')");
-        if (statements.SpeakerId is { } speaker) filter.Add(Refers(filter, "'speakerId'", speaker));
-        if (statements.ActorId is { } actor) filter.Add(Refers(filter, "'speakerId', 'onBehalfOfId'", actor));
-        if (statements.AboutId is { } about) filter.Add(Refers(filter, "'aboutIds'", about));
-        if (statements.SourceId is { } source) filter.Add(Refers(filter, "'sourceId'", source));
-        if (statements.Stances is { } stances) filter.Add($"n.sub_kind IN {filter.List(stances.Select(EnumNames.Of))}");
-        if (statements.OrganizationId is { } organization)
-        {
-            // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there).
-            var org = filter.Value(organization);
-            filter.Add($"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
-                       " OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND (" +
-                       $"f.target_id IN (SELECT from_id FROM relations WHERE type = 'MEMBER_OF' AND to_id = {org})" +
-                       $" OR f.target_id IN (SELECT node_id FROM refs WHERE field = 'organizationId' AND target_id = {org}))))");
-        }
     }
 
-    private static string Refers(SqlFilter filter, string fields, string target) =>
-        $"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {filter.Value(target)})";
+    private static void Refers(SqlFilter filter, string fields, string target)
+    {
+        var id = filter.Value(target);
+        filter.Add($"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
+            $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})");
+    }
+
+    // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there).
+    private static void Organization(SqlFilter filter, string organization)
+    {
+        var org = filter.Value(organization);
+        var people = $"SELECT m.from_id AS id FROM relations m WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
+                     $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId'";
+        filter.Add($"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
+                   $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
+            $"SELECT node_id AS id FROM refs WHERE target_id = {org} AND field = 'onBehalfOfId' " +
+            $"UNION ALL SELECT f.node_id FROM ({people}) m CROSS JOIN refs f ON f.target_id = m.id AND f.field = 'speakerId'");
+    }
 
     private static string Iso(DateOnly date) => InputText.FormatDate(date);
 }

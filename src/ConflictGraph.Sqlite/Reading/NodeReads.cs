@@ -11,11 +11,12 @@ internal static class NodeReads
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT kind, body FROM nodes WHERE id IN {Ids.In("$ids")}";
+        command.CommandText = $"SELECT n.kind, n.body FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
         Ids.Add(command, "$ids", ids);
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>Reads nodes from a command selecting kind and body first.</summary>
     public static async Task<IReadOnlyList<Node>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var nodes = new List<Node>();

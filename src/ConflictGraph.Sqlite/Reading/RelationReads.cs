@@ -6,11 +6,21 @@ namespace ConflictGraph.Sqlite.Reading;
 /// <summary>Reads relations with their claims: one statement for the relations, one for all their claims.</summary>
 internal static class RelationReads
 {
-    /// <param name="sql">Selects id, type, from_id, to_id (in that order) from relations.</param>
+    /// <summary>The columns every relation read selects, in the order <see cref="QueryAsync"/> reads them (alias r).</summary>
+    public const string Columns = "r.id, r.type, r.from_id, r.to_id";
+
+    /// <param name="sql">Selects <see cref="Columns"/>.</param>
+    /// <param name="withClaims">False when the caller follows the relations to their ends only: their claim lists are left empty.</param>
     public static Task<IReadOnlyList<Relation>> QueryAsync(
         SqliteConnection connection, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken,
-        SqliteTransaction? transaction = null) =>
+        SqliteTransaction? transaction = null, bool withClaims = true) =>
         ClaimReads.QueryAsync(connection, transaction, ClaimTable.Relations, sql, bind,
             reader => (Id: reader.GetString(0), Type: EnumNames.Parse<RelationType>(reader.GetString(1)), From: reader.GetString(2), To: reader.GetString(3)),
-            row => row.Id, (row, claims) => new Relation(row.Type, row.From, row.To, claims), cancellationToken);
+            row => row.Id, (row, claims) => new Relation(row.Type, row.From, row.To, claims), cancellationToken, withClaims);
+
+    /// <summary>Relations by id, with their claims.</summary>
+    public static Task<IReadOnlyList<Relation>> ByIdsAsync(
+        SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>
+        QueryAsync(connection, $"SELECT {Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r ON r.id = j.value",
+            c => Ids.Add(c, "$ids", ids), cancellationToken, transaction);
 }

@@ -5,7 +5,10 @@ namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
 /// A WHERE clause built from optional criteria: each criterion adds a condition and its named
-/// parameters, never a value into the text. Containment criteria add recursive CTEs.
+/// parameters, never a value into the text. A selective criterion also names its candidates (the
+/// ids of every row that can match, read through an index): the first one registered drives the
+/// statement, so its cost follows the answer rather than the table. Containment criteria add
+/// recursive CTEs.
 /// </summary>
 internal sealed class SqlFilter
 {
@@ -14,7 +17,11 @@ internal sealed class SqlFilter
     private readonly List<Action<SqliteCommand>> binders = [];
     private int next;
 
+    /// <summary>Every condition; a row reached through <see cref="Driver"/> is checked against all of them too.</summary>
     public string Where => conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
+
+    /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
+    public string? Driver { get; private set; }
 
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
@@ -27,23 +34,37 @@ internal sealed class SqlFilter
     }
 
     /// <summary>A fresh parameter holding a list, usable as <c>x IN {list}</c>.</summary>
-    public string List(IEnumerable<string> values)
+    public string List(IEnumerable<string> values) => Ids.In(ListParameter(values));
+
+    /// <summary>A fresh parameter holding a list as JSON, read with <c>json_each</c>.</summary>
+    public string ListParameter(IEnumerable<string> values)
     {
         var name = $"$p{next++}";
         var items = values.ToList();
         binders.Add(c => Ids.Add(c, name, items));
-        return Ids.In(name);
+        return name;
     }
 
     public void Add(string condition) => conditions.Add(condition);
 
-    /// <summary>A CTE named like the result holding <paramref name="placeId"/> and every place inside it (column id).</summary>
+    /// <summary>
+    /// A selective criterion: <paramref name="condition"/> checks one row (through an index on that
+    /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it.
+    /// The first one added drives the statement.
+    /// </summary>
+    public void Add(string condition, string candidates)
+    {
+        conditions.Add(condition);
+        Driver ??= candidates;
+    }
+
+    /// <summary>A CTE named like the result holding <paramref name="placeId"/> and every place inside it (columns id, depth).</summary>
     public string PlaceAndInside(string placeId)
     {
         var name = $"inside{ctes.Count}";
         var root = Value(placeId);
-        ctes.Add($"{name}(id, depth) AS (SELECT {root}, 0 UNION SELECT r.from_id, {name}.depth + 1 FROM relations r " +
-                 $"JOIN {name} ON r.to_id = {name}.id AND r.type = 'LOCATED_IN' WHERE {name}.depth < {TraversalLimits.MaxContainmentDepth})");
+        ctes.Add($"{name}(id, depth) AS (SELECT {root}, 0 UNION SELECT r.from_id, {name}.depth + 1 FROM {name} " +
+                 $"CROSS JOIN relations r ON {Traversal.Incoming("r", $"{name}.id", "('LOCATED_IN')")} WHERE {name}.depth < {TraversalLimits.MaxContainmentDepth})");
         return name;
     }
 
@@ -54,9 +75,13 @@ internal sealed class SqlFilter
         return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"\"{t.Replace("\"", "\"\"")}\"*"));
     }
 
+    /// <summary>Nodes (alias n) whose search text matches every word; selective, so it can drive.</summary>
     public void Text(string? text)
     {
-        if (Match(text) is { } match) Add($"n.seq IN (SELECT rowid FROM search WHERE search MATCH {Value(match)})");
+        if (Match(text) is not { } match) return;
+        var parameter = Value(match);
+        Add($"n.seq IN (SELECT rowid FROM search WHERE search MATCH {parameter})",
+            $"SELECT t.id FROM search CROSS JOIN nodes t ON t.seq = search.rowid WHERE search MATCH {parameter}");
     }
 
     public void Bind(SqliteCommand command)

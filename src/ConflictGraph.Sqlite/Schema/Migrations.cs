@@ -7,9 +7,9 @@ namespace ConflictGraph.Sqlite.Schema;
 /// The file's schema, versioned by <c>PRAGMA user_version</c>: each step runs once, in order, in
 /// one transaction with the version bump, when a file is opened.
 /// </summary>
-internal static class Migrations
+internal static partial class Migrations
 {
-    private static readonly string[] Steps = [Version1, Version2];
+    private static readonly string[] Steps = [Version1, Version2, Version3];
 
     public static int Latest => Steps.Length;
 

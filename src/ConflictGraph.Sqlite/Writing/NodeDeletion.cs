@@ -51,9 +51,7 @@ internal static class NodeDeletion
         using var commands = new WriteCommands(connection, transaction);
         foreach (var node in await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction))
             Rewrite(commands, NodeReferences.Without(node, id));
-        foreach (var relation in await RelationReads.QueryAsync(connection,
-            $"SELECT id, type, from_id, to_id FROM relations WHERE id IN {Ids.In("$ids")}",
-            c => Ids.Add(c, "$ids", cited), cancellationToken, transaction))
+        foreach (var relation in await RelationReads.ByIdsAsync(connection, cited, cancellationToken, transaction))
             commands.UpdateStatus.With(relation.Id, EnumNames.Of(relation.Status)).ExecuteNonQuery();
         foreach (var fact in await FactReads.QueryAsync(connection,
             $"{FactReads.Columns} WHERE f.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", citedFacts), cancellationToken, transaction))

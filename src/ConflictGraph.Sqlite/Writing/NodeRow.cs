@@ -28,6 +28,9 @@ internal sealed record NodeRow(
 
     public static Node Parse(string kind, string body) => NodeJson.Parse(kind, body);
 
+    /// <summary>Whether rows of the kind can carry a date (see <see cref="Of"/>); the others always have date_start NULL.</summary>
+    public static bool CanBeDated(NodeKind kind) => kind is NodeKind.Event or NodeKind.Statement or NodeKind.Source;
+
     /// <summary>"aboutIds[2]" and "aboutIds[0]" are one field for filtering: "aboutIds".</summary>
     private static string Field(string path)
     {

@@ -1,0 +1,136 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>
+/// One page of a <see cref="NodeQuery"/>. A query with a selective criterion is driven by that
+/// criterion's candidates (CROSS JOIN keeps them the outer loop whatever the statistics say), so
+/// it costs what it finds; a query without one is a <see cref="NodeListing"/>. The total is read
+/// only when asked for: from the kept counts for a plain listing, else by counting the matches.
+/// </summary>
+internal static class NodePages
+{
+    private const string Columns = "n.kind, n.body";
+
+    public static async Task<Page<Node>> FindAsync(
+        SqliteConnection connection, SqliteTransaction transaction, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (query.Kinds.Count == 0) return Page<Node>.Empty;
+        var keyset = KeysetPage.For(query.Order);
+        var position = keyset.Decode(page.After);
+        var filter = NodeFilters.For(query);
+        var listing = filter.Driver is null ? NodeListing.For(query, keyset) : null;
+        var counting = page.CountTotal || page.First <= 0;
+
+        int? total = null;
+        if (counting)
+        {
+            var sql = listing is null ? DrivenCount(filter)
+                : listing.CountedByCounters ? Counters(filter, listing)
+                : ListingCount(filter, listing, query.Events);
+            total = await Reads.CountAsync(connection, transaction, sql, filter, cancellationToken);
+        }
+        if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
+
+        var limit = filter.Value((long)page.First + 1);
+        var text = listing is null
+            ? DrivenPage(filter, keyset, position, limit)
+            : ListingPage(filter, listing, keyset, position, query.Events, limit);
+        var items = new List<PageItem<Node>>();
+        var more = false;
+        if (text is not null)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            filter.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (items.Count == page.First)
+                {
+                    more = true;
+                    break;
+                }
+                var node = NodeRow.Parse(reader.GetString(0), reader.GetString(1));
+                items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.GetString(2), node.Id)));
+            }
+        }
+        return new Page<Node>(items, total, more, page.After is not null);
+    }
+
+    private static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
+
+    private static string DrivenCount(SqlFilter filter) => $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Where}";
+
+    private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    {
+        var after = position is null ? "" : $" AND {keyset.After(position, filter, "n.id")}";
+        return $"{filter.With}SELECT {Columns}, {keyset.Expression} FROM {Candidates(filter)} " +
+               $"WHERE {filter.Where}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
+    }
+
+    private static string Counters(SqlFilter filter, NodeListing listing) =>
+        $"SELECT coalesce(sum(value), 0) FROM counts WHERE key IN {filter.List(listing.Parts.Select(p => p.CounterKey).Distinct())}";
+
+    private static string ListingCount(SqlFilter filter, NodeListing listing, EventCriteria? events)
+    {
+        // Dated and undated rows are counted together: one count per kind and sub-kind.
+        var parts = listing.Parts.Select(p => p with { Dated = p.Dated == true && events is { From: not null } or { To: not null } ? true : null })
+            .Distinct().Select(p => $"(SELECT count(*) FROM nodes n WHERE {Conditions(filter, p, events)})").ToList();
+        return parts.Count == 0 ? "SELECT 0" : $"{filter.With}SELECT {string.Join(" + ", parts)}";
+    }
+
+    /// <returns>Null when no walk can hold a row after the cursor.</returns>
+    private static string? ListingPage(
+        SqlFilter filter, NodeListing listing, KeysetPage keyset, KeysetPage.Position? position, EventCriteria? events, string limit)
+    {
+        var walks = new List<string>();
+        foreach (var part in listing.Parts)
+        {
+            if (PartAfter(filter, keyset, part, position) is not { } after) continue;
+            var order = part.Dated == true && keyset.ByDate ? $"n.date_start{keyset.Direction}, n.id" : "n.id";
+            walks.Add($"SELECT * FROM (SELECT {Columns}, {keyset.Expression} AS sort_key, n.id AS sort_id FROM nodes n " +
+                      $"WHERE {Conditions(filter, part, events)}{after} ORDER BY {order} LIMIT {limit})");
+        }
+        if (walks.Count == 0) return null;
+        var merged = walks.Count == 1 ? walks[0] : $"SELECT * FROM ({string.Join(" UNION ALL ", walks)}) ORDER BY sort_key{keyset.Direction}, sort_id LIMIT {limit}";
+        return filter.With + merged;
+    }
+
+    /// <summary>The walk's index key (kind, sub-kind, dated or not, the date window's bounds) and the query's conditions.</summary>
+    private static string Conditions(SqlFilter filter, NodeListing.Part part, EventCriteria? events)
+    {
+        var key = $"n.kind = {filter.Value(part.Kind)}";
+        if (part.SubKind is not null) key += $" AND n.sub_kind = {filter.Value(part.SubKind)}";
+        if (part.Dated == false) key += " AND n.date_start IS NULL";
+        else if (part.Dated == true) key += " AND n.date_start IS NOT NULL";
+        if (events?.From is { } from)
+            key += $" AND n.date_start >= {DateWindow.Earliest(filter.Value(Iso(from)), filter.Value($"span:{part.Kind}"))}";
+        if (events?.To is { } to) key += $" AND n.date_start <= {filter.Value(Iso(to))}";
+        return $"{key} AND {filter.Where}";
+    }
+
+    /// <summary>
+    /// Rows of <paramref name="part"/> after the cursor, written as a range on the walk's index;
+    /// null when the whole walk comes before it (a cursor among undated rows skips the dated ones).
+    /// </summary>
+    private static string? PartAfter(SqlFilter filter, KeysetPage keyset, NodeListing.Part part, KeysetPage.Position? position)
+    {
+        if (position is null) return "";
+        var id = filter.Value(position.Id);
+        if (!keyset.ByDate) return $" AND n.id > {id}";
+        var inUndated = position.Key == keyset.Undated;
+        if (part.Dated == false) return inUndated ? $" AND n.id > {id}" : "";
+        if (inUndated) return null;
+        var key = filter.Value(position.Key);
+        var (bound, beyond) = keyset.Descending ? ("<=", "<") : (">=", ">");
+        return $" AND n.date_start {bound} {key} AND (n.date_start {beyond} {key} OR n.id > {id})";
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");
+}

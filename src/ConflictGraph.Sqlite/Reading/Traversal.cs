@@ -1,0 +1,18 @@
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>How walks over relations are written, so each step is one index probe whatever the planner's statistics say.</summary>
+internal static class Traversal
+{
+    /// <summary>
+    /// Relations (alias <paramref name="r"/>) arriving at <paramref name="node"/>, of the types in
+    /// the list expression <paramref name="types"/> (all when null). The unary plus keeps the type
+    /// from keying an index: without statistics SQLite would rather walk every relation of the type
+    /// through the covering (type, from, to) index than probe relations_to by the node.
+    /// </summary>
+    public static string Incoming(string r, string node, string? types = null) =>
+        types is null ? $"{r}.to_id = {node}" : $"{r}.to_id = {node} AND +{r}.type IN {types}";
+
+    /// <summary>Relations leaving <paramref name="node"/>: relations_from, or the (type, from, to) index, both probe by the node.</summary>
+    public static string Outgoing(string r, string node, string? types = null) =>
+        types is null ? $"{r}.from_id = {node}" : $"{r}.from_id = {node} AND {r}.type IN {types}";
+}

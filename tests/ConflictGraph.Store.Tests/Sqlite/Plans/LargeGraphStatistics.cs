@@ -1,0 +1,34 @@
+namespace ConflictGraph.Store.Tests.Sqlite.Plans;
+
+/// <summary>
+/// sqlite_stat1 as a full ANALYZE wrote it for a generated graph of 1,000,000 events
+/// (`conflictgraph generate --events 1000000 --seed 1`, imported and migrated): planner statistics
+/// of a large graph, without the graph. Refresh after adding an index (the test lists what it misses).
+/// </summary>
+public static class LargeGraphStatistics
+{
+    public static readonly (string Table, string? Index, string Stat)[] Rows =
+    [
+        ("claims", "claims", "1654749 1 1"),
+        ("claims", "claims_by_statement", "1654749 2 1"),
+        ("counts", "counts", "51 1"),
+        ("meta", "sqlite_autoindex_meta_1", "1 1"),
+        ("nodes", "nodes_by_kind", "2483815 413970 1"),
+        ("nodes", "nodes_by_kind_date", "2483815 413970 152 1"),
+        ("nodes", "nodes_by_kind_sub_kind", "2483815 413970 88708 29 1"),
+        ("nodes", "sqlite_autoindex_nodes_1", "2483815 1"),
+        ("refs", "refs", "4777714 4 1 1"),
+        ("refs", "refs_by_target", "4777714 5 4 1"),
+        ("relations", "relations_by_status", "3107828 776957 1"),
+        ("relations", "relations_by_type", "3107828 258986 1"),
+        ("relations", "relations_from", "3107828 4 2"),
+        ("relations", "relations_to", "3107828 4 3"),
+        ("relations", "sqlite_autoindex_relations_1", "3107828 1"),
+        ("relations", "sqlite_autoindex_relations_2", "3107828 258986 2 1"),
+        ("search_config", "search_config", "1 1"),
+        ("search_content", null, "2483815"),
+        ("search_data", null, "23240"),
+        ("search_docsize", null, "2483815"),
+        ("search_idx", "search_idx", "2929 113 1"),
+    ];
+}

@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite.Plans;
+
+/// <summary>
+/// Every statement the SQLite store issues, driven through every operation by
+/// <see cref="StoreWorkout"/>, must read what it answers, not the graph: its EXPLAIN QUERY PLAN
+/// is checked by <see cref="QueryPlan"/> with no planner statistics (a file never analyzed) and
+/// with the statistics of a 1M-event graph. (With a small file's own statistics SQLite rightly
+/// scans its small tables; the store re-analyzes tables that have grown after every write, so such
+/// statistics never meet a large graph.)
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    /// <summary>
+    /// Deliberate whole reads, each with its reason, keyed by a pattern of the operation's label and
+    /// a part of the problem; nothing else may read more than it answers.
+    /// </summary>
+    private static readonly (string Label, string Problem, string Reason)[] Allowed =
+    [
+        ("^export nodes$", "SCAN nodes", "export writes every node, in id order"),
+        ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
+        (@"^listing nodes Kinds=\[(Event|Statement)\] (Events=\{Kinds|Statements=\{Stances)=[^}]*\} Order=Id$", "sorts a whole kind",
+            "events and statements of some sub-kinds in id order sort those sub-kinds: the API lists events and statements by date only"),
+    ];
+
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-plans-").FullName;
+
+    [Theory]
+    [InlineData(PlannerStatistics.None)]
+    [InlineData(PlannerStatistics.LargeGraph)]
+    public async Task EveryStatementTheStoreIssuesReadsWhatItAnswersNotTheGraph(PlannerStatistics statistics)
+    {
+        var statements = await WorkoutStatementsAsync();
+        Assert.True(statements.Count >= 100, $"only {statements.Count} statements were traced");
+
+        using var connection = Copy(statistics);
+        var problems = new List<(string Label, string Problem, string Sql, string Plan)>();
+        foreach (var (label, sql) in statements.Where(s => QueryPlan.IsQuery(s.Sql)))
+        {
+            var plan = QueryPlan.Explain(connection, sql);
+            foreach (var problem in QueryPlan.Problems(sql, plan, label.StartsWith(StoreWorkout.Listing, StringComparison.Ordinal)))
+            {
+                if (Allowed.Any(a => Regex.IsMatch(label, a.Label) && problem.Contains(a.Problem, StringComparison.Ordinal))) continue;
+                problems.Add((label, problem, sql, string.Join(" | ", plan.Select(r => r.Detail))));
+            }
+        }
+        // One example per distinct problem, with how many statements share it.
+        var report = problems.GroupBy(p => p.Problem).Select(g =>
+            $"{g.Count()} x {g.Key}\n    in: {string.Join("; ", g.Select(p => p.Label).Distinct())}\n    first: {g.First().Sql}\n    plan: {g.First().Plan}");
+        Assert.True(problems.Count == 0, $"{problems.Count} plan lines read more than their statement answers:\n{string.Join("\n", report)}");
+    }
+
+    [Fact]
+    public void TheCheckFlagsReadsThatGrowWithTheGraph()
+    {
+        // The check proves something only if it refuses the shapes this store used to send.
+        storePath = Path.Combine(folder, "empty.db");
+        new SqliteGraphStore(new SqliteStoreOptions { Path = storePath }).Dispose();
+        // As in the check above, a statement fails when either statistics make its plan read too much.
+        using var bare = Copy(PlannerStatistics.None);
+        using var large = Copy(PlannerStatistics.LargeGraph);
+        IEnumerable<string> Problems(string sql, bool listing = false) => new[] { bare, large }
+            .SelectMany(connection => QueryPlan.Problems(sql, QueryPlan.Explain(connection, sql), listing)).ToList();
+
+        // Statements about an event, found by walking every statement and probing refs for each.
+        Assert.Contains(Problems(
+            "SELECT count(*) FROM nodes n WHERE n.kind IN (SELECT value FROM json_each('[\"STATEMENT\"]')) " +
+            "AND EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ('aboutIds') AND f.target_id = 'event:e')"),
+            p => p.StartsWith("reads a whole kind", StringComparison.Ordinal));
+        // Counting by reading every row, and stats by reading every node.
+        Assert.Contains(Problems("SELECT count(*) FROM relations"), p => p.StartsWith("full scan", StringComparison.Ordinal));
+        Assert.Contains(Problems("SELECT kind, count(*) FROM nodes GROUP BY kind"), p => p.StartsWith("full scan", StringComparison.Ordinal));
+        // Containment walked through every LOCATED_IN relation at each step.
+        Assert.Contains(Problems(
+            "WITH RECURSIVE inside(id, depth) AS (SELECT 'place:x', 0 UNION SELECT r.from_id, inside.depth + 1 FROM relations r " +
+            "JOIN inside ON r.to_id = inside.id AND r.type = 'LOCATED_IN' WHERE inside.depth < 32) SELECT id FROM inside"),
+            p => p.StartsWith("reads a whole kind", StringComparison.Ordinal));
+        // A listing may read its kind, but not sort all of it for one page.
+        Assert.Contains(Problems("SELECT id FROM nodes WHERE kind = 'EVENT' ORDER BY label LIMIT 20", listing: true),
+            p => p.StartsWith("sorts a whole kind", StringComparison.Ordinal));
+        Assert.Empty(Problems("SELECT id FROM nodes WHERE kind = 'EVENT' ORDER BY id LIMIT 20", listing: true));
+        Assert.Empty(Problems("SELECT n.kind, n.body FROM json_each('[\"a\",\"b\"]') j CROSS JOIN nodes n ON n.id = j.value"));
+    }
+
+    private string? storePath;
+
+    private async Task<IReadOnlyList<(string Label, string Sql)>> WorkoutStatementsAsync()
+    {
+        storePath = Path.Combine(folder, "workout.db");
+        var log = new StatementLog();
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath });
+        log.Attach(store);
+        await StoreWorkout.RunAsync(store, label => log.Label = label);
+        return log.Statements;
+    }
+
+    /// <summary>A copy of the worked-out file whose planner statistics are <paramref name="statistics"/>, opened fresh.</summary>
+    private SqliteConnection Copy(PlannerStatistics statistics)
+    {
+        var copy = Path.Combine(folder, $"{statistics}.db");
+        using (var source = new SqliteConnection($"Data Source={storePath};Pooling=False"))
+        {
+            source.Open();
+            using var vacuum = source.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{copy}'";
+            vacuum.ExecuteNonQuery();
+        }
+        using (var writer = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            writer.Open();
+            using var command = writer.CreateCommand();
+            command.CommandText = "ANALYZE; DELETE FROM sqlite_stat1;";
+            command.ExecuteNonQuery();
+            if (statistics == PlannerStatistics.LargeGraph) InsertLargeGraphStatistics(writer);
+        }
+        var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Writes the 1M-event statistics; every index of the file must have a row, so a new index cannot go unplanned.</summary>
+    private static void InsertLargeGraphStatistics(SqliteConnection connection)
+    {
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ($table, $index, $stat)";
+        var (table, index, stat) = (insert.Parameters.Add("$table", SqliteType.Text), insert.Parameters.Add("$index", SqliteType.Text), insert.Parameters.Add("$stat", SqliteType.Text));
+        foreach (var row in LargeGraphStatistics.Rows)
+        {
+            (table.Value, index.Value, stat.Value) = (row.Table, (object?)row.Index ?? DBNull.Value, row.Stat);
+            insert.ExecuteNonQuery();
+        }
+        using var missing = connection.CreateCommand();
+        missing.CommandText =
+            "SELECT group_concat(name, ', ') FROM sqlite_schema WHERE type = 'index' AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)";
+        var names = missing.ExecuteScalar() as string;
+        Assert.True(string.IsNullOrEmpty(names), $"LargeGraphStatistics has no row for: {names}");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public enum PlannerStatistics { None, LargeGraph }

@@ -1,0 +1,207 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Store.Tests.Conformance;
+
+namespace ConflictGraph.Store.Tests.Sqlite.Plans;
+
+/// <summary>
+/// Runs every <see cref="IGraphStore"/> operation with every filter, alone and together, in every
+/// order, with and without a cursor, counting and not, against the test world, labelling each
+/// call so a statement's plan can be traced back to what asked for it.
+/// </summary>
+public static class StoreWorkout
+{
+    /// <summary>Labels of operations that list whole kinds: no criterion in them names a few rows.</summary>
+    public const string Listing = "listing ";
+
+    private static CancellationToken None => CancellationToken.None;
+
+    public static async Task RunAsync(IGraphStore store, Action<string> label)
+    {
+        label("import");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        label("import again (unchanged, updated, claims merged)");
+        await store.ImportAsync(new GraphBatch(
+            [TestWorld.Kirby with { Description = "Spokesman, again" }, TestWorld.KirbyStatement],
+            [TestWorld.Relation(RelationType.Targeted, "event:strikes", "org:kh", ["statement:monitor"], ["statement:militia"])]), null, None);
+
+        label("get nodes");
+        await store.GetNodesAsync(["person:kirby", "event:strikes", "nobody"], None);
+        foreach (var direction in Enum.GetValues<Direction>())
+        {
+            label($"relations {direction}");
+            await store.GetRelationsAsync(["event:strikes", "org:kh"], null, direction, None);
+            await store.GetRelationsAsync(["event:strikes"], [RelationType.CarriedOut, RelationType.OccurredIn], direction, None);
+            label($"expand {direction}");
+            await store.ExpandAsync(
+                [new ExpandRequest("event:strikes", null, direction), new ExpandRequest("org:kh", [RelationType.BasedIn], direction)],
+                ["person:kirby"], None);
+        }
+        label("cited by");
+        await store.GetRelationsCitedByAsync(["statement:kirby", "statement:militia"], None);
+        label("casualties");
+        await store.GetCasualtyReportsAsync(["event:strikes"], None);
+
+        foreach (var query in NodeQueries())
+            foreach (var order in Enum.GetValues<NodeOrder>())
+                await PageThroughAsync(store, query with { Order = order }, label);
+        foreach (var query in RelationQueries()) await PageThroughAsync(store, query, label);
+
+        label("search");
+        await store.SearchAsync("kataib hezbollah", null, 10, None);
+        await store.SearchAsync("kirby", [NodeKind.Person, NodeKind.Organization], 10, None);
+        label("paths");
+        await store.FindPathsAsync("person:kirby", "org:kh", 4, 3, None);
+        label("places within");
+        await store.GetPlacesWithinAsync(["place:syria", "place:iraq"], None);
+        foreach (var direction in Enum.GetValues<ChainDirection>())
+        {
+            label($"escalation {direction}");
+            await store.GetEscalationAsync(["event:strikes", "event:artillery"], direction, 4, None);
+        }
+        label("stats");
+        await store.GetStatsAsync(None);
+        label("data version");
+        await store.GetDataVersionAsync(None);
+        label("export nodes");
+        await foreach (var _ in store.ExportNodesAsync(None)) { }
+        label("export relations");
+        await foreach (var _ in store.ExportRelationsAsync(None)) { }
+        label("delete a statement that claims and is cited");
+        await store.DeleteNodeAsync("statement:militia", None);
+        label("delete a node others refer to");
+        await store.DeleteNodeAsync("org:pentagon", None);
+        label("delete a missing node");
+        await store.DeleteNodeAsync("person:nobody", None);
+    }
+
+    /// <summary>A first page, the page after it, an empty page, each counted and not.</summary>
+    private static async Task PageThroughAsync(IGraphStore store, NodeQuery query, Action<string> label)
+    {
+        var name = $"{(IsListing(query) ? Listing : "")}nodes {Describe(query)}";
+        foreach (var count in new[] { true, false })
+        {
+            label(name);
+            var first = (await store.FindNodesAsync([(query, new PageRequest(1, null, count))], None))[0];
+            var cursor = first.EndCursor ?? Cursor.Encode(query.Order switch { NodeOrder.DateAsc => "a:2021-06-27", NodeOrder.DateDesc => "d:2021-06-27", _ => "i:x" }, "x");
+            await store.FindNodesAsync([(query, new PageRequest(2, cursor, count)), (query, new PageRequest(0, null, count))], None);
+        }
+        if (query.Order == NodeOrder.Id) return;
+        // A cursor among undated rows, which come last in both date orders.
+        label(name);
+        await store.FindNodesAsync([(query, new PageRequest(2, Cursor.Encode(query.Order == NodeOrder.DateAsc ? "a:9999-12-31" : "d:0000-01-01", "x")))], None);
+    }
+
+    private static async Task PageThroughAsync(IGraphStore store, RelationQuery query, Action<string> label)
+    {
+        label($"{(IsListing(query) ? Listing : "")}relations {Describe((object)query)}");
+        foreach (var count in new[] { true, false })
+        {
+            var first = await store.FindRelationsAsync(query, new PageRequest(1, null, count), None);
+            await store.FindRelationsAsync(query, new PageRequest(2, first.EndCursor ?? Cursor.Encode("r:x", "x"), count), None);
+            await store.FindRelationsAsync(query, new PageRequest(0, null, count), None);
+        }
+    }
+
+    private static bool IsListing(NodeQuery query) =>
+        query is { Text: null, WithinPlaceId: null }
+        && query.Events is null or { PlaceId: null, PerpetratorId: null, TargetId: null }
+        && query.Statements is null or { SpeakerId: null, OrganizationId: null, ActorId: null, AboutId: null, SourceId: null };
+
+    private static bool IsListing(RelationQuery query) => query is
+    {
+        FromId: null, ToId: null, ClaimedByActorId: null, FromPerpetratorId: null, ToPerpetratorId: null, FromDate: null, ToDate: null,
+    };
+
+    private static IEnumerable<NodeQuery> NodeQueries()
+    {
+        foreach (var kind in Enum.GetValues<NodeKind>()) yield return new NodeQuery { Kinds = [kind] };
+        yield return new NodeQuery { Kinds = Enum.GetValues<NodeKind>() };
+        NodeQuery actors = new() { Kinds = [NodeKind.Person, NodeKind.Organization] };
+        yield return actors;
+        yield return actors with { Text = "kirby" };
+        yield return actors with { OrganizationKinds = [OrganizationKind.ArmedGroup] };
+        yield return actors with { OrganizationKinds = [OrganizationKind.ArmedGroup, OrganizationKind.Military], Text = "kataib" };
+        NodeQuery places = new() { Kinds = [NodeKind.Place] };
+        yield return places with { PlaceKinds = [PlaceKind.Country, PlaceKind.Site] };
+        yield return places with { WithinPlaceId = "place:syria" };
+        yield return places with { WithinPlaceId = "place:syria", PlaceKinds = [PlaceKind.Site], Text = "depot" };
+        yield return new NodeQuery { Kinds = [NodeKind.Place, NodeKind.Event, NodeKind.Organization], WithinPlaceId = "place:iraq" };
+
+        NodeQuery events = new() { Kinds = [NodeKind.Event] };
+        var day = new DateOnly(2021, 6, 27);
+        foreach (var criteria in new EventCriteria[]
+        {
+            new() { Kinds = [EventKind.Airstrike] },
+            new() { Kinds = [EventKind.Airstrike, EventKind.DroneAttack] },
+            new() { From = day },
+            new() { To = day },
+            new() { From = day, To = day.AddDays(30) },
+            new() { From = day, To = day.AddDays(30), Kinds = [EventKind.Airstrike] },
+            new() { PlaceId = "place:syria" },
+            new() { PlaceId = "place:syria", From = day, To = day.AddDays(30) },
+            new() { PerpetratorId = "org:pentagon" },
+            new() { TargetId = "org:kh" },
+            new() { Kinds = [EventKind.Airstrike], From = day, To = day.AddDays(3), PlaceId = "place:syria", PerpetratorId = "org:pentagon", TargetId = "org:kh" },
+        })
+            yield return events with { Events = criteria };
+        yield return events with { Text = "strikes", Events = new EventCriteria { From = day } };
+
+        NodeQuery statements = new() { Kinds = [NodeKind.Statement] };
+        foreach (var criteria in new StatementCriteria[]
+        {
+            new() { SpeakerId = "person:kirby" },
+            new() { OrganizationId = "org:pentagon" },
+            new() { ActorId = "org:kh" },
+            new() { AboutId = "event:strikes" },
+            new() { AboutId = "event:strikes", Stances = [Stance.Denies] },
+            new() { Stances = [Stance.Denies, Stance.Reports] },
+            new() { SourceId = "source:report" },
+            new()
+            {
+                SpeakerId = "person:kirby", OrganizationId = "org:pentagon", ActorId = "person:kirby", AboutId = "event:strikes",
+                Stances = [Stance.Asserts], SourceId = "source:report",
+            },
+        })
+            yield return statements with { Statements = criteria };
+        yield return statements with { Text = "drone attacks", Statements = new StatementCriteria { Stances = [Stance.Asserts] } };
+    }
+
+    private static IEnumerable<RelationQuery> RelationQueries()
+    {
+        var year = new DateOnly(2021, 1, 1);
+        yield return new RelationQuery();
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor] };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor, RelationType.ResponseTo] };
+        yield return new RelationQuery { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], Statuses = [ClaimStatus.Disputed] };
+        yield return new RelationQuery { FromId = "event:strikes" };
+        yield return new RelationQuery { ToId = "event:drones", Types = [RelationType.RetaliationFor] };
+        yield return new RelationQuery { ClaimedByActorId = "person:kirby" };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], FromPerpetratorId = "org:pentagon" };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], ToPerpetratorId = "org:kh" };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], FromDate = year };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], ToDate = year.AddYears(1) };
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], FromDate = year, ToDate = year.AddYears(1) };
+        yield return new RelationQuery
+        {
+            Types = [RelationType.RetaliationFor], Statuses = [ClaimStatus.Disputed], FromId = "event:strikes", ToId = "event:drones",
+            ClaimedByActorId = "person:kirby", FromPerpetratorId = "org:pentagon", ToPerpetratorId = "org:kh", FromDate = year, ToDate = year.AddYears(1),
+        };
+    }
+
+    private static string Describe(NodeQuery query) => Describe((object)query);
+
+    /// <summary>The criteria that are set, e.g. "Kinds=[Event] Order=DateAsc Events={PlaceId=place:syria}".</summary>
+    private static string Describe(object criteria) => string.Join(" ", criteria.GetType().GetProperties()
+        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+        .Select(p => (p.Name, Value: p.GetValue(criteria)))
+        .Where(p => p.Value is not null)
+        .Select(p => p.Value switch
+        {
+            string or Enum or DateOnly => $"{p.Name}={p.Value}",
+            System.Collections.IEnumerable list => $"{p.Name}=[{string.Join(",", list.Cast<object>())}]",
+            var nested => $"{p.Name}={{{Describe(nested!)}}}",
+        }));
+}
