@@ -10,24 +10,34 @@ using Microsoft.Extensions.Options;
 namespace ConflictGraph.Api.Caching;
 
 /// <summary>
-/// Serves repeated reads from memory. Every entry is keyed by the store's data version, which
-/// every write bumps: a write through this service is seen by the very next read; a write by
-/// another process within <see cref="CachingOptions.VersionCheckInterval"/>.
+/// Serves repeated reads from memory. Concurrent misses on one read share one store call
+/// (<see cref="SingleFlight"/>). Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
+/// a write through this service makes stale only the entries it touched, and is seen by the very
+/// next read. A write by another process (the data version moved without us) is seen within
+/// <see cref="CachingOptions.VersionCheckInterval"/> and makes every entry stale.
 /// </summary>
-public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock) : IGraphStore, IDisposable
+public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
+    : IGraphStore, IDisposable
 {
+    private readonly ReadStamps stamps = new();
+    private readonly SingleFlight flights = new();
     private readonly SemaphoreSlim versionGate = new(1, 1);
     private long version = -1;
     private DateTimeOffset versionReadAt;
 
-    private async Task<long> VersionAsync(CancellationToken cancellationToken)
+    private sealed record Entry(object? Value, ReadStamps.Stamp Stamp);
+
+    /// <summary>Notices writes by other processes: when the data version moved without us, nothing cached can be trusted.</summary>
+    private async Task CheckVersionAsync(CancellationToken cancellationToken)
     {
-        if (version >= 0 && clock.GetUtcNow() - versionReadAt < options.Value.VersionCheckInterval) return Interlocked.Read(ref version);
+        if (version >= 0 && clock.GetUtcNow() - versionReadAt < options.Value.VersionCheckInterval) return;
         await versionGate.WaitAsync(cancellationToken);
         try
         {
-            if (version < 0 || clock.GetUtcNow() - versionReadAt >= options.Value.VersionCheckInterval) await RefreshVersionAsync(cancellationToken);
-            return Interlocked.Read(ref version);
+            if (version >= 0 && clock.GetUtcNow() - versionReadAt < options.Value.VersionCheckInterval) return;
+            var current = await store.GetDataVersionAsync(cancellationToken);
+            if (version >= 0 && current != version) stamps.TouchAll();
+            (version, versionReadAt) = (current, clock.GetUtcNow());
         }
         finally
         {
@@ -35,35 +45,42 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         }
     }
 
-    private async Task RefreshVersionAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Exchange(ref version, await store.GetDataVersionAsync(cancellationToken));
-        versionReadAt = clock.GetUtcNow();
-    }
-
-    private Task<T> CachedAsync<T>(string operation, object arguments, Func<Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, () => JsonSerializer.Serialize(arguments), read, cancellationToken);
-
     /// <param name="arguments">Writes the read's arguments unambiguously; called only when caching is on.</param>
-    private async Task<T> CachedAsync<T>(string operation, Func<string> arguments, Func<Task<T>> read, CancellationToken cancellationToken)
+    /// <param name="dependsOn">What the answer depends on, given the answer.</param>
+    private async Task<T> CachedAsync<T>(
+        string operation, Func<string> arguments, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
-        if (!options.Value.StoreReads) return await read();
-        var key = $"{await VersionAsync(cancellationToken)}|{operation}|{arguments()}";
-        if (cache.TryGetValue(key, out T? hit)) return hit!;
-        var value = await read();
-        cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return value;
+        if (!options.Value.StoreReads) return await read(cancellationToken);
+        await CheckVersionAsync(cancellationToken);
+        var key = $"{operation}|{arguments()}";
+        if (cache.TryGetValue(key, out Entry? hit) && stamps.IsFresh(hit!.Stamp)) return (T)hit.Value!;
+        // Callers after a write never join a call that started before it.
+        var writes = stamps.Writes;
+        return await flights.RunAsync($"{writes}|{key}", async token =>
+        {
+            var value = await read(token);
+            if (stamps.Take(dependsOn(value), writes) is { } stamp)
+                cache.Set(key, new Entry(value, stamp), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return value;
+        }, cancellationToken);
     }
+
+    private Task<T> CachedAsync<T>(string operation, object arguments, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, () => JsonSerializer.Serialize(arguments), _ => dependsOn, read, cancellationToken);
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetNodesAsync), ids, () => store.GetNodesAsync(ids, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetNodesAsync), ids, ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsAsync), new { nodeIds, types, direction }, () => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetRelationsAsync), new { nodeIds, types, direction }, nodeIds.Select(ReadTags.Around),
+            ct => store.GetRelationsAsync(nodeIds, types, direction, ct), cancellationToken);
 
     public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), () => ExpandKey(requests, nodeIds), () => store.ExpandAsync(requests, nodeIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(ExpandAsync), () => ExpandKey(requests, nodeIds),
+            found => requests.Select(r => ReadTags.Around(r.NodeId)).Concat(nodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node)),
+            ct => store.ExpandAsync(requests, nodeIds, ct), cancellationToken);
 
     /// <summary>
     /// The key of the hottest read, written by hand rather than serialized: every id is prefixed
@@ -74,7 +91,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         var key = new StringBuilder();
         foreach (var request in requests)
         {
-            key.Append('e').Append(request.NodeId.Length).Append(':').Append(request.NodeId).Append('/').Append((int)request.Direction);
+            key.Append(request.EndsOnly ? 'o' : 'e').Append(request.NodeId.Length).Append(':').Append(request.NodeId).Append('/').Append((int)request.Direction);
             if (request.Types is { } types)
                 foreach (var type in types) key.Append(',').Append((int)type);
             else key.Append('*');
@@ -85,65 +102,82 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     }
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetCitationsAsync), statementIds, () => store.GetCitationsAsync(statementIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetCitationsAsync), statementIds, [ReadTags.Relations, ReadTags.Facts], ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetFactsAsync), subjectIds, () => store.GetFactsAsync(subjectIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetFactsAsync), subjectIds, [ReadTags.Facts], ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindFactsAsync), new { query, page }, () => store.FindFactsAsync(query, page, cancellationToken), cancellationToken);
+        CachedAsync(nameof(FindFactsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindFactsAsync(query, page, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEventFamiliesAsync), eventIds, () => store.GetEventFamiliesAsync(eventIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetEventFamiliesAsync), eventIds, [ReadTags.Relations], ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetCasualtyReportsAsync), eventIds, () => store.GetCasualtyReportsAsync(eventIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetCasualtyReportsAsync), eventIds, [ReadTags.Kind(NodeKind.Statement)], ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindNodesAsync), queries.Select(q => new { q.Query, q.Page }), () => store.FindNodesAsync(queries, cancellationToken), cancellationToken);
+        CachedAsync(nameof(FindNodesAsync), queries.Select(q => new { q.Query, q.Page }), queries.SelectMany(q => ReadTags.Of(q.Query)).Distinct(),
+            ct => store.FindNodesAsync(queries, ct), cancellationToken);
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindRelationsAsync), new { query, page }, () => store.FindRelationsAsync(query, page, cancellationToken), cancellationToken);
+        CachedAsync(nameof(FindRelationsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindRelationsAsync(query, page, ct), cancellationToken);
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(SearchAsync), new { text, kinds, limit }, () => store.SearchAsync(text, kinds, limit, cancellationToken), cancellationToken);
+        CachedAsync(nameof(SearchAsync), new { text, kinds, limit }, kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds,
+            ct => store.SearchAsync(text, kinds, limit, ct), cancellationToken);
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindPathsAsync), new { fromId, toId, maxDepth, limit }, () => store.FindPathsAsync(fromId, toId, maxDepth, limit, cancellationToken), cancellationToken);
+        CachedAsync(nameof(FindPathsAsync), new { fromId, toId, maxDepth, limit }, [ReadTags.Relations, ReadTags.Node(fromId), ReadTags.Node(toId)],
+            ct => store.FindPathsAsync(fromId, toId, maxDepth, limit, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetPlacesWithinAsync), placeIds, () => store.GetPlacesWithinAsync(placeIds, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetPlacesWithinAsync), placeIds, [ReadTags.Relations], ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEscalationAsync), new { eventIds, direction, maxDepth }, () => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetEscalationAsync), new { eventIds, direction, maxDepth }, [ReadTags.Relations],
+            ct => store.GetEscalationAsync(eventIds, direction, maxDepth, ct), cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetStatsAsync), "", () => store.GetStatsAsync(cancellationToken), cancellationToken);
+        CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);
 
-    public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.ImportAsync(batch, progress, cancellationToken);
-        }
-        finally
-        {
-            await RefreshVersionAsync(CancellationToken.None);
-        }
-    }
+    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.ImportAsync(batch, progress, ct), ReadTags.Touched, cancellationToken);
 
+    /// <summary>Not cached: asked right before a delete, which must see the nodes as they are.</summary>
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => store.GetReferencingNodesAsync(id, cancellationToken);
 
-    public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken)
+    // A delete also rewrites every node that named the deleted one and the status of relations it
+    // claimed, which its result does not list: every entry goes stale.
+    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.DeleteNodeAsync(id, ct), deleted => deleted ? null : [], cancellationToken);
+
+    /// <summary>
+    /// Runs a write and makes stale what it touched (<paramref name="touched"/>; null: everything).
+    /// The data version must move by at most one across it, from the last one seen; otherwise
+    /// another process wrote too, and everything goes stale. A write that failed changed nothing.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, Func<T, IEnumerable<string>?> touched, CancellationToken cancellationToken)
     {
+        var before = await store.GetDataVersionAsync(cancellationToken);
+        stamps.WriteStarted();
+        IEnumerable<string>? tags = null;
         try
         {
-            return await store.DeleteNodeAsync(id, cancellationToken);
+            var result = await write(cancellationToken);
+            tags = touched(result)?.ToList();
+            return result;
         }
         finally
         {
-            await RefreshVersionAsync(CancellationToken.None);
+            var after = await store.GetDataVersionAsync(CancellationToken.None);
+            var known = Interlocked.Read(ref version);
+            if (after == before) stamps.Touch([]);
+            else if (tags is null || after - before > 1 || (known >= 0 && before != known)) stamps.TouchAll();
+            else stamps.Touch(tags);
+            Interlocked.Exchange(ref version, after);
+            versionReadAt = clock.GetUtcNow();
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class EventGraphType : ObjectGraphType<Event>
             {
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
                 Statements = new StatementCriteria { AboutId = c.Source.Id, Stances = c.ListArgument<Stance>("stances") },
-            }, new PageRequest(MaxStatements)).Then(page => page.Items.Select(i => i.Item)));
+            }, new PageRequest(MaxStatements, CountTotal: false)).Then(page => page.Items.Select(i => i.Item)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("escalation")
             .Description("The chain of RETALIATION_FOR and RESPONSE_TO relations reachable from this event: BACKWARD to what provoked it, FORWARD to what answered it.")
             .Argument<EnumerationGraphType<ChainDirection>>("direction", a => a.DefaultValue = ChainDirection.Both)

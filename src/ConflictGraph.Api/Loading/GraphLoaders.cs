@@ -95,9 +95,10 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
     public IDataLoaderResult<IReadOnlyList<Relation>> Relations(string nodeId, Direction direction, IReadOnlyList<RelationType>? types) =>
         Graph.Load(new ExpandRequest(nodeId, types, direction)).Then(value => (IReadOnlyList<Relation>)value!);
 
-    /// <summary>The nodes at the far end of a node's relations, in relation order.</summary>
+    /// <summary>The nodes at the far end of a node's relations, in relation order (the relations' claims are not read).</summary>
     public IDataLoaderResult<IReadOnlyList<Node>> Neighbors(string nodeId, Direction direction, params RelationType[] types) =>
-        Relations(nodeId, direction, types).Then(relations => (IReadOnlyList<Node>)relations
+        Graph.Load(new ExpandRequest(nodeId, types.Length == 0 ? null : types, direction, EndsOnly: true))
+            .Then(value => (IReadOnlyList<Relation>)value!).Then(relations => (IReadOnlyList<Node>)relations
             .Select(r => KnownNodes.GetValueOrDefault(r.OtherEnd(nodeId))).OfType<Node>().DistinctBy(n => n.Id).ToList());
 
     public IDataLoaderResult<Node?> Neighbor(string nodeId, Direction direction, params RelationType[] types) =>

@@ -25,8 +25,12 @@ public static class PageArguments
     {
         var after = context.GetArgument<string?>("after");
         if (after is not null) Cursor.Decode(after);
-        return new PageRequest(context.First(defaultFirst), after);
+        return new PageRequest(context.First(defaultFirst), after, WantsTotal(context));
     }
+
+    /// <summary>True unless the connection's selection leaves totalCount out (then the store need not count).</summary>
+    private static bool WantsTotal(IResolveFieldContext context) =>
+        context.SubFields is not { } selected || selected.Values.Any(field => field.FieldType.Name == "totalCount");
 
     /// <summary>The field's <c>first</c>, checked; the schema's default never exceeds a lower configured maximum.</summary>
     /// <exception cref="ExecutionError">BAD_USER_INPUT for a negative or too large <c>first</c>.</exception>

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+
+namespace ConflictGraph.Api.Caching;
+
+/// <summary>
+/// Concurrent callers asking for the same key share one call: the first starts it, the others
+/// wait for its outcome (value or error alike). Each waits with its own cancellation; the shared
+/// call is cancelled only when every caller waiting for it has gone.
+/// </summary>
+public sealed class SingleFlight
+{
+    private readonly ConcurrentDictionary<string, Flight> flights = new(StringComparer.Ordinal);
+
+    public async Task<T> RunAsync<T>(string key, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var flight = flights.GetOrAdd(key, static _ => new Flight());
+            if (!flight.TryJoin())
+            {
+                // Abandoned by all its callers and being cancelled: start afresh.
+                flights.TryRemove(new KeyValuePair<string, Flight>(key, flight));
+                continue;
+            }
+            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<string, Flight>(key, flight)));
+            try
+            {
+                return (T)(await task.WaitAsync(cancellationToken))!;
+            }
+            finally
+            {
+                flight.Leave();
+            }
+        }
+    }
+
+    /// <summary>How many calls are running now (for tests).</summary>
+    public int Running => flights.Count;
+
+    private sealed class Flight
+    {
+        private readonly Lock gate = new();
+        private readonly CancellationTokenSource cancel = new();
+        private Task<object?>? task;
+        private int waiting;
+        private bool abandoned;
+
+        public bool TryJoin()
+        {
+            lock (gate)
+            {
+                if (abandoned) return false;
+                waiting++;
+                return true;
+            }
+        }
+
+        public Task<object?> Start(Func<CancellationToken, Task<object?>> call, Action done)
+        {
+            lock (gate)
+                return task ??= Run(call, done);
+        }
+
+        private async Task<object?> Run(Func<CancellationToken, Task<object?>> call, Action done)
+        {
+            try
+            {
+                await Task.Yield();
+                return await call(cancel.Token);
+            }
+            finally
+            {
+                done();
+            }
+        }
+
+        public void Leave()
+        {
+            lock (gate)
+            {
+                if (--waiting > 0 || task is null || task.IsCompleted) return;
+                abandoned = true;
+            }
+            cancel.Cancel();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using ConflictGraph.Api.Caching;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Tests.Performance;
+
+/// <summary>Concurrent misses share one store call; a write makes stale only the reads it touched.</summary>
+public sealed class ReadCacheTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-readcache-").FullName;
+    private readonly List<SqliteGraphStore> opened = [];
+    private static CancellationToken None => CancellationToken.None;
+
+    private (CachingGraphStore Cached, CountingStore Counter) Store()
+    {
+        var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"{opened.Count}.db") });
+        opened.Add(inner);
+        var (counted, counter) = CountingStore.Wrap(inner);
+        var cached = new CachingGraphStore(counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
+            Options.Create(new CachingOptions { VersionCheckInterval = TimeSpan.FromHours(1) }), TimeProvider.System);
+        return (cached, counter);
+    }
+
+    private static Person Person(string id, string description = "") => new(id, id, [], description, []);
+
+    private static Organization Group(string id) => new(id, id, [], null, OrganizationKind.ArmedGroup, null);
+
+    [Fact]
+    public async Task ConcurrentMissesForOneReadShareOneStoreCall()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "first")], []), null, None);
+        counter.Close();
+        var readers = Enumerable.Range(0, 20).Select(_ => Task.Run(() => cached.GetNodesAsync(["person:a"], None))).ToList();
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        counter.Open();
+        var answers = await Task.WhenAll(readers);
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+        Assert.All(answers, found => Assert.Equal("first", ((Person)Assert.Single(found)).Description));
+    }
+
+    [Fact]
+    public async Task OneCallerGivingUpLeavesTheSharedCallToTheOthers()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        counter.Close();
+        using var impatient = new CancellationTokenSource();
+        var leaving = cached.GetNodesAsync(["person:a"], impatient.Token);
+        var staying = cached.GetNodesAsync(["person:a"], None);
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        impatient.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        counter.Open();
+        Assert.Single(await staying);
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task WhenEveryCallerGivesUpTheSharedCallIsCancelledAndTheNextOneStartsAfresh()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        counter.Close();
+        using var impatient = new CancellationTokenSource();
+        var leaving = cached.GetNodesAsync(["person:a"], impatient.Token);
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        impatient.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        counter.Open();
+        Assert.Single(await cached.GetNodesAsync(["person:a"], None));
+        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task AFailedReadReachesEveryWaiterAndIsNotKept()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        counter.Failure = new StoreUnavailableException("the store is down");
+        counter.Close();
+        var readers = Enumerable.Range(0, 5).Select(_ => Task.Run(() => cached.GetNodesAsync(["person:a"], None))).ToList();
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        counter.Open();
+        foreach (var reader in readers) Assert.Equal("the store is down", (await Assert.ThrowsAsync<StoreUnavailableException>(() => reader)).Message);
+        counter.Failure = null;
+        Assert.Single(await cached.GetNodesAsync(["person:a"], None));
+        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task AWriteLeavesTheReadsItDidNotTouchInMemory()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "first"), Person("person:b", "kept")], []), null, None);
+        await cached.GetNodesAsync(["person:a"], None);
+        await cached.GetNodesAsync(["person:b"], None);
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "second")], []), null, None);
+
+        Assert.Equal("kept", ((Person)(await cached.GetNodesAsync(["person:b"], None))[0]).Description);
+        Assert.Equal("second", ((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Description);
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task ARelationWriteRefreshesTheExpansionsAtBothEndsOnly()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Group("org:c"), Group("org:d")], []), null, None);
+        async Task<int> Relations(string id) => (await cached.ExpandAsync([new ExpandRequest(id, null, Direction.Both)], [], None)).Relations.Count;
+        foreach (var id in new[] { "person:a", "org:c", "org:d" }) Assert.Equal(0, await Relations(id));
+
+        await cached.ImportAsync(new GraphBatch([], [new Relation(RelationType.MemberOf, "person:a", "org:c", [], [])]), null, None);
+        Assert.Equal(1, await Relations("person:a"));
+        Assert.Equal(1, await Relations("org:c"));
+        Assert.Equal(0, await Relations("org:d"));
+        Assert.Equal(5, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+    }
+
+    [Fact]
+    public async Task APageIsRefreshedByAWriteOfItsKindOnly()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Group("org:c")], []), null, None);
+        async Task<int?> Total(NodeKind kind) =>
+            (await cached.FindNodesAsync([(new NodeQuery { Kinds = [kind] }, new PageRequest(10))], None))[0].TotalCount;
+        Assert.Equal(1, await Total(NodeKind.Person));
+        Assert.Equal(1, await Total(NodeKind.Organization));
+
+        await cached.ImportAsync(new GraphBatch([Person("person:b")], []), null, None);
+        Assert.Equal(2, await Total(NodeKind.Person));
+        Assert.Equal(1, await Total(NodeKind.Organization));
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
+    }
+
+    [Fact]
+    public async Task ADeleteMakesEveryReadStale()
+    {
+        // A delete rewrites the nodes that named the deleted one, which its result does not list.
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b")], []), null, None);
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.True(await cached.DeleteNodeAsync("person:b", None));
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            if (waited > 10_000) throw new TimeoutException("the store call never started");
+            await Task.Delay(10);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in opened) store.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
