@@ -35,6 +35,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             using var connection = Open();
             Migrations.Apply(connection);
             CodingRows.Sync(connection);
+            PlannerStatistics.Refresh(connection);
         }
         catch (SqliteException e)
         {
@@ -85,7 +86,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         try
         {
             await using var connection = Open(cancellationToken);
-            return await GraphWriter.ImportAsync(connection, batch, progress, cancellationToken);
+            var result = await GraphWriter.ImportAsync(connection, batch, progress, cancellationToken);
+            PlannerStatistics.Refresh(connection);
+            return result;
         }
         finally
         {
@@ -99,7 +102,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         try
         {
             await using var connection = Open(cancellationToken);
-            return await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
+            var deleted = await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
+            if (deleted) PlannerStatistics.Refresh(connection);
+            return deleted;
         }
         finally
         {

@@ -1,6 +1,8 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Schema;
+using ConflictGraph.Sqlite.Writing;
 using ConflictGraph.Store.Tests.Conformance;
 using Microsoft.Data.Sqlite;
 
@@ -46,6 +48,30 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         SqliteConnection.ClearAllPools();
         var error = Assert.Throws<StoreUnavailableException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = path }));
         Assert.Contains("schema version 99", error.Message);
+    }
+
+    [Fact]
+    public async Task AFileOfSchemaVersionOneIsMigratedWithItsCounts()
+    {
+        var path = Path.Combine(folder, "version1.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Migrations.Apply(connection, 1);
+            await GraphWriter.ImportAsync(connection, TestWorld.Batch, null, None);
+        }
+        var store = Open("version1.db");
+        await AssertTotalsMatchTheGraphAsync(store);
+        Assert.Equal(["2"], Query(path, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task TheFileKeepsPlannerStatistics()
+    {
+        var store = Open("analyzed.db");
+        var path = Path.Combine(folder, "analyzed.db");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        Assert.Contains(Query(path, "SELECT tbl || ' ' || coalesce(idx, '') FROM sqlite_stat1"), row => row.StartsWith("nodes ", StringComparison.Ordinal));
     }
 
     [Fact]

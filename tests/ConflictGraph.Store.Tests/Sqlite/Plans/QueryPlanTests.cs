@@ -22,6 +22,7 @@ public sealed class QueryPlanTests : IDisposable
     [
         ("^export nodes$", "SCAN nodes", "export writes every node, in id order"),
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
+        ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
         (@"^listing nodes Kinds=\[(Event|Statement)\] (Events=\{Kinds|Statements=\{Stances)=[^}]*\} Order=Id$", "sorts a whole kind",
             "events and statements of some sub-kinds in id order sort those sub-kinds: the API lists events and statements by date only"),
     ];

@@ -74,6 +74,9 @@ public static class StoreWorkout
         await store.DeleteNodeAsync("org:pentagon", None);
         label("delete a missing node");
         await store.DeleteNodeAsync("person:nobody", None);
+        label("bulk import");
+        var people = Enumerable.Range(0, 10_000).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
+        await store.ImportAsync(new GraphBatch(people, people.Select(p => new Relation(RelationType.MemberOf, p.Id, "org:kh", [], [])).ToList()), null, None);
     }
 
     /// <summary>A first page, the page after it, an empty page, each counted and not.</summary>
