@@ -13,7 +13,8 @@ public sealed class ApiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, CancellationToken cancellationToken)
+    /// <param name="cacheReads">False switches the read cache off (ConflictGraph__Caching__StoreReads).</param>
+    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, CancellationToken cancellationToken)
     {
         var port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -23,6 +24,8 @@ public sealed class ApiServer : IAsyncDisposable
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["ConflictGraph__Diagnostics__Floor"] = "true";
         environment["ConflictGraph__Diagnostics__Cost"] = "true";
+        environment["ConflictGraph__Caching__StoreReads"] = cacheReads ? "true" : "false";
+        environment["ConflictGraph__Auth__WriteKeys__0"] = WriteLoad.Key;
         foreach (var (key, value) in ServiceLimits.Generous) environment[key] = value;
         var info = ChildProcess.Dotnet(layout.Root, environment, layout.ApiDll);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the API");
@@ -35,7 +38,7 @@ public sealed class ApiServer : IAsyncDisposable
 
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             if (process.HasExited)
             {
@@ -55,7 +58,7 @@ public sealed class ApiServer : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
         await server.DisposeAsync();
-        throw new TimeoutException("the API did not answer /floor/allocations within 2 minutes (is Diagnostics wired in Program.cs?)");
+        throw new TimeoutException("the API did not answer /floor/allocations within 5 minutes (is Diagnostics wired in Program.cs?)");
     }
 
     public async ValueTask DisposeAsync()

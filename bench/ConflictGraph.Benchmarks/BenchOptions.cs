@@ -16,6 +16,10 @@ public sealed record BenchOptions
     public string? WorkDirectory { get; init; }
     /// <summary>Keep an already imported store of the same size and seed instead of importing again.</summary>
     public bool ReuseStore { get; init; }
+    /// <summary>How often the reads-under-writes runs write (each runs three intervals).</summary>
+    public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Only queries whose name contains one of these (all when empty).</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public static BenchOptions Parse(string[] args)
@@ -35,6 +39,8 @@ public sealed record BenchOptions
                 "--out" => options with { Out = Value() },
                 "--work" => options with { WorkDirectory = Value() },
                 "--reuse-store" => options with { ReuseStore = true },
+                "--write-every" => options with { WriteEvery = Span(Value()) },
+                "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
@@ -43,7 +49,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--only name,...]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -3,11 +3,15 @@ using System.Text.Json;
 
 namespace ConflictGraph.Benchmarks;
 
+/// <summary>How a query's variants are picked: a few fixed ones, or spread over the whole graph; with the read cache on or off.</summary>
+public enum BenchMode { Repeated, Spread, Uncached }
+
 /// <summary>
-/// One measured request shape, with a few deterministic variants (ids, words, months) that the
-/// workers take in turn, so caches see a realistic spread rather than one key.
+/// One measured request shape with its variants (ids, words, months, cursors): request n takes
+/// variant n modulo <see cref="Variants"/>. Repeated variants are a fixed few, so caches warm up;
+/// spread variants walk the whole graph in a fixed scrambled order, as real traffic would.
 /// </summary>
-public sealed record BenchQuery(string Name, bool IsGraphQL, IReadOnlyList<byte[]> Bodies, IReadOnlyList<string> Paths)
+public sealed record BenchQuery(string Name, bool IsGraphQL, int Variants, Func<int, byte[]> Body, Func<int, string> Path)
 {
     public const string Floor = "floor: node by id (no GraphQL)";
     public const string Lookup = "node by id";
@@ -16,23 +20,36 @@ public sealed record BenchQuery(string Name, bool IsGraphQL, IReadOnlyList<byte[
     public const string Search = "search";
     public const string PathsBetweenActors = "paths between two actors";
     public const string EventsInCountry = "events in a country, date range";
+    public const string ActorStatements = "actors page + statements totalCount (nested counts)";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
-    public int Variants => IsGraphQL ? Bodies.Count : Paths.Count;
-
-    public HttpRequestMessage Create(int index)
+    public HttpRequestMessage Create(long index)
     {
-        if (!IsGraphQL) return new HttpRequestMessage(HttpMethod.Get, Paths[index % Paths.Count]);
-        var content = new ByteArrayContent(Bodies[index % Bodies.Count]);
+        var variant = (int)(index % Variants);
+        if (!IsGraphQL) return new HttpRequestMessage(HttpMethod.Get, Path(variant));
+        var content = new ByteArrayContent(Body(variant));
         content.Headers.ContentType = JsonType;
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
         request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json");
         return request;
     }
 
-    public static BenchQuery GraphQL(string name, string document, IEnumerable<object> variables) =>
-        new(name, true, variables.Select(v => JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables = v })).ToArray(), []);
+    public static BenchQuery GraphQL(string name, string document, int variants, Func<int, object> variables) =>
+        new(name, true, variants, i => JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables = variables(i) }), _ => "");
 
-    public static BenchQuery Get(string name, IEnumerable<string> paths) => new(name, false, [], paths.ToArray());
+    public static BenchQuery Get(string name, int variants, Func<int, string> path) => new(name, false, variants, _ => [], path);
+
+    /// <summary>Variant <paramref name="i"/> of <paramref name="count"/> in a scrambled order that still visits each once per round.</summary>
+    public static int Scrambled(int i, int count) => count <= 1 ? 0 : (int)((long)i * Stride(count) % count);
+
+    // A stride coprime with the count, far from 1, so consecutive requests land far apart.
+    private static long Stride(int count)
+    {
+        var stride = (long)(count * 0.6180339887) | 1;
+        while (Gcd(stride, count) != 1) stride += 2;
+        return stride;
+    }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 }

@@ -9,6 +9,8 @@ namespace ConflictGraph.Benchmarks;
 /// </summary>
 public sealed class LoadDriver(HttpClient client, BenchOptions options)
 {
+    private long offset;
+
     /// <summary>
     /// Runs every query once for the warm-up time before any is measured: the JIT recompiles the
     /// code all GraphQL queries share while it is hot, and that must not land on whichever query
@@ -19,22 +21,23 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
         foreach (var query in queries) await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
     }
 
-    public async Task<LoadResult> RunAsync(BenchQuery query, int events, CancellationToken cancellationToken)
+    /// <param name="duration">How long to measure; the options' duration when null.</param>
+    public async Task<LoadResult> RunAsync(BenchQuery query, int events, BenchMode mode, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
         var (problem, storeCalls) = await ProbeAsync(query, cancellationToken);
         if (problem is not null)
-            return new LoadResult(query.Name, events, 0, 0, TimeSpan.Zero, 0, 0, null, null, problem);
+            return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, null, null, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
         var allocatedBefore = await AllocatedBytesAsync(cancellationToken);
-        var (latencies, failures, elapsed) = await DriveAsync(query, options.Duration, options.MaxRequests, cancellationToken);
+        var (latencies, failures, elapsed) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
         var allocatedAfter = await AllocatedBytesAsync(cancellationToken);
 
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? 0
             : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))] * 1000.0 / Stopwatch.Frequency;
         var requests = latencies.Count;
-        return new LoadResult(query.Name, events, requests, failures, elapsed, Percentile(0.50), Percentile(0.99),
+        return new LoadResult(query.Name, events, mode, requests, failures, elapsed, Percentile(0.50), Percentile(0.99),
             requests == 0 ? null : (double)(allocatedAfter - allocatedBefore) / requests, storeCalls,
             failures > 0 ? $"{failures} failed responses" : null);
     }
@@ -43,6 +46,8 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
         BenchQuery query, TimeSpan duration, int budget, CancellationToken cancellationToken)
     {
         long issued = 0, failures = 0;
+        // Each run goes on where the last one stopped, so spread variants are not asked twice for warm-up and measurement.
+        var start = Interlocked.Add(ref offset, 1_000_003);
         var clock = Stopwatch.StartNew();
         var perWorker = new List<long>[options.Concurrency];
         var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
@@ -53,7 +58,7 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
                 var n = Interlocked.Increment(ref issued);
                 if (n > budget) break;
                 var started = Stopwatch.GetTimestamp();
-                using var request = query.Create((int)(n % query.Variants));
+                using var request = query.Create(start + n);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 await response.Content.CopyToAsync(Stream.Null, cancellationToken);
                 if (response.IsSuccessStatusCode) mine.Add(Stopwatch.GetTimestamp() - started);
@@ -65,14 +70,15 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
         return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed);
     }
 
-    /// <summary>Sends each variant once, outside the measurement: every one must succeed with data and no errors.</summary>
+    /// <summary>Sends up to 64 variants, spread over all of them, outside the measurement: every one must succeed with data and no errors.</summary>
     private async Task<(string? Problem, double? StoreCalls)> ProbeAsync(BenchQuery query, CancellationToken cancellationToken)
     {
         double calls = 0;
         var counted = 0;
-        for (var i = 0; i < query.Variants; i++)
+        var probes = Math.Min(query.Variants, 64);
+        for (var p = 0; p < probes; p++)
         {
-            using var request = query.Create(i);
+            using var request = query.Create((long)p * query.Variants / probes);
             using var response = await client.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode) return ($"HTTP {(int)response.StatusCode}: {Shorten(body)}", null);

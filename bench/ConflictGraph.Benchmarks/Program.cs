@@ -14,6 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
+var loadAtStart = Report.LoadAverage();
 var layout = RepoLayout.Find(options.WorkDirectory);
 await layout.BuildAsync(cancel.Token);
 var loads = new List<LoadResult>();
@@ -24,29 +25,26 @@ foreach (var size in options.Sizes)
     Console.WriteLine($"== {size:N0} events");
     var graph = await GraphWorkspace.PrepareAsync(layout, size, options.Seed, cancel.Token);
     imports.Add(await ImportMeasure.RunAsync(layout, graph, options.ReuseStore, cancel.Token));
+    var store = graph.StorePath(layout.WorkDirectory);
 
-    // Start the service on the imported store
-    await using var server = await ApiServer.StartAsync(layout, graph.StorePath(layout.WorkDirectory), cancel.Token);
-    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseCookies = false })
+    // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds
+    await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: true, options, cancel.Token))
     {
-        BaseAddress = server.Address,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
-    var driver = new LoadDriver(client, options);
-    var queries = QueryCatalog.For(graph);
-    await driver.WarmUpAsync(queries, cancel.Token);
-    foreach (var query in queries)
+        await session.RunAsync(graph, BenchMode.Repeated, loads, cancel.Token);
+        await session.RunAsync(graph, BenchMode.Spread, loads, cancel.Token);
+        await session.RunUnderWritesAsync(graph, BenchMode.Repeated, loads, cancel.Token);
+        await session.RunUnderWritesAsync(graph, BenchMode.Spread, loads, cancel.Token);
+    }
+    // Without it: every read goes to the store
+    await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: false, options, cancel.Token))
     {
-        var result = await driver.RunAsync(query, size, cancel.Token);
-        loads.Add(result);
-        Console.WriteLine(result.Problem is { } problem && result.Requests == 0
-            ? $"  {query.Name}: FAILED {problem}"
-            : $"  {query.Name}: {result.RequestsPerSecond:N0} req/s, p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms");
+        await session.RunAsync(graph, BenchMode.Uncached, loads, cancel.Token);
+        await session.RunUnderWritesAsync(graph, BenchMode.Uncached, loads, cancel.Token);
     }
 }
 
-// Print the table and write it to BENCHMARKS.md
-var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, DateTimeOffset.UtcNow);
+// Print the tables and write them to BENCHMARKS.md
+var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, DateTimeOffset.UtcNow, loadAtStart);
 Console.WriteLine();
 Console.WriteLine(report);
 var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");

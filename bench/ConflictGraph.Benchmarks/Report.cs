@@ -11,10 +11,12 @@ public static class Report
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Markdown(BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports, DateTimeOffset when)
+    public static string Markdown(
+        BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports, DateTimeOffset when, string loadAtStart)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Measured {when:yyyy-MM-dd HH:mm} UTC on {machine}.");
+        text.AppendLine($"Measured {when:yyyy-MM-dd HH:mm} UTC on {machine}; 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end " +
+                        "(the machine is shared: absolute figures move with the load, ratios within the run are what count).");
         text.AppendLine();
         text.AppendLine("Reproduce with:");
         text.AppendLine();
@@ -23,24 +25,49 @@ public static class Report
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine($"Load: {options.Concurrency} concurrent HTTP/1.1 clients over loopback, {options.Duration.TotalSeconds:F0} s per query after " +
-                        $"{options.Warmup.TotalSeconds:F0} s of warm-up (and one warm-up round over all queries before the first is measured), at most {options.MaxRequests:N0} requests; client and service share the machine. " +
-                        "Allocated bytes are the service process's (GC.GetTotalAllocatedBytes) over the run divided by requests. " +
-                        "Store calls come from `extensions.cost` on a first, cold request of each variant.");
+                        $"{options.Warmup.TotalSeconds:F0} s of warm-up (and one warm-up round over all queries of a mode before the first is measured), " +
+                        $"at most {options.MaxRequests:N0} requests; client and service share the machine. " +
+                        "**repeated**: 64 fixed variants (ids, group names, months), cache on. **spread**: every event, group, country and month of the graph " +
+                        "in a scrambled order, cache on. **uncached**: the spread variants with the read cache off (`ConflictGraph__Caching__StoreReads=false`). " +
+                        "Store calls come from `extensions.cost` on a first request of up to 64 variants; allocated bytes are the service's " +
+                        "(GC.GetTotalAllocatedBytes) per request in the spread run. \"vs floor\" divides the uncached req/s by the uncached floor's.");
         text.AppendLine();
-        text.AppendLine("| Query | Events | req/s | p50 ms | p99 ms | alloc/req | store calls/req | vs floor |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var load in loads)
+        text.AppendLine("| Query | Events | repeated req/s | p50 ms | p99 ms | spread req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | vs floor | store calls | alloc/req |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (query, size) in loads.Where(l => l.Scenario is null).Select(l => (l.Query, l.Events)).Distinct())
         {
-            var floor = loads.FirstOrDefault(l => l.Query == BenchQuery.Floor && l.Events == load.Events);
-            if (load.Problem is not null && load.Requests == 0)
+            var row = new StringBuilder($"| {query} | {size:N0} |");
+            foreach (var mode in Enum.GetValues<BenchMode>())
             {
-                text.AppendLine($"| {load.Query} | {load.Events:N0} | failed: {Escape(load.Problem)} | | | | | |");
-                continue;
+                var load = loads.FirstOrDefault(l => l.Query == query && l.Events == size && l.Mode == mode && l.Scenario is null);
+                row.Append(load switch
+                {
+                    null => " | | |",
+                    { Requests: 0 } => $" failed: {Escape(load.Problem ?? "")} | | |",
+                    _ => string.Create(Invariant, $" {load.RequestsPerSecond:N0} | {load.P50Milliseconds:F2} | {load.P99Milliseconds:F2} |"),
+                });
             }
-            var ratio = floor is { Requests: > 0 } ? (load.RequestsPerSecond / floor.RequestsPerSecond).ToString("F2", Invariant) : "n/a";
-            text.AppendLine(string.Create(Invariant,
-                $"| {load.Query} | {load.Events:N0} | {load.RequestsPerSecond:N0} | {load.P50Milliseconds:F2} | {load.P99Milliseconds:F2} | " +
-                $"{Bytes(load.BytesPerRequest)} | {load.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {ratio} |"));
+            var uncached = Targets.Find(loads, query, size, BenchMode.Uncached);
+            var floor = Targets.Find(loads, BenchQuery.Floor, size, BenchMode.Uncached);
+            var spread = Targets.Find(loads, query, size, BenchMode.Spread);
+            row.Append(uncached is null || floor is null ? " n/a |" : $" {(uncached.RequestsPerSecond / floor.RequestsPerSecond).ToString("F2", Invariant)} |");
+            row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Bytes(spread?.BytesPerRequest)} |");
+            text.AppendLine(row.ToString());
+        }
+        text.AppendLine();
+        text.AppendLine($"Reads while writing: the 2-level query for {options.WriteEvery.TotalSeconds * 3:F0} s while one new statement about an event is " +
+                        $"imported through `importGraph` every {options.WriteEvery.TotalSeconds:F0} s; \"vs no writes\" divides its req/s by the same mode's above.");
+        text.AppendLine();
+        text.AppendLine("| Query | Events | mode | writes | req/s | p50 ms | p99 ms | vs no writes |");
+        text.AppendLine("|---|---:|---|---|---:|---:|---:|---:|");
+        foreach (var load in loads.Where(l => l.Scenario is not null))
+        {
+            var quiet = Targets.Find(loads, load.Query, load.Events, load.Mode);
+            text.AppendLine(load.Requests == 0
+                ? $"| {load.Query} | {load.Events:N0} | {Targets.Name(load.Mode)} | {load.Scenario} | failed: {Escape(load.Problem ?? "")} | | | |"
+                : string.Create(Invariant,
+                    $"| {load.Query} | {load.Events:N0} | {Targets.Name(load.Mode)} | {load.Scenario} | {load.RequestsPerSecond:N0} | {load.P50Milliseconds:F2} | " +
+                    $"{load.P99Milliseconds:F2} | {(quiet is null ? "n/a" : (load.RequestsPerSecond / quiet.RequestsPerSecond).ToString("F2", Invariant))} |"));
         }
         text.AppendLine();
         text.AppendLine("| Import | Nodes | Relations | Seconds | nodes+relations/s | Peak RSS |");
@@ -54,14 +81,14 @@ public static class Report
                     $"{import.ItemsPerSecond:N0} | {import.PeakResidentBytes / (1024.0 * 1024):N0} MiB |"));
         }
         text.AppendLine();
-        text.AppendLine("Targets (issue 5):");
+        text.AppendLine("Targets (issue 11):");
         text.AppendLine();
-        foreach (var line in Targets.Check(loads, imports)) text.AppendLine(line);
+        foreach (var line in Targets.Check(loads)) text.AppendLine(line);
         var problems = loads.Where(l => l.Problem is not null).ToList();
         if (problems.Count > 0)
         {
             text.AppendLine();
-            foreach (var p in problems) text.AppendLine($"- problem in '{p.Query}' at {p.Events:N0} events: {Escape(p.Problem!)}");
+            foreach (var p in problems) text.AppendLine($"- problem in '{p.Query}' ({Targets.Name(p.Mode)}) at {p.Events:N0} events: {Escape(p.Problem!)}");
         }
         return text.ToString();
     }
@@ -77,6 +104,10 @@ public static class Report
             : existing.TrimEnd() + "\n\n" + generated;
         await File.WriteAllTextAsync(path, updated, cancellationToken);
     }
+
+    /// <summary>The machine's 1-minute load average now.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Bytes(double? bytes) => bytes switch
     {

@@ -39,7 +39,8 @@ internal static class NodeFilters
                    $" OR (n.kind = 'EVENT' AND {Related("OCCURRED_IN", inside)})" +
                    $" OR (n.kind IN ('PERSON', 'ORGANIZATION') AND {Related("BASED_IN", inside)}))",
             $"SELECT id FROM {inside} WHERE depth > 0 UNION ALL " +
-            $"SELECT o.from_id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN', 'BASED_IN')")}");
+            $"SELECT o.from_id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN', 'BASED_IN')")}",
+            exact: false);
     }
 
     private static string Related(string type, string inside) =>

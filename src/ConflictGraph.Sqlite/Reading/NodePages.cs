@@ -65,13 +65,13 @@ internal static class NodePages
 
     private static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
 
-    private static string DrivenCount(SqlFilter filter) => $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Where}";
+    private static string DrivenCount(SqlFilter filter) => $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}";
 
     private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
     {
         var after = position is null ? "" : $" AND {keyset.After(position, filter, "n.id")}";
         return $"{filter.With}SELECT {Columns}, {keyset.Expression} FROM {Candidates(filter)} " +
-               $"WHERE {filter.Where}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
+               $"WHERE {filter.Remaining}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
     }
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>

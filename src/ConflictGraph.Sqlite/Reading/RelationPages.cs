@@ -30,7 +30,7 @@ internal static class RelationPages
         var after = position is null ? "" : $" AND r.id > {filter.Value(position.Id)}";
         var limit = filter.Value((long)page.First + 1);
         var sql = filter.With + (filter.Driver is { } driver
-            ? $"SELECT {Columns} FROM (SELECT DISTINCT id FROM ({driver})) d CROSS JOIN relations r ON r.id = d.id WHERE {filter.Where}{after} ORDER BY r.id LIMIT {limit}"
+            ? $"SELECT {Columns} FROM (SELECT DISTINCT id FROM ({driver})) d CROSS JOIN relations r ON r.id = d.id WHERE {filter.Remaining}{after} ORDER BY r.id LIMIT {limit}"
             : Merge(walks.Select(w => $"SELECT {Columns} FROM relations r WHERE {Key(filter, w)}{filter.Where}{after} ORDER BY r.id LIMIT {limit}").ToList(), limit));
         var relations = await RelationReads.QueryAsync(connection, sql, filter.Bind, cancellationToken, transaction);
         var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, keyset.CursorFor(r.Id, r.Id))).ToList();
@@ -50,7 +50,7 @@ internal static class RelationPages
     private static string Count(SqlFilter filter, RelationQuery query, IReadOnlyList<Walk> walks)
     {
         if (filter.Driver is { } driver)
-            return $"{filter.With}SELECT count(*) FROM (SELECT DISTINCT id FROM ({driver})) d CROSS JOIN relations r ON r.id = d.id WHERE {filter.Where}";
+            return $"{filter.With}SELECT count(*) FROM (SELECT DISTINCT id FROM ({driver})) d CROSS JOIN relations r ON r.id = d.id WHERE {filter.Remaining}";
         // Only types, or only statuses, or nothing: the kept counts are the answer.
         if (query.Statuses is null || query.Types is null)
         {

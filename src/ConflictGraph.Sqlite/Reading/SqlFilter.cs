@@ -15,10 +15,14 @@ internal sealed class SqlFilter
     private readonly List<string> conditions = [];
     private readonly List<string> ctes = [];
     private readonly List<Action<SqliteCommand>> binders = [];
+    private int driverIndex = -1;
     private int next;
 
-    /// <summary>Every condition; a row reached through <see cref="Driver"/> is checked against all of them too.</summary>
-    public string Where => conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
+    /// <summary>Every condition.</summary>
+    public string Where => Join(conditions);
+
+    /// <summary>The conditions a row reached through <see cref="Driver"/> must still meet (all but the driver's own, when its candidates are exact).</summary>
+    public string Remaining => Join(conditions.Where((_, i) => i != driverIndex));
 
     /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
     public string? Driver { get; private set; }
@@ -49,13 +53,15 @@ internal sealed class SqlFilter
 
     /// <summary>
     /// A selective criterion: <paramref name="condition"/> checks one row (through an index on that
-    /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it.
-    /// The first one added drives the statement.
+    /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it,
+    /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
-    public void Add(string condition, string candidates)
+    public void Add(string condition, string candidates, bool exact = true)
     {
         conditions.Add(condition);
-        Driver ??= candidates;
+        if (Driver is not null) return;
+        Driver = candidates;
+        if (exact) driverIndex = conditions.Count - 1;
     }
 
     /// <summary>A CTE named like the result holding <paramref name="placeId"/> and every place inside it (columns id, depth).</summary>
@@ -87,5 +93,11 @@ internal sealed class SqlFilter
     public void Bind(SqliteCommand command)
     {
         foreach (var bind in binders) bind(command);
+    }
+
+    private static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count == 0 ? "1" : string.Join(" AND ", list);
     }
 }
