@@ -13,23 +13,30 @@ public sealed partial class SqliteGraphStore
         if (subjectIds.Count == 0) return [];
         await using var connection = Open(cancellationToken);
         return await FactReads.QueryAsync(connection,
-            $"{FactReads.Columns} WHERE f.subject_id IN {Ids.In("$ids")} ORDER BY f.id",
+            $"SELECT {FactReads.Fields} FROM {Ids.Driving("$ids")} CROSS JOIN facts f ON f.subject_id = j.value ORDER BY f.id",
             c => Ids.Add(c, "$ids", subjectIds), cancellationToken);
     }
 
-    public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        FindByIdAsync(FactFilters.For(query), KeysetPage.Facts, "facts f", FactReads.Columns, FactReads.QueryAsync, f => f.Id, page, cancellationToken);
+    public async Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await FactPages.FindAsync(connection, transaction, query, page, cancellationToken);
+    }
 
     public async Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken)
     {
         if (statementIds.Count == 0) return Citations.Empty;
         await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
+        // The statements drive: claims_by_statement and fact_claims_by_statement, then each relation or fact by its key.
         var relations = await RelationReads.QueryAsync(connection,
-            $"{RelationColumns} WHERE r.id IN (SELECT relation_id FROM claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
+            $"SELECT DISTINCT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN claims c ON c.statement_id = j.value " +
+            "CROSS JOIN relations r ON r.id = c.relation_id ORDER BY 1",
             c => Ids.Add(c, "$ids", statementIds), cancellationToken, transaction);
         var facts = await FactReads.QueryAsync(connection,
-            $"{FactReads.Columns} WHERE f.id IN (SELECT fact_id FROM fact_claims WHERE statement_id IN {Ids.In("$ids")}) ORDER BY 1",
+            $"SELECT DISTINCT {FactReads.Fields} FROM {Ids.Driving("$ids")} CROSS JOIN fact_claims c ON c.statement_id = j.value " +
+            "CROSS JOIN facts f ON f.id = c.fact_id ORDER BY 1",
             c => Ids.Add(c, "$ids", statementIds), cancellationToken, transaction);
         return new Citations(relations, facts);
     }

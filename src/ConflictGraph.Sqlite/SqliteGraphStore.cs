@@ -142,7 +142,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        // The kept counts (see the schema): node kinds are the keys 'node:KIND', relations the sum of 'relation:TYPE'.
+        // The kept counts (see the schema): node kinds are the keys 'node:KIND', relations 'relations'.
         var byKind = new List<KindCount>();
         await using (var command = connection.CreateCommand())
         {
@@ -155,7 +155,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
         await using var relations = connection.CreateCommand();
         relations.Transaction = transaction;
-        relations.CommandText = "SELECT coalesce(sum(value), 0) FROM counts WHERE key > 'relation:' AND key < 'relation;'";
+        relations.CommandText = "SELECT coalesce(sum(value), 0) FROM counts WHERE key = 'relations'";
         var relationCount = Convert.ToInt32(await relations.ExecuteScalarAsync(cancellationToken));
         return new GraphStats(byKind.Sum(k => k.Count), relationCount, byKind);
     }

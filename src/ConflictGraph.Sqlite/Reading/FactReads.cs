@@ -6,8 +6,11 @@ namespace ConflictGraph.Sqlite.Reading;
 /// <summary>Reads facts with their claims: one statement for the facts, one for all their claims.</summary>
 internal static class FactReads
 {
-    /// <summary>The columns every fact query selects, in the order <see cref="QueryAsync"/> reads them.</summary>
-    public const string Columns = "SELECT f.id, f.subject_id, f.property, f.value FROM facts f";
+    /// <summary>The columns every fact query selects, in the order <see cref="QueryAsync"/> reads them (alias f).</summary>
+    public const string Fields = "f.id, f.subject_id, f.property, f.value";
+
+    /// <summary>Selects <see cref="Fields"/> from the facts table.</summary>
+    public const string Columns = $"SELECT {Fields} FROM facts f";
 
     /// <param name="sql">Selects <see cref="Columns"/>.</param>
     public static Task<IReadOnlyList<Fact>> QueryAsync(

@@ -89,8 +89,9 @@ public sealed class ReadCacheTests : IDisposable
         counter.Open();
         foreach (var reader in readers) Assert.Equal("the store is down", (await Assert.ThrowsAsync<StoreUnavailableException>(() => reader)).Message);
         counter.Failure = null;
+        var calls = counter.Calls(nameof(IGraphStore.GetNodesAsync));
         Assert.Single(await cached.GetNodesAsync(["person:a"], None));
-        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+        Assert.Equal(calls + 1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ClaimsModelMigrationTests : IDisposable
         }
 
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        Assert.Equal(["2"], Query(path, "PRAGMA user_version"));
+        Assert.Equal([Migrations.Latest.ToString()], Query(path, "PRAGMA user_version"));
         var relation = Assert.Single(await store.GetRelationsAsync(["event:a"], null, Direction.Outgoing, None));
         Assert.Equal([new Claim("statement:s")], relation.Claims);
         Assert.Equal(ClaimStatus.Uncontested, relation.Status);

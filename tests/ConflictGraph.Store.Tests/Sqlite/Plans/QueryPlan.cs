@@ -22,7 +22,7 @@ namespace ConflictGraph.Store.Tests.Sqlite.Plans;
 public static partial class QueryPlan
 {
     /// <summary>Columns whose every value covers a large share of the rows.</summary>
-    private static readonly HashSet<string> Broad = ["kind", "sub_kind", "type", "field", "status", "disputes"];
+    private static readonly HashSet<string> Broad = ["kind", "sub_kind", "type", "field", "status", "disputes", "property"];
 
     private static readonly string[] Checked = ["SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "REPLACE"];
 

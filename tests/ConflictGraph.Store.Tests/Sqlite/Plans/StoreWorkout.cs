@@ -21,10 +21,14 @@ public static class StoreWorkout
     {
         label("import");
         await store.ImportAsync(TestWorld.Batch, null, None);
-        label("import again (unchanged, updated, claims merged)");
+        label("import again (unchanged, updated, claims merged, facts)");
+        var fact = new Fact("place:depot", "function", "weapons storage",
+            [new Claim("statement:kirby", ClaimPosition.Claims, "weapons storage"), new Claim("statement:militia", ClaimPosition.Disputes)]);
         await store.ImportAsync(new GraphBatch(
             [TestWorld.Kirby with { Description = "Spokesman, again" }, TestWorld.KirbyStatement],
-            [TestWorld.Relation(RelationType.Targeted, "event:strikes", "org:kh", ["statement:monitor"], ["statement:militia"])]), null, None);
+            [TestWorld.Relation(RelationType.Targeted, "event:strikes", "org:kh", ["statement:monitor"], ["statement:militia"])]) { Facts = [fact] }, null, None);
+        label("import a fact again");
+        await store.ImportAsync(new GraphBatch([], []) { Facts = [fact with { Claims = [new Claim("statement:monitor")] }] }, null, None);
 
         label("get nodes");
         await store.GetNodesAsync(["person:kirby", "event:strikes", "nobody"], None);
@@ -38,8 +42,12 @@ public static class StoreWorkout
                 [new ExpandRequest("event:strikes", null, direction), new ExpandRequest("org:kh", [RelationType.BasedIn], direction)],
                 ["person:kirby"], None);
         }
-        label("cited by");
-        await store.GetRelationsCitedByAsync(["statement:kirby", "statement:militia"], None);
+        label("citations");
+        await store.GetCitationsAsync(["statement:kirby", "statement:militia"], None);
+        label("facts");
+        await store.GetFactsAsync(["place:depot", "event:strikes"], None);
+        label("event families");
+        await store.GetEventFamiliesAsync(["event:strikes", "event:drones"], None);
         label("casualties");
         await store.GetCasualtyReportsAsync(["event:strikes"], None);
 
@@ -47,6 +55,7 @@ public static class StoreWorkout
             foreach (var order in Enum.GetValues<NodeOrder>())
                 await PageThroughAsync(store, query with { Order = order }, label);
         foreach (var query in RelationQueries()) await PageThroughAsync(store, query, label);
+        foreach (var query in FactQueries()) await PageThroughAsync(store, query, label);
 
         label("search");
         await store.SearchAsync("kataib hezbollah", null, 10, None);
@@ -68,6 +77,8 @@ public static class StoreWorkout
         await foreach (var _ in store.ExportNodesAsync(None)) { }
         label("export relations");
         await foreach (var _ in store.ExportRelationsAsync(None)) { }
+        label("export facts");
+        await foreach (var _ in store.ExportFactsAsync(None)) { }
         label("delete a statement that claims and is cited");
         await store.DeleteNodeAsync("statement:militia", None);
         label("delete a node others refer to");
@@ -105,6 +116,27 @@ public static class StoreWorkout
             await store.FindRelationsAsync(query, new PageRequest(2, first.EndCursor ?? Cursor.Encode("r:x", "x"), count), None);
             await store.FindRelationsAsync(query, new PageRequest(0, null, count), None);
         }
+    }
+
+    private static async Task PageThroughAsync(IGraphStore store, FactQuery query, Action<string> label)
+    {
+        label($"{(query is { SubjectId: null, ClaimedByActorId: null } ? Listing : "")}facts {Describe((object)query)}");
+        foreach (var count in new[] { true, false })
+        {
+            var first = await store.FindFactsAsync(query, new PageRequest(1, null, count), None);
+            await store.FindFactsAsync(query, new PageRequest(2, first.EndCursor ?? Cursor.Encode("f:x", "x"), count), None);
+            await store.FindFactsAsync(query, new PageRequest(0, null, count), None);
+        }
+    }
+
+    private static IEnumerable<FactQuery> FactQueries()
+    {
+        yield return new FactQuery();
+        yield return new FactQuery { SubjectId = "place:depot" };
+        yield return new FactQuery { Property = "function" };
+        yield return new FactQuery { Statuses = [ClaimStatus.Disputed] };
+        yield return new FactQuery { ClaimedByActorId = "person:kirby" };
+        yield return new FactQuery { SubjectId = "place:depot", Property = "function", Statuses = [ClaimStatus.Disputed], ClaimedByActorId = "person:kirby" };
     }
 
     private static bool IsListing(NodeQuery query) =>
