@@ -19,7 +19,7 @@ public sealed partial class SqliteGraphStore
 
     public async Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await FactPages.FindAsync(connection, transaction, query, page, cancellationToken);
     }

@@ -20,7 +20,7 @@ public sealed partial class SqliteGraphStore
 
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await RelationPages.FindAsync(connection, transaction, query, page, cancellationToken);
     }

@@ -79,6 +79,8 @@ public static class StoreWorkout
         await foreach (var _ in store.ExportRelationsAsync(None)) { }
         label("export facts");
         await foreach (var _ in store.ExportFactsAsync(None)) { }
+        label("nodes referring to a node");
+        await store.GetReferencingNodesAsync("org:pentagon", None);
         label("delete a statement that claims and is cited");
         await store.DeleteNodeAsync("statement:militia", None);
         label("delete a node others refer to");
@@ -140,7 +142,7 @@ public static class StoreWorkout
     }
 
     private static bool IsListing(NodeQuery query) =>
-        query is { Text: null, WithinPlaceId: null }
+        query is { Text: null, WithinPlaceId: null, Ids: null }
         && query.Events is null or { PlaceId: null, PerpetratorId: null, TargetId: null }
         && query.Statements is null or { SpeakerId: null, OrganizationId: null, ActorId: null, AboutId: null, SourceId: null };
 
@@ -152,6 +154,7 @@ public static class StoreWorkout
     private static IEnumerable<NodeQuery> NodeQueries()
     {
         foreach (var kind in Enum.GetValues<NodeKind>()) yield return new NodeQuery { Kinds = [kind] };
+        yield return new NodeQuery { Kinds = [NodeKind.Event], Ids = ["event:strikes", "event:drones", "event:nowhere"] };
         yield return new NodeQuery { Kinds = Enum.GetValues<NodeKind>() };
         NodeQuery actors = new() { Kinds = [NodeKind.Person, NodeKind.Organization] };
         yield return actors;
@@ -193,6 +196,8 @@ public static class StoreWorkout
             new() { AboutId = "event:strikes", Stances = [Stance.Denies] },
             new() { Stances = [Stance.Denies, Stance.Reports] },
             new() { SourceId = "source:report" },
+            new() { Anonymous = true },
+            new() { Anonymous = false, AboutId = "event:strikes" },
             new()
             {
                 SpeakerId = "person:kirby", OrganizationId = "org:pentagon", ActorId = "person:kirby", AboutId = "event:strikes",
