@@ -70,6 +70,15 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public void TheGraphsColoursReadAtWcagAAContrastOnItsBackground()
+    {
+        // Edge labels are drawn in their status colour, so every colour must pass as text (4.5:1).
+        var ratios = Step("graphColours").AsObject();
+        Assert.Contains("DISPUTED", ratios.Select(r => r.Key));
+        Assert.All(ratios, r => Assert.True(r.Value!.GetValue<double>() >= 4.5, $"{r.Key}: {r.Value} is below 4.5:1"));
+    }
+
+    [SkippableFact]
     public async Task SearchingKataibHezbollahOpensItsNodeWithItsNeighbours()
     {
         var step = Step("search");

@@ -81,6 +81,21 @@ await step('allEvents', async () => {
     counts: await page.locator('#counts').innerText(),
   };
 });
+await step('graphColours', async () => page.evaluate(async () => {
+  // The graph is drawn on a canvas, which axe cannot see: check its palette's contrast directly.
+  const palette = await import(new URL('js/palette.js', document.baseURI).href);
+  const luminance = (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+  };
+  const colours = { ink: palette.ink, ...Object.fromEntries([...Object.entries(palette.statusStyle), ...Object.entries(palette.kindStyle)].map(([name, style]) => [name, style.color])) };
+  return Object.fromEntries(Object.entries(colours).map(([name, colour]) => [name, contrast(colour, palette.background)]));
+}));
 await shot('01-start');
 await audit('start');
 
