@@ -19,7 +19,7 @@ public sealed partial class LiveSocket
     public const string Subprotocol = "graphql-transport-ws";
 
     /// <summary>How long a close frame may take to go out, and the client to answer it, before the connection is dropped.</summary>
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(10);
 
     private readonly WebSocket socket;
     private readonly HttpContext http;
