@@ -2,6 +2,7 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Cypher;
+using ConflictGraph.Neo4j.Layout;
 
 namespace ConflictGraph.Neo4j;
 
@@ -29,17 +30,19 @@ public sealed partial class Neo4jGraphStore
         }
         var find = FindQuery.ForNodes(query, textMatches);
         var (key, descending, tag) = FindQuery.Order(query.Order);
-        var total = (int)(await ReadAsync($"MATCH (n:Node) WHERE {find.Where} RETURN count(n) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var found = $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
+        var total = (int)(await ReadAsync($"{found} RETURN count(n) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
         var after = find.After(page.After, tag, descending, "n.id");
         if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
         find.Parameters["limit"] = page.First + 1;
         var rows = (await ReadAsync(
-            $"MATCH (n:Node) WHERE {find.Where} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            $"RETURN n.kind AS kind, n.body AS body, sortKey ORDER BY sortKey{(descending ? " DESC" : "")}, n.id LIMIT $limit",
+            $"{found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
+            $"RETURN {Labels.KindExpression("n")} AS kind, n.body AS body, sortKey " +
+            $"ORDER BY sortKey{(descending ? " DESC" : "")}, n.id LIMIT $limit",
             find.Parameters, cancellationToken)).Records.ToList();
         var items = rows.Take(page.First).Select(row =>
         {
-            var node = Core.Import.NodeJson.Parse(row.String("kind"), row.String("body"));
+            var node = Rows.Node(row);
             return new PageItem<Node>(node, Cursor.Encode($"{tag}:{row.String("sortKey")}", node.Id));
         }).ToList();
         return new Page<Node>(items, total, rows.Count > page.First, page.After is not null);
@@ -48,15 +51,14 @@ public sealed partial class Neo4jGraphStore
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var find = FindQuery.ForRelations(query);
-        const string match = "MATCH (a:Node)-[r:REL]->(b:Node)";
-        var total = (int)(await ReadAsync($"{match} WHERE {find.Where} RETURN count(r) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var found = $"{find.Match} WHERE {find.Where}";
+        var total = (int)(await ReadAsync($"{found} RETURN count(r) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
         var after = find.After(page.After, "r", false, "r.id");
         if (page.First <= 0) return new Page<Relation>([], total, total > 0 && page.After is null, page.After is not null);
         find.Parameters["limit"] = page.First + 1;
-        var relations = Relations(await ReadAsync(
-            $"{match} WHERE {find.Where} WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            "RETURN r.id AS id, r.type AS type, a.id AS fromId, b.id AS toId, coalesce(r.claimedBy, []) AS claimedBy, " +
-            "coalesce(r.disputedBy, []) AS disputedBy ORDER BY sortKey LIMIT $limit", find.Parameters, cancellationToken));
+        var relations = Rows.Relations(await ReadAsync(
+            $"{found} WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
+            $"RETURN {Statements.RelationColumns} ORDER BY sortKey LIMIT $limit", find.Parameters, cancellationToken));
         var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, Cursor.Encode($"r:{r.Id}", r.Id))).ToList();
         return new Page<Relation>(items, total, relations.Count > page.First, page.After is not null);
     }

@@ -1,12 +1,14 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using ConflictGraph.Neo4j.Layout;
 
 namespace ConflictGraph.Neo4j.Cypher;
 
 /// <summary>
-/// A node as the properties of a (:Node) in Neo4j: the full body, plus the fields filters,
-/// orders, search and reference clean-up work on.
+/// A node as Neo4j holds it: its body (the seed format, the one source of truth), plus the fields
+/// that orders, filters and search work on. The kind is the node's label, and the nodes it names
+/// are relationships (<see cref="References"/>), so neither is a property.
 /// </summary>
 public static class NodeProperties
 {
@@ -19,13 +21,9 @@ public static class NodeProperties
             Source { PublishedAt: { } published } => FuzzyDate.Day(published),
             _ => null,
         };
-        var references = NodeReferences.Of(node).ToList();
-        IEnumerable<string> Targets(string field) => references.Where(r => r.Field == field || r.Field.StartsWith(field + "[", StringComparison.Ordinal)
-            || r.Field.EndsWith("." + field, StringComparison.Ordinal)).Select(r => r.TargetId).Distinct();
         return new Dictionary<string, object?>
         {
             ["id"] = node.Id,
-            ["kind"] = EnumNames.Of(node.Kind),
             ["label"] = node.Label,
             ["subKind"] = node switch
             {
@@ -39,13 +37,15 @@ public static class NodeProperties
             ["dateEnd"] = date is null ? null : InputText.FormatDate(date.End),
             ["body"] = NodeJson.Serialize(node),
             ["search"] = SearchText.For(node),
-            ["speakerId"] = Targets("speakerId").FirstOrDefault(),
-            ["onBehalfOfId"] = Targets("onBehalfOfId").FirstOrDefault(),
-            ["sourceId"] = Targets("sourceId").FirstOrDefault(),
-            ["aboutIds"] = Targets("aboutIds").ToList(),
-            ["eventIds"] = Targets("eventId").ToList(),
-            ["organizationIds"] = Targets("organizationId").ToList(),
-            ["refs"] = references.Select(r => r.TargetId).Distinct().ToList(),
         };
+    }
+
+    /// <summary>The node's references grouped by relationship type, as the reference write expects them.</summary>
+    public static Dictionary<string, object?> ReferencesOf(Node node)
+    {
+        var row = new Dictionary<string, object?> { ["id"] = node.Id };
+        var byType = References.Of(node).ToLookup(r => r.Type, r => r.TargetId);
+        foreach (var type in References.Types) row[type] = byType[type].ToList();
+        return row;
     }
 }

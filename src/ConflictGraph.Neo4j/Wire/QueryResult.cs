@@ -25,6 +25,8 @@ public readonly record struct QueryRow(IReadOnlyList<string> Fields, IReadOnlyLi
 
     public double Double(string field) => Convert.ToDouble(this[field]);
 
+    public bool Bool(string field) => this[field] is true;
+
     public IReadOnlyList<string> Strings(string field) => this[field] is IEnumerable<object?> items ? items.OfType<string>().ToList() : [];
 }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Wire;
 
 namespace ConflictGraph.Store.Tests.Neo4j;
@@ -18,19 +19,26 @@ public sealed class QueryApiWireTests
     private static (Neo4jGraphStore Store, ScriptedServer Server) Store(ScriptedServer server) =>
         (new Neo4jGraphStore(new HttpClient(server), Options), server);
 
-    /// <summary>Answers for the idempotent schema set-up the store runs before its first statement.</summary>
+    /// <summary>The requests the store sends before its first statement: the layout check, then the idempotent schema set-up.</summary>
+    private static readonly int SetUp = 1 + Statements.Schema.Count;
+
+    /// <summary>Answers for the layout check (the current layout) and the schema set-up.</summary>
     private static ScriptedServer WithSchema(ScriptedServer server)
     {
-        foreach (var _ in ConflictGraph.Neo4j.Cypher.Statements.Schema) server.Answer(ScriptedServer.Empty);
+        server.Answer(Layout(0, false));
+        foreach (var _ in Statements.Schema) server.Answer(ScriptedServer.Empty);
         return server;
     }
+
+    private static string Layout(long unlabelled, bool legacyRelations) => ScriptedServer.Rows(["unlabelled", "legacyRelations"],
+        $$"""[{"$type":"Integer","_value":"{{unlabelled}}"},{"$type":"Boolean","_value":{{(legacyRelations ? "true" : "false")}}}]""");
 
     [Fact]
     public async Task AReadIsOneParameterizedStatementInReadModeWithBasicAuthAndTypedJson()
     {
         var node = new Person("person:john-kirby", "John Kirby", [], null, []);
         var (store, server) = Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(["kind", "body"],
-            $"[{ScriptedServer.Text("PERSON")},{ScriptedServer.Text(Core.Import.NodeJson.Serialize(node))}]")));
+            $"[{ScriptedServer.Text("Person")},{ScriptedServer.Text(Core.Import.NodeJson.Serialize(node))}]")));
 
         var found = await store.GetNodesAsync(["person:john-kirby", "person:nobody"], CancellationToken.None);
 
@@ -38,7 +46,7 @@ public sealed class QueryApiWireTests
         var read = server.Requests[^1];
         Assert.Equal((HttpMethod.Post, "/db/graph/query/v2"), (read.Method, read.Path));
         var body = JsonNode.Parse(read.Body)!;
-        Assert.Equal("UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.kind AS kind, n.body AS body", body["statement"]!.GetValue<string>());
+        Assert.Equal(Statements.NodesByIds, body["statement"]!.GetValue<string>());
         Assert.Equal(["person:john-kirby", "person:nobody"], body["parameters"]!["ids"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Equal("Read", body["accessMode"]!.GetValue<string>());
         Assert.Equal("Basic bmVvNGo6c2VjcmV0", read.Headers["authorization"]);
@@ -53,6 +61,7 @@ public sealed class QueryApiWireTests
             .Answer("""{"data":{"fields":[],"values":[]},"transaction":{"id":"tx7","expires":"2030-01-01T00:00:00Z"}}""", headers: ("neo4j-cluster-affinity", "member-2"))
             .Answer(ScriptedServer.Empty)                 // stored bodies
             .Answer(ScriptedServer.Empty)                 // write nodes
+            .Answer(ScriptedServer.Empty)                 // write references
             .Answer(ScriptedServer.Empty)                 // bump version
             .Answer("""{"bookmarks":["FB:after-import"]}""") // commit
             .Answer(ScriptedServer.Rows(["version"], """[{"$type":"Integer","_value":"1"}]"""));
@@ -62,10 +71,11 @@ public sealed class QueryApiWireTests
         Assert.Equal(1, result.Created);
         Assert.Equal(1, await store.GetDataVersionAsync(CancellationToken.None));
 
-        var paths = server.Requests.Skip(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length).Select(r => $"{r.Method} {r.Path}").ToList();
-        Assert.Equal(["POST /db/graph/query/v2/tx", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7",
+        var paths = server.Requests.Skip(SetUp).Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(["POST /db/graph/query/v2/tx", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7",
             "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7/commit", "POST /db/graph/query/v2"], paths);
-        Assert.All(server.Requests.Skip(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length + 1).Take(4), r => Assert.Equal("member-2", r.Headers["neo4j-cluster-affinity"]));
+        Assert.All(server.Requests.Skip(SetUp + 1).Take(5), r => Assert.Equal("member-2", r.Headers["neo4j-cluster-affinity"]));
+        Assert.Contains(":Person", server.Requests.Single(r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal)).Body);
         var lastRead = JsonNode.Parse(server.Requests[^1].Body)!;
         Assert.Equal("FB:after-import", lastRead["bookmarks"]![0]!.GetValue<string>());
     }
@@ -94,7 +104,7 @@ public sealed class QueryApiWireTests
         var server = WithSchema(new ScriptedServer())
             .Answer("""{"transaction":{"id":"tx4"}}""")
             .Answer(ScriptedServer.Rows(["id", "kind", "body"],
-                $"[{ScriptedServer.Text("person:a")},{ScriptedServer.Text("PERSON")},{ScriptedServer.Text("{}")}]"))
+                $"[{ScriptedServer.Text("person:a")},{ScriptedServer.Text("Person")},{ScriptedServer.Text("{}")}]"))
             .Answer("{}", HttpStatusCode.OK);
         var (store, _) = Store(server);
         var turned = new Organization("person:a", "A Group", [], null, OrganizationKind.Other, null);
@@ -114,6 +124,7 @@ public sealed class QueryApiWireTests
             .Answer("""{"transaction":{"id":"tx6"}}""")
             .Answer(ScriptedServer.Empty)                 // stored bodies: none
             .Answer(ScriptedServer.Empty)                 // write nodes
+            .Answer(ScriptedServer.Empty)                 // write references
             .Answer(ScriptedServer.Empty)                 // bump version
             .Answer("""{"bookmarks":["FB:n"]}""");        // commit
         var (store, _) = Store(server);
@@ -134,6 +145,7 @@ public sealed class QueryApiWireTests
             .Answer(ScriptedServer.Empty)                 // missing ids: none
             .Answer(ScriptedServer.Empty)                 // existing relations: none
             .Answer(ScriptedServer.Empty)                 // write relations
+            .Answer(ScriptedServer.Empty)                 // write claims
             .Answer(ScriptedServer.Empty)                 // bump version
             .Answer("""{"bookmarks":["FB:b"]}""");        // commit
         var (store, _) = Store(server);
@@ -145,11 +157,13 @@ public sealed class QueryApiWireTests
         ]), null, CancellationToken.None);
 
         Assert.Equal((1, 1), (result.RelationsCreated, result.RelationsUpdated));
-        var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (a)-[r:REL", StringComparison.Ordinal)).Body)!;
-        var last = write["parameters"]!["rels"]!.AsArray()[^1]!;
-        Assert.Equal("[\"statement:one\"]", last["claimedBy"]!.ToJsonString());
-        Assert.Equal("[\"statement:two\"]", last["disputedBy"]!.ToJsonString());
-        Assert.Equal("DISPUTED", last["status"]!.GetValue<string>());
+        var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (a)-[r:MEMBER_OF]->(b)", StringComparison.Ordinal)).Body)!;
+        var written = Assert.Single(write["parameters"]!["rels"]!.AsArray())!;
+        Assert.Equal("DISPUTED", written["status"]!.GetValue<string>());
+        var claims = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (c:Claim", StringComparison.Ordinal)).Body)!["parameters"]!["claims"]!.AsArray();
+        Assert.Equal(["statement:one CLAIMS", "statement:two DISPUTES"],
+            claims.Select(c => $"{c!["statementId"]!.GetValue<string>()} {c["position"]!.GetValue<string>()}").Order());
+        Assert.All(claims, c => Assert.Equal("person:a-[MEMBER_OF]->org:b", c!["targetId"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -166,7 +180,7 @@ public sealed class QueryApiWireTests
         var (failing, _) = Store(down);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => failing.GetDataVersionAsync(CancellationToken.None));
         Assert.Contains("unavailable", error.Message);
-        Assert.Equal(ConflictGraph.Neo4j.Cypher.Statements.Schema.Length + 3, down.Requests.Count);
+        Assert.Equal(SetUp + 3, down.Requests.Count);
     }
 
     [Fact]

@@ -1,0 +1,144 @@
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j.Layout;
+
+namespace ConflictGraph.Neo4j.Cypher;
+
+/// <summary>
+/// Builds the Cypher for finding nodes and relations from fixed fragments, one per criterion
+/// given, with every value a parameter. A criterion that names one node (a speaker, a place, a
+/// perpetrator) is a pattern from the found node to that node's id, so the planner can start at
+/// the id index and follow relationships instead of scanning the kind.
+/// </summary>
+public sealed class FindQuery
+{
+    private static readonly string Node = Labels.Node;
+    private readonly List<string> patterns = [];
+    private readonly List<string> conditions = [];
+
+    private FindQuery(string first) => patterns.Add(first);
+
+    public Dictionary<string, object?> Parameters { get; } = [];
+
+    public string Match => $"MATCH {string.Join(", ", patterns)}";
+
+    public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
+
+    private void Add(string condition, string name, object? value)
+    {
+        conditions.Add(condition);
+        Parameters[name] = value;
+    }
+
+    private void Anchor(string pattern, string name, object? value)
+    {
+        patterns.Add(pattern);
+        Parameters[name] = value;
+    }
+
+    /// <summary>Places this place or any place inside it, transitively, as the far end of a pattern.</summary>
+    private static string InOrInside(string parameter) =>
+        $"(:{Labels.Of(NodeKind.Place)})-[:{Type(RelationType.LocatedIn)}*0..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: ${parameter}}})";
+
+    private static string Type(RelationType type) => RelationshipTypes.Of(type);
+
+    /// <summary>
+    /// Nodes: <c>MATCH {Match} WITH DISTINCT n WHERE {Where}</c>. Anchors through a place hierarchy can
+    /// reach one node twice, hence the DISTINCT.
+    /// </summary>
+    public static FindQuery ForNodes(NodeQuery query, IReadOnlyList<string>? textMatches)
+    {
+        var find = new FindQuery($"(n:{Labels.AnyOf(query.Kinds)})");
+        // n:Node puts the id constraint's index within the planner's reach for these two.
+        if (query.Ids is { } ids) find.Add($"n:{Node} AND n.id IN $nodeIds", "nodeIds", ids.ToList());
+        if (textMatches is not null) find.Add($"n:{Node} AND n.id IN $textIds", "textIds", textMatches);
+        if (query.OrganizationKinds is { } orgKinds)
+            find.Add($"n:{Labels.Of(NodeKind.Organization)} AND n.subKind IN $orgKinds", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
+        if (query.PlaceKinds is { } placeKinds)
+            find.Add($"n:{Labels.Of(NodeKind.Place)} AND n.subKind IN $placeKinds", "placeKinds", placeKinds.Select(EnumNames.Of).ToList());
+        if (query.WithinPlaceId is { } within) find.AddWithin(query.Kinds, within);
+        if (query.Events is { } events) find.AddEvents(events);
+        if (query.Statements is { } statements) find.AddStatements(statements);
+        return find;
+    }
+
+    /// <summary>Places strictly inside the place, events that happened in it, actors based in it: one branch per kind asked for.</summary>
+    private void AddWithin(IReadOnlyList<NodeKind> kinds, string within)
+    {
+        var branches = new List<string>();
+        if (kinds.Contains(NodeKind.Place))
+            branches.Add($"(n:{Labels.Of(NodeKind.Place)} AND EXISTS {{ (n)-[:{Type(RelationType.LocatedIn)}*1..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: $within}}) }})");
+        if (kinds.Contains(NodeKind.Event))
+            branches.Add($"(n:{Labels.Of(NodeKind.Event)} AND EXISTS {{ (n)-[:{Type(RelationType.OccurredIn)}]->{InOrInside("within")} }})");
+        var actors = kinds.Where(k => k is NodeKind.Person or NodeKind.Organization).ToList();
+        if (actors.Count > 0)
+            branches.Add($"(n:{Labels.AnyOf(actors)} AND EXISTS {{ (n)-[:{Type(RelationType.BasedIn)}]->{InOrInside("within")} }})");
+        Add(branches.Count == 0 ? "false" : $"({string.Join(" OR ", branches)})", "within", within);
+    }
+
+    private void AddEvents(EventCriteria events)
+    {
+        if (events.Kinds is { } kinds) Add("n.subKind IN $eventKinds", "eventKinds", kinds.Select(EnumNames.Of).ToList());
+        if (events.From is { } from) Add("n.dateEnd >= $from", "from", InputText.FormatDate(from));
+        if (events.To is { } to) Add("n.dateStart <= $to", "to", InputText.FormatDate(to));
+        if (events.PlaceId is { } place) Anchor($"(n)-[:{Type(RelationType.OccurredIn)}]->{InOrInside("place")}", "place", place);
+        if (events.PerpetratorId is { } perpetrator) Anchor($"(:{Node} {{id: $perpetrator}})-[:{Type(RelationType.CarriedOut)}]->(n)", "perpetrator", perpetrator);
+        if (events.TargetId is { } target) Anchor($"(n)-[:{Type(RelationType.Targeted)}]->(:{Node} {{id: $target}})", "target", target);
+    }
+
+    private void AddStatements(StatementCriteria statements)
+    {
+        if (statements.Anonymous is { } anonymous)
+            Add($"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node}) }} <> $anonymous", "anonymous", anonymous);
+        if (statements.SpeakerId is { } speaker) Anchor($"(n)-[:{References.SpokenBy}]->(:{Node} {{id: $speaker}})", "speaker", speaker);
+        if (statements.AboutId is { } about) Anchor($"(n)-[:{References.About}]->(:{Node} {{id: $about}})", "about", about);
+        if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: $source}})", "source", source);
+        if (statements.ActorId is { } actor)
+            Add($"EXISTS {{ (n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}}) }}", "actor", actor);
+        if (statements.Stances is { } stances) Add("n.subKind IN $stances", "stances", stances.Select(EnumNames.Of).ToList());
+        // Spoken for the organization, or by someone who belongs to it (MEMBER_OF, or a role there).
+        if (statements.OrganizationId is { } organization)
+            Add($"(EXISTS {{ (n)-[:{References.SpokenFor}]->(:{Node} {{id: $organization}}) }} OR " +
+                $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}]->(:{Node} {{id: $organization}}) }})",
+                "organization", organization);
+    }
+
+    /// <summary>Relations: <c>MATCH {Match} WHERE {Where}</c>, r from a to b, types named in the pattern.</summary>
+    public static FindQuery ForRelations(RelationQuery query)
+    {
+        var find = new FindQuery($"(a:{Node})-[r:{RelationshipTypes.AnyOf(query.Types)}]->(b:{Node})");
+        if (query.FromId is { } from) find.Add("a.id = $fromId", "fromId", from);
+        if (query.ToId is { } to) find.Add("b.id = $toId", "toId", to);
+        if (query.Statuses is { } statuses) find.Add("r.status IN $statuses", "statuses", statuses.Select(EnumNames.Of).ToList());
+        if (query.ClaimedByActorId is { } actor)
+            find.Add($"EXISTS {{ MATCH (c:{Labels.Claim} {{targetId: r.id}})<-[:{RelationshipTypes.Makes}]-(s:{Labels.Of(NodeKind.Statement)}) " +
+                     $"WHERE c.position = '{ClaimPositions.Claims}' AND EXISTS {{ (s)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}}) }} }}", "actor", actor);
+        if (query.FromPerpetratorId is { } byActor) find.Add($"EXISTS {{ (:{Node} {{id: $byActor}})-[:{Type(RelationType.CarriedOut)}]->(a) }}", "byActor", byActor);
+        if (query.ToPerpetratorId is { } against) find.Add($"EXISTS {{ (:{Node} {{id: $against}})-[:{Type(RelationType.CarriedOut)}]->(b) }}", "against", against);
+        if (query.FromDate is { } fromDate) find.Add("a.dateEnd >= $fromDate", "fromDate", InputText.FormatDate(fromDate));
+        if (query.ToDate is { } toDate) find.Add("a.dateStart <= $toDate", "toDate", InputText.FormatDate(toDate));
+        return find;
+    }
+
+    /// <summary>The sort key expression, direction and cursor tag of an order (the same tags as the embedded store).</summary>
+    public static (string Key, bool Descending, string Tag) Order(NodeOrder order) => order switch
+    {
+        NodeOrder.DateAsc => ("coalesce(n.dateStart, '9999-12-31')", false, "a"),
+        NodeOrder.DateDesc => ("coalesce(n.dateStart, '0000-01-01')", true, "d"),
+        _ => ("n.id", false, "i"),
+    };
+
+    /// <summary>Adds the keyset condition for rows after <paramref name="cursor"/>; refuses cursors from another order.</summary>
+    public string? After(string? cursor, string tag, bool descending, string idExpression)
+    {
+        if (cursor is null) return null;
+        var (key, id) = Cursor.Decode(cursor);
+        if (!key.StartsWith(tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
+        Parameters["afterKey"] = key[(tag.Length + 1)..];
+        Parameters["afterId"] = id;
+        return $"(sortKey {(descending ? "<" : ">")} $afterKey OR (sortKey = $afterKey AND {idExpression} > $afterId))";
+    }
+}

@@ -1,0 +1,63 @@
+using ConflictGraph.Neo4j.Layout;
+
+namespace ConflictGraph.Neo4j.Cypher;
+
+/// <summary>
+/// Every Cypher statement the store runs. Values always travel as parameters; labels and
+/// relationship types come from the layout tables (never from input), and each query shape has one
+/// fixed text, so Neo4j's plan cache serves it. Every node lookup by id goes through the :Node
+/// label, whose uniqueness constraint is the index that answers it.
+/// </summary>
+public static partial class Statements
+{
+    // Fragments shared across this partial class are properties: static field initializers of a
+    // partial class run in no defined order across its files.
+    private static string Kind => Labels.KindExpression("n");
+
+    public static readonly string NodesByIds =
+        $"UNWIND $ids AS id MATCH (n:{Labels.Node} {{id: id}}) RETURN {Kind} AS kind, n.body AS body";
+
+    public static readonly string StoredBodies =
+        $"UNWIND $ids AS id MATCH (n:{Labels.Node} {{id: id}}) RETURN n.id AS id, {Kind} AS kind, n.body AS body";
+
+    public static readonly string MissingIds =
+        $"UNWIND $ids AS id OPTIONAL MATCH (n:{Labels.Node} {{id: id}}) WITH id, n WHERE n IS NULL RETURN id";
+
+    /// <summary>Statements carrying casualty figures for the events, from each event back along the reference.</summary>
+    public static readonly string CasualtyStatements =
+        $"UNWIND $ids AS id MATCH (:{Labels.Node} {{id: id}})<-[:{References.ReportsCasualtiesOf}]-(n:{Labels.Of(Core.Model.NodeKind.Statement)}) " +
+        $"WITH DISTINCT n RETURN {Kind} AS kind, n.body AS body ORDER BY n.id";
+
+    /// <summary>Nodes whose fields name the node (to rewrite their bodies when it is deleted).</summary>
+    public static readonly string Referencing =
+        $"MATCH (:{Labels.Node} {{id: $id}})<-[:{References.AnyType}]-(n:{Labels.Node}) WHERE n.id <> $id " +
+        $"WITH DISTINCT n RETURN {Kind} AS kind, n.body AS body";
+
+    public static readonly string Search =
+        "CALL db.index.fulltext.queryNodes('conflictgraph_search', $query) YIELD node, score " +
+        $"WITH node, score, {Labels.KindExpression("node")} AS kind WHERE $kinds IS NULL OR kind IN $kinds " +
+        "RETURN node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit";
+
+    // Variable-length bounds cannot be parameters; they come from the core's traversal ceilings.
+    public static readonly string PlacesWithin =
+        $"UNWIND $ids AS id MATCH (root:{Labels.Node} {{id: id}}) " +
+        $"OPTIONAL MATCH (p:{Labels.Of(Core.Model.NodeKind.Place)})-[:{RelationshipTypes.Of(Core.Model.RelationType.LocatedIn)}*1..{Core.Rules.TraversalLimits.MaxContainmentDepth}]->(root) " +
+        "RETURN id AS root, collect(DISTINCT p.id) AS inside";
+
+    /// <summary>Nodes per kind, each count read from Neo4j's count store.</summary>
+    public static readonly string Stats =
+        "CALL () { " + string.Join(" UNION ALL ", Labels.Kinds.Select(label => $"MATCH (n:{label}) RETURN '{label}' AS kind, count(n) AS count")) +
+        " } RETURN kind, count ORDER BY kind";
+
+    /// <summary>Relations, summed over the per-type counts of the count store.</summary>
+    public static readonly string RelationCount =
+        "CALL () { " + string.Join(" UNION ALL ", RelationshipTypes.Relations.Select(type => $"MATCH ()-[r:{type}]->() RETURN count(r) AS count")) +
+        " } RETURN sum(count) AS count";
+
+    public static readonly string ExportNodes =
+        $"MATCH (n:{Labels.Node}) WHERE n.id > $after RETURN {Kind} AS kind, n.body AS body, n.id AS id ORDER BY n.id LIMIT $limit";
+
+    public const string BumpVersion = $"MERGE (m:{Labels.Meta} {{key: 'dataVersion'}}) SET m.value = coalesce(m.value, 0) + 1";
+
+    public const string DataVersion = $"OPTIONAL MATCH (m:{Labels.Meta} {{key: 'dataVersion'}}) RETURN coalesce(m.value, 0) AS version";
+}

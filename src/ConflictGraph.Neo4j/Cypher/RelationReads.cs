@@ -1,0 +1,85 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Neo4j.Layout;
+
+namespace ConflictGraph.Neo4j.Cypher;
+
+/// <summary>The relations to follow from some nodes: of these types (all when null), in this direction.</summary>
+public sealed record RelationGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyList<string> NodeIds)
+{
+    /// <summary>The pattern from a node to its relations, types named so Neo4j reads only their chains.</summary>
+    public string Pattern
+    {
+        get
+        {
+            var types = RelationshipTypes.AnyOf(Types);
+            return Direction switch
+            {
+                Direction.Outgoing => $"-[r:{types}]->",
+                Direction.Incoming => $"<-[r:{types}]-",
+                _ => $"-[r:{types}]-",
+            };
+        }
+    }
+}
+
+public static partial class Statements
+{
+    /// <summary>A relation's claims, found through the claim index on the relation's id.</summary>
+    public static string ClaimsOfR =>
+        $"COLLECT {{ MATCH (c:{Labels.Claim} {{targetId: r.id}}) RETURN {{statement: c.statementId, position: c.position, characterization: c.characterization}} }}";
+
+    /// <summary>The columns every relation read returns, for r between a and b.</summary>
+    public static string RelationColumns => $"r.id AS id, type(r) AS type, a.id AS fromId, b.id AS toId, {ClaimsOfR} AS claims";
+
+    private static string AllRelations => RelationshipTypes.AnyOf(null);
+
+    /// <summary>The relations of each group's nodes, as one union: parameters $g0, $g1, ... hold the groups' node ids.</summary>
+    private static string Found(IReadOnlyList<RelationGroup> groups) =>
+        "CALL () { " + string.Join(" UNION ", groups.Select((g, i) => $"UNWIND $g{i} AS id MATCH (:{Labels.Node} {{id: id}}){g.Pattern}(:{Labels.Node}) RETURN r")) + " } ";
+
+    public static string Relations(IReadOnlyList<RelationGroup> groups) =>
+        Found(groups) + $"WITH r, startNode(r) AS a, endNode(r) AS b RETURN {RelationColumns}";
+
+    /// <summary>
+    /// One level of a query in one statement: the groups' relations with their claims, and the nodes
+    /// at their ends together with the nodes in $ids, as one row of two lists.
+    /// </summary>
+    public static string Expansion(IReadOnlyList<RelationGroup> groups) =>
+        Found(groups) + "WITH collect(r) AS found " +
+        "CALL (found) { UNWIND found AS r WITH r, startNode(r) AS a, endNode(r) AS b " +
+        $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {ClaimsOfR}}}) AS relations, collect(a.id) + collect(b.id) AS ends }} " +
+        $"CALL (ends) {{ UNWIND ends + $ids AS id WITH DISTINCT id MATCH (n:{Labels.Node} {{id: id}}) " +
+        $"RETURN collect({{kind: {Kind}, body: n.body}}) AS nodes }} RETURN relations, nodes";
+
+    /// <summary>Relations by their identity (type, from, to), each matched between its two indexed ends.</summary>
+    public static readonly string RelationsByKeys =
+        $"UNWIND $rels AS rel MATCH (a:{Labels.Node} {{id: rel.fromId}})-[r:{AllRelations}]->(b:{Labels.Node} {{id: rel.toId}}) " +
+        $"WHERE type(r) = rel.type RETURN {RelationColumns}";
+
+    /// <summary>Relations the statements claim or dispute: from each statement to its claims, then to the relation each names.</summary>
+    public static readonly string CitedBy =
+        $"UNWIND $ids AS sid MATCH (:{Labels.Node} {{id: sid}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) WHERE c.relationType IS NOT NULL " +
+        "WITH DISTINCT c.fromId AS fromId, c.relationType AS relationType, c.toId AS toId " +
+        $"MATCH (a:{Labels.Node} {{id: fromId}})-[r:{AllRelations}]->(b:{Labels.Node} {{id: toId}}) WHERE type(r) = relationType RETURN {RelationColumns}";
+
+    /// <summary>
+    /// The RETALIATION_FOR and RESPONSE_TO chains from each event, within $depth steps: backward
+    /// along outgoing relations when $backward, forward along incoming ones when $forward.
+    /// </summary>
+    public static readonly string Escalation = EscalationStatement();
+
+    private static string EscalationStatement()
+    {
+        var types = RelationshipTypes.AnyOf(Core.Rules.RelationRules.Escalation);
+        var events = Labels.Of(NodeKind.Event);
+        return $"UNWIND $ids AS root CALL (root) {{ " +
+               $"MATCH (:{Labels.Node} {{id: root}})-[rs:{types}*1..{Core.Rules.TraversalLimits.MaxEscalationDepth}]->(:{events}) WHERE $backward AND size(rs) <= $depth UNWIND rs AS r RETURN r " +
+               $"UNION MATCH (:{Labels.Node} {{id: root}})<-[rs:{types}*1..{Core.Rules.TraversalLimits.MaxEscalationDepth}]-(:{events}) WHERE $forward AND size(rs) <= $depth UNWIND rs AS r RETURN r }} " +
+               $"WITH root, r, startNode(r) AS a, endNode(r) AS b RETURN root, {RelationColumns}";
+    }
+
+    /// <summary>One relation type's relations after an id, in the order of that type's id index.</summary>
+    public static string ExportRelations(RelationType type) =>
+        $"MATCH (a:{Labels.Node})-[r:{RelationshipTypes.Of(type)}]->(b:{Labels.Node}) WHERE r.id > $after " +
+        $"RETURN {RelationColumns} ORDER BY r.id LIMIT $limit";
+}

@@ -1,0 +1,19 @@
+namespace ConflictGraph.Neo4j.Layout;
+
+/// <summary>
+/// The properties the store keeps besides a graph node's own (<see cref="Cypher.NodeProperties"/>):
+/// on relationships, on claims and on its bookkeeping node.
+/// </summary>
+public static class Properties
+{
+    /// <summary>On every relation's relationship: its id (<c>from-[TYPE]->to</c>) and its status.</summary>
+    public static IReadOnlyList<string> Relation { get; } = ["id", "status"];
+
+    /// <summary>
+    /// On a :Claim: its key (statement id, a space, target id), the statement's and the target's ids
+    /// (a relation's id), the relation's identity, the position and the speaker's own characterization.
+    /// </summary>
+    public static IReadOnlyList<string> Claim { get; } = ["key", "statementId", "targetId", "relationType", "fromId", "toId", "position", "characterization"];
+
+    public static IReadOnlyList<string> Meta { get; } = ["key", "value"];
+}

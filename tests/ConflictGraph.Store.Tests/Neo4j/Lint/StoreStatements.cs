@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
+
+namespace ConflictGraph.Store.Tests.Neo4j.Lint;
+
+/// <summary>
+/// Every statement the store can send: each operation run with every filter, order and direction
+/// against a server that answers anything plausibly (a node where bodies are read, a relation with
+/// a claim where relations are read), so the paths that follow a found row run too.
+/// </summary>
+public static class StoreStatements
+{
+    private static readonly Lazy<Task<IReadOnlyList<string>>> All = new(CollectAsync);
+
+    public static Task<IReadOnlyList<string>> SentAsync() => All.Value;
+
+    private static async Task<IReadOnlyList<string>> CollectAsync()
+    {
+        var server = new ScriptedServer().Otherwise(Answer);
+        using var store = new Neo4jGraphStore(new HttpClient(server), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x" });
+        var none = CancellationToken.None;
+
+        await store.GetNodesAsync(["person:a"], none);
+        foreach (var direction in Enum.GetValues<Direction>())
+        {
+            await store.GetRelationsAsync(["person:a"], null, direction, none);
+            await store.GetRelationsAsync(["person:a"], [RelationType.MemberOf, RelationType.CarriedOut], direction, none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], none);
+        }
+        await store.ExpandAsync([], ["person:a"], none);
+        await store.GetCitationsAsync(["statement:s"], none);
+        await store.GetCasualtyReportsAsync(["event:e"], none);
+        await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
+        foreach (var order in Enum.GetValues<NodeOrder>())
+        {
+            var tag = order switch { NodeOrder.DateAsc => "a:2021-01-01", NodeOrder.DateDesc => "d:2021-01-01", _ => "i:event:e" };
+            await store.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, Cursor.Encode(tag, "event:e")))], none);
+        }
+        foreach (var query in RelationQueries())
+        {
+            await store.FindRelationsAsync(query, new PageRequest(5), none);
+            await store.FindRelationsAsync(query, new PageRequest(5, Cursor.Encode("r:x", "x")), none);
+        }
+        await store.SearchAsync("kataib hezbollah", null, 10, none);
+        await store.SearchAsync("kataib", [NodeKind.Organization, NodeKind.Person], 10, none);
+        await store.FindPathsAsync("person:a", "org:b", 3, 5, none);
+        await store.GetPlacesWithinAsync(["place:iraq"], none);
+        foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
+        await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations), null, none);
+        await store.DeleteNodeAsync("statement:s", none);
+        await foreach (var _ in store.ExportNodesAsync(none)) { }
+        await foreach (var _ in store.ExportRelationsAsync(none)) { }
+        await store.GetStatsAsync(none);
+        await store.GetDataVersionAsync(none);
+        await store.ClearAsync(none);
+
+        return server.Requests
+            .Select(r => r.Body.Length == 0 ? null : JsonNode.Parse(r.Body)?["statement"]?.GetValue<string>())
+            .OfType<string>().Distinct().ToList();
+    }
+
+    private const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"t1"}}""";
+    private const string Zero = """{"$type":"Integer","_value":"0"}""";
+
+    private static string Answer(string body)
+    {
+        var person = ScriptedServer.Text(NodeJson.Serialize(SampleGraph.Person));
+        var claim = """{"$type":"List","_value":[{"$type":"Map","_value":{"statement":{"$type":"String","_value":"statement:s"},"position":{"$type":"String","_value":"CLAIMS"},"characterization":{"$type":"Null","_value":null}}}]}""";
+        var relation = $"{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{claim}";
+        bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
+        return Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
+            : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
+            : Has("n.body AS body") ? ScriptedServer.Rows(["kind", "body", "id", "sortKey"],
+                $"[{ScriptedServer.Text("Person")},{person},{ScriptedServer.Text("person:a")},{ScriptedServer.Text("person:a")}]")
+            : Has("AS claims") ? ScriptedServer.Rows(["root", "id", "type", "fromId", "toId", "claims"], $"[{ScriptedServer.Text("event:e")},{relation}]")
+            : Has("c.relationType AS type") ? ScriptedServer.Rows(["type", "fromId", "toId"],
+                $"[{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")}]")
+            : Has("AS total") ? ScriptedServer.Rows(["total"], $"[{Zero}]")
+            : Has("AS count\"") ? ScriptedServer.Rows(["count"], $"[{Zero}]")
+            : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
+            : Empty;
+    }
+
+    private static IEnumerable<NodeQuery> NodeQueries()
+    {
+        foreach (var kind in Enum.GetValues<NodeKind>()) yield return new NodeQuery { Kinds = [kind] };
+        yield return new NodeQuery { Kinds = [NodeKind.Person, NodeKind.Organization], Text = "kirby" };
+        yield return new NodeQuery { Kinds = [NodeKind.Event], Ids = ["event:e", "event:f"] };
+        yield return new NodeQuery { Kinds = [NodeKind.Organization], OrganizationKinds = [OrganizationKind.ArmedGroup, OrganizationKind.State] };
+        yield return new NodeQuery { Kinds = [NodeKind.Place], PlaceKinds = [PlaceKind.Site], WithinPlaceId = "place:iraq" };
+        yield return new NodeQuery { Kinds = [NodeKind.Person, NodeKind.Organization, NodeKind.Event], WithinPlaceId = "place:iraq" };
+        var day = new DateOnly(2021, 6, 27);
+        yield return new NodeQuery
+        {
+            Kinds = [NodeKind.Event], Order = NodeOrder.DateAsc,
+            Events = new EventCriteria { Kinds = [EventKind.Airstrike], From = day, To = day.AddDays(3), PlaceId = "place:iraq", PerpetratorId = "org:b", TargetId = "org:c" },
+        };
+        yield return new NodeQuery { Kinds = [NodeKind.Event], Order = NodeOrder.DateDesc, Events = new EventCriteria { From = day } };
+        yield return new NodeQuery
+        {
+            Kinds = [NodeKind.Statement], Order = NodeOrder.DateDesc,
+            Statements = new StatementCriteria
+            {
+                Anonymous = false, SpeakerId = "person:a", OrganizationId = "org:b", ActorId = "org:b", AboutId = "event:e", Stances = [Stance.Denies], SourceId = "source:s",
+            },
+        };
+    }
+
+    private static IEnumerable<RelationQuery> RelationQueries()
+    {
+        yield return new RelationQuery();
+        yield return new RelationQuery { Types = [RelationType.RetaliationFor], Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] };
+        yield return new RelationQuery { FromId = "event:e", ToId = "event:f", ClaimedByActorId = "org:b" };
+        yield return new RelationQuery
+        {
+            Types = [RelationType.RetaliationFor], FromPerpetratorId = "org:b", ToPerpetratorId = "org:c",
+            FromDate = new DateOnly(2021, 1, 1), ToDate = new DateOnly(2021, 12, 31),
+        };
+    }
+}
