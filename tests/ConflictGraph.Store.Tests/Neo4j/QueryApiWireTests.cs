@@ -11,27 +11,14 @@ namespace ConflictGraph.Store.Tests.Neo4j;
 /// <summary>What the Neo4j store sends over the Query API and how it reads the answers, against a scripted server.</summary>
 public sealed class QueryApiWireTests
 {
-    private static readonly Neo4jStoreOptions Options = new()
-    {
-        Uri = new Uri("http://neo4j.test:7474"), Database = "graph", User = "neo4j", Password = "secret", MaxRetries = 2,
-    };
+    private static (Neo4jGraphStore Store, ScriptedServer Server) Store(ScriptedServer server) => WireScripts.Store(server);
 
-    private static (Neo4jGraphStore Store, ScriptedServer Server) Store(ScriptedServer server) =>
-        (new Neo4jGraphStore(new HttpClient(server), Options), server);
+    private static ScriptedServer WithSchema(ScriptedServer server) => WireScripts.WithSchema(server);
 
-    /// <summary>The requests the store sends before its first statement: the layout check, then the idempotent schema set-up.</summary>
-    private static readonly int SetUp = 1 + Statements.Schema.Count;
+    private static string? StatementOf(string body) => WireScripts.StatementOf(body);
 
-    /// <summary>Answers for the layout check (the current layout) and the schema set-up.</summary>
-    private static ScriptedServer WithSchema(ScriptedServer server)
-    {
-        server.Answer(Layout(0, false));
-        foreach (var _ in Statements.Schema) server.Answer(ScriptedServer.Empty);
-        return server;
-    }
+    private static int SetUp => WireScripts.SetUp;
 
-    private static string Layout(long unlabelled, bool legacyRelations) => ScriptedServer.Rows(["unlabelled", "legacyRelations"],
-        $$"""[{"$type":"Integer","_value":"{{unlabelled}}"},{"$type":"Boolean","_value":{{(legacyRelations ? "true" : "false")}}}]""");
 
     [Fact]
     public async Task AReadIsOneParameterizedStatementInReadModeWithBasicAuthAndTypedJson()
@@ -112,7 +99,7 @@ public sealed class QueryApiWireTests
         var error = await Assert.ThrowsAsync<NodeKindConflictException>(() => store.ImportAsync(new GraphBatch([turned], []), null, CancellationToken.None));
         Assert.Equal("person:a", error.Id);
         Assert.Contains("stored as PERSON and cannot become ORGANIZATION", error.Message);
-        Assert.Contains("n.kind AS kind", server.Requests[^2].Body);
+        Assert.Equal(Statements.StoredBodies, StatementOf(server.Requests[^2].Body));
         Assert.Equal((HttpMethod.Delete, "/db/graph/query/v2/tx/tx4"), (server.Requests[^1].Method, server.Requests[^1].Path));
         Assert.DoesNotContain(server.Requests, r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal));
     }
@@ -157,7 +144,7 @@ public sealed class QueryApiWireTests
         ]), null, CancellationToken.None);
 
         Assert.Equal((1, 1), (result.RelationsCreated, result.RelationsUpdated));
-        var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (a)-[r:MEMBER_OF]->(b)", StringComparison.Ordinal)).Body)!;
+        var write = JsonNode.Parse(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteRelations(RelationType.MemberOf)).Body)!;
         var written = Assert.Single(write["parameters"]!["rels"]!.AsArray())!;
         Assert.Equal("DISPUTED", written["status"]!.GetValue<string>());
         var claims = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (c:Claim", StringComparison.Ordinal)).Body)!["parameters"]!["claims"]!.AsArray();

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Migration;
 
 namespace ConflictGraph.Store.Tests.Neo4j.Lint;
 
@@ -15,8 +15,24 @@ namespace ConflictGraph.Store.Tests.Neo4j.Lint;
 public static class StoreStatements
 {
     private static readonly Lazy<Task<IReadOnlyList<string>>> All = new(CollectAsync);
+    private static readonly Lazy<Task<IReadOnlyList<string>>> Migrating = new(CollectMigrationAsync);
 
     public static Task<IReadOnlyList<string>> SentAsync() => All.Value;
+
+    /// <summary>What the layout migration sends (a dry run, then a run), and the live test's writes in the old layout.</summary>
+    public static Task<IReadOnlyList<string>> MigrationAsync() => Migrating.Value;
+
+    private static async Task<IReadOnlyList<string>> CollectMigrationAsync()
+    {
+        var legacy = new LegacyServer(SampleGraph.EveryKind, SampleGraph.Relations);
+        var migration = new LayoutMigration(WireScripts.Store(legacy.Server).Store.Client);
+        await migration.CountAsync(CancellationToken.None);
+        await migration.RunAsync(3, null, CancellationToken.None);
+        return Statements(legacy.Server).Concat(LegacyLayoutWriter.Statements).Distinct().ToList();
+    }
+
+    private static IEnumerable<string> Statements(ScriptedServer server) =>
+        server.Requests.Select(r => WireScripts.StatementOf(r.Body)).OfType<string>().Distinct();
 
     private static async Task<IReadOnlyList<string>> CollectAsync()
     {
@@ -58,9 +74,7 @@ public static class StoreStatements
         await store.GetDataVersionAsync(none);
         await store.ClearAsync(none);
 
-        return server.Requests
-            .Select(r => r.Body.Length == 0 ? null : JsonNode.Parse(r.Body)?["statement"]?.GetValue<string>())
-            .OfType<string>().Distinct().ToList();
+        return Statements(server).ToList();
     }
 
     private const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"t1"}}""";

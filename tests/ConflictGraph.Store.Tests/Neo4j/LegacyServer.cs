@@ -1,0 +1,53 @@
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Neo4j.Migration;
+using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
+
+namespace ConflictGraph.Store.Tests.Neo4j;
+
+/// <summary>A scripted server holding a graph in the layout before 2026-12; it hands out the legacy nodes and relations a batch at a time, as the real selection would.</summary>
+public sealed class LegacyServer
+{
+    private readonly Queue<Node> nodes;
+    private readonly Queue<Relation> relations;
+    public ScriptedServer Server { get; } = new();
+    public long Dangling { get; init; }
+
+    public LegacyServer(IEnumerable<Node> nodes, IEnumerable<Relation> relations)
+    {
+        this.nodes = new(nodes);
+        this.relations = new(relations);
+        Server.Otherwise(Answer);
+    }
+
+    private string Answer(string body)
+    {
+        var statement = StatementOf(body) ?? "";
+        var batch = statement.Contains("LIMIT $batch", StringComparison.Ordinal) ? ParametersOf(body)["batch"]!.GetValue<int>() : 0;
+        if (statement == LegacyStatements.NodeCounts)
+            return ScriptedServer.Rows(["kind", "count"], nodes.GroupBy(n => n.Kind).Select(g => $"[{ScriptedServer.Text(EnumNames.Of(g.Key))},{Integer(g.Count())}]").ToArray());
+        if (statement == LegacyStatements.RelationCounts)
+            return ScriptedServer.Rows(["type", "count", "claims"], relations.GroupBy(r => r.Type)
+                .Select(g => $"[{ScriptedServer.Text(EnumNames.Of(g.Key))},{Integer(g.Count())},{Integer(g.Sum(r => r.ClaimedBy.Count + r.DisputedBy.Count))}]").ToArray());
+        if (statement == LegacyStatements.DanglingClaims)
+            return ScriptedServer.Rows(["dangling", "examples"], $"[{Integer(Dangling)},{List(Dangling > 0 ? [ScriptedServer.Text("statement:gone")] : [])}]");
+        if (statement == LegacyStatements.PresentIndexes)
+            return ScriptedServer.Rows(["name"], $"[{ScriptedServer.Text("conflictgraph_rel_type")}]");
+        if (statement == LegacyStatements.NodeBatch)
+            return ScriptedServer.Rows(["id", "kind", "body"], Take(nodes, batch)
+                .Select(n => $"[{ScriptedServer.Text(n.Id)},{ScriptedServer.Text(EnumNames.Of(n.Kind))},{ScriptedServer.Text(NodeJson.Serialize(n))}]").ToArray());
+        if (statement == LegacyStatements.RelationBatch)
+            return ScriptedServer.Rows(["type", "fromId", "toId", "claimedBy", "disputedBy"], Take(relations, batch)
+                .Select(r => $"[{ScriptedServer.Text(EnumNames.Of(r.Type))},{ScriptedServer.Text(r.FromId)},{ScriptedServer.Text(r.ToId)}," +
+                             $"{List(r.ClaimedBy.Select(ScriptedServer.Text).ToArray())},{List(r.DisputedBy.Select(ScriptedServer.Text).ToArray())}]").ToArray());
+        return """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"m1"}}""";
+    }
+
+    private static List<T> Take<T>(Queue<T> queue, int count)
+    {
+        var taken = new List<T>();
+        while (taken.Count < count && queue.TryDequeue(out var item)) taken.Add(item);
+        return taken;
+    }
+}
+

@@ -1,0 +1,89 @@
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Neo4j.Cypher;
+using ConflictGraph.Neo4j.Layout;
+using ConflictGraph.Neo4j.Migration;
+using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
+
+namespace ConflictGraph.Store.Tests.Neo4j;
+
+/// <summary>The layout migration against a scripted server holding a small graph in the layout before 2026-12.</summary>
+public sealed class MigrationWireTests
+{
+    private static LayoutMigration Migration(ScriptedServer server) => new(WireScripts.Store(server).Store.Client);
+
+    private static readonly Node[] Nodes =
+    [
+        new Person("person:a", "A", [], null, [new Role("adviser", "org:b")]),
+        new Organization("org:b", "B", [], null, OrganizationKind.ArmedGroup, null),
+        new Statement("statement:s", "said", Stance.Asserts, null, null, "person:a", null, null, ["org:b"], null, []),
+    ];
+
+    private static readonly Relation[] Relations =
+    [
+        new(RelationType.MemberOf, "person:a", "org:b", ["statement:s"], []),
+        new(RelationType.BackedBy, "org:b", "person:a", [], ["statement:s"]),
+    ];
+
+    [Fact]
+    public async Task TheDryRunCountsWhatIsLeftAndWritesNothing()
+    {
+        var legacy = new LegacyServer(Nodes, Relations);
+
+        var counts = await Migration(legacy.Server).CountAsync(CancellationToken.None);
+
+        Assert.Equal((3L, 2L, 2L), (counts.Nodes, counts.Relations, counts.Claims));
+        Assert.Equal(2, counts.NodesByKind["PERSON"] + counts.NodesByKind["STATEMENT"]);
+        Assert.Equal(["conflictgraph_rel_type"], counts.Indexes);
+        Assert.False(counts.Current);
+        Assert.All(legacy.Server.Requests, r => Assert.Contains("\"accessMode\":\"Read\"", r.Body));
+        Assert.DoesNotContain(legacy.Server.Requests, r => r.Path.Contains("/tx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AClaimOnAStatementThatIsGoneStopsTheMigrationBeforeAnyWrite()
+    {
+        var legacy = new LegacyServer(Nodes, Relations) { Dangling = 1 };
+
+        var error = await Assert.ThrowsAsync<MigrationRefusedException>(() => Migration(legacy.Server).RunAsync(10, null, CancellationToken.None));
+
+        Assert.Contains("statement:gone", error.Message);
+        Assert.All(legacy.Server.Requests, r => Assert.Contains("\"accessMode\":\"Read\"", r.Body));
+    }
+
+    [Fact]
+    public async Task EachBatchIsItsOwnTransactionUntilNothingIsLeft()
+    {
+        var legacy = new LegacyServer(Nodes, Relations);
+        var steps = new List<MigrationProgress>();
+
+        await Migration(legacy.Server).RunAsync(2, new InlineProgress(steps.Add), CancellationToken.None);
+
+        // Nodes in batches of 2 (2, 1, then an empty batch), relations likewise (2, then empty).
+        Assert.Equal(["nodes 2/3", "nodes 3/3", "relations 2/2", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
+        var requests = legacy.Server.Requests;
+        Assert.Equal(5, requests.Count(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)));
+        Assert.Equal(5, requests.Count(r => r.Path.EndsWith("/commit", StringComparison.Ordinal)));
+        var statements = requests.Select(r => StatementOf(r.Body)).OfType<string>().ToList();
+        Assert.Contains(Statements.WriteNodes(NodeKind.Person), statements);
+        Assert.Contains(Statements.WriteReferences, statements);
+        Assert.Contains(Statements.WriteRelations(RelationType.BackedBy), statements);
+        Assert.Equal(Legacy.Indexes.Count, statements.Count(s => s.StartsWith("DROP INDEX", StringComparison.Ordinal)));
+        Assert.True(statements.IndexOf(statements.First(s => s.StartsWith("DROP INDEX", StringComparison.Ordinal))) > statements.LastIndexOf(LegacyStatements.DeleteRelations),
+            "the old layout's indexes serve the conversion, so they go last");
+
+        var claims = requests.Where(r => StatementOf(r.Body) == Statements.WriteClaims).SelectMany(r => ParametersOf(r.Body)["claims"]!.AsArray()).ToList();
+        Assert.Equal(["statement:s org:b-[BACKED_BY]->person:a DISPUTES", "statement:s person:a-[MEMBER_OF]->org:b CLAIMS"],
+            claims.Select(c => $"{c!["key"]!.GetValue<string>()} {c["position"]!.GetValue<string>()}").Order());
+        var statuses = requests.Where(r => StatementOf(r.Body)?.Contains("MERGE (a)-[r:", StringComparison.Ordinal) == true)
+            .SelectMany(r => ParametersOf(r.Body)["rels"]!.AsArray()).Select(r => r!["status"]!.GetValue<string>()).Order();
+        Assert.Equal(["DENIED", "UNCONTESTED"], statuses);
+        var deleted = requests.Single(r => StatementOf(r.Body) == LegacyStatements.DeleteRelations);
+        Assert.Equal(2, ParametersOf(deleted.Body)["rels"]!.AsArray().Count);
+    }
+
+    private sealed class InlineProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>
+    {
+        public void Report(MigrationProgress value) => report(value);
+    }
+}

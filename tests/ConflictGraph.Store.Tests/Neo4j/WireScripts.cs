@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Cypher;
+
+namespace ConflictGraph.Store.Tests.Neo4j;
+
+/// <summary>A store on a scripted server, and the answers every script starts with.</summary>
+public static class WireScripts
+{
+    public static readonly Neo4jStoreOptions Options = new()
+    {
+        Uri = new Uri("http://neo4j.test:7474"), Database = "graph", User = "neo4j", Password = "secret", MaxRetries = 2,
+    };
+
+    public static (Neo4jGraphStore Store, ScriptedServer Server) Store(ScriptedServer server) =>
+        (new Neo4jGraphStore(new HttpClient(server), Options), server);
+
+    /// <summary>The requests the store sends before its first statement: the layout check, then the idempotent schema set-up.</summary>
+    public static int SetUp => 1 + Statements.Schema.Count;
+
+    /// <summary>Answers for the layout check (the current layout) and the schema set-up.</summary>
+    public static ScriptedServer WithSchema(ScriptedServer server)
+    {
+        server.Answer(Layout(0, false));
+        foreach (var _ in Statements.Schema) server.Answer(ScriptedServer.Empty);
+        return server;
+    }
+
+    public static string Layout(long unlabelled, bool legacyRelations) => ScriptedServer.Rows(["unlabelled", "legacyRelations"],
+        $$"""[{{Integer(unlabelled)}},{"$type":"Boolean","_value":{{(legacyRelations ? "true" : "false")}}}]""");
+
+    public static string Integer(long value) => $$"""{"$type":"Integer","_value":"{{value}}"}""";
+
+    public static string List(params string[] values) => $$"""{"$type":"List","_value":[{{string.Join(",", values)}}]}""";
+
+    public static string Map(params (string Key, string Value)[] entries) =>
+        "{\"$type\":\"Map\",\"_value\":{" + string.Join(",", entries.Select(e => $"\"{e.Key}\":{e.Value}")) + "}}";
+
+    /// <summary>The Cypher a request carried (JSON escapes characters such as '>' in the raw body).</summary>
+    public static string? StatementOf(string body) => body.Length == 0 ? null : JsonNode.Parse(body)?["statement"]?.GetValue<string>();
+
+    public static JsonNode ParametersOf(string body) => JsonNode.Parse(body)!["parameters"]!;
+}
