@@ -32,6 +32,7 @@ public static class Program
             ExportCommand.Create(),
             StatsCommand.Create(),
             GenerateCommand.Create(),
+            Neo4jCommand.Create(),
         };
         foreach (var option in StoreOptions.All) root.Options.Add(option);
         // No command is a usage error: the help goes to stderr and the exit code is 2.

@@ -18,13 +18,15 @@ public enum StoreUse { ReadExisting, Write }
 /// </summary>
 public static class StoreSession
 {
+    /// <param name="kind">The store a command works on whatever the settings say (e.g. <c>neo4j migrate</c>).</param>
     public static async Task<int> RunAsync(
-        ParseResult result, StoreUse use, Func<IGraphStore, TextWriter, Task<int>> command, CancellationToken cancellationToken)
+        ParseResult result, StoreUse use, Func<IGraphStore, TextWriter, Task<int>> command, CancellationToken cancellationToken, StoreKind? kind = null)
     {
         var error = result.InvocationConfiguration.Error;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(StoreOptions.Settings(result));
+        if (kind is { } only) builder.Configuration.AddInMemoryCollection([new($"{GraphStoreOptions.Section}:Store", only.ToString())]);
         // A read of a mistyped path must not leave an empty database behind.
         builder.Services.AddGraphStore(builder.Configuration, createIfMissing: use == StoreUse.Write);
         var host = builder.Build();

@@ -45,10 +45,10 @@ public sealed class LayoutMigration(QueryApiClient client)
         foreach (var statement in Statements.Schema) await client.WriteAsync(statement, null, cancellationToken);
 
         long done = 0;
-        while (await client.InTransactionAsync((tx, ct) => ConvertNodesAsync(tx, batchSize, ct), cancellationToken) is var converted and > 0)
+        while (before.Nodes > 0 && await client.InTransactionAsync((tx, ct) => ConvertNodesAsync(tx, batchSize, ct), cancellationToken) is var converted and > 0)
             progress?.Report(new MigrationProgress("nodes", done += converted, before.Nodes));
         done = 0;
-        while (await client.InTransactionAsync((tx, ct) => ConvertRelationsAsync(tx, batchSize, ct), cancellationToken) is var converted and > 0)
+        while (before.Relations > 0 && await client.InTransactionAsync((tx, ct) => ConvertRelationsAsync(tx, batchSize, ct), cancellationToken) is var converted and > 0)
             progress?.Report(new MigrationProgress("relations", done += converted, before.Relations));
         foreach (var statement in LegacyStatements.DropIndexes) await client.WriteAsync(statement, null, cancellationToken);
         progress?.Report(new MigrationProgress("indexes", before.Indexes.Count, before.Indexes.Count));

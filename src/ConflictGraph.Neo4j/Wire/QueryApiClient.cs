@@ -136,6 +136,9 @@ public sealed class QueryApiClient
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 throw new StoreUnavailableException(
                     $"Neo4j at {options.Uri} refused the credentials of user '{options.User}' (HTTP {(int)response.StatusCode}); check ConflictGraph__Neo4j__User and __Password");
+            // The Query API answers 202 when the statement runs, 400 with an error body for client and transient
+            // errors, 404 for an unknown database, 500 for anything else (neo4j/neo4j, community/server/src/main/
+            // java/org/neo4j/server/queryapi/QueryResource.java); a bare 5xx comes from whatever stands in front of it.
             if ((int)response.StatusCode >= 500 && !HasErrors(text))
                 throw new TransientFailure($"HTTP {(int)response.StatusCode}", null);
             var answer = Parse(text);
@@ -174,6 +177,8 @@ public sealed class QueryApiClient
 
     private string Body(string? statement, object? parameters, string accessMode)
     {
+        // Neo4j reads accessMode case-insensitively (neo4j/neo4j, community/server/src/main/java/org/neo4j/server/
+        // queryapi/request/JsonMessageBodyReader.java: ACCEPT_CASE_INSENSITIVE_ENUMS), as the Query API docs spell it: Read, Write.
         var body = new Dictionary<string, object?> { ["accessMode"] = accessMode };
         if (statement is not null)
         {
