@@ -1,4 +1,3 @@
-using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Layout;
