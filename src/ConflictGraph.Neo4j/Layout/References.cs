@@ -21,6 +21,9 @@ public static class References
     public const string HoldsRoleIn = "HOLDS_ROLE_IN";
     public const string OfCountry = "OF_COUNTRY";
     public const string PublishedBy = "PUBLISHED_BY";
+    public const string FirstMadeIn = "FIRST_MADE_IN";
+    public const string SaidIn = "SAID_IN";
+    public const string Relays = "RELAYS";
 
     private static readonly IReadOnlyDictionary<string, string> ByField = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -32,6 +35,9 @@ public static class References
         ["organizationId"] = HoldsRoleIn,
         ["countryId"] = OfCountry,
         ["publisherId"] = PublishedBy,
+        ["primarySourceId"] = FirstMadeIn,
+        ["placeId"] = SaidIn,
+        ["relaysId"] = Relays,
     };
 
     public static IReadOnlyList<string> Types { get; } = ByField.Values.Distinct().Order(StringComparer.Ordinal).ToArray();

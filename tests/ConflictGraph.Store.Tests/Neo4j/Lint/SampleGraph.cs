@@ -15,9 +15,10 @@ public static class SampleGraph
         new Place("place:iraq", "Iraq", [], null, PlaceKind.Country, new GeoPoint(33.2, 43.7)),
         new Event("event:e", "E", EventKind.Airstrike, null, FuzzyDate.Day(new DateOnly(2021, 6, 27))),
         new Event("event:f", "F", EventKind.DroneAttack, null, null),
-        new Source("source:s", "S", "org:c", "https://example.org/s", new DateOnly(2021, 6, 28)),
+        new Source("source:s", "S", "org:c", "https://example.org/s", new DateOnly(2021, 6, 28), SourceKind.NewsReport, "source:t"),
+        new Source("source:t", "T", null, null, null, SourceKind.SocialMediaPost),
         new Statement("statement:s", "said", Stance.Asserts, FuzzyDate.Day(new DateOnly(2021, 6, 28)), Medium.PressRelease,
-            "person:a", "org:b", null, ["event:e"], "source:s", [new CasualtyReport("event:e", 1, 2, null, null, "fighters")]),
+            "person:a", "org:b", null, ["event:e"], "source:s", [new CasualtyReport("event:e", 1, 2, null, null, "fighters")], "source:t", "place:iraq"),
     ];
 
     public static IReadOnlyList<Relation> Relations { get; } =
