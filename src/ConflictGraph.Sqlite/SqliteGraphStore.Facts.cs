@@ -48,14 +48,15 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         await using (var command = connection.CreateCommand())
         {
-            // Up follows PART_OF from the event (relations_from), down towards it (relations_to). The unary
-            // '+' keeps the planner off the (type, from_id, to_id) index, which would read every PART_OF.
-            string Walk(string name, string near, string far) =>
+            // Up follows PART_OF from the event (relations_from), down towards it (relations_to), one probe
+            // by (event, type) per step (see Traversal).
+            string Walk(string name, string far, string table, Func<string, string, string?, string> step) =>
                 $"{name}(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
-                $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM relations r JOIN {name} ON r.{near} = {name}.id " +
-                $"AND +r.type = 'PART_OF' WHERE {name}.depth < {TraversalLimits.MaxPartOfDepth})";
+                $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM {name} CROSS JOIN {table} ON {step("r", $"{name}.id", "('PART_OF')")} " +
+                $"WHERE {name}.depth < {TraversalLimits.MaxPartOfDepth})";
             command.CommandText =
-                $"WITH RECURSIVE {Walk("up", "from_id", "to_id")}, {Walk("down", "to_id", "from_id")} " +
+                $"WITH RECURSIVE {Walk("up", "to_id", "relations r", Traversal.Outgoing)}, " +
+                $"{Walk("down", "from_id", Traversal.IncomingTable("r"), Traversal.Incoming)} " +
                 "SELECT DISTINCT root, id, 0 FROM up WHERE id <> root UNION SELECT DISTINCT root, id, 1 FROM down WHERE id <> root ORDER BY 1, 3, 2";
             Ids.Add(command, "$ids", families.Keys);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -45,13 +45,15 @@ public sealed partial class SqliteGraphStore
         IReadOnlyCollection<RelationType>? types, Direction direction, bool withClaims, CancellationToken cancellationToken)
     {
         var typeList = types is null ? null : Ids.In("$types");
-        string Around(Func<string, string, string?, string> at) =>
-            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r ON {at("r", "j.value", typeList)}";
+        string Around(string table, Func<string, string, string?, string> at) =>
+            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN {table} ON {at("r", "j.value", typeList)}";
+        var outgoing = Around("relations r", Traversal.Outgoing);
+        var incoming = Around(Traversal.IncomingTable("r"), Traversal.Incoming);
         var sql = direction switch
         {
-            Direction.Outgoing => Around(Traversal.Outgoing),
-            Direction.Incoming => Around(Traversal.Incoming),
-            _ => $"{Around(Traversal.Outgoing)} UNION {Around(Traversal.Incoming)}",
+            Direction.Outgoing => outgoing,
+            Direction.Incoming => incoming,
+            _ => $"{outgoing} UNION {incoming}",
         } + " ORDER BY 1";
         return await RelationReads.QueryAsync(connection, sql, c =>
         {

@@ -15,7 +15,7 @@ public sealed partial class SqliteGraphStore
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
-            $"UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM inside CROSS JOIN relations r ON {Traversal.Incoming("r", "inside.id", "('LOCATED_IN')")} " +
+            $"UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM inside CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "inside.id", "('LOCATED_IN')")} " +
             $"WHERE inside.depth < {TraversalLimits.MaxContainmentDepth}) " +
             "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id";
         Ids.Add(command, "$ids", within.Keys);
@@ -32,12 +32,12 @@ public sealed partial class SqliteGraphStore
         if (chains.Count == 0) return chains.ToDictionary(c => c.Key, _ => (IReadOnlyList<Relation>)[]);
         // Backward walks from an event to what it answered (outgoing edges); forward to what answered
         // it. Both is the two walks together, never a zigzag into side branches.
-        string Walk(string way, string far, string step) =>
-            $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM chain CROSS JOIN relations r ON {step} " +
+        string Walk(string way, string far, string table, string step) =>
+            $"SELECT chain.root, r.id, r.{far}, chain.depth + 1, chain.way FROM chain CROSS JOIN {table} ON {step} " +
             $"WHERE chain.way = '{way}' AND chain.depth < $depth";
         const string escalation = "('RETALIATION_FOR', 'RESPONSE_TO')";
-        var steps = $"{Walk("b", "to_id", Traversal.Outgoing("r", "chain.node", escalation))} UNION " +
-                    $"{Walk("f", "from_id", Traversal.Incoming("r", "chain.node", escalation))}";
+        var steps = $"{Walk("b", "to_id", "relations r", Traversal.Outgoing("r", "chain.node", escalation))} UNION " +
+                    $"{Walk("f", "from_id", Traversal.IncomingTable("r"), Traversal.Incoming("r", "chain.node", escalation))}";
         await using var connection = Open(cancellationToken);
         var links = new List<(string Root, string Relation)>();
         await using (var command = connection.CreateCommand())
@@ -63,8 +63,35 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(
         string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
     {
-        if ((await GetNodesAsync([fromId, toId], cancellationToken)).Count < (fromId == toId ? 1 : 2)) return [];
-        return await ShortestPaths.FindAsync(
-            (ids, ct) => GetRelationsAsync(ids, null, Direction.Both, ct), fromId, toId, maxDepth, limit, cancellationToken);
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        if ((await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction)).Count < (fromId == toId ? 1 : 2)) return [];
+        // The walk reads only the relations' ends; the claims are read for the relations on the paths found.
+        var paths = await ShortestPaths.FindAsync(
+            (ids, ct) => RelationsAroundAsync(connection, transaction, ids, null, Direction.Both, withClaims: false, ct),
+            fromId, toId, maxDepth, limit, cancellationToken,
+            (ids, target, ct) => RelationsBetweenAsync(connection, transaction, ids, target, ct));
+        var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
+            .ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return paths.Select(p => p with { Relations = p.Relations.Select(r => claimed.GetValueOrDefault(r.Id, r)).ToList() }).ToList();
+    }
+
+    /// <summary>
+    /// Relations between any of <paramref name="nodeIds"/> and <paramref name="target"/>, either way,
+    /// without claims: each pair is looked up in the (type, from, to) index once per relation type,
+    /// so a node with many relations costs no more than one with few.
+    /// </summary>
+    private static Task<IReadOnlyList<Relation>> RelationsBetweenAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        IReadOnlyCollection<string> nodeIds, string target, CancellationToken cancellationToken)
+    {
+        string Between(string from, string to) =>
+            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r ON r.type IN {Ids.In("$types")} AND r.from_id = {from} AND r.to_id = {to}";
+        return RelationReads.QueryAsync(connection, $"{Between("j.value", "$target")} UNION {Between("$target", "j.value")} ORDER BY 1", c =>
+        {
+            Ids.Add(c, "$ids", nodeIds);
+            Ids.Add(c, "$types", Enum.GetValues<RelationType>().Select(EnumNames.Of));
+            c.Parameters.AddWithValue("$target", target);
+        }, cancellationToken, transaction, withClaims: false);
     }
 }

@@ -9,9 +9,15 @@ namespace ConflictGraph.Core.Rules;
 public static class ShortestPaths
 {
     /// <param name="relationsOf">Every relation touching any of the given nodes.</param>
+    /// <param name="relationsTo">
+    /// Every relation between any of the given nodes and the one given last, either way; when a store
+    /// has it, the last level asks only for these, since no other relation can end a path in time
+    /// (a hub on the way then costs a lookup, not its whole neighbourhood).
+    /// </param>
     public static async Task<IReadOnlyList<GraphPath>> FindAsync(
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyList<Relation>>> relationsOf,
-        string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
+        string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken,
+        Func<IReadOnlyCollection<string>, string, CancellationToken, Task<IReadOnlyList<Relation>>>? relationsTo = null)
     {
         TraversalLimits.CheckPathDepth(maxDepth);
         if (limit <= 0) return [];
@@ -21,7 +27,10 @@ public static class ShortestPaths
         for (var depth = 1; depth <= maxDepth && found.Count < limit && frontier.Count > 0; depth++)
         {
             var ends = frontier.Select(p => p.NodeIds[^1]).Distinct().ToList();
-            var byNode = (await relationsOf(ends, cancellationToken))
+            var around = depth == maxDepth && relationsTo is not null
+                ? await relationsTo(ends, toId, cancellationToken)
+                : await relationsOf(ends, cancellationToken);
+            var byNode = around
                 .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
                 .ToLookup(x => x.Node, x => x.Relation);
             var next = new List<GraphPath>();

@@ -8,6 +8,9 @@ namespace ConflictGraph.Sqlite.Reading;
 /// </summary>
 internal static class DateWindow
 {
+    /// <summary>The span classes of event_places (see the schema): a day, a month, a year, longer.</summary>
+    public static readonly IReadOnlyList<int> SpanClasses = [0, 1, 2, 3];
+
     /// <param name="from">A parameter holding the window's first day.</param>
     /// <param name="spanKey">An expression giving the counts key, e.g. <c>'span:EVENT'</c> or a parameter.</param>
     public static string Earliest(string from, string spanKey) =>

@@ -39,7 +39,7 @@ internal static class NodeFilters
                    $" OR (n.kind = 'EVENT' AND {Related("OCCURRED_IN", inside)})" +
                    $" OR (n.kind IN ('PERSON', 'ORGANIZATION') AND {Related("BASED_IN", inside)}))",
             $"SELECT id FROM {inside} WHERE depth > 0 UNION ALL " +
-            $"SELECT o.from_id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN', 'BASED_IN')")}",
+            $"SELECT o.from_id FROM {inside} i CROSS JOIN {Traversal.IncomingTable("o")} ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN', 'BASED_IN')")}",
             exact: false);
     }
 
@@ -58,17 +58,38 @@ internal static class NodeFilters
         {
             var aimed = filter.Value(target);
             filter.Add($"EXISTS (SELECT 1 FROM relations t WHERE t.from_id = n.id AND t.type = 'TARGETED' AND t.to_id = {aimed})",
-                $"SELECT t.from_id AS id FROM relations t WHERE {Traversal.Incoming("t", aimed, "('TARGETED')")}");
+                $"SELECT t.from_id AS id FROM {Traversal.IncomingTable("t")} WHERE {Traversal.Incoming("t", aimed, "('TARGETED')")}");
         }
-        if (events.PlaceId is { } place)
-        {
-            var inside = filter.PlaceAndInside(place);
-            filter.Add(Related("OCCURRED_IN", inside),
-                $"SELECT o.from_id AS id FROM {inside} i CROSS JOIN relations o ON {Traversal.Incoming("o", "i.id", "('OCCURRED_IN')")}");
-        }
+        if (events.PlaceId is { } place) PlaceAndWindow(filter, place, events.From, events.To);
         if (events.Kinds is { } kinds) filter.Add($"n.sub_kind IN {filter.List(kinds.Select(EnumNames.Of))}");
+        if (events.PlaceId is not null) return;
         if (events.From is { } from) filter.Add($"n.date_end >= {filter.Value(Iso(from))}");
         if (events.To is { } to) filter.Add($"n.date_start <= {filter.Value(Iso(to))}");
+    }
+
+    /// <summary>
+    /// Events that happened in the place or inside it, overlapping the window when one is given: one
+    /// criterion, whose candidates come from event_places, one index range per place and span class.
+    /// </summary>
+    private static void PlaceAndWindow(SqlFilter filter, string place, DateOnly? from, DateOnly? to)
+    {
+        var inside = filter.PlaceAndInside(place);
+        var condition = Related("OCCURRED_IN", inside);
+        var candidates = $"SELECT p.event_id AS id FROM {inside} i CROSS JOIN event_places p ON p.place_id = i.id";
+        if (from is null && to is null)
+        {
+            filter.Add(condition, candidates);
+            return;
+        }
+        var (start, end) = (from is null ? null : filter.Value(Iso(from.Value)), to is null ? null : filter.Value(Iso(to.Value)));
+        if (start is not null) condition += $" AND n.date_end >= {start}";
+        if (end is not null) condition += $" AND n.date_start <= {end}";
+        filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(span =>
+        {
+            var range = $"{candidates} AND p.span = {span}";
+            if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
+            return end is null ? range : $"{range} AND p.date_start <= {end}";
+        })));
     }
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
@@ -94,7 +115,7 @@ internal static class NodeFilters
     private static void Organization(SqlFilter filter, string organization)
     {
         var org = filter.Value(organization);
-        var people = $"SELECT m.from_id AS id FROM relations m WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
+        var people = $"SELECT m.from_id AS id FROM {Traversal.IncomingTable("m")} WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
                      $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId'";
         filter.Add($"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
                    $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",

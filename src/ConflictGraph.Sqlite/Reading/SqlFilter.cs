@@ -70,7 +70,7 @@ internal sealed class SqlFilter
         var name = $"inside{ctes.Count}";
         var root = Value(placeId);
         ctes.Add($"{name}(id, depth) AS (SELECT {root}, 0 UNION SELECT r.from_id, {name}.depth + 1 FROM {name} " +
-                 $"CROSS JOIN relations r ON {Traversal.Incoming("r", $"{name}.id", "('LOCATED_IN')")} WHERE {name}.depth < {TraversalLimits.MaxContainmentDepth})");
+                 $"CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", $"{name}.id", "('LOCATED_IN')")} WHERE {name}.depth < {TraversalLimits.MaxContainmentDepth})");
         return name;
     }
 

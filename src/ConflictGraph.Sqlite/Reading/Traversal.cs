@@ -4,13 +4,20 @@ namespace ConflictGraph.Sqlite.Reading;
 internal static class Traversal
 {
     /// <summary>
-    /// Relations (alias <paramref name="r"/>) arriving at <paramref name="node"/>, of the types in
-    /// the list expression <paramref name="types"/> (all when null). The unary plus keeps the type
-    /// from keying an index: without statistics SQLite would rather walk every relation of the type
-    /// through the covering (type, from, to) index than probe relations_to by the node.
+    /// Relations (alias <paramref name="r"/>, to be written <c>relations {r} INDEXED BY relations_to</c>
+    /// when types are given, see <see cref="IncomingTable"/>) arriving at <paramref name="node"/>, of the
+    /// types in the list expression <paramref name="types"/> (all when null).
     /// </summary>
     public static string Incoming(string r, string node, string? types = null) =>
-        types is null ? $"{r}.to_id = {node}" : $"{r}.to_id = {node} AND +{r}.type IN {types}";
+        types is null ? $"{r}.to_id = {node}" : $"{r}.to_id = {node} AND {r}.type IN {types}";
+
+    /// <summary>
+    /// The relations table for <see cref="Incoming"/> with types: without statistics SQLite would
+    /// rather walk every relation of the type through the covering (type, from, to) index than probe
+    /// relations_to by (node, type), so the index is named; a place's LOCATED_IN children are then
+    /// read without its thousands of OCCURRED_IN events.
+    /// </summary>
+    public static string IncomingTable(string r) => $"relations {r} INDEXED BY relations_to";
 
     /// <summary>Relations leaving <paramref name="node"/>: relations_from, or the (type, from, to) index, both probe by the node.</summary>
     public static string Outgoing(string r, string node, string? types = null) =>

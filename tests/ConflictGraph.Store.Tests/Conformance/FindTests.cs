@@ -130,4 +130,21 @@ public abstract partial class GraphStoreConformanceTests
         var named = await FindAsync(store, new NodeQuery { Kinds = [NodeKind.Organization], Text = "kataib" });
         Assert.Equal("org:kh", Assert.Single(named.Items).Item.Id);
     }
+
+    [SkippableFact]
+    public async Task EventsInAPlaceWithinAWindowFollowTheirDatesAndPlaces()
+    {
+        var store = await CreateWorldAsync();
+        async Task<IEnumerable<string>> InSyriaOnJune27() => (await FindAsync(store, Events(new EventCriteria
+        {
+            PlaceId = "place:syria", From = new DateOnly(2021, 6, 27), To = new DateOnly(2021, 6, 27),
+        }))).Items.Select(i => i.Item.Id);
+        Assert.Equal(["event:strikes"], await InSyriaOnJune27());
+
+        // The rockets move to the 27th; then the region they fell in is deleted, and its OCCURRED_IN with it.
+        await store.ImportAsync(new GraphBatch([new Event("event:rockets", "Rockets fired at a base", EventKind.RocketAttack, null, TestWorld.June27)], []), null, None);
+        Assert.Equal(["event:rockets", "event:strikes"], (await InSyriaOnJune27()).Order());
+        Assert.True(await store.DeleteNodeAsync("place:deir", None));
+        Assert.Empty(await InSyriaOnJune27());
+    }
 }

@@ -14,6 +14,8 @@ public static class LargeGraphStatistics
         ("claims", "claims", "1654749 1 1"),
         ("claims", "claims_by_statement", "1654749 2 1"),
         ("counts", "counts", "51 1"),
+        ("event_places", "event_places", "1000000 1 1"),
+        ("event_places", "event_places_by_place", "1000000 359 120 2 1 1"),
         ("fact_claims", "fact_claims", "300000 2 1"),
         ("fact_claims", "fact_claims_by_statement", "300000 2 1"),
         ("facts", "facts_by_property", "200000 5000 1"),
