@@ -22,7 +22,7 @@ public static class ExportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await using (var stream = File.Create(path)) await GraphExporter.WriteAsync(graph, stream, cancellationToken);
             var facts = graph.Facts is { Count: > 0 } some ? $", {some.Count} facts" : "";
-            await output.WriteLineAsync($"exported {InputFiles.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations{facts} to {path}");
+            await output.WriteLineAsync($"exported {GraphExporter.Nodes(graph)} nodes, {graph.Relations?.Count ?? 0} relations{facts} to {path}");
             return Usage.Done;
         }, cancellationToken));
         return command;

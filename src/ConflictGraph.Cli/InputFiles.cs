@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 
 namespace ConflictGraph.Cli;
 
@@ -22,23 +23,24 @@ public static class InputFiles
         return files;
     }
 
-    /// <summary>Reads the files named; null (after printing why) when any cannot be read.</summary>
-    public static async Task<GraphRead?> ReadAsync(IReadOnlyList<string> paths, TextWriter report, CancellationToken cancellationToken)
+    /// <summary>The files named, to be streamed; null (after printing why) when a path names none.</summary>
+    public static async Task<JsonFileSource?> OpenAsync(IReadOnlyList<string> paths, TextWriter report)
     {
         var problems = new List<ValidationProblem>();
         var files = Expand(paths, problems);
-        if (problems.Count == 0)
-        {
-            var read = await GraphInputReader.ReadFilesAsync(files, cancellationToken);
-            if (read.Succeeded) return read;
-            problems.AddRange(read.Problems);
-        }
-        foreach (var problem in problems) await report.WriteLineAsync(problem.ToString());
-        await report.WriteLineAsync($"{problems.Count} problem(s); nothing was checked further");
+        if (problems.Count == 0) return new JsonFileSource(files);
+        await ReportUnreadAsync(problems, report);
         return null;
     }
 
-    public static int Nodes(GraphInput input) =>
-        (input.Persons?.Count ?? 0) + (input.Organizations?.Count ?? 0) + (input.Places?.Count ?? 0)
-        + (input.Events?.Count ?? 0) + (input.Sources?.Count ?? 0) + (input.Statements?.Count ?? 0);
+    /// <summary>Problems that kept files from being read: the rest of the input was not checked.</summary>
+    public static async Task ReportUnreadAsync(IReadOnlyList<ValidationProblem> problems, TextWriter report)
+    {
+        foreach (var problem in problems) await report.WriteLineAsync(problem.ToString());
+        await report.WriteLineAsync($"{problems.Count} problem(s); nothing was checked further");
+    }
+
+    /// <summary>"12 nodes, 30 relations" (and facts when there are any).</summary>
+    public static string Size(ValidationResult validation) =>
+        $"{validation.Nodes} nodes, {validation.Relations} relations" + (validation.Facts > 0 ? $", {validation.Facts} facts" : "");
 }

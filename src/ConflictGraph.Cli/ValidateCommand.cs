@@ -13,15 +13,19 @@ public static class ValidateCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
-            if (await InputFiles.ReadAsync(result.GetValue(paths)!, output, cancellationToken) is not { } read) return Usage.Failed;
+            if (await InputFiles.OpenAsync(result.GetValue(paths)!, output) is not { } source) return Usage.Failed;
             return await StoreSession.RunAsync(result, StoreUse.ReadExisting, async (store, _) =>
             {
-                var problems = await GraphValidator.ValidateAsync(read.Input, read.Origins, store, cancellationToken);
-                foreach (var problem in problems) await output.WriteLineAsync(problem.ToString());
-                var size = $"{InputFiles.Nodes(read.Input)} nodes, {read.Input.Relations?.Count ?? 0} relations" +
-                           (read.Input.Facts is { Count: > 0 } facts ? $", {facts.Count} facts" : "");
-                await output.WriteLineAsync(problems.Count == 0 ? $"valid: {size}" : $"{problems.Count} problem(s) in {size}");
-                return problems.Count == 0 ? Usage.Done : Usage.Failed;
+                var validation = await GraphValidator.ValidateAsync(source, store, cancellationToken);
+                if (source.ReadProblems.Count > 0)
+                {
+                    await InputFiles.ReportUnreadAsync(source.ReadProblems, output);
+                    return Usage.Failed;
+                }
+                foreach (var problem in validation.Problems) await output.WriteLineAsync(problem.ToString());
+                var size = InputFiles.Size(validation);
+                await output.WriteLineAsync(validation.Problems.Count == 0 ? $"valid: {size}" : $"{validation.Problems.Count} problem(s) in {size}");
+                return validation.Problems.Count == 0 ? Usage.Done : Usage.Failed;
             }, cancellationToken);
         });
         return command;

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Store;
 using Microsoft.Extensions.Options;
 
@@ -53,9 +54,7 @@ public sealed class StartupSeeding(
             return;
         }
         var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray() : [path];
-        var read = await GraphInputReader.ReadFilesAsync(files, cancellationToken);
-        if (!read.Succeeded) throw new GraphValidationException(read.Problems);
-        var result = await GraphImporter.ImportAsync(read.Input, read.Origins, store, null, cancellationToken);
+        var result = await GraphImporter.ImportAsync(new JsonFileSource(files), store, null, null, cancellationToken);
         logger.LogInformation("seeded the empty store from {Path}: {Created} nodes, {Relations} relations", path, result.Created, result.RelationsCreated);
     }
 

@@ -2,19 +2,6 @@ using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Import;
 
-/// <summary>The problems found so far, each path shown as the user's file knows it.</summary>
-internal sealed class ProblemList(InputOrigins? origins)
-{
-    public List<ValidationProblem> Items { get; } = [];
-
-    public void Add(string path, string message) => Items.Add(new ValidationProblem(Where(path), message));
-
-    public void Add(string item, string field, string message) => Add($"{item}.{field}", message);
-
-    /// <summary>A path as shown to the user, for messages that point at a second item.</summary>
-    public string Where(string path) => origins?.Locate(path) ?? path;
-}
-
 /// <summary>
 /// Checks of single fields: presence, id syntax, enum names, dates, counts, coordinates. Each
 /// takes the item's path and the field's name apart, joining them only for a problem: large

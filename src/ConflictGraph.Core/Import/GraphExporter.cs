@@ -22,5 +22,10 @@ public static class GraphExporter
     public static Task WriteAsync(GraphInput input, Stream stream, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeAsync(stream, input, GraphJson.Write, cancellationToken);
 
+    /// <summary>How many nodes the input holds, over every node section.</summary>
+    public static int Nodes(GraphInput input) =>
+        (input.Persons?.Count ?? 0) + (input.Organizations?.Count ?? 0) + (input.Places?.Count ?? 0)
+        + (input.Events?.Count ?? 0) + (input.Sources?.Count ?? 0) + (input.Statements?.Count ?? 0);
+
     public static string ToJson(GraphInput input) => JsonSerializer.Serialize(input, GraphJson.Write);
 }

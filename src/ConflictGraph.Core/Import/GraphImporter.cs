@@ -1,29 +1,34 @@
+using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Core.Import;
 
 /// <summary>
-/// The one import path (CLI, importGraph mutation, startup seeding): validate everything, then
-/// write the batch in one all-or-nothing store transaction.
+/// The one import path (CLI, importGraph mutation, startup seeding): a first pass over the input
+/// validates everything from compact sets, then a second pass writes it in chunks inside one
+/// all-or-nothing store transaction. Nothing is written unless the whole input is valid, and
+/// memory holds the sets and one chunk, not the input.
 /// </summary>
 public static class GraphImporter
 {
     /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
     public static Task<ImportResult> ImportAsync(GraphInput input, IGraphStore store, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        ImportAsync(input, null, store, progress, cancellationToken);
+        ImportAsync(new InputSource(input), store, null, progress, cancellationToken);
 
-    /// <param name="origins">Where each item came from, so problems name its file.</param>
-    /// <param name="progress">Passed to the store's write; see <see cref="IGraphStore.ImportAsync"/>.</param>
+    /// <param name="validated">Called after validation with the number of items about to be written.</param>
+    /// <param name="progress">Passed to the store's write; see <see cref="IGraphStore.ImportAsync(GraphChunks, IProgress{int}?, CancellationToken)"/>.</param>
+    /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
     public static async Task<ImportResult> ImportAsync(
-        GraphInput input, InputOrigins? origins, IGraphStore store, IProgress<int>? progress, CancellationToken cancellationToken)
+        IGraphSource source, IGraphStore store, Action<ValidationResult>? validated, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var problems = await GraphValidator.ValidateAsync(input, origins, store, cancellationToken);
-        if (problems.Count > 0) throw new GraphValidationException(problems);
-        var batch = GraphInputMapper.ToBatch(input);
+        var validation = await GraphValidator.ValidateAsync(source, store, cancellationToken);
+        if (validation.Problems.Count > 0) throw new GraphValidationException(validation.Problems);
+        validated?.Invoke(validation);
+        var chunks = new GraphChunks(source, validation);
         try
         {
-            return await store.ImportAsync(batch, progress, cancellationToken);
+            return await store.ImportAsync(chunks, progress, cancellationToken);
         }
         catch (MissingReferenceException e)
         {
@@ -32,22 +37,8 @@ public static class GraphImporter
         }
         catch (NodeKindConflictException e)
         {
-            var path = PathOf(input, e.Id);
-            throw new GraphValidationException([new ValidationProblem(origins?.Locate(path) ?? path, e.Message)]);
+            // Stored under another kind between validation and the write.
+            throw new GraphValidationException([new ValidationProblem(chunks.PathOf(e.Id) ?? "batch", e.Message)]);
         }
-    }
-
-    /// <summary>Where the input gives the node with this id, e.g. <c>organizations[2].id</c>.</summary>
-    private static string PathOf(GraphInput input, string id)
-    {
-        string? Find<T>(List<T>? items, string section, Func<T, string?> idOf)
-        {
-            var index = items?.FindIndex(item => item is not null && idOf(item) == id) ?? -1;
-            return index < 0 ? null : $"{section}[{index}].id";
-        }
-
-        return Find(input.Persons, "persons", p => p.Id) ?? Find(input.Organizations, "organizations", o => o.Id)
-            ?? Find(input.Places, "places", p => p.Id) ?? Find(input.Events, "events", e => e.Id)
-            ?? Find(input.Sources, "sources", s => s.Id) ?? Find(input.Statements, "statements", s => s.Id) ?? "batch";
     }
 }

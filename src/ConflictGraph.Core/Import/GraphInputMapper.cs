@@ -72,6 +72,24 @@ public static partial class GraphInputMapper
         return merged.Select(m => make(m.Key, m.Order.Select(id => m.Claims[id]).ToList())).ToList();
     }
 
+    /// <summary>A node input of any kind (a <see cref="PersonInput"/>, ...).</summary>
+    public static Node ToNode(object item) => item switch
+    {
+        PersonInput p => ToNode(p),
+        OrganizationInput o => ToNode(o),
+        PlaceInput p => ToNode(p),
+        EventInput e => ToNode(e),
+        SourceInput s => ToNode(s),
+        StatementInput s => ToNode(s),
+        _ => throw new ArgumentException($"{item.GetType().Name} is not a node input"),
+    };
+
+    /// <summary>One relation input with its claims merged, as a batch holds it.</summary>
+    public static Relation ToRelation(RelationInput relation) => MergeRelations([relation])[0];
+
+    /// <summary>One fact input with its claims merged.</summary>
+    public static Fact ToFact(FactInput fact) => MergeFacts([fact])[0];
+
     public static Node ToNode(PersonInput p) => new Person(
         p.Id ?? "", p.Name ?? "", Texts(p.Aliases), p.Description,
         (p.Roles ?? []).Select(r => new Role(r?.Title ?? "", r?.OrganizationId, InputText.ParseDate(r?.Since), InputText.ParseDate(r?.Until))).ToArray());

@@ -1,62 +1,91 @@
+using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Core.Import;
 
+/// <summary>What validating an input found, and what the write needs from it.</summary>
+public sealed record ValidationResult(IReadOnlyList<ValidationProblem> Problems, BatchNodeIds NodeIds, long Nodes, long Relations, long Facts)
+{
+    public long Items => Nodes + Relations + Facts;
+}
+
 /// <summary>
-/// Finds every problem in an input at once, each with its path. Ids the batch does not hold are
-/// looked up in the store with one batched call; the store is never written.
+/// Finds every problem in an input at once, each with its path, in one pass over the input that
+/// keeps only compact sets: the batch's node ids as fingerprints with their places, the claims
+/// seen per (target, statement), and the references still waiting for an id. Ids the batch does
+/// not hold are looked up in the store a thousand at a time; the store is never written.
 /// </summary>
 public static class GraphValidator
 {
-    public static Task<IReadOnlyList<ValidationProblem>> ValidateAsync(GraphInput input, IGraphStore? store, CancellationToken cancellationToken) =>
-        ValidateAsync(input, null, store, cancellationToken);
+    public static async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(GraphInput input, IGraphStore? store, CancellationToken cancellationToken) =>
+        (await ValidateAsync(new InputSource(input), store, cancellationToken)).Problems;
 
-    /// <param name="origins">Where each item came from, so problems name its file; null for a single document.</param>
-    public static async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(
-        GraphInput input, InputOrigins? origins, IGraphStore? store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the source. When a file cannot be read, the result's problems are the source's
+    /// <see cref="IGraphSource.ReadProblems"/> alone: the rest of the input was not seen whole.
+    /// </summary>
+    public static async Task<ValidationResult> ValidateAsync(IGraphSource source, IGraphStore? store, CancellationToken cancellationToken)
     {
-        var problems = new ProblemList(origins);
+        var problems = new ProblemList();
         var fields = new FieldChecks(problems);
-        var nodes = new NodeChecks(problems, fields);
-        nodes.Check(input);
-        var references = nodes.References;
-        var claims = new ClaimChecks(problems, fields, references);
-        var relations = new RelationChecks(problems, fields, claims, references);
-        relations.Check(input.Relations);
-        new FactChecks(problems, fields, claims, references).Check(input.Facts);
+        var references = new List<PendingReference>();
+        var nodeChecks = new NodeChecks(problems, fields);
+        var claims = new ClaimChecks(problems, fields, references, source.Where);
+        var relationChecks = new RelationChecks(problems, fields, claims, references);
+        var factChecks = new FactChecks(problems, fields, claims, references);
+        var ids = new BatchNodeIds();
+        var resolver = new ReferenceResolver(problems, ids, store);
+        long nodes = 0, relations = 0, facts = 0;
 
-        var outside = references.Select(r => r.TargetId).Where(id => !nodes.Ids.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
-        var stored = store is null || outside.Count == 0
-            ? new Dictionary<string, NodeKind>()
-            : (await store.GetNodesAsync(outside, cancellationToken)).ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
-        NodeKind? KindOf(string id) =>
-            nodes.Ids.TryGetValue(id, out var inBatch) ? inBatch.Kind : stored.TryGetValue(id, out var kind) ? kind : null;
+        await foreach (var (place, value) in source.ReadAsync(SectionGroup.Nodes, cancellationToken))
+        {
+            nodes++;
+            var path = source.Where(place);
+            problems.Order = place.Order;
+            if (value is null)
+            {
+                problems.Add(path, "must be an object, not null");
+                continue;
+            }
+            if (nodeChecks.Id(value, path) is { } id && ids.Register(id, place) is var (first, repeat))
+                problems.Add(ProblemList.Fields, repeat.Order, -1, source.Where(repeat, ".id"), $"'{id}' also used by {source.Where(first)}");
+            references.Clear();
+            nodeChecks.Check(value, path, references);
+            await resolver.ReferencesAsync(references, place.Order, cancellationToken);
+        }
+        await resolver.EndOfNodesAsync(cancellationToken);
 
-        foreach (var reference in references)
+        await foreach (var (place, value) in source.ReadAsync(SectionGroup.Links, cancellationToken))
         {
-            if (KindOf(reference.TargetId) is not { } kind)
-                problems.Add(reference.Path, $"no node '{reference.TargetId}' in the batch{(store is null ? "" : " or the store")}");
-            else if (!reference.AllowedKinds.Contains(kind))
-                problems.Add(reference.Path, $"'{reference.TargetId}' is {Article(kind)}, not {Alternatives(reference.AllowedKinds)}");
+            var path = source.Where(place);
+            problems.Order = place.Order;
+            references.Clear();
+            PendingRelation? relation = null;
+            if (place.Section == GraphSection.Relations)
+            {
+                relations++;
+                relation = relationChecks.Check(value as RelationInput, place, path);
+            }
+            else
+            {
+                facts++;
+                factChecks.Check(value as FactInput, place, path);
+            }
+            await resolver.ReferencesAsync(references, place.Order, cancellationToken);
+            if (relation is not null) await resolver.RelationAsync(relation, place.Order, cancellationToken);
         }
-        foreach (var relation in relations.Relations)
+        await resolver.EndAsync(cancellationToken);
+        if (source.ReadProblems.Count > 0) return new ValidationResult(source.ReadProblems, ids, nodes, relations, facts);
+
+        var nesting = resolver.Nesting;
+        foreach (var (index, chain) in await ContainmentCycles.FindAsync(nesting.Select(n => (n.Relation.Type, n.Relation.FromId, n.Relation.ToId)).ToList(), store, cancellationToken))
         {
-            if (KindOf(relation.FromId) is not { } from || KindOf(relation.ToId) is not { } to) continue;
-            if (RelationRules.Check(relation.Type, from, to) is not { } wrong) continue;
-            var end = RelationRules.FromKinds(relation.Type).Contains(from) ? "toId" : "fromId";
-            problems.Add(relation.Path, end, wrong);
+            var (relation, order) = nesting[index];
+            problems.Add(ProblemList.Cycles, order, 0, $"{relation.Path}.toId",
+                $"{EnumNames.Of(relation.Type)} '{relation.FromId}' -> '{relation.ToId}' closes a cycle: '{relation.ToId}' already lies inside '{relation.FromId}' ({string.Join(" -> ", chain)})");
         }
-        var nesting = relations.Relations.Where(r => ContainmentCycles.Types.Contains(r.Type) && KindOf(r.FromId) is not null && KindOf(r.ToId) is not null).ToList();
-        foreach (var (index, chain) in await ContainmentCycles.FindAsync(nesting.Select(r => (r.Type, r.FromId, r.ToId)).ToList(), store, cancellationToken))
-            problems.Add(nesting[index].Path, "toId",
-                $"{EnumNames.Of(nesting[index].Type)} '{nesting[index].FromId}' -> '{nesting[index].ToId}' closes a cycle: '{nesting[index].ToId}' already lies inside '{nesting[index].FromId}' ({string.Join(" -> ", chain)})");
-        return problems.Items;
+        return new ValidationResult(problems.Sorted(), ids, nodes, relations, facts);
     }
-
-    private static string Article(NodeKind kind) => $"{(kind is NodeKind.Event or NodeKind.Organization ? "an" : "a")} {EnumNames.Of(kind)}";
-
-    private static string Alternatives(IReadOnlyList<NodeKind> kinds) =>
-        kinds.Count == 1 ? Article(kinds[0]) : $"{string.Join(", ", kinds.Take(kinds.Count - 1).Select(Article))} or {Article(kinds[^1])}";
 }

@@ -10,48 +10,43 @@ internal readonly record struct PendingReference(string Item, string Field, int?
 }
 
 /// <summary>
-/// Checks every node's own fields and collects the ids in the batch and the references to
-/// resolve. Which fields are references, and to which kinds, comes from the core's NodeReferences.
+/// Checks one node's own fields and collects the references it makes, to be resolved once the
+/// ids they name are known. Which fields are references, and to which kinds, comes from the
+/// core's NodeReferences.
 /// </summary>
 internal sealed class NodeChecks(ProblemList problems, FieldChecks fields)
 {
-    public Dictionary<string, (NodeKind Kind, string Path)> Ids { get; } = new(StringComparer.Ordinal);
-
-    public List<PendingReference> References { get; } = [];
-
-    public void Check(GraphInput input)
+    /// <param name="path">Where the node is, as the user knows it (e.g. <c>seed/people.json: persons[2]</c>).</param>
+    public void Check(object item, string path, List<PendingReference> references)
     {
-        Section(input.Persons, "persons", NodeKind.Person, p => p.Id, Person, GraphInputMapper.ToNode);
-        Section(input.Organizations, "organizations", NodeKind.Organization, o => o.Id, Organization, GraphInputMapper.ToNode);
-        Section(input.Places, "places", NodeKind.Place, p => p.Id, Place, GraphInputMapper.ToNode);
-        Section(input.Events, "events", NodeKind.Event, e => e.Id, Event, GraphInputMapper.ToNode);
-        Section(input.Sources, "sources", NodeKind.Source, s => s.Id, Source, GraphInputMapper.ToNode);
-        Section(input.Statements, "statements", NodeKind.Statement, s => s.Id, Statement, GraphInputMapper.ToNode);
-    }
-
-    private void Section<T>(List<T>? items, string section, NodeKind kind, Func<T, string?> id, Action<T, string> check, Func<T, Node> map)
-        where T : class
-    {
-        for (var i = 0; i < (items?.Count ?? 0); i++)
+        switch (item)
         {
-            var path = $"{section}[{i}]";
-            if (items![i] is not { } item)
-            {
-                problems.Add(path, "must be an object, not null");
-                continue;
-            }
-            Register(id(item), kind, path);
-            check(item, path);
-            foreach (var reference in NodeReferences.Of(map(item)))
-                if (reference.TargetId.Length > 0)
-                    References.Add(new PendingReference(path, reference.Field, null, reference.TargetId, reference.AllowedKinds));
+            case PersonInput p: Person(p, path); break;
+            case OrganizationInput o: Organization(o, path); break;
+            case PlaceInput p: Place(p, path); break;
+            case EventInput e: Event(e, path); break;
+            case SourceInput s: Source(s, path); break;
+            case StatementInput s: Statement(s, path); break;
         }
+        foreach (var reference in NodeReferences.Of(GraphInputMapper.ToNode(item)))
+            if (reference.TargetId.Length > 0)
+                references.Add(new PendingReference(path, reference.Field, null, reference.TargetId, reference.AllowedKinds));
     }
 
-    private void Register(string? id, NodeKind kind, string path)
+    /// <summary>The node's id, checked; null when it is missing or malformed (then the node joins no id set).</summary>
+    public string? Id(object item, string path)
     {
-        if (!fields.Id(id, path, "id")) return;
-        if (!Ids.TryAdd(id!, (kind, path))) problems.Add(path, "id", $"'{id}' also used by {problems.Where(Ids[id!].Path)}");
+        var id = item switch
+        {
+            PersonInput p => p.Id,
+            OrganizationInput o => o.Id,
+            PlaceInput p => p.Id,
+            EventInput e => e.Id,
+            SourceInput s => s.Id,
+            StatementInput s => s.Id,
+            _ => null,
+        };
+        return fields.Id(id, path, "id") ? id : null;
     }
 
     private void Person(PersonInput p, string path)

@@ -89,6 +89,14 @@ public interface IGraphStore
     Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes a validated batch read in chunks, as <see cref="ImportAsync(GraphBatch, IProgress{int}?, CancellationToken)"/>
+    /// writes one: in one transaction, all or nothing. A store that writes chunk by chunk holds one
+    /// chunk at a time; this default reads them all into one batch first.
+    /// </summary>
+    async Task<ImportResult> ImportAsync(GraphChunks chunks, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        await ImportAsync(await chunks.ToBatchAsync(cancellationToken), progress, cancellationToken);
+
+    /// <summary>
     /// Removes the node, its relations, the facts about it, its claims (on relations and facts, whose
     /// status then follows from the claims left) and every reference to it; false when absent.
     /// </summary>

@@ -1,5 +1,6 @@
 using ConflictGraph.Cli.Generate;
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 
 namespace ConflictGraph.Cli.Tests.Generate;
 
@@ -13,13 +14,13 @@ public sealed class GeneratedGraphImportTests : IDisposable
         // Several files, so references across files (events to the world, answers to earlier files) are covered.
         var graph = await GraphFileWriter.WriteAsync(new GenerationSettings(1_500, 9, EventsPerFile: 500), _root, null, default);
 
-        var read = await GraphInputReader.ReadFilesAsync(graph.Files, default);
-        var problems = await GraphValidator.ValidateAsync(read.Input, read.Origins, null, default);
+        var source = new JsonFileSource(graph.Files);
+        var validation = await GraphValidator.ValidateAsync(source, null, default);
 
-        Assert.Empty(read.Problems);
-        Assert.Empty(problems);
-        Assert.Equal(1_500, read.Input.Events!.Count);
-        Assert.Equal(graph.Relations, read.Input.Relations!.Count);
+        Assert.Empty(source.ReadProblems);
+        Assert.Empty(validation.Problems);
+        Assert.Equal(graph.Nodes, validation.Nodes);
+        Assert.Equal(graph.Relations, validation.Relations);
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class GeneratedGraphImportTests : IDisposable
 
         foreach (var file in graph.Files.Skip(1))
         {
-            var read = await GraphInputReader.ReadFilesAsync([file], default);
+            var read = GraphInputReader.Read(await File.ReadAllTextAsync(file), file);
             var sources = read.Input.Sources!.Select(s => s.Id).ToHashSet();
             Assert.All(read.Input.Statements!, s => Assert.Contains(s.SourceId, sources));
         }

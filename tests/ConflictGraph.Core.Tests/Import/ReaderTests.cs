@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 
 namespace ConflictGraph.Core.Tests.Import;
 
@@ -18,9 +19,9 @@ public sealed class ReaderTests : IDisposable
             }
             """);
 
-        var read = await GraphInputReader.ReadFilesAsync([file], CancellationToken.None);
+        var problems = await ReadProblemsAsync(file);
 
-        Assert.Equal($"{file}: line 4, position 32: $.events[1].titel: unknown field", Assert.Single(read.Problems).ToString());
+        Assert.Equal($"{file}: line 4, position 32: $.events[1].titel: unknown field", Assert.Single(problems).ToString());
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class ReaderTests : IDisposable
     {
         var file = Write("broken.json", "{\n  \"persons\": [\n    { \"id\": \"person:a\" \"name\": \"A\" }\n  ]\n}");
 
-        var problem = Assert.Single((await GraphInputReader.ReadFilesAsync([file], CancellationToken.None)).Problems).ToString();
+        var problem = Assert.Single(await ReadProblemsAsync(file)).ToString();
 
         Assert.StartsWith($"{file}: line 3, position ", problem);
         Assert.Contains("$.persons[0]", problem);
@@ -69,10 +70,10 @@ public sealed class ReaderTests : IDisposable
                           { "id": "event:a", "title": "C", "kind": "AIRSTRIKE", "date": { "start": "2021-06-27", "end": "2021-06-01", "precision": "DAY" } } ] }
             """);
 
-        var read = await GraphInputReader.ReadFilesAsync([first, second], CancellationToken.None);
-        var problems = await GraphValidator.ValidateAsync(read.Input, read.Origins, null, CancellationToken.None);
+        var validation = await GraphValidator.ValidateAsync(new JsonFileSource([first, second]), null, CancellationToken.None);
+        var problems = validation.Problems;
 
-        Assert.Equal(3, read.Input.Events!.Count);
+        Assert.Equal(3, validation.Nodes);
         Assert.Equal(
             [$"{second}: events[1].id: 'event:a' also used by {first}: events[0]", $"{second}: events[1].date.end: before start"],
             problems.Select(p => p.ToString()));
@@ -84,11 +85,17 @@ public sealed class ReaderTests : IDisposable
         var broken = Write("broken.json", "{ \"persons\": [ }");
         var missing = Path.Combine(_directory, "missing.json");
 
-        var read = await GraphInputReader.ReadFilesAsync([broken, missing], CancellationToken.None);
+        var problems = await ReadProblemsAsync(broken, missing);
 
-        Assert.False(read.Succeeded);
-        Assert.Equal(2, read.Problems.Count);
-        Assert.StartsWith($"{missing}: cannot be read", read.Problems[1].ToString());
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith($"{missing}: cannot be read", problems[1].ToString());
+    }
+
+    private static async Task<IReadOnlyList<ValidationProblem>> ReadProblemsAsync(params string[] files)
+    {
+        var source = new JsonFileSource(files);
+        await GraphValidator.ValidateAsync(source, null, CancellationToken.None);
+        return source.ReadProblems;
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

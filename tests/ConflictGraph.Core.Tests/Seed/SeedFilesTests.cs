@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 
 namespace ConflictGraph.Core.Tests.Seed;
 
@@ -16,23 +17,22 @@ public sealed partial class SeedFilesTests
         }
     }
 
-    private static async Task<GraphRead> ReadAsync() =>
-        await GraphInputReader.ReadFilesAsync(Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal), CancellationToken.None);
+    private static JsonFileSource Source() => new(Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal).ToList());
 
     [Fact]
     public async Task TheSeedFolderReadsAndValidatesWithoutAProblem()
     {
-        var read = await ReadAsync();
-        Assert.Empty(read.Problems);
-        Assert.Empty(await GraphValidator.ValidateAsync(read.Input, read.Origins, null, CancellationToken.None));
+        var source = Source();
+        Assert.Empty((await GraphValidator.ValidateAsync(source, null, CancellationToken.None)).Problems);
+        Assert.Empty(source.ReadProblems);
     }
 
     [Fact]
     public async Task EveryIdFollowsTheConvention()
     {
-        var batch = GraphInputMapper.ToBatch((await ReadAsync()).Input);
-        foreach (var node in batch.Nodes)
+        await foreach (var (_, item) in Source().ReadAsync(SectionGroup.Nodes, CancellationToken.None))
         {
+            var node = GraphInputMapper.ToNode(item!);
             var prefix = node.Kind == Model.NodeKind.Organization ? "org" : Model.EnumNames.Of(node.Kind).ToLowerInvariant();
             Assert.Matches(IdPattern(), node.Id);
             Assert.StartsWith(prefix + ":", node.Id);

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -18,10 +19,8 @@ public sealed class SeededStore : IAsyncLifetime
     public async Task InitializeAsync()
     {
         store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "seed.db") });
-        var files = Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal);
-        var read = await GraphInputReader.ReadFilesAsync(files, CancellationToken.None);
-        Assert.Empty(read.Problems);
-        await GraphImporter.ImportAsync(read.Input, read.Origins, store, null, CancellationToken.None);
+        var files = Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal).ToArray();
+        await GraphImporter.ImportAsync(new JsonFileSource(files), store, null, null, CancellationToken.None);
     }
 
     public Task DisposeAsync()
