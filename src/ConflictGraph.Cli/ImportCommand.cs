@@ -4,7 +4,10 @@ using ConflictGraph.Core.Import;
 
 namespace ConflictGraph.Cli;
 
-/// <summary><c>import PATH...</c>: validate, then one all-or-nothing write; importing the same files again changes nothing.</summary>
+/// <summary>
+/// <c>import PATH...</c>: validate in one streaming pass, then write in a second, in chunks inside
+/// one all-or-nothing transaction; importing the same files again changes nothing.
+/// </summary>
 public static class ImportCommand
 {
     public static Command Create()
@@ -15,23 +18,33 @@ public static class ImportCommand
         {
             var error = result.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
-            if (await InputFiles.ReadAsync(result.GetValue(paths)!, error, cancellationToken) is not { } read) return Usage.Failed;
-            var progress = ImportProgress.For(InputFiles.Nodes(read.Input) + (read.Input.Relations?.Count ?? 0) + (read.Input.Facts?.Count ?? 0), error);
-            progress?.Read(clock.Elapsed);
+            if (await InputFiles.OpenAsync(result.GetValue(paths)!, error) is not { } source) return Usage.Failed;
             return await StoreSession.RunAsync(result, StoreUse.Write, async (store, output) =>
             {
+                ImportProgress? progress = null;
+                long facts = 0;
                 try
                 {
-                    var imported = await GraphImporter.ImportAsync(read.Input, read.Origins, store, progress, cancellationToken);
+                    var imported = await GraphImporter.ImportAsync(source, store, validation =>
+                    {
+                        facts = validation.Facts;
+                        progress = ImportProgress.For(validation.Items, error, ImportProgress.IsTerminal(error));
+                        progress?.Validated(InputFiles.Size(validation), clock.Elapsed);
+                    }, new ForwardedProgress(() => progress), cancellationToken);
                     await output.WriteLineAsync(
                         $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
                         $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated}" +
-                        (read.Input.Facts is { Count: > 0 } ? $", facts created {imported.FactsCreated}, facts updated {imported.FactsUpdated} " : " ") +
+                        (facts > 0 ? $", facts created {imported.FactsCreated}, facts updated {imported.FactsUpdated} " : " ") +
                         $"in {clock.Elapsed.TotalSeconds:F1} s");
                     return Usage.Done;
                 }
                 catch (GraphValidationException e)
                 {
+                    if (source.ReadProblems.Count > 0)
+                    {
+                        await InputFiles.ReportUnreadAsync(source.ReadProblems, error);
+                        return Usage.Failed;
+                    }
                     foreach (var problem in e.Problems) await error.WriteLineAsync(problem.ToString());
                     await error.WriteLineAsync($"{e.Problems.Count} problem(s); nothing was written");
                     return Usage.Failed;
@@ -39,5 +52,11 @@ public static class ImportCommand
             }, cancellationToken);
         });
         return command;
+    }
+
+    // The write's progress goes to the bar made once validation has counted the items.
+    private sealed class ForwardedProgress(Func<ImportProgress?> target) : IProgress<int>
+    {
+        public void Report(int value) => target()?.Report(value);
     }
 }

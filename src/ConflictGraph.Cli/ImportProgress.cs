@@ -1,37 +1,100 @@
+using System.Globalization;
+
 namespace ConflictGraph.Cli;
 
 /// <summary>
-/// Progress of a large import on stderr: when reading is done, when the write transaction has
-/// started, then a line every 10% of the items written, the last saying the commit is under way
-/// (a bulk write builds its indexes then, which takes a while on large stores).
+/// Progress of a large import on stderr. On a terminal: a bar redrawn in place at most every
+/// <see cref="RedrawEvery"/>, with items written, items/s and the time left at that rate. Elsewhere
+/// (a log, a pipe): a plain line when validation is done and at every tenth written, each with the
+/// rate and time left. The last says the commit is under way: a bulk write builds its indexes then.
 /// </summary>
-public sealed class ImportProgress(int items, TextWriter error) : IProgress<int>
+public sealed class ImportProgress : IProgress<int>
 {
     public const int LargeInput = 10_000;
+    public static readonly TimeSpan RedrawEvery = TimeSpan.FromMilliseconds(250);
+    private const int BarWidth = 30;
 
-    private readonly Lock _lock = new();
-    private int _nextTenth = -1;
+    private readonly TextWriter error;
+    private readonly bool live;
+    private readonly TimeProvider clock;
+    private readonly Lock gate = new();
+    private readonly long items;
+    private long started;
+    private long lastDrawn;
+    private int nextTenth = 1;
+    private bool finished;
+
+    private ImportProgress(long items, TextWriter error, bool live, TimeProvider clock)
+    {
+        this.items = items;
+        this.error = error;
+        this.live = live;
+        this.clock = clock;
+    }
 
     /// <summary>Null for inputs small enough that progress would only be noise.</summary>
-    public static ImportProgress? For(int items, TextWriter error) => items >= LargeInput ? new ImportProgress(items, error) : null;
+    /// <param name="live">Draw a bar in place (stderr is a terminal) rather than print lines.</param>
+    public static ImportProgress? For(long items, TextWriter error, bool live, TimeProvider? clock = null) =>
+        items >= LargeInput ? new ImportProgress(items, error, live, clock ?? TimeProvider.System) : null;
 
-    public void Read(TimeSpan elapsed) =>
-        error.WriteLine($"read {items} nodes and relations in {elapsed.TotalSeconds:F1} s; validating");
+    /// <summary>Whether <paramref name="error"/> is the process's stderr and that is a terminal.</summary>
+    public static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
 
-    /// <summary>The store reports how many nodes and relations it has written so far.</summary>
-    public void Report(int value)
+    /// <summary>Validation is done (its pass read every item); the write starts now.</summary>
+    public void Validated(string size, TimeSpan elapsed)
     {
-        lock (_lock)
+        lock (gate)
         {
-            if (_nextTenth < 0)
-            {
-                error.WriteLine($"writing {items} nodes and relations in one transaction");
-                _nextTenth = 1;
-            }
-            var tenths = (int)Math.Min(10, (long)value * 10 / Math.Max(1, items));
-            if (tenths < _nextTenth) return;
-            error.WriteLine(tenths == 10 ? "written 100%; finishing the transaction (indexes, commit)" : $"written {tenths * 10}%");
-            _nextTenth = tenths + 1;
+            error.WriteLine($"validated {size} in {Seconds(elapsed)}; writing {items.ToString("N0", CultureInfo.InvariantCulture)} items in one transaction");
+            started = lastDrawn = clock.GetTimestamp();
         }
     }
+
+    /// <summary>The store reports how many items it has written so far.</summary>
+    public void Report(int value)
+    {
+        lock (gate)
+        {
+            if (finished) return;
+            if (started == 0) started = lastDrawn = clock.GetTimestamp();
+            var done = value >= items;
+            if (live)
+            {
+                if (!done && clock.GetElapsedTime(lastDrawn) < RedrawEvery) return;
+                lastDrawn = clock.GetTimestamp();
+                error.Write($"\r{Bar(value)}");
+                if (done) error.WriteLine();
+            }
+            else
+            {
+                var tenths = (int)Math.Min(10, value * 10 / Math.Max(1, items));
+                if (tenths < nextTenth) return;
+                nextTenth = tenths + 1;
+                if (!done) error.WriteLine($"written {tenths * 10}% ({Rate(value)})");
+            }
+            if (!done) return;
+            finished = true;
+            error.WriteLine($"written {items.ToString("N0", CultureInfo.InvariantCulture)} items in {Seconds(clock.GetElapsedTime(started))}; finishing the transaction (indexes, commit)");
+        }
+    }
+
+    private string Bar(long value)
+    {
+        var filled = (int)(BarWidth * Math.Min(value, items) / Math.Max(1, items));
+        var percent = 100 * Math.Min(value, items) / Math.Max(1, items);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"writing [{new string('#', filled)}{new string('-', BarWidth - filled)}] {percent,3}% {value:N0}/{items:N0} items, {Rate(value)}   ");
+    }
+
+    /// <summary>"31,204 items/s, 1m29s left" at the rate so far.</summary>
+    private string Rate(long value)
+    {
+        var seconds = clock.GetElapsedTime(started).TotalSeconds;
+        if (seconds <= 0 || value <= 0) return "starting";
+        var rate = value / seconds;
+        var left = TimeSpan.FromSeconds(Math.Max(0, (items - value) / rate));
+        return string.Create(CultureInfo.InvariantCulture, $"{rate:N0} items/s, {(left.TotalHours >= 1 ? $"{(int)left.TotalHours}h{left.Minutes:D2}m" : $"{left.Minutes}m{left.Seconds:D2}s")} left");
+    }
+
+    private static string Seconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s");
 }

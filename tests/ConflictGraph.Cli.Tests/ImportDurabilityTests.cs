@@ -29,7 +29,7 @@ public sealed class ImportDurabilityTests : IDisposable
         await _work.RunAsync("export", _work.PathOf("after.json"));
         Assert.Equal(File.ReadAllText(_work.PathOf("before.json")), File.ReadAllText(_work.PathOf("after.json")));
         Assert.Equal(["ok"], await StoreIntegrity.CheckAsync(_work.StorePath));
-        Assert.Contains("writing", error);
+        Assert.Contains("written ", error);
     }
 
     private static async Task<(string Output, string Error)> KillWhenWritingAsync(System.Diagnostics.Process process)
@@ -42,7 +42,8 @@ public sealed class ImportDurabilityTests : IDisposable
         process.ErrorDataReceived += (_, e) =>
         {
             lock (error) error.AppendLine(e.Data);
-            if (e.Data?.StartsWith("writing", StringComparison.Ordinal) == true) writing.TrySetResult();
+            // The first tenth written: the write transaction is open.
+            if (e.Data?.StartsWith("written ", StringComparison.Ordinal) == true) writing.TrySetResult();
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
