@@ -62,7 +62,7 @@ public sealed class SubscriptionTests : IDisposable
         await using var client = await ProtocolClient.ConnectAndInitAsync(app, new { authorization = $"Bearer {ConflictGraphApp.WriteKey}" });
         await client.SubscribeAsync("q", "{ stats { nodes } }");
         var next = (await client.ReceiveAsync())!;
-        Assert.Equal(87, next["payload"]!["data"]!["stats"]!["nodes"]!.GetValue<int>());
+        Assert.Equal(98, next["payload"]!["data"]!["stats"]!["nodes"]!.GetValue<int>());
         Assert.Equal("complete", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
         await client.SubscribeAsync("m", "mutation { deleteNode(id: \"person:joe-biden\") }");
         Assert.True((await client.ReceiveAsync())!["payload"]!["data"]!["deleteNode"]!.GetValue<bool>());

@@ -36,7 +36,7 @@ public sealed class HttpTransportTests(ConflictGraphApp app) : IClassFixture<Con
         using var response = await PostAsync("""{"query":"{ stats { nodes } }"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(87, (await JsonAsync(response))["data"]!["stats"]!["nodes"]!.GetValue<int>());
+        Assert.Equal(98, (await JsonAsync(response))["data"]!["stats"]!["nodes"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,18 +1,16 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
-using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Tests;
 
 namespace ConflictGraph.Store.Tests.Seed;
 
 /// <summary>
-/// Each question of shared/QUESTIONS.md answered from the seeded store with the calls the API
-/// makes, checking the answer and where it comes from (statement, speaker, source).
+/// The questions of the seed report answered from the seeded store with the calls the API makes,
+/// checking each answer against what the report says and who says it (statement, speaker, words).
 /// </summary>
 public sealed class SeedQuestionsTests(SeededStore seeded) : IClassFixture<SeededStore>
 {
-    private const string Report = "source:ap-2021-06-28-us-strikes-iraq-syria";
-    private const string JuneStrikes = "event:2021-06-27-us-airstrikes";
     private static readonly CancellationToken None = CancellationToken.None;
     private IGraphStore Store => seeded.Store;
 
@@ -21,189 +19,216 @@ public sealed class SeedQuestionsTests(SeededStore seeded) : IClassFixture<Seede
     private async Task<IReadOnlyList<Node>> FindAsync(NodeQuery query) =>
         (await Store.FindNodesAsync([(query, new PageRequest(100))], None))[0].Items.Select(i => i.Item).ToList();
 
+    private async Task<string> SpeakerAsync(string statementId) =>
+        await NodeAsync<Statement>(statementId) is { SpeakerId: { } speaker } ? speaker : "anonymous";
+
     [Fact]
-    public async Task Q1TwoRetaliationsWithWhoClaimsThem()
+    public async Task OnlyTheFebruaryStrikesAreCalledARetaliationAndOnlyByThePentagon()
     {
         var retaliations = (await Store.FindRelationsAsync(new RelationQuery { Types = [RelationType.RetaliationFor] }, new PageRequest(20), None)).Items.Select(i => i.Item).ToList();
-        Assert.Equal([("event:2021-02-us-airstrikes-syria", "event:2021-02-rocket-attack-iraq"), (JuneStrikes, "event:2021-04-militia-drone-attacks")],
-            retaliations.Select(r => (r.FromId, r.ToId)).Order());
-        var june = retaliations.Single(r => r.FromId == JuneStrikes);
-        var claims = (await Store.GetNodesAsync(june.ClaimedBy, None)).Cast<Statement>().ToList();
-        Assert.Contains(claims, s => s.SpeakerId == "person:john-kirby");
-        Assert.All(claims, s => Assert.Equal(Report, s.SourceId));
-        var february = retaliations.Single(r => r.FromId != JuneStrikes);
-        Assert.Equal("org:pentagon", (await NodeAsync<Statement>(Assert.Single(february.ClaimedBy))).SpeakerId);
+        var february = Assert.Single(retaliations);
+        Assert.Equal((SeedIds.FebruaryStrikes, SeedIds.FebruaryRockets), (february.FromId, february.ToId));
+        var claim = Assert.Single(february.Claims);
+        Assert.Equal(("org:pentagon", "retaliation"), (await SpeakerAsync(claim.StatementId), claim.Characterization));
     }
 
     [Fact]
-    public async Task Q2TheRocketAttackInSyriaHasNoPerpetratorAndWasAnsweredWithArtillery()
+    public async Task TheJuneStrikesAnswerTheDroneAttacksInTheirSpeakersWords()
+    {
+        var responses = await Store.GetRelationsAsync([SeedIds.JuneStrikes], [RelationType.ResponseTo, RelationType.RetaliationFor], Direction.Outgoing, None);
+        var response = Assert.Single(responses);
+        Assert.Equal((RelationType.ResponseTo, SeedIds.DroneAttacks), (response.Type, response.ToId));
+        var words = new List<(string, string?)>();
+        foreach (var claim in response.Claims) words.Add((await SpeakerAsync(claim.StatementId), claim.Characterization));
+        Assert.Equal([("person:antony-blinken", "self-defense"), ("person:john-kirby", "defensive; in response to the attacks by militias")], words.OrderBy(w => w.Item1, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheRocketAttackInSyriaHasNoPerpetratorAndWasAnsweredWithArtilleryInSelfDefense()
     {
         var events = await FindAsync(new NodeQuery
         {
             Kinds = [NodeKind.Event],
             Events = new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 6, 28), To = new DateOnly(2021, 6, 28) },
         });
-        Assert.Equal(["event:2021-06-28-rocket-attack-us-forces-syria", "event:2021-06-28-us-artillery-fire"], events.Select(e => e.Id).Order());
-        var rocket = "event:2021-06-28-rocket-attack-us-forces-syria";
-        var incoming = await Store.GetRelationsAsync([rocket], null, Direction.Incoming, None);
+        Assert.Equal([SeedIds.Rockets, SeedIds.Artillery], events.Select(e => e.Id).Order(StringComparer.Ordinal));
+        var incoming = await Store.GetRelationsAsync([SeedIds.Rockets], null, Direction.Incoming, None);
         Assert.DoesNotContain(incoming, r => r.Type == RelationType.CarriedOut);
-        var answer = Assert.Single(incoming, r => r.Type == RelationType.ResponseTo);
-        Assert.Equal("event:2021-06-28-us-artillery-fire", answer.FromId);
-        Assert.Equal("person:wayne-marotto", (await NodeAsync<Statement>(Assert.Single(answer.ClaimedBy))).SpeakerId);
-        var outgoing = await Store.GetRelationsAsync([rocket], [RelationType.RetaliationFor, RelationType.ResponseTo], Direction.Outgoing, None);
-        Assert.Empty(outgoing);
-        var doers = await Store.GetRelationsAsync(["event:2021-06-28-us-artillery-fire"], [RelationType.CarriedOut], Direction.Incoming, None);
-        Assert.Equal("org:us-forces-syria", Assert.Single(doers).FromId);
+        var answer = Assert.Single(incoming, r => r.Type is RelationType.ResponseTo or RelationType.RetaliationFor);
+        Assert.Equal((RelationType.ResponseTo, SeedIds.Artillery), (answer.Type, answer.FromId));
+        var claim = Assert.Single(answer.Claims);
+        Assert.Equal(("person:wayne-marotto", "self-defense"), (await SpeakerAsync(claim.StatementId), claim.Characterization));
+        Assert.Empty(await Store.GetRelationsAsync([SeedIds.Rockets], [RelationType.RetaliationFor, RelationType.ResponseTo], Direction.Outgoing, None));
     }
 
     [Fact]
-    public async Task Q3TheKilledFiguresConflictBetweenMilitiaOfficialsAndTheObservatory()
+    public async Task TheKilledFiguresOfTheJuneStrikesConflictBetweenMilitiaOfficialsAndTheObservatory()
     {
-        var reports = await Store.GetCasualtyReportsAsync([JuneStrikes], None);
-        Assert.Equal(2, reports.Count);
+        var reports = await Store.GetCasualtyReportsAsync([SeedIds.JuneStrikes], None);
         var bySpeaker = new Dictionary<string, CasualtyReport>();
-        foreach (var report in reports)
-        {
-            var statement = await NodeAsync<Statement>(report.StatementId);
-            bySpeaker[statement.SpeakerId ?? statement.SpeakerDescription!] = report.Report;
-        }
-        Assert.Equal((7, (int?)null), (bySpeaker["org:syrian-observatory-for-human-rights"].KilledMin!.Value, bySpeaker["org:syrian-observatory-for-human-rights"].KilledMax));
-        var anonymous = bySpeaker.Single(p => !p.Key.Contains(':')).Value;
-        Assert.Equal((4, 4), (anonymous.KilledMin!.Value, anonymous.KilledMax!.Value));
-        Assert.True(new CasualtySummary(reports).Conflicting);
+        foreach (var report in reports) bySpeaker.Add(await SpeakerAsync(report.StatementId), report.Report);
+        Assert.Equal(["anonymous", "org:syrian-observatory-for-human-rights"], bySpeaker.Keys.Order());
+        Assert.Equal((7, (int?)null, VictimCategory.Combatants), (bySpeaker["org:syrian-observatory-for-human-rights"].KilledMin!.Value,
+            bySpeaker["org:syrian-observatory-for-human-rights"].KilledMax, bySpeaker["org:syrian-observatory-for-human-rights"].VictimCategory!.Value));
+        Assert.Equal((4, 4), (bySpeaker["anonymous"].KilledMin!.Value, bySpeaker["anonymous"].KilledMax!.Value));
+        Assert.True(new Core.Rules.CasualtySummary(reports).Conflicting);
     }
 
     [Fact]
-    public async Task Q4WhoCondemnedAccusedAndDefended()
+    public async Task TheFirstStrikesFourDeadAreTheFourOfTheWholeStrikesAndItIsPartOfThem()
     {
-        async Task<IEnumerable<string?>> Speakers(Stance stance) =>
-            (await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { AboutId = JuneStrikes, Stances = [stance] } }))
-            .Cast<Statement>().Select(s => s.SpeakerId).Distinct().Order();
-        Assert.Equal(["org:iraqi-military"], await Speakers(Stance.Condemns));
-        Assert.Contains("person:saeed-khatibzadeh", await Speakers(Stance.Accuses));
-        var accusingUs = await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { AboutId = "org:united-states", Stances = [Stance.Accuses] } });
-        Assert.Equal("person:saeed-khatibzadeh", ((Statement)Assert.Single(accusingUs)).SpeakerId);
-        Assert.Equal(["person:antony-blinken", "person:john-kirby"], await Speakers(Stance.Defends));
+        var first = Assert.Single(await Store.GetCasualtyReportsAsync([SeedIds.FirstStrike], None));
+        var whole = (await Store.GetCasualtyReportsAsync([SeedIds.JuneStrikes], None)).Single(r => r.StatementId == first.StatementId);
+        Assert.Equal((4, 4), (first.Report.KilledMin!.Value, first.Report.KilledMax!.Value));
+        Assert.Equal(whole.Report.Killed, first.Report.Killed);
+        var partOf = Assert.Single(await Store.GetRelationsAsync([SeedIds.FirstStrike], [RelationType.PartOf], Direction.Outgoing, None));
+        Assert.Equal(SeedIds.JuneStrikes, partOf.ToId);
     }
 
     [Fact]
-    public async Task Q5TheWeaponsStorageClaimIsDisputedByThePmf()
+    public async Task WhoCondemnedAccusedAndDefended()
     {
-        var disputed = (await Store.FindRelationsAsync(new RelationQuery { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] }, new PageRequest(50), None))
-            .Items.Select(i => i.Item).ToList();
-        Assert.NotEmpty(disputed);
-        Assert.All(disputed, r => Assert.Equal(RelationType.Used, r.Type));
-        Assert.Contains(disputed, r => r.ToId == "place:weapons-storage-facility-syria");
-        var disputers = await Store.GetNodesAsync(disputed.SelectMany(r => r.DisputedBy).Distinct().ToList(), None);
-        Assert.Equal("org:popular-mobilization-forces", ((Statement)Assert.Single(disputers)).SpeakerId);
+        async Task<IEnumerable<string?>> Speakers(string about, Stance stance) =>
+            (await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { AboutId = about, Stances = [stance] } }))
+            .Cast<Statement>().Select(s => s.SpeakerId).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["org:iraqi-military"], await Speakers(SeedIds.JuneStrikes, Stance.Condemns));
+        Assert.Equal(["person:saeed-khatibzadeh"], await Speakers("org:united-states", Stance.Accuses));
+        Assert.Equal(["person:antony-blinken", "person:john-kirby"], await Speakers(SeedIds.JuneStrikes, Stance.Defends));
+        Assert.Equal(["org:iran-backed-militias"], await Speakers(SeedIds.JuneStrikes, Stance.Threatens));
     }
 
     [Fact]
-    public async Task Q6IranBackedGroupsAccordingToThePentagon()
+    public async Task NoRelationIsDisputedThePmfConcedesItsMenWereAtTheSites()
+    {
+        var disputed = await Store.FindRelationsAsync(new RelationQuery { Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] }, new PageRequest(50), None);
+        Assert.Empty(disputed.Items);
+        var presence = await Store.GetRelationsAsync(["org:popular-mobilization-forces"], [RelationType.PresentAt], Direction.Outgoing, None);
+        Assert.Equal(SeedIds.StruckSites.Order(), presence.Select(r => r.ToId).Order());
+        Assert.All(presence, r => Assert.Equal((SeedIds.PmfStatement, ClaimStatus.Uncontested), (Assert.Single(r.Claims).StatementId, r.Status)));
+    }
+
+    [Fact]
+    public async Task IranBackedGroupsAndWhoSaysSoNotTheMilitiasThemselves()
     {
         var backed = await Store.GetRelationsAsync(["org:iran"], [RelationType.BackedBy], Direction.Incoming, None);
         Assert.Equal(["org:iran-backed-militias", "org:kataib-hezbollah", "org:kataib-sayyid-al-shuhada"], backed.Select(r => r.FromId).Order());
-        var claimants = await Store.GetNodesAsync(backed.SelectMany(r => r.ClaimedBy).Distinct().ToList(), None);
-        Assert.Contains(claimants.Cast<Statement>(), s => s.SpeakerId == "org:pentagon");
-        Assert.Contains(claimants.Cast<Statement>(), s => s.SpeakerId == "person:jessica-mcnulty");
-        var network = backed.Single(r => r.FromId == "org:iran-backed-militias");
-        var networkSpeakers = (await Store.GetNodesAsync(network.ClaimedBy, None)).Cast<Statement>().Select(s => s.SpeakerId).ToList();
-        Assert.Contains("person:joe-biden", networkSpeakers);
-        Assert.Contains("org:associated-press", networkSpeakers);
-        Assert.DoesNotContain("org:iran-backed-militias", networkSpeakers);
+        async Task<List<string>> Speakers(Relation r)
+        {
+            var speakers = new List<string>();
+            foreach (var id in r.ClaimedBy) speakers.Add(await SpeakerAsync(id));
+            return speakers.Order().ToList();
+        }
+        Assert.Equal(["org:associated-press", "org:pentagon", "org:united-states", "person:jessica-mcnulty", "person:joe-biden"],
+            await Speakers(backed.Single(r => r.FromId == "org:iran-backed-militias")));
+        Assert.Equal(["org:pentagon"], await Speakers(backed.Single(r => r.FromId == "org:kataib-hezbollah")));
     }
 
     [Fact]
-    public async Task Q7EventsInsideSyriaAndInsideIraq()
+    public async Task EventsInsideSyriaAndInsideIraqAndTheOneOnTheBorderInNeither()
     {
-        async Task<IEnumerable<string>> Inside(string place) =>
-            (await FindAsync(new NodeQuery { Kinds = [NodeKind.Event], Events = new EventCriteria { PlaceId = place } })).Select(e => e.Id);
-        var syria = (await Inside("place:syria")).ToList();
-        Assert.Contains("event:2021-06-28-rocket-attack-us-forces-syria", syria);
-        Assert.Contains("event:2021-06-27-strike-weapons-storage-syria", syria);
-        Assert.Contains("event:2021-02-us-airstrikes-syria", syria);
-        Assert.DoesNotContain("event:2020-soleimani-muhandis-killing", syria);
-        var iraq = (await Inside("place:iraq")).ToList();
-        Assert.Contains("event:2020-soleimani-muhandis-killing", iraq);
-        Assert.Contains("event:2021-02-rocket-attack-iraq", iraq);
-        Assert.Contains("event:2021-06-27-strike-facility-iraq", iraq);
-        Assert.DoesNotContain("event:2021-06-28-us-artillery-fire", iraq);
+        async Task<List<string>> Inside(string place) =>
+            (await FindAsync(new NodeQuery { Kinds = [NodeKind.Event], Events = new EventCriteria { PlaceId = place } })).Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([SeedIds.FebruaryStrikes, SeedIds.FirstStrike, SeedIds.JuneStrikes, SeedIds.Rockets, SeedIds.Artillery], await Inside("place:syria"));
+        Assert.Equal(["event:2020-iraqi-parliament-resolution", "event:2020-soleimani-muhandis-killing", SeedIds.FebruaryRockets, SeedIds.DroneAttacks, SeedIds.JuneStrikes],
+            await Inside("place:iraq"));
+        Assert.Contains(SeedIds.SecondStrike, await Inside("place:iraq-syria-border-region"));
+        var strip = await Store.GetRelationsAsync(["place:iraq-syria-border-strip"], [RelationType.LocatedIn], Direction.Outgoing, None);
+        Assert.Equal("place:iraq-syria-border-region", Assert.Single(strip).ToId);
+        Assert.Empty(await Store.GetRelationsAsync(["place:iraq-syria-border-region"], [RelationType.LocatedIn], Direction.Outgoing, None));
     }
 
     [Fact]
-    public async Task Q8TheArtilleryAnsweredTheRocketAttackAndNothingBeforeIt()
+    public async Task TheArtilleryAnsweredTheRocketAttackAndNothingBeforeIt()
     {
-        var chain = (await Store.GetEscalationAsync(["event:2021-06-28-us-artillery-fire"], ChainDirection.Backward, 10, None))["event:2021-06-28-us-artillery-fire"];
+        var chain = (await Store.GetEscalationAsync([SeedIds.Artillery], ChainDirection.Backward, 10, None))[SeedIds.Artillery];
         var link = Assert.Single(chain);
-        Assert.Equal((RelationType.ResponseTo, "event:2021-06-28-rocket-attack-us-forces-syria"), (link.Type, link.ToId));
+        Assert.Equal((RelationType.ResponseTo, SeedIds.Rockets), (link.Type, link.ToId));
     }
 
     [Fact]
-    public async Task Q9KirbyReachesKataibHezbollahWithinFourHops()
+    public async Task KirbyReachesKataibHezbollahThroughTheDroneAttacksAndTheStrikes()
     {
-        var paths = await Store.FindPathsAsync("person:john-kirby", "org:kataib-hezbollah", 4, 3, None);
-        Assert.NotEmpty(paths);
-        Assert.True(paths[0].Length <= 4);
-        Assert.Equal("person:john-kirby", paths[0].NodeIds[0]);
-        Assert.Equal("org:kataib-hezbollah", paths[0].NodeIds[^1]);
+        var paths = await Store.FindPathsAsync("person:john-kirby", "org:kataib-hezbollah", 6, 3, None);
+        var routes = paths.Where(p => p.Length == paths[0].Length).Select(p => string.Join(" ", p.NodeIds)).ToList();
+        Assert.Equal(5, paths[0].Length);
+        Assert.Equal(2, routes.Count);
+        Assert.Contains($"person:john-kirby org:pentagon org:us-military {SeedIds.DroneAttacks} org:iran-backed-militias org:kataib-hezbollah", routes);
+        Assert.Contains($"person:john-kirby org:pentagon org:us-military {SeedIds.JuneStrikes} org:iran-backed-militias org:kataib-hezbollah", routes);
     }
 
     [Fact]
-    public async Task Q10UnnamedOfficialsAreDescribed()
+    public async Task OnlyTheMilitiaOfficialsSpeakAnonymouslyTheReporterNarratesInItsOwnName()
     {
-        var anonymous = (await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement] })).Cast<Statement>().Where(s => s.Anonymous).ToList();
-        Assert.Equal(2, anonymous.Count);
-        Assert.All(anonymous, s => Assert.False(string.IsNullOrWhiteSpace(s.SpeakerDescription)));
-        Assert.Contains(anonymous, s => s.SpeakerDescription!.Contains("militia officials"));
+        var statements = (await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement] })).Cast<Statement>().ToList();
+        var anonymous = Assert.Single(statements, s => s.Anonymous);
+        Assert.Equal(("place:baghdad", Medium.Interview), (anonymous.PlaceId, anonymous.Medium!.Value));
+        Assert.Contains("militia officials", anonymous.SpeakerDescription);
+        Assert.Equal("org:associated-press", statements.Single(s => s.Id == "statement:2021-06-28-ap-drone-worries").SpeakerId);
     }
 
     [Fact]
-    public async Task Q11StruckFacilitiesWithWhereAndWhatTheyWereSaidToBeUsedFor()
+    public async Task SoleimaniAndAlMuhandisWereKilledNearBaghdadAirportIn2020()
     {
-        var struck = await Store.GetRelationsAsync(
-            ["event:2021-06-27-strike-weapons-storage-syria", "event:2021-06-27-strike-second-facility-syria", "event:2021-06-27-strike-facility-iraq"],
-            [RelationType.Targeted], Direction.Outgoing, None);
-        var sites = struck.Select(r => r.ToId).ToList();
-        Assert.Equal(3, sites.Count);
-        var within = await Store.GetPlacesWithinAsync(["place:syria", "place:iraq"], None);
-        Assert.Equal(2, sites.Count(within["place:syria"].Contains));
-        Assert.Equal(1, sites.Count(within["place:iraq"].Contains));
-        var uses = await Store.GetRelationsAsync(sites, [RelationType.Used], Direction.Incoming, None);
-        Assert.Equal(3, uses.Count);
-        Assert.All(uses, u => Assert.Equal(ClaimStatus.Disputed, u.Status));
-    }
-
-    [Fact]
-    public async Task Q12SoleimaniAndAlMuhandisWereKilledNearBaghdadAirportIn2020()
-    {
-        var killed = await Store.GetRelationsAsync(["place:baghdad-airport"], [RelationType.OccurredIn], Direction.Incoming, None);
+        var near = await NodeAsync<Place>("place:near-baghdad-airport");
+        Assert.Equal(LocationPrecision.Near, near.Precision);
+        var killed = await Store.GetRelationsAsync([near.Id], [RelationType.OccurredIn], Direction.Incoming, None);
         var killing = await NodeAsync<Event>(Assert.Single(killed).FromId);
         Assert.Equal((DatePrecision.Year, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)), (killing.Date!.Precision, killing.Date.Start, killing.Date.End));
         var victims = await Store.GetRelationsAsync([killing.Id], [RelationType.Killed], Direction.Outgoing, None);
         Assert.Equal(["person:abu-mahdi-al-muhandis", "person:qassem-soleimani"], victims.Select(v => v.ToId).Order());
-        Assert.All(victims, v => Assert.Equal(["statement:2021-06-28-ap-soleimani-killing"], v.ClaimedBy));
+        Assert.All(victims, v => Assert.Equal(["statement:2021-06-28-ap-2020-killing"], v.ClaimedBy));
         Assert.Empty(await Store.GetRelationsAsync([killing.Id], [RelationType.Targeted], Direction.Outgoing, None));
     }
 
     [Fact]
-    public async Task Q13SpeakersInDateOrderWithTheirMedium()
+    public async Task StatementsCarryOnlyTheDayTimeAndMediumTheReportGives()
     {
         var statements = (await Store.FindNodesAsync(
             [(new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc }, new PageRequest(100))], None))[0].Items.Select(i => (Statement)i.Item).ToList();
-        Assert.Equal(26, statements.Count);
         Assert.Equal(statements.Select(s => s.Date!.Start).Order(), statements.Select(s => s.Date!.Start));
-        Assert.All(statements, s => Assert.NotNull(s.Medium));
-        Assert.Equal("person:joe-biden", statements.First(s => s.SpeakerId is not null && s.SpeakerId.StartsWith("person:")).SpeakerId);
-        Assert.Equal(Medium.SocialMedia, statements.Single(s => s.Id == "statement:2021-06-28-wayne-marotto-rocket-attack").Medium);
+        Assert.All(statements, s => Assert.Null(s.Date!.At));
+        Statement Of(string id) => statements.Single(s => s.Id == id);
+        Assert.Equal((new DateOnly(2021, 6, 27), new DateOnly(2021, 6, 28), DatePrecision.Days, (Medium?)null),
+            (Of(SeedIds.KirbyDefensive).Date!.Start, Of(SeedIds.KirbyDefensive).Date!.End, Of(SeedIds.KirbyDefensive).Date!.Precision, Of(SeedIds.KirbyDefensive).Medium));
+        Assert.Equal((Medium.SocialMedia, "source:marotto-2021-06-28-rocket-attack-tweet"),
+            (Of("statement:2021-06-28-wayne-marotto-rocket-attack").Medium!.Value, Of("statement:2021-06-28-wayne-marotto-rocket-attack").PrimarySourceId));
+        Assert.Equal((Medium.PressBriefing, "place:rome", DatePrecision.Day),
+            (Of("statement:2021-06-28-antony-blinken-self-defense").Medium!.Value, Of("statement:2021-06-28-antony-blinken-self-defense").PlaceId, Of("statement:2021-06-28-antony-blinken-self-defense").Date!.Precision));
+        Assert.Null(Of("statement:2021-06-28-saeed-khatibzadeh-instability").Medium);
     }
 
     [Fact]
-    public async Task Q14EventsKnownOnlyToAMonthOrAYear()
+    public async Task EventsKnownOnlyToAMonthOrAYearAndTheOnePeriod()
     {
-        var vague = (await FindAsync(new NodeQuery { Kinds = [NodeKind.Event] })).Cast<Event>().Where(e => e.Date!.Precision != DatePrecision.Day).ToList();
-        Assert.Equal(["event:2020-iraqi-parliament-resolution", "event:2020-soleimani-muhandis-killing", "event:2021-02-rocket-attack-iraq",
-            "event:2021-02-us-airstrikes-syria", "event:2021-04-militia-drone-attacks"], vague.Select(e => e.Id).Order());
-        var drones = vague.Single(e => e.Id == "event:2021-04-militia-drone-attacks").Date!;
-        Assert.Equal((new DateOnly(2021, 4, 1), new DateOnly(2021, 6, 27), DatePrecision.Month), (drones.Start, drones.End, drones.Precision));
+        var events = (await FindAsync(new NodeQuery { Kinds = [NodeKind.Event] })).Cast<Event>().ToList();
+        var vague = events.Where(e => e.Date!.Precision is not DatePrecision.Day).Select(e => (e.Id, e.Date!.Precision)).Order().ToList();
+        Assert.Equal([("event:2020-iraqi-parliament-resolution", DatePrecision.Year), ("event:2020-soleimani-muhandis-killing", DatePrecision.Year),
+            (SeedIds.FebruaryRockets, DatePrecision.Month), (SeedIds.FebruaryStrikes, DatePrecision.Month), (SeedIds.DroneAttacks, DatePrecision.Month)], vague);
+        var period = Assert.Single(events, e => e.Date!.Extent == DateExtent.Period);
+        Assert.Equal((SeedIds.DroneAttacks, new DateOnly(2021, 4, 1), new DateOnly(2021, 6, 28)), (period.Id, period.Date!.Start, period.Date.End));
+    }
+
+    [Fact]
+    public async Task BidenAuthorizedTheFebruaryStrikesInHisOwnWordsAndNoOneAuthorizedTheJuneOnes()
+    {
+        var authorized = Assert.Single(await Store.GetRelationsAsync([SeedIds.FebruaryStrikes], [RelationType.Authorized], Direction.Incoming, None));
+        var claim = Assert.Single(authorized.Claims);
+        Assert.Equal(("person:joe-biden", "person:joe-biden", "his decision to authorize"), (authorized.FromId, await SpeakerAsync(claim.StatementId), claim.Characterization));
+        Assert.Empty(await Store.GetRelationsAsync([SeedIds.JuneStrikes], [RelationType.Authorized], Direction.Incoming, None));
+    }
+
+    [Fact]
+    public async Task FiveStatementsComeFromPrimarySourcesTheReportRelays()
+    {
+        var statements = (await FindAsync(new NodeQuery { Kinds = [NodeKind.Statement] })).Cast<Statement>().ToList();
+        Assert.All(statements, s => Assert.Equal(SeedIds.Report, s.SourceId));
+        var relayed = statements.Where(s => s.PrimarySourceId is not null).ToList();
+        var sources = (await Store.GetNodesAsync(relayed.Select(s => s.PrimarySourceId!).ToList(), None)).Cast<Source>().ToDictionary(s => s.Id);
+        Assert.Equal(
+            [("statement:2021-06-27-militias-vow-revenge", SourceKind.Other), ("statement:2021-06-27-pentagon-strike-videos", SourceKind.Video),
+             ("statement:2021-06-27-sohr-seven-killed", SourceKind.MonitorReport), ("statement:2021-06-28-wayne-marotto-artillery-response", SourceKind.SocialMediaPost),
+             ("statement:2021-06-28-wayne-marotto-rocket-attack", SourceKind.SocialMediaPost)],
+            relayed.Select(s => (s.Id, sources[s.PrimarySourceId!].SourceKind!.Value)).OrderBy(p => p.Id, StringComparer.Ordinal));
+        Assert.Equal(SourceKind.NewsReport, (await NodeAsync<Source>(SeedIds.Report)).SourceKind);
     }
 }
