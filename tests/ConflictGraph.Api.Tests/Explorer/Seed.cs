@@ -43,5 +43,34 @@ public static class Seed
         Assert.True(response.Errors.Count == 0, response.Body.ToJsonString());
     }
 
+    /// <summary>
+    /// Adds a relation of the militia network that one test statement claims and another disputes,
+    /// through importGraph with the write key. The seed itself disputes no relation: the report's one
+    /// dispute is about what a site was used for, a fact.
+    /// </summary>
+    public static async Task AddDisputedRelationAsync(ConflictGraphApp app)
+    {
+        var input = new
+        {
+            organizations = new[] { new { id = "org:explorer-test-monitor", name = "Test monitor", kind = "NGO" } },
+            places = new[] { new { id = "place:explorer-test-depot", name = "Test depot", kind = "SITE" } },
+            sources = new[] { new { id = "source:explorer-test-report", title = "Explorer test report" } },
+            statements = new object[]
+            {
+                new { id = "statement:explorer-test-claim", text = "Test claim: the militias used the test depot.", stance = "ASSERTS",
+                      speakerId = "org:explorer-test-monitor", sourceId = "source:explorer-test-report" },
+                new { id = "statement:explorer-test-denial", text = "Test denial: the militias never used the test depot.", stance = "DENIES",
+                      speakerId = "org:popular-mobilization-forces", sourceId = "source:explorer-test-report" },
+            },
+            relations = new[]
+            {
+                new { type = "USED", fromId = "org:iran-backed-militias", toId = "place:explorer-test-depot",
+                      claimedByIds = new[] { "statement:explorer-test-claim" }, disputedByIds = new[] { "statement:explorer-test-denial" } },
+            },
+        };
+        var response = await app.PostGraphQLAsync("mutation($input: GraphInput!) { importGraph(input: $input) { created } }", new { input }, ConflictGraphApp.WriteKey);
+        Assert.True(response.Errors.Count == 0, response.Body.ToJsonString());
+    }
+
     private static IEnumerable<string> Ids(JsonNode? list) => list!.AsArray().Select(item => item!["id"]!.GetValue<string>());
 }

@@ -16,6 +16,8 @@ import { TimelineView } from './timeline.js';
 
 /** Relations loaded per side of a node at a time: large neighbourhoods come in steps ("show more"). */
 const pageSize = 25;
+/** How deep a connection is searched: the service's default deepest (MaxPathDepth), as real chains run to five or six steps. */
+const pathDepth = 6;
 const byId = (id) => document.getElementById(id);
 
 const model = new ExplorerModel();
@@ -151,7 +153,7 @@ async function showRelation(id) {
 
 async function showPaths(from, to) {
   await loadNode(from);
-  const data = await graphql(queries.PATHS, { from, to, depth: 4 });
+  const data = await graphql(queries.PATHS, { from, to, depth: pathDepth });
   if (!data.target) throw new ApiError(`There is no node with the id “${to}”.`, 'NOT_FOUND');
   model.pathRelations.clear();
   for (const path of data.paths) {
