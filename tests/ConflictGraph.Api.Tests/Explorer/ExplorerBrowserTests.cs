@@ -127,7 +127,8 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
         var events = await Seed.EventsAsync(walk.App);
         Assert.Equal(events.Select(e => e.Id).Order(), Strings(step["timeline"]).Order());
         foreach (var e in events)
-            Assert.Equal(e.Start == e.End ? "moment" : "uncertain", step["shapes"]![e.Id]!.GetValue<string>());
+            Assert.Equal(e.Extent == "PERIOD" ? "period" : e.Start == e.End ? "moment" : "uncertain", step["shapes"]![e.Id]!.GetValue<string>());
+        Assert.Contains(events, e => e.Extent == "PERIOD");
         var links = step["links"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).Order();
         Assert.Equal(events.SelectMany(e => e.Answers).Order(), links);
     }
@@ -138,10 +139,16 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
         var step = Step("allEvents");
         var onMap = Strings(step["mapEvents"]);
         var unplaced = step["unplaced"]!.GetValue<string>();
-        foreach (var e in await Seed.EventsAsync(walk.App))
+        var events = await Seed.EventsAsync(walk.App);
+        Assert.Contains(events, e => e.Places.Any(p => p.Located));
+        foreach (var e in events)
         {
-            if (e.Located) Assert.Contains(e.Id, onMap);
-            else Assert.Contains(e.Title, unplaced);
+            if (e.Places.Count == 0) Assert.Contains($"No place given: {e.Title}", unplaced);
+            foreach (var place in e.Places)
+            {
+                if (place.Located) Assert.Contains(e.Id, onMap);
+                else Assert.Contains($"{place.Name} (no coordinates)", unplaced);
+            }
         }
     }
 

@@ -6,18 +6,20 @@ namespace ConflictGraph.Api.Tests.Explorer;
 /// <summary>What the seeded service says, asked over GraphQL, so the browser's findings are checked against the API and not against a copy.</summary>
 public static class Seed
 {
-    public sealed record EventFacts(string Id, string Title, string Start, string End, bool Located, IReadOnlyList<string> Answers);
+    public sealed record PlaceFacts(string Name, bool Located);
+
+    public sealed record EventFacts(string Id, string Title, string Start, string End, string Extent, IReadOnlyList<PlaceFacts> Places, IReadOnlyList<string> Answers);
 
     public static async Task<IReadOnlyList<EventFacts>> EventsAsync(ConflictGraphApp app)
     {
         var response = await app.PostGraphQLAsync("""
-            { events(first: 100) { nodes { id title date { start end } place { location { latitude } }
+            { events(first: 100) { nodes { id title date { start end extent } places { name location { latitude } }
               respondsTo { id } retaliationFor { id } } } }
             """);
         return response.Data!["events"]!["nodes"]!.AsArray().Select(e => new EventFacts(
             e!["id"]!.GetValue<string>(), e["title"]!.GetValue<string>(),
-            e["date"]!["start"]!.GetValue<string>(), e["date"]!["end"]!.GetValue<string>(),
-            e["place"]?["location"] is not null,
+            e["date"]!["start"]!.GetValue<string>(), e["date"]!["end"]!.GetValue<string>(), e["date"]!["extent"]!.GetValue<string>(),
+            e["places"]!.AsArray().Select(p => new PlaceFacts(p!["name"]!.GetValue<string>(), p["location"] is not null)).ToList(),
             [.. Ids(e["respondsTo"]), .. Ids(e["retaliationFor"])])).ToList();
     }
 

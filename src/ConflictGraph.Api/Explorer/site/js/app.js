@@ -1,7 +1,7 @@
 // The explorer: wires search, graph, side panel, timeline, map and counts to one model, and
 // keeps the address bar shareable (/explore/node/{id}, ?to={id} for connections).
 import { ApiError, graphql, readKey } from './api.js';
-import { relationPanel } from './claims.js';
+import { factPanel, relationPanel } from './claims.js';
 import { connectPanel, pathsPanel } from './connect.js';
 import { CountsView } from './counts.js';
 import { nodePanel, relationItem } from './details.js';
@@ -28,6 +28,7 @@ const capabilities = graphql(queries.CAPABILITIES).then((data) => new Set(data._
 const actions = {
   openNode: (id) => navigate(nodeUrl(id)),
   openRelation: (id) => run(() => showRelation(id)),
+  openFact: (subjectId, fact) => run(() => showFact(subjectId, fact)),
   showMore: (id) => run(() => showMore(id)),
   connectFrom: (node) => showPanel(connectPanel(node, actions), false),
   connect: (from, to) => navigate(`${nodeUrl(from)}?to=${encodeURIComponent(to)}`),
@@ -149,6 +150,14 @@ async function showRelation(id) {
   model.addRelation(relation);
   model.select({ kind: 'relation', id });
   showPanel(relationPanel(relation, actions));
+}
+
+async function showFact(subjectId, { id, property }) {
+  const { facts } = await graphql(queries.FACT_CLAIMS, { subject: subjectId, property });
+  const fact = facts.nodes.find((candidate) => candidate.id === id);
+  if (!fact) throw new ApiError(`The fact “${id}” no longer exists.`, 'NOT_FOUND');
+  model.select({ kind: 'fact', id: subjectId });
+  showPanel(factPanel(fact, actions));
 }
 
 async function showPaths(from, to) {

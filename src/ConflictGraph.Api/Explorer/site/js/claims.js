@@ -8,29 +8,33 @@ export function statusBadge(status) {
     h('span', { class: 'status-line', 'aria-hidden': 'true' }), statuses[status].label);
 }
 
-/** Every claim on a relation as { position, characterization, statement }. */
-export function claimsOf(relation) {
-  if (relation.claims) return relation.claims;
-  return [
-    ...relation.claimedBy.map((statement) => ({ position: 'CLAIMS', statement })),
-    ...relation.disputedBy.map((statement) => ({ position: 'DISPUTES', statement })),
-  ];
-}
+/** Every claim on a relation or fact as { position, characterization, statement }. */
+const claimsOf = (target) => target.claims;
 
 export function relationPanel(relation, actions) {
-  const claims = claimsOf(relation);
+  const end = (node) => h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(node.id) }, nodeLabel(node));
+  return claimsPanel('Relation', [end(relation.from), ` ${words(relation.type)} `, end(relation.to)], relation, actions);
+}
+
+/** A fact (a claimed attribute of a node) with every claim on it. */
+export function factPanel(fact, actions) {
+  const subject = h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(fact.subject.id) }, nodeLabel(fact.subject));
+  return claimsPanel('Stated fact', [subject, `: ${words(fact.property)} `, h('q', {}, fact.value)], fact, actions);
+}
+
+function claimsPanel(kind, title, target, actions) {
+  const claims = claimsOf(target);
   const claiming = claims.filter((claim) => claim.position === 'CLAIMS');
   const disputing = claims.filter((claim) => claim.position === 'DISPUTES');
-  const end = (node) => h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(node.id) }, nodeLabel(node));
   return h('section', { class: 'relation', 'aria-labelledby': 'panel-title' },
-    h('p', { class: 'panel-kind' }, 'Relation'),
-    h('h2', { id: 'panel-title', tabindex: '-1' }, end(relation.from), ` ${words(relation.type)} `, end(relation.to)),
-    h('p', {}, statusBadge(relation.status), ` ${statuses[relation.status].meaning}.`),
+    h('p', { class: 'panel-kind' }, kind),
+    h('h2', { id: 'panel-title', tabindex: '-1' }, title),
+    h('p', {}, statusBadge(target.status), ` ${statuses[target.status].meaning}.`),
     disputing.length > 0 && h('p', { class: 'dispute-note', role: 'note' },
       `${disputing.length} ${disputing.length === 1 ? 'statement disputes' : 'statements dispute'} this; ${claiming.length} ${claiming.length === 1 ? 'claims' : 'claim'} it.`),
     claimList('Disputed by', disputing, 'disputes', actions),
     claimList('Claimed by', claiming, 'claims', actions),
-    claims.length === 0 && h('p', { class: 'muted' }, 'No statement stands behind this relation: it was entered without a source.'));
+    claims.length === 0 && h('p', { class: 'muted' }, 'No statement stands behind this: it was entered without a source.'));
 }
 
 function claimList(title, claims, kind, actions) {

@@ -15,6 +15,7 @@ export function nodePanel(node, model, actions) {
     facts(node, actions),
     h('div', { class: 'panel-actions' },
       h('button', { type: 'button', onclick: () => actions.connectFrom(node) }, 'How is this connected to…')),
+    factList(node, actions),
     casualtyTable(node.casualties, actions),
     kind === 'STATEMENT' && statementParts(node, actions),
     kind === 'SOURCE' && sourceStatements(node, actions),
@@ -27,14 +28,26 @@ function facts(node, actions) {
   const rows = [];
   const open = (target) => h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(target.id) }, nodeLabel(target));
   if (node.date) rows.push(['Date', formatDate(node.date) + (node.date.text ? ` (“${node.date.text}”)` : '')]);
-  if (node.place) rows.push(['Place', open(node.place)]);
+  for (const place of node.places ?? []) rows.push(['Place', open(place)]);
   if (node.roles) for (const role of node.roles) rows.push(['Role', [role.title, role.organization ? [', ', open(role.organization)] : null]]);
-  if ('location' in node && node.__typename === 'Place')
+  if (node.__typename === 'Place') {
     rows.push(['Location', node.location ? `${node.location.latitude.toFixed(3)}, ${node.location.longitude.toFixed(3)}` : 'no coordinates']);
+    if (node.location) rows.push(['Precision', node.precision ? words(node.precision) : 'not given']);
+    if (node.locationSource) rows.push(['Located by', node.locationSource]);
+  }
   if (node.url) rows.push(['Address', node.url]);
   if (node.publisher) rows.push(['Publisher', open(node.publisher)]);
   if (rows.length === 0) return null;
   return h('dl', { class: 'facts' }, rows.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]));
+}
+
+/** What sources state about the node (facts), each with its status and who says so. */
+function factList(node, actions) {
+  if (!node.facts?.length) return null;
+  return [h('h3', {}, `Stated about it (${node.facts.length})`), h('ul', { class: 'relations' }, node.facts.map((fact) =>
+    h('li', { class: `relation-item status-${fact.status.toLowerCase()}` },
+      h('span', { class: 'relation-text' }, `${words(fact.property)}: `, h('strong', {}, fact.value)), ' ', statusBadge(fact.status), ' ',
+      h('button', { type: 'button', class: 'who', onclick: () => actions.openFact(node.id, fact), 'aria-label': `Who says its ${words(fact.property)} is ${fact.value}` }, 'Who says so'))))];
 }
 
 function statementParts(statement, actions) {

@@ -15,7 +15,7 @@ export const precisionRadius = { EXACT: 5, NEAR: 7, ADMIN2: 9, ADMIN1: 12, REGIO
 const unknownRadius = 8;
 
 /** Every place an event occurred in. */
-export const placesOf = (event) => event.places ?? (event.place ? [event.place] : []);
+export const placesOf = (event) => event.places ?? [];
 
 let world;
 const loadWorld = () => (world ??= fetch('vendor/world-atlas/countries-50m.json').then((response) => response.json())

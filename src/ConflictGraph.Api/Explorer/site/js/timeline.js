@@ -140,7 +140,9 @@ export class TimelineView {
         const side = (x1 + x2) / 2 > (left + right) / 2 ? -1 : 1;
         const bend = side * Math.max(24, Math.abs(y2 - y1) * 0.6);
         const style = statusStyle[relation.status];
-        const label = `${nodeLabel(event)}: ${words(relation.type)} ${nodeLabel(earlier)} (${words(relation.status)})`;
+        const terms = [...new Set((relation.claims ?? []).map((claim) => claim.characterization).filter(Boolean))];
+        const said = terms.length > 0 ? `; in the sources' words: ${terms.map((term) => `“${term}”`).join(', ')}` : '';
+        const label = `${nodeLabel(event)}: ${words(relation.type)} ${nodeLabel(earlier)} (${words(relation.status)}${said})`;
         const link = asButton(plot.append('g'), () => this.actions.openRelation(relation.id))
           .attr('class', 'timeline-link').attr('data-id', relation.id).attr('data-type', relation.type)
           .attr('aria-label', `${label}. Enter shows who says so.`);
