@@ -101,14 +101,23 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
-    public void ADisputedClaimShowsTheDisputingStatementApartFromTheClaims()
+    public async Task ADisputedFactShowsTheDisputingStatementApartFromTheClaimsInItsSpeakersWords()
     {
         var step = Step("disputedClaim");
-        Assert.Equal("1 statement disputes this; 1 claims it.", step["note"]!.GetValue<string>());
-        var disputing = Assert.Single(Strings(step["disputing"]));
-        Assert.Contains("Popular Mobilization Forces", disputing);
-        Assert.Contains("Test denial", disputing);
-        Assert.Equal(1, step["claiming"]!.GetValue<int>());
+        var fact = await Seed.DisputedFactAsync(walk.App, "place:struck-facility-iraq");
+        Assert.True(step["disputedNode"]!.GetValue<bool>(), "the facility is not marked as having a disputed fact in the graph");
+        Assert.Equal($"Struck facility in Iraq: {fact.Property} “{fact.Value}”", step["title"]!.GetValue<string>());
+        var (claiming, disputing) = (fact.Claims.Count(c => c.Disputes == false), fact.Claims.Where(c => c.Disputes).ToList());
+        Assert.Equal($"{disputing.Count} {(disputing.Count == 1 ? "statement disputes" : "statements dispute")} this; {claiming} {(claiming == 1 ? "claims" : "claim")} it.",
+            step["note"]!.GetValue<string>());
+        Assert.Equal(claiming, step["claiming"]!.GetValue<int>());
+        var cards = Strings(step["disputing"]);
+        Assert.Equal(disputing.Count, cards.Count);
+        foreach (var (claim, card) in disputing.Zip(cards))
+        {
+            Assert.StartsWith(claim.Speaker, card);
+            if (claim.Characterization is { } words) Assert.Contains($"as “{words}”", card);
+        }
     }
 
     [SkippableFact]
@@ -162,12 +171,14 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
-    public void JohnKirbysConnectionToKataibHezbollahIsShownWithWhoSaysSo()
+    public async Task JohnKirbysConnectionToKataibHezbollahIsShownWithWhoSaysSo()
     {
         var step = Step("connection");
         var steps = Strings(step["steps"]);
-        Assert.StartsWith("John Kirby member of Pentagon", steps[0]);
-        Assert.Contains("Kata’ib Hezbollah part of Iran-backed Iraqi militia factions", steps[^1]);
+        var response = await walk.App.PostGraphQLAsync("{ paths(fromId: \"person:john-kirby\", toId: \"org:kataib-hezbollah\", maxDepth: 6) { length } }");
+        Assert.Equal(response.Data!["paths"]![0]!["length"]!.GetValue<int>(), steps.Count);
+        Assert.Contains("John Kirby", steps[0]);
+        Assert.Contains("Kata’ib Hezbollah", steps[^1]);
         Assert.Contains(Strings(step["firstPathClaims"]), claim => claim.StartsWith("Pentagon claims it", StringComparison.Ordinal));
     }
 

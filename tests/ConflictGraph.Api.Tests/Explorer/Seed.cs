@@ -31,6 +31,24 @@ public static class Seed
             .Distinct().ToList();
     }
 
+    public sealed record ClaimFacts(bool Disputes, string Speaker, string? Characterization);
+
+    public sealed record FactFacts(string Property, string Value, IReadOnlyList<ClaimFacts> Claims);
+
+    /// <summary>The first disputed fact about a node, with its claims in the order the service gives them.</summary>
+    public static async Task<FactFacts> DisputedFactAsync(ConflictGraphApp app, string subjectId)
+    {
+        var response = await app.PostGraphQLAsync("""
+            query($id: ID!) { facts(filter: { subjectId: $id, statuses: [DISPUTED] }) { nodes { property value
+              claims { position characterization statement { speaker { name } speakerDescription } } } } }
+            """, new { id = subjectId });
+        var fact = response.Data!["facts"]!["nodes"]![0]!;
+        return new FactFacts(fact["property"]!.GetValue<string>(), fact["value"]!.GetValue<string>(), fact["claims"]!.AsArray().Select(c => new ClaimFacts(
+            c!["position"]!.GetValue<string>() == "DISPUTES",
+            (c["statement"]!["speaker"]?["name"] ?? c["statement"]!["speakerDescription"])!.GetValue<string>(),
+            c["characterization"]?.GetValue<string>())).ToList());
+    }
+
     /// <summary>Adds an organization with <paramref name="members"/> members, through importGraph with the write key.</summary>
     public static async Task AddHubAsync(ConflictGraphApp app, string hubId, int members)
     {

@@ -123,11 +123,18 @@ await step('expandByClick', async () => {
 await shot('03-expanded');
 
 await step('disputedClaim', async () => {
-  const disputed = page.locator('.relation-item.status-disputed').first();
-  await disputed.locator('button.who').click();
+  // A struck facility's use is disputed: open the facility from the graph, then who says what it was.
+  const facility = 'place:struck-facility-iraq';
+  const at = await page.evaluate((id) => window.explorer.graph.pagePosition(id), facility);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForURL(/struck-facility-iraq$/);
+  await idle();
+  const disputedNode = await page.evaluate((id) => window.explorer.graph.cy.getElementById(id).data('disputed'), facility);
+  await page.locator('#details .relation-item.status-disputed').first().locator('button.who').click();
   await page.locator('.claim-list.disputes').waitFor();
   await idle();
   return {
+    disputedNode,
     title: await panelTitle(),
     note: await page.locator('.dispute-note').innerText(),
     disputing: await page.locator('.claim-list.disputes .statement').allInnerTexts(),

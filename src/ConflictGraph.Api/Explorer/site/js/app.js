@@ -4,7 +4,7 @@ import { ApiError, graphql, readKey } from './api.js';
 import { factPanel, relationPanel } from './claims.js';
 import { connectPanel, pathsPanel } from './connect.js';
 import { CountsView } from './counts.js';
-import { nodePanel, relationItem } from './details.js';
+import { factItem, nodePanel, relationItem } from './details.js';
 import { fill, h } from './dom.js';
 import { EventsScope } from './events-scope.js';
 import { GraphView, measureLayout } from './graph.js';
@@ -179,13 +179,15 @@ async function showPaths(from, to) {
 async function showHome() {
   model.select(null);
   document.title = 'ConflictGraph explorer';
-  const { disputes } = await graphql(queries.DISPUTES);
+  const { disputes, facts } = await graphql(queries.DISPUTES);
   remember(disputes.nodes);
+  const total = disputes.totalCount + facts.totalCount;
   showPanel(h('section', { class: 'home', 'aria-labelledby': 'panel-title' },
     h('h2', { id: 'panel-title', tabindex: '-1' }, 'Explore the graph'),
     h('p', {}, 'Search for a person, group, place or event (press / to start typing). Its relations appear in the graph: click a node to open it and load its neighbours, click a relation to see who claims it and who disputes it.'),
-    h('h3', {}, `Disputed claims (${disputes.totalCount})`),
-    disputes.nodes.length === 0 ? h('p', { class: 'muted' }, 'None.') : h('ul', { class: 'relations' }, disputes.nodes.map((r) => relationItem(r, null, actions)))), false);
+    h('h3', {}, `Disputed claims (${total})`),
+    total === 0 ? h('p', { class: 'muted' }, 'None.') : h('ul', { class: 'relations' },
+      disputes.nodes.map((r) => relationItem(r, null, actions)), facts.nodes.map((fact) => factItem(fact, true, actions)))), false);
 }
 
 function showError(error) {

@@ -14,6 +14,9 @@ export function casualtyTable(casualties, actions) {
   return [
     h('h3', {}, `Casualty figures (${casualties.reports.length} ${casualties.reports.length === 1 ? 'report' : 'reports'})`),
     casualties.conflicting && h('p', { class: 'dispute-note', role: 'note' }, 'These figures conflict: they cannot all be right.'),
+    'killedLow' in casualties && casualties.killedLow !== null && h('p', {},
+      `Killed, estimated: low ${casualties.killedLow}, best ${casualties.killedBest ?? 'none'}, high ${casualties.killedHigh ?? 'open-ended'}. `,
+      h('span', { class: 'muted' }, casualties.bestRule)),
     h('table', { class: 'casualties' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'According to'), h('th', { scope: 'col' }, 'Killed'), h('th', { scope: 'col' }, 'Injured'), h('th', { scope: 'col' }, 'Who'))),
       h('tbody', {}, casualties.reports.map((report) => h('tr', {},

@@ -19,7 +19,7 @@ export function relationPanel(relation, actions) {
 /** A fact (a claimed attribute of a node) with every claim on it. */
 export function factPanel(fact, actions) {
   const subject = h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(fact.subject.id) }, nodeLabel(fact.subject));
-  return claimsPanel('Stated fact', [subject, `: ${words(fact.property)} `, h('q', {}, fact.value)], fact, actions);
+  return claimsPanel('Stated fact', [subject, `: ${words(fact.property)} “${fact.value}”`], fact, actions);
 }
 
 function claimsPanel(kind, title, target, actions) {

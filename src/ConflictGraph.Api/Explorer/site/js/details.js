@@ -44,18 +44,27 @@ function facts(node, actions) {
 /** What sources state about the node (facts), each with its status and who says so. */
 function factList(node, actions) {
   if (!node.facts?.length) return null;
-  return [h('h3', {}, `Stated about it (${node.facts.length})`), h('ul', { class: 'relations' }, node.facts.map((fact) =>
-    h('li', { class: `relation-item status-${fact.status.toLowerCase()}` },
-      h('span', { class: 'relation-text' }, `${words(fact.property)}: `, h('strong', {}, fact.value)), ' ', statusBadge(fact.status), ' ',
-      h('button', { type: 'button', class: 'who', onclick: () => actions.openFact(node.id, fact), 'aria-label': `Who says its ${words(fact.property)} is ${fact.value}` }, 'Who says so'))))];
+  return [h('h3', {}, `Stated about it (${node.facts.length})`), h('ul', { class: 'relations' }, node.facts.map((fact) => factItem({ ...fact, subject: node }, false, actions)))];
+}
+
+/** One fact as a line: (its subject,) its property and value, its status and who says so. */
+export function factItem(fact, withSubject, actions) {
+  const subject = withSubject && [h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(fact.subject.id) }, nodeLabel(fact.subject)), ': '];
+  return h('li', { class: `relation-item status-${fact.status.toLowerCase()}` },
+    h('span', { class: 'relation-text' }, subject, `${words(fact.property)} “${fact.value}”`), ' ', statusBadge(fact.status), ' ',
+    h('button', { type: 'button', class: 'who', onclick: () => actions.openFact(fact.subject.id, fact), 'aria-label': `Who says the ${words(fact.property)} of ${nodeLabel(fact.subject)} is ${fact.value}` }, 'Who says so'));
 }
 
 function statementParts(statement, actions) {
   const list = (title, relations) => relations.length > 0 && [h('h3', {}, title), h('ul', { class: 'relations' }, relations.map((r) => relationItem(r, null, actions)))];
+  const facts = (position) => (statement.positions ?? []).filter((p) => p.fact && p.position === position).map((p) => p.fact);
+  const factsList = (title, list) => list.length > 0 && [h('h3', {}, title), h('ul', { class: 'relations' }, list.map((fact) => factItem(fact, true, actions)))];
   return [
     statementCard(statement, actions),
     list('Claims', statement.claims),
     list('Disputes', statement.disputes),
+    factsList('Facts it states', facts('CLAIMS')),
+    factsList('Facts it disputes', facts('DISPUTES')),
     statement.about.length > 0 && [h('h3', {}, 'About'), h('ul', { class: 'plain' }, statement.about.map((about) =>
       h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.openNode(about.id) }, nodeLabel(about)))))],
   ];

@@ -24,6 +24,8 @@ export const graphStyle = [
   },
   ...nodes,
   { selector: 'node[?expanded]', style: { width: 34, height: 34, 'border-width': 3, 'border-color': ink } },
+  // A node with a disputed or denied fact (say, what a site was used for) wears the disputed line.
+  { selector: 'node[?disputed]', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': statusStyle.DISPUTED.color } },
   {
     selector: 'node[kind = "MORE"]',
     style: {

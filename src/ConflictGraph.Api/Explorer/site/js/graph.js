@@ -52,7 +52,8 @@ export class GraphView {
     const { model, cy } = this;
     const wanted = new Map();
     for (const node of model.nodes.values()) {
-      wanted.set(node.id, { group: 'nodes', data: { id: node.id, label: nodeLabel(node), kind: kindOf(node), expanded: model.isExpanded(node.id) } });
+      const disputed = (node.facts ?? []).some((fact) => fact.status === 'DISPUTED' || fact.status === 'DENIED');
+      wanted.set(node.id, { group: 'nodes', data: { id: node.id, label: nodeLabel(node), kind: kindOf(node), expanded: model.isExpanded(node.id), disputed } });
       const hidden = model.hidden(node.id);
       if (hidden > 0) {
         wanted.set(moreId(node.id), { group: 'nodes', data: { id: moreId(node.id), owner: node.id, kind: 'MORE', label: `+${hidden} more` } });

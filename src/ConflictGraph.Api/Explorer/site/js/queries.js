@@ -46,9 +46,10 @@ export const NODE = `query ExplorerNode($id: ID!, $first: Int!) {
     ... on Person { description aliases roles { title since until organization { id name } } facts { ...FactRef } }
     ... on Organization { description aliases organizationKind: kind facts { ...FactRef } }
     ... on Place { description aliases ...PlaceDetail facts { ...FactRef } }
-    ... on Event { ...EventDetail facts { ...FactRef } casualties { conflicting reports { killedMin killedMax injuredMin injuredMax victims
+    ... on Event { ...EventDetail facts { ...FactRef } casualties { conflicting killedLow killedBest killedHigh bestRule reports { killedMin killedMax injuredMin injuredMax victims
       statement { id speakerDescription speaker { id name } onBehalfOf { id name } } } } }
-    ... on Statement { ...StatementDetail claims { ...RelationRef } disputes { ...RelationRef } about { ...NodeRef } }
+    ... on Statement { ...StatementDetail claims { ...RelationRef } disputes { ...RelationRef } about { ...NodeRef }
+      positions { position characterization fact { ...FactRef subject { ...NodeRef } } } }
     ... on Source { url publishedAt publisher { id name } statements(first: $first) { totalCount nodes { ...NodeRef } } }
   }
   outgoing: relations(filter: { fromId: $id }, first: $first) { ...RelationPage }
@@ -109,11 +110,12 @@ export const EVENTS_BY_ID = `query ExplorerEventsById($ids: [ID!]!) {
 }
 ${eventDetail} ${relationRef} ${nodeRef} ${placeDetail} ${date}`;
 
-/** The relations statements dispute, for the first page a visitor sees. */
+/** The relations and facts statements dispute, for the first page a visitor sees. */
 export const DISPUTES = `query ExplorerDisputes {
   disputes(first: 10) { totalCount nodes { ...RelationRef } }
+  facts(filter: { statuses: [DISPUTED, DENIED] }, first: 10) { totalCount nodes { ...FactRef subject { ...NodeRef } } }
 }
-${nodeRef} ${relationRef} ${date}`;
+${nodeRef} ${relationRef} ${factRef} ${date}`;
 
 /** Which root fields the service offers, so a view whose query is missing can say so. */
 export const CAPABILITIES = `query ExplorerCapabilities { __type(name: "Query") { fields { name } } }`;
