@@ -121,6 +121,18 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public void ADisputedRelationOpensFromTheStartPageAndIsDrawnDashed()
+    {
+        // The seed disputes no relation (its one dispute is a fact), so the walk adds one of its own.
+        var step = Step("disputedRelation");
+        Assert.Equal("Iran-backed Iraqi militia factions used Test depot", step["title"]!.GetValue<string>());
+        Assert.Equal("1 statement disputes this; 1 claims it.", step["note"]!.GetValue<string>());
+        Assert.Contains("Test denial", Assert.Single(Strings(step["disputing"])));
+        Assert.Equal("DISPUTED", step["edge"]!["status"]!.GetValue<string>());
+        Assert.Equal("dashed", step["edge"]!["lineStyle"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public void AStatementOpensInThePanelWithWhatItClaimsOrDisputesButStaysOutOfTheGraph()
     {
         var step = Step("statement");

@@ -164,6 +164,21 @@ await step('eventsInGraph', async () => {
 await page.locator('input[name="scope"][value="all"]').check();
 await page.waitForFunction(() => /of \d+ events/.test(document.getElementById('events-summary').textContent));
 
+await step('disputedRelation', async () => {
+  // The start page lists disputed relations before disputed facts: open the first relation's claims.
+  await page.goto(`${base}/explore`, { waitUntil: 'load' });
+  await page.evaluate(() => window.explorer.ready);
+  await idle();
+  await page.locator('#details .relation-item.status-disputed button.who').first().click();
+  await page.locator('.claim-list.disputes').waitFor();
+  await idle();
+  const edge = await page.evaluate(() => {
+    const selected = window.explorer.graph.cy.edges(':selected');
+    return selected.nonempty() ? { status: selected.data('status'), lineStyle: selected.style('line-style') } : null;
+  });
+  return { title: await panelTitle(), note: await page.locator('.dispute-note').innerText(), disputing: await page.locator('.claim-list.disputes .statement').allInnerTexts(), edge };
+});
+
 await step('connection', async () => {
   await page.goto(`${base}/explore/node/person:john-kirby`, { waitUntil: 'load' });
   await page.evaluate(() => window.explorer.ready);
