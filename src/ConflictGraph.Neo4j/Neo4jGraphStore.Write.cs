@@ -15,7 +15,6 @@ public sealed partial class Neo4jGraphStore
     /// </summary>
     public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        RefusePendingClaimsModel(batch);
         await EnsureSchemaAsync(cancellationToken);
         return await client.InTransactionAsync((tx, ct) => new ImportWriter(tx, batch, progress).RunAsync(ct), cancellationToken);
     }
@@ -26,22 +25,27 @@ public sealed partial class Neo4jGraphStore
         return await client.InTransactionAsync(async (tx, ct) =>
         {
             if ((await tx.RunAsync(Statements.NodesByIds, new { ids = new[] { id } }, ct)).Rows.Count == 0) return false;
-            // The relations this node's claims are on (when it is a statement) get their status again from the claims left.
-            var claimed = (await tx.RunAsync(Statements.ClaimedRelations, new { id }, ct)).Records
-                .Select(r => new { type = r.String("type"), fromId = r.String("fromId"), toId = r.String("toId") }).Distinct().ToList();
+            // What this node's claims are on (when it is a statement): their status follows from the claims left.
+            var targets = (await tx.RunAsync(Statements.ClaimTargets, new { id }, ct)).Records.ToList();
             var referencing = (await tx.RunAsync(Statements.Referencing, new { id }, ct)).Records
                 .Select(r => NodeReferences.Without(Rows.Node(r), id)).ToList();
             foreach (var statement in Statements.DeleteNode) await tx.RunAsync(statement, new { id }, ct);
             await ImportWriter.WriteNodesAsync(tx, referencing.Select(n => (n, NodeProperties.Of(n))), ct);
             await ImportWriter.WriteReferencesAsync(tx, referencing, ct);
-            if (claimed.Count > 0)
-            {
-                var withdrawn = Rows.Relations(await tx.RunAsync(Statements.RelationsByKeys, new { rels = claimed }, ct)).Select(r => new
+            var relations = targets.Where(t => t.NullableString("type") is not null)
+                .Select(t => new { type = t.String("type"), fromId = t.String("fromId"), toId = t.String("toId") }).Distinct().ToList();
+            if (relations.Count > 0)
+                await tx.RunAsync(Statements.WriteStatuses, new
                 {
-                    type = RelationshipTypes.Of(r.Type), fromId = r.FromId, toId = r.ToId, status = EnumNames.Of(r.Status),
-                }).ToList();
-                if (withdrawn.Count > 0) await tx.RunAsync(Statements.WriteStatuses, new { rels = withdrawn }, ct);
-            }
+                    rels = Rows.Relations(await tx.RunAsync(Statements.RelationsByKeys, new { rels = relations }, ct))
+                        .Select(r => new { type = RelationshipTypes.Of(r.Type), fromId = r.FromId, toId = r.ToId, status = EnumNames.Of(r.Status) }).ToList(),
+                }, ct);
+            var facts = targets.Where(t => t.NullableString("type") is null).Select(t => t.String("targetId")).Distinct().ToList();
+            if (facts.Count > 0)
+                await tx.RunAsync(Statements.WriteFactStatuses, new
+                {
+                    facts = Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = facts }, ct)).Select(f => new { id = f.Id, status = EnumNames.Of(f.Status) }).ToList(),
+                }, ct);
             await tx.RunAsync(Statements.BumpVersion, null, ct);
             return true;
         }, cancellationToken);

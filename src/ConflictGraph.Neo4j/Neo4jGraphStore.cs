@@ -10,8 +10,9 @@ namespace ConflictGraph.Neo4j;
 /// <summary>
 /// The graph on Neo4j (single server, cluster or Aura) over the HTTP Query API. Each node carries
 /// :Node and its kind's label (:Event, :Person, ...); each relation is a relationship of its own
-/// type (:CARRIED_OUT, ...); each claim is a :Claim node made by its statement and found from its
-/// target by the target's id; the nodes a node's fields name are relationships too.
+/// type (:CARRIED_OUT, ...); each fact is a :Fact its subject HAS_FACT to; each claim, on a relation or
+/// a fact, is a :Claim node its statement MAKES, found from its target by the target's id; the nodes a
+/// node's fields name are relationships too.
 /// </summary>
 public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 {
@@ -97,20 +98,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var parameters = GroupParameters(groups);
         parameters["ids"] = nodeIds.Distinct().ToList();
         var row = (await ReadAsync(Statements.Expansion(groups), parameters, cancellationToken)).Records.Single();
-        var relations = Rows.Relations(Maps(row["relations"]).Select(Rows.Relation));
-        return new Neighborhood(relations, Maps(row["nodes"]).Select(Rows.Node).ToList());
+        var relations = Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation));
+        return new Neighborhood(relations, Rows.Maps(row["nodes"]).Select(Rows.Node).ToList());
     }
 
     private static Dictionary<string, object?> GroupParameters(IReadOnlyList<RelationGroup> groups) =>
         groups.Select((g, i) => (Name: $"g{i}", g.NodeIds)).ToDictionary(p => p.Name, p => (object?)p.NodeIds);
-
-    private static IEnumerable<IReadOnlyDictionary<string, object?>> Maps(object? list) =>
-        list is IEnumerable<object?> items ? items.OfType<IReadOnlyDictionary<string, object?>>() : [];
-
-    // REVIEW: Neo4j side pending (issue 12): facts are not stored on Neo4j yet (ImportAsync refuses them).
-    public async Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        statementIds.Count == 0 ? Citations.Empty
-            : new Citations(Rows.Relations(await ReadAsync(Statements.CitedBy, new { ids = statementIds.Distinct().ToList() }, cancellationToken)), []);
 
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {

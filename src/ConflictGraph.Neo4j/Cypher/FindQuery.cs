@@ -15,15 +15,20 @@ namespace ConflictGraph.Neo4j.Cypher;
 /// </summary>
 public sealed class FindQuery
 {
+    /// <summary>The cursor tag of fact pages (the same as the embedded store's).</summary>
+    public const string FactTag = "f";
+
     private static readonly string Node = Labels.Node;
     private readonly List<string> patterns = [];
     private readonly List<string> conditions = [];
+    private string prefix = "";
 
     private FindQuery(string first) => patterns.Add(first);
 
     public Dictionary<string, object?> Parameters { get; } = [];
 
-    public string Match => $"MATCH {string.Join(", ", patterns)}";
+    /// <summary>The MATCH clause, after any clauses that find the candidates first (<see cref="ClaimedBy"/>).</summary>
+    public string Match => $"{prefix}MATCH {string.Join(", ", patterns)}";
 
     public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
 
@@ -106,21 +111,59 @@ public sealed class FindQuery
                 "organization", organization);
     }
 
-    /// <summary>Relations: <c>MATCH {Match} WHERE {Where}</c>, r from a to b, types named in the pattern.</summary>
+    /// <summary>
+    /// Relations: <c>MATCH {Match} WHERE {Where}</c>, r from a to b, types named in the pattern. Claimed
+    /// by an actor, the relations are found from the actor: its statements, their claims, then each
+    /// claimed relation between its two ends, never by reading every relation.
+    /// </summary>
     public static FindQuery ForRelations(RelationQuery query)
     {
-        var find = new FindQuery($"(a:{Node})-[r:{RelationshipTypes.AnyOf(query.Types)}]->(b:{Node})");
+        var types = RelationshipTypes.AnyOf(query.Types);
+        FindQuery find;
+        if (query.ClaimedByActorId is { } actor)
+        {
+            find = new FindQuery($"(a:{Node} {{id: claimedFrom}})-[r:{types}]->(b:{Node} {{id: claimedTo}})");
+            find.ClaimedBy(actor, "claim.relationType IS NOT NULL", "claim.fromId AS claimedFrom, claim.relationType AS claimedType, claim.toId AS claimedTo");
+            find.conditions.Add("type(r) = claimedType");
+        }
+        else find = new FindQuery($"(a:{Node})-[r:{types}]->(b:{Node})");
         if (query.FromId is { } from) find.Add("a.id = $fromId", "fromId", from);
         if (query.ToId is { } to) find.Add("b.id = $toId", "toId", to);
         if (query.Statuses is { } statuses) find.Add("r.status IN $statuses", "statuses", statuses.Select(EnumNames.Of).ToList());
-        if (query.ClaimedByActorId is { } actor)
-            find.Add($"EXISTS {{ MATCH (c:{Labels.Claim} {{targetId: r.id}})<-[:{RelationshipTypes.Makes}]-(s:{Labels.Of(NodeKind.Statement)}) " +
-                     $"WHERE c.position = '{ClaimPositions.Claims}' AND EXISTS {{ (s)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}}) }} }}", "actor", actor);
         if (query.FromPerpetratorId is { } byActor) find.Add($"EXISTS {{ (:{Node} {{id: $byActor}})-[:{Type(RelationType.CarriedOut)}]->(a) }}", "byActor", byActor);
         if (query.ToPerpetratorId is { } against) find.Add($"EXISTS {{ (:{Node} {{id: $against}})-[:{Type(RelationType.CarriedOut)}]->(b) }}", "against", against);
         if (query.FromDate is { } fromDate) find.Add("a.dateEnd >= $fromDate", "fromDate", InputText.FormatDate(fromDate));
         if (query.ToDate is { } toDate) find.Add("a.dateStart <= $toDate", "toDate", InputText.FormatDate(toDate));
         return find;
+    }
+
+    /// <summary>Facts: <c>MATCH {Match} WHERE {Where}</c>, fact f about node s; claimed by an actor, found from the actor as relations are.</summary>
+    public static FindQuery ForFacts(FactQuery query)
+    {
+        var about = $"(s:{Node})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact}";
+        FindQuery find;
+        if (query.ClaimedByActorId is { } actor)
+        {
+            find = new FindQuery($"{about} {{id: claimedFact}})");
+            find.ClaimedBy(actor, "claim.relationType IS NULL", "claim.targetId AS claimedFact");
+        }
+        else find = new FindQuery($"{about})");
+        if (query.SubjectId is { } subject) find.Add("s.id = $subject", "subject", subject);
+        if (query.Property is { } property) find.Add("f.property = $property", "property", property);
+        if (query.Statuses is { } statuses) find.Add("f.status IN $statuses", "statuses", statuses.Select(EnumNames.Of).ToList());
+        return find;
+    }
+
+    /// <summary>
+    /// Starts from the claims (not disputes) of the statements an actor made, as speaker or as the
+    /// organization spoken for, keeping <paramref name="keep"/> of each claim matching <paramref name="which"/>.
+    /// </summary>
+    private void ClaimedBy(string actor, string which, string keep)
+    {
+        prefix = $"MATCH (:{Node} {{id: $actor}})<-[:{References.SpokenBy}|{References.SpokenFor}]-(:{Labels.Of(NodeKind.Statement)})" +
+                 $"-[:{RelationshipTypes.Makes}]->(claim:{Labels.Claim}) WHERE claim.position = '{EnumNames.Of(ClaimPosition.Claims)}' AND {which} " +
+                 $"WITH DISTINCT {keep} ";
+        Parameters["actor"] = actor;
     }
 
     /// <summary>The sort key expression, direction and cursor tag of an order (the same tags as the embedded store).</summary>

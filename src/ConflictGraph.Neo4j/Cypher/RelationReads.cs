@@ -24,9 +24,11 @@ public sealed record RelationGroup(IReadOnlyList<RelationType>? Types, Direction
 
 public static partial class Statements
 {
-    /// <summary>A relation's claims, found through the claim index on the relation's id.</summary>
-    public static string ClaimsOfR =>
-        $"COLLECT {{ MATCH (c:{Labels.Claim} {{targetId: r.id}}) RETURN {{statement: c.statementId, position: c.position, characterization: c.characterization}} }}";
+    /// <summary>The claims on the relation or fact in <paramref name="target"/>, found through the claim index on its id.</summary>
+    public static string ClaimsOf(string target) =>
+        $"COLLECT {{ MATCH (c:{Labels.Claim} {{targetId: {target}.id}}) RETURN {{statement: c.statementId, position: c.position, characterization: c.characterization}} }}";
+
+    private static string ClaimsOfR => ClaimsOf("r");
 
     /// <summary>The columns every relation read returns, for r between a and b.</summary>
     public static string RelationColumns => $"r.id AS id, type(r) AS type, a.id AS fromId, b.id AS toId, {ClaimsOfR} AS claims";
@@ -56,11 +58,20 @@ public static partial class Statements
         $"UNWIND $rels AS rel MATCH (a:{Labels.Node} {{id: rel.fromId}})-[r:{AllRelations}]->(b:{Labels.Node} {{id: rel.toId}}) " +
         $"WHERE type(r) = rel.type RETURN {RelationColumns}";
 
-    /// <summary>Relations the statements claim or dispute: from each statement to its claims, then to the relation each names.</summary>
-    public static readonly string CitedBy =
-        $"UNWIND $ids AS sid MATCH (:{Labels.Node} {{id: sid}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) WHERE c.relationType IS NOT NULL " +
+    /// <summary>
+    /// The relations and facts the statements claim or dispute, each with all its claims, as one row of
+    /// two lists: from each statement to its claims, then to the relation each names (through the id
+    /// index at both ends) or the fact (through its id).
+    /// </summary>
+    public static string CitationsOf =>
+        $"UNWIND $ids AS sid MATCH (:{Labels.Node} {{id: sid}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) WITH collect(c) AS cited " +
+        "CALL (cited) { UNWIND cited AS c WITH c WHERE c.relationType IS NOT NULL " +
         "WITH DISTINCT c.fromId AS fromId, c.relationType AS relationType, c.toId AS toId " +
-        $"MATCH (a:{Labels.Node} {{id: fromId}})-[r:{AllRelations}]->(b:{Labels.Node} {{id: toId}}) WHERE type(r) = relationType RETURN {RelationColumns}";
+        $"MATCH (a:{Labels.Node} {{id: fromId}})-[r:{AllRelations}]->(b:{Labels.Node} {{id: toId}}) WHERE type(r) = relationType " +
+        $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {ClaimsOfR}}}) AS relations }} " +
+        "CALL (cited) { UNWIND cited AS c WITH c WHERE c.relationType IS NULL WITH DISTINCT c.targetId AS factId " +
+        $"MATCH (s:{Labels.Node})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact} {{id: factId}}) RETURN collect({FactMap}) AS facts }} " +
+        "RETURN relations, facts";
 
     /// <summary>
     /// The RETALIATION_FOR and RESPONSE_TO chains from each event, within $depth steps: backward

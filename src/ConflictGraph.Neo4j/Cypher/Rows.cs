@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Neo4j.Layout;
 using ConflictGraph.Neo4j.Wire;
 
@@ -16,10 +17,10 @@ public static class Rows
     public static IReadOnlyList<Node> Nodes(QueryResult result) => result.Records.Select(Node).ToList();
 
     public static Relation Relation(QueryRow row) =>
-        Relation(row.String("type"), row.String("fromId"), row.String("toId"), row["claims"]);
+        new(RelationshipTypes.RelationOf(row.String("type")), row.String("fromId"), row.String("toId"), Claims(row["claims"]));
 
     public static Relation Relation(IReadOnlyDictionary<string, object?> map) =>
-        Relation((string)map["type"]!, (string)map["fromId"]!, (string)map["toId"]!, map["claims"]);
+        new(RelationshipTypes.RelationOf((string)map["type"]!), (string)map["fromId"]!, (string)map["toId"]!, Claims(map["claims"]));
 
     /// <summary>Each relation once, in id order (the order every store gives).</summary>
     public static IReadOnlyList<Relation> Relations(IEnumerable<Relation> relations) =>
@@ -27,21 +28,24 @@ public static class Rows
 
     public static IReadOnlyList<Relation> Relations(QueryResult result) => Relations(result.Records.Select(Relation));
 
-    /// <summary>A relation's claims as the store reads them: statement id to whether it disputes.</summary>
-    public static Dictionary<string, bool> Claims(object? claims)
-    {
-        var positions = new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (claims is not IEnumerable<object?> items) return positions;
-        foreach (var claim in items.OfType<IReadOnlyDictionary<string, object?>>())
-            positions[(string)claim["statement"]!] = ClaimPositions.IsDispute((string)claim["position"]!);
-        return positions;
-    }
+    public static Fact Fact(QueryRow row) => new(row.String("subjectId"), row.String("property"), row.String("value"), Claims(row["claims"]));
 
-    private static Relation Relation(string type, string fromId, string toId, object? claims)
-    {
-        var positions = Claims(claims);
-        return new Relation(RelationshipTypes.RelationOf(type), fromId, toId,
-            positions.Where(p => !p.Value).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
-            positions.Where(p => p.Value).Select(p => p.Key).Order(StringComparer.Ordinal).ToList());
-    }
+    public static Fact Fact(IReadOnlyDictionary<string, object?> map) =>
+        new((string)map["subjectId"]!, (string)map["property"]!, (string)map["value"]!, Claims(map["claims"]));
+
+    /// <summary>Each fact once, in id order.</summary>
+    public static IReadOnlyList<Fact> Facts(IEnumerable<Fact> facts) => facts.DistinctBy(f => f.Id).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<Fact> Facts(QueryResult result) => Facts(result.Records.Select(Fact));
+
+    /// <summary>A relation's or fact's claims as the store reads them (maps of statement, position, characterization), by statement id.</summary>
+    public static IReadOnlyList<Claim> Claims(object? claims) =>
+        claims is IEnumerable<object?> items
+            ? ClaimMerge.Ordered(items.OfType<IReadOnlyDictionary<string, object?>>().Select(c => new Claim(
+                (string)c["statement"]!, EnumNames.Parse<ClaimPosition>((string)c["position"]!), c["characterization"] as string)))
+            : [];
+
+    /// <summary>A list of maps in a result, e.g. the relations of an expansion.</summary>
+    public static IEnumerable<IReadOnlyDictionary<string, object?>> Maps(object? list) =>
+        list is IEnumerable<object?> items ? items.OfType<IReadOnlyDictionary<string, object?>>() : [];
 }

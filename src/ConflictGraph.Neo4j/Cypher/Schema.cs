@@ -15,6 +15,9 @@ public static partial class Statements
         $"CREATE CONSTRAINT conflictgraph_node_id IF NOT EXISTS FOR (n:{Labels.Node}) REQUIRE n.id IS UNIQUE",
         $"CREATE CONSTRAINT conflictgraph_claim_key IF NOT EXISTS FOR (c:{Labels.Claim}) REQUIRE c.key IS UNIQUE",
         $"CREATE INDEX conflictgraph_claim_target IF NOT EXISTS FOR (c:{Labels.Claim}) ON (c.targetId)",
+        $"CREATE CONSTRAINT conflictgraph_fact_id IF NOT EXISTS FOR (f:{Labels.Fact}) REQUIRE f.id IS UNIQUE",
+        $"CREATE INDEX conflictgraph_fact_property IF NOT EXISTS FOR (f:{Labels.Fact}) ON (f.property)",
+        $"CREATE INDEX conflictgraph_fact_status IF NOT EXISTS FOR (f:{Labels.Fact}) ON (f.status)",
         .. new[] { NodeKind.Event, NodeKind.Statement }.Select(kind =>
             $"CREATE INDEX conflictgraph_{Labels.Of(kind).ToLowerInvariant()}_date IF NOT EXISTS FOR (n:{Labels.Of(kind)}) ON (n.dateStart)"),
         .. new[] { NodeKind.Organization, NodeKind.Place, NodeKind.Event, NodeKind.Statement }.Select(kind =>

@@ -30,30 +30,41 @@ public static partial class Statements
         $"UNWIND $rels AS rel MATCH (a:{Labels.Node} {{id: rel.fromId}})-[r:{RelationshipTypes.AnyOf(null)}]->(b:{Labels.Node} {{id: rel.toId}}) " +
         "WHERE type(r) = rel.type SET r.status = rel.status";
 
-    /// <summary>
-    /// Upserts claims, one node per (statement, target) keyed by both, linked from its statement.
-    /// A claim on a relation also names the relation's identity, so a statement's claims lead to
-    /// their relations through the id index at both ends.
-    /// </summary>
+    /// <summary>Upserts claims (<see cref="ClaimRows"/>), one node per (statement, target) keyed by both, linked from its statement.</summary>
     public static string WriteClaims { get; } =
         $"UNWIND $claims AS claim MATCH (s:{Labels.Node} {{id: claim.statementId}}) MERGE (c:{Labels.Claim} {{key: claim.key}}) " +
         "SET c.statementId = claim.statementId, c.targetId = claim.targetId, c.relationType = claim.relationType, c.fromId = claim.fromId, c.toId = claim.toId, " +
         "c.position = claim.position, c.characterization = claim.characterization " +
         $"MERGE (s)-[:{RelationshipTypes.Makes}]->(c)";
 
-    /// <summary>The relations a statement's claims are on (before it is deleted, so their status can be recomputed).</summary>
-    public static string ClaimedRelations { get; } =
-        $"MATCH (:{Labels.Node} {{id: $id}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) WHERE c.relationType IS NOT NULL " +
-        "RETURN c.relationType AS type, c.fromId AS fromId, c.toId AS toId";
+    /// <summary>Upserts facts about existing nodes, with their status; a new fact is linked from its subject.</summary>
+    public static string WriteFacts { get; } =
+        $"UNWIND $facts AS fact MATCH (s:{Labels.Node} {{id: fact.subjectId}}) MERGE (f:{Labels.Fact} {{id: fact.id}}) " +
+        $"SET f.subjectId = fact.subjectId, f.property = fact.property, f.value = fact.value, f.status = fact.status MERGE (s)-[:{RelationshipTypes.HasFact}]->(f)";
 
-    /// <summary>Removes a node's own claims and the claims on its relations, then the node with its relationships.</summary>
+    public static string WriteFactStatuses { get; } = $"UNWIND $facts AS fact MATCH (f:{Labels.Fact} {{id: fact.id}}) SET f.status = fact.status";
+
+    /// <summary>
+    /// What a statement's claims are on, before it is deleted, so their status can follow the claims
+    /// left: a relation's identity, or a fact's id (relationType empty).
+    /// </summary>
+    public static string ClaimTargets { get; } =
+        $"MATCH (:{Labels.Node} {{id: $id}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) " +
+        "RETURN c.targetId AS targetId, c.relationType AS type, c.fromId AS fromId, c.toId AS toId";
+
+    /// <summary>
+    /// Removes a node's own claims, the claims on its relations and on the facts about it, those facts,
+    /// then the node with its relationships.
+    /// </summary>
     public static IReadOnlyList<string> DeleteNode { get; } =
     [
         $"MATCH (:{Labels.Node} {{id: $id}})-[:{RelationshipTypes.Makes}]->(c:{Labels.Claim}) DETACH DELETE c",
         $"MATCH (:{Labels.Node} {{id: $id}})-[r:{RelationshipTypes.AnyOf(null)}]-(:{Labels.Node}) MATCH (c:{Labels.Claim} {{targetId: r.id}}) DETACH DELETE c",
+        $"MATCH (:{Labels.Node} {{id: $id}})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact}) MATCH (c:{Labels.Claim} {{targetId: f.id}}) DETACH DELETE c",
+        $"MATCH (:{Labels.Node} {{id: $id}})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact}) DETACH DELETE f",
         $"MATCH (n:{Labels.Node} {{id: $id}}) DETACH DELETE n",
     ];
 
     /// <summary>Removes everything the store wrote (the live tests start each test from nothing).</summary>
-    public static string Clear { get; } = $"MATCH (n:{Labels.Node}|{Labels.Claim}|{Labels.Meta}) DETACH DELETE n";
+    public static string Clear { get; } = $"MATCH (n:{Labels.Node}|{Labels.Claim}|{Labels.Fact}|{Labels.Meta}) DETACH DELETE n";
 }

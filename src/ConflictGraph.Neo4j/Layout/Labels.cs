@@ -5,13 +5,14 @@ namespace ConflictGraph.Neo4j.Layout;
 /// <summary>
 /// The node labels: every graph node carries <see cref="Node"/> (the schema's Node interface: one
 /// uniqueness constraint on id, one full-text index) and the label of its kind, so Browser and
-/// Bloom show kinds and the planner scans only the kind it needs. Claims, facts and the store's
-/// bookkeeping have labels of their own and never carry <see cref="Node"/>.
+/// Bloom show kinds and the planner scans only the kind it needs. Claims, facts (claimed attributes
+/// of nodes) and the store's bookkeeping have labels of their own and never carry <see cref="Node"/>.
 /// </summary>
 public static class Labels
 {
     public const string Node = "Node";
     public const string Claim = "Claim";
+    public const string Fact = "Fact";
     public const string Meta = "Meta";
 
     /// <summary>The label of a kind: its name as the schema spells the type (Person, Organization, ...).</summary>
@@ -32,5 +33,5 @@ public static class Labels
     public static string KindExpression(string variable) => $"head([l IN labels({variable}) WHERE l <> '{Node}'])";
 
     /// <summary>Every label the store writes, for the linter's view of the schema.</summary>
-    public static IReadOnlyList<string> All { get; } = [Node, .. Kinds, Claim, Meta];
+    public static IReadOnlyList<string> All { get; } = [Node, .. Kinds, Claim, Fact, Meta];
 }

@@ -11,9 +11,13 @@ public static class Properties
 
     /// <summary>
     /// On a :Claim: its key (statement id, a space, target id), the statement's and the target's ids
-    /// (a relation's id), the relation's identity, the position and the speaker's own characterization.
+    /// (a relation's or a fact's id), the relation's identity (none for a fact), the position and the
+    /// speaker's own characterization.
     /// </summary>
     public static IReadOnlyList<string> Claim { get; } = ["key", "statementId", "targetId", "relationType", "fromId", "toId", "position", "characterization"];
+
+    /// <summary>On a :Fact: its id (<c>subject/property=value</c>), the subject's id (the node with HAS_FACT to it), property, value and status.</summary>
+    public static IReadOnlyList<string> Fact { get; } = ["id", "subjectId", "property", "value", "status"];
 
     public static IReadOnlyList<string> Meta { get; } = ["key", "value"];
 }

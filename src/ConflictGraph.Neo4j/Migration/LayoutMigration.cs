@@ -77,7 +77,7 @@ public sealed class LayoutMigration(QueryApiClient client)
             {
                 rels = type.Select(r => new { id = r.Id, fromId = r.FromId, toId = r.ToId, status = EnumNames.Of(r.Status) }).ToList(),
             }, ct);
-        var claims = relations.SelectMany(ClaimRows.Of).ToList();
+        var claims = relations.SelectMany(r => r.Claims.Select(c => ClaimRows.Of(r, c))).ToList();
         if (claims.Count > 0) await tx.RunAsync(Statements.WriteClaims, new { claims }, ct);
         if (relations.Count > 0) await tx.RunAsync(LegacyStatements.DeleteRelations, new { rels = relations.Select(ImportWriter.Key).ToList() }, ct);
         return relations.Count;

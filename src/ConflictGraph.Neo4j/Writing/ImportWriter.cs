@@ -10,9 +10,10 @@ namespace ConflictGraph.Neo4j.Writing;
 /// <summary>
 /// One import inside one explicit transaction, sent in chunks of <see cref="Chunk"/> rows per
 /// statement (UNWIND), so no request body grows with the batch: nodes, then the check that every
-/// id the batch names exists, then the nodes' references, then relations and their claims. The
-/// client holds only the batch and the change lists; the server holds the transaction's changes
-/// until the commit makes them visible all at once.
+/// id the batch names exists, then the nodes' references, then relations and facts with their
+/// claims, merged onto the stored ones by the core's <see cref="ClaimMerge"/>. The client holds
+/// only the batch and the change lists; the server holds the transaction's changes until the
+/// commit makes them visible all at once.
 /// </summary>
 internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgress<int>? progress)
 {
@@ -23,6 +24,8 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
     private readonly List<RelationChange> relationChanges = [];
     private readonly List<Node> written = [];
     private int unchanged;
+    private int factsCreated;
+    private int factsUpdated;
     private int done;
 
     public async Task<ImportResult> RunAsync(CancellationToken ct)
@@ -31,13 +34,16 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
         await CheckReferencesAsync(ct);
         foreach (var chunk in written.Chunk(Chunk)) await WriteReferencesAsync(tx, chunk, ct);
         foreach (var chunk in batch.Relations.Chunk(Chunk)) await WriteRelationsAsync(chunk, ct);
-        if (nodeChanges.Count + relationChanges.Count > 0) await tx.RunAsync(Statements.BumpVersion, null, ct);
+        foreach (var chunk in batch.Facts.Chunk(Chunk)) await WriteFactsAsync(chunk, ct);
+        if (nodeChanges.Count + relationChanges.Count + factsCreated + factsUpdated > 0) await tx.RunAsync(Statements.BumpVersion, null, ct);
         return new ImportResult(
             nodeChanges.Count(c => c.Change == ChangeKind.Created), nodeChanges.Count(c => c.Change == ChangeKind.Updated), unchanged,
             relationChanges.Count(c => c.Change == ChangeKind.Created), relationChanges.Count(c => c.Change == ChangeKind.Updated))
         {
             NodeChanges = nodeChanges,
             RelationChanges = relationChanges,
+            FactsCreated = factsCreated,
+            FactsUpdated = factsUpdated,
         };
     }
 
@@ -84,7 +90,8 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
     private async Task CheckReferencesAsync(CancellationToken ct)
     {
         var ids = batch.Nodes.SelectMany(NodeReferences.Of).Select(r => r.TargetId)
-            .Concat(batch.Relations.SelectMany(r => r.ClaimedBy.Concat(r.DisputedBy).Append(r.FromId).Append(r.ToId))).Distinct().ToList();
+            .Concat(batch.Relations.SelectMany(r => r.Claims.Select(c => c.StatementId).Append(r.FromId).Append(r.ToId)))
+            .Concat(batch.Facts.SelectMany(f => f.Claims.Select(c => c.StatementId).Append(f.SubjectId))).Distinct().ToList();
         foreach (var chunk in ids.Chunk(Chunk))
         {
             var missing = (await tx.RunAsync(Statements.MissingIds, new { ids = chunk }, ct)).Records.Select(r => r.String("id")).ToList();
@@ -95,30 +102,67 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
     private async Task WriteRelationsAsync(Relation[] chunk, CancellationToken ct)
     {
         var keys = chunk.Select(Key).Distinct().ToList();
-        var existing = (await tx.RunAsync(Statements.RelationsByKeys, new { rels = keys }, ct)).Records
-            .ToDictionary(r => r.String("id"), r => Rows.Claims(r["claims"]));
-        var relations = new List<(Relation Relation, string Status)>();
-        var claims = new List<Dictionary<string, object?>>();
-        foreach (var relation in chunk)
-        {
-            var known = existing.TryGetValue(relation.Id, out var before);
-            var merged = before is null ? new Dictionary<string, bool>(StringComparer.Ordinal) : new Dictionary<string, bool>(before, StringComparer.Ordinal);
-            if (!ClaimMerge.Merge(merged, relation) && known) continue;
-            claims.AddRange(merged.Where(c => before is null || !before.TryGetValue(c.Key, out var was) || was != c.Value)
-                .Select(c => ClaimRows.Of(relation, c.Key, c.Value)));
-            // The same relation again later in this chunk merges onto this write, not onto what was stored.
-            existing[relation.Id] = merged;
-            relations.Add((relation, EnumNames.Of(ClaimMerge.Status(merged))));
+        var stored = (await tx.RunAsync(Statements.RelationsByKeys, new { rels = keys }, ct)).Records.Select(Rows.Relation).ToDictionary(r => r.Id);
+        var merged = Merge(chunk, r => r.Id, id => stored.GetValueOrDefault(id)?.Claims, r => r.Claims, ClaimRows.Of, out var claims);
+        foreach (var (relation, _, known) in merged)
             relationChanges.Add(new RelationChange(relation.Id, relation.Type, relation.FromId, relation.ToId, known ? ChangeKind.Updated : ChangeKind.Created));
-        }
-        foreach (var type in relations.GroupBy(r => r.Relation.Type))
+        foreach (var type in merged.GroupBy(m => m.Item.Type))
             await tx.RunAsync(Statements.WriteRelations(type.Key), new
             {
-                rels = type.GroupBy(r => r.Relation.Id).Select(g => g.Last())
-                    .Select(r => new { id = r.Relation.Id, fromId = r.Relation.FromId, toId = r.Relation.ToId, status = r.Status }).ToList(),
+                rels = type.GroupBy(m => m.Item.Id).Select(g => g.Last())
+                    .Select(m => new { id = m.Item.Id, fromId = m.Item.FromId, toId = m.Item.ToId, status = m.Status }).ToList(),
             }, ct);
         if (claims.Count > 0) await tx.RunAsync(Statements.WriteClaims, new { claims }, ct);
         progress?.Report(done += chunk.Length);
+    }
+
+    private async Task WriteFactsAsync(Fact[] chunk, CancellationToken ct)
+    {
+        var stored = Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = chunk.Select(f => f.Id).Distinct().ToList() }, ct)).ToDictionary(f => f.Id);
+        var merged = Merge(chunk, f => f.Id, id => stored.GetValueOrDefault(id)?.Claims, f => f.Claims, ClaimRows.Of, out var claims);
+        factsCreated += merged.Where(m => !m.Known).Select(m => m.Item.Id).Distinct().Count();
+        factsUpdated += merged.Where(m => m.Known).Select(m => m.Item.Id).Distinct().Count();
+        var facts = merged.GroupBy(m => m.Item.Id).Select(g => g.Last())
+            .Select(m => new { id = m.Item.Id, subjectId = m.Item.SubjectId, property = m.Item.Property, value = m.Item.Value, status = m.Status }).ToList();
+        if (facts.Count > 0) await tx.RunAsync(Statements.WriteFacts, new { facts }, ct);
+        if (claims.Count > 0) await tx.RunAsync(Statements.WriteClaims, new { claims }, ct);
+        progress?.Report(done += chunk.Length);
+    }
+
+    /// <summary>
+    /// Merges each item's claims onto what is stored (or onto its earlier copy in the chunk) by the core's
+    /// rule. Returns the items that gained or changed a claim, or are new, with their status and whether
+    /// they were known before the chunk; <paramref name="claims"/> gets each new or changed claim once.
+    /// </summary>
+    private static List<(T Item, string Status, bool Known)> Merge<T>(
+        IEnumerable<T> chunk, Func<T, string> idOf, Func<string, IReadOnlyList<Claim>?> storedClaims, Func<T, IReadOnlyList<Claim>> claimsOf,
+        Func<T, Claim, Dictionary<string, object?>> claimRow, out List<Dictionary<string, object?>> claims)
+    {
+        var current = new Dictionary<string, Dictionary<string, Claim>>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new Dictionary<string, (T Item, Dictionary<string, Claim> Before)>(StringComparer.Ordinal);
+        var merged = new List<(T, string, bool)>();
+        foreach (var item in chunk)
+        {
+            var id = idOf(item);
+            if (!current.TryGetValue(id, out var positions))
+            {
+                var stored = storedClaims(id);
+                if (stored is not null) known.Add(id);
+                current[id] = positions = (stored ?? []).ToDictionary(c => c.StatementId, StringComparer.Ordinal);
+            }
+            var before = new Dictionary<string, Claim>(positions, StringComparer.Ordinal);
+            if (!ClaimMerge.Merge(positions, claimsOf(item)) && known.Contains(id)) continue;
+            // The same item again later in this chunk merges onto this write, not onto what was stored.
+            if (!changed.TryGetValue(id, out var first)) changed[id] = (item, before);
+            else changed[id] = (item, first.Before);
+            merged.Add((item, EnumNames.Of(ClaimMerge.Status(positions.Values)), known.Contains(id)));
+            known.Add(id);
+        }
+        claims = changed.Values.SelectMany(c => current[idOf(c.Item)].Values
+            .Where(claim => !c.Before.TryGetValue(claim.StatementId, out var was) || was != claim)
+            .Select(claim => claimRow(c.Item, claim))).ToList();
+        return merged;
     }
 
     /// <summary>A relation's identity as the statements that find relations by identity take it.</summary>

@@ -73,4 +73,48 @@ public sealed class LayoutWireTests
         Assert.Empty(found.Relations);
         Assert.Equal(Statements.NodesByIds, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
     }
+
+    [Fact]
+    public async Task AStatementsCitationsAreOneStatementWithRelationsAndFactsAndEveryClaimsWords()
+    {
+        var claim = Map(("statement", ScriptedServer.Text("statement:pmf")), ("position", ScriptedServer.Text("DISPUTES")), ("characterization", ScriptedServer.Text("no weapons")));
+        var other = Map(("statement", ScriptedServer.Text("statement:officials")), ("position", ScriptedServer.Text("CLAIMS")), ("characterization", """{"$type":"Null","_value":null}"""));
+        var fact = Map(("id", ScriptedServer.Text("place:depot/function=weapons storage")), ("subjectId", ScriptedServer.Text("place:depot")),
+            ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("weapons storage")), ("claims", List(claim, other)));
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(["relations", "facts"], $"[{List()},{List(fact)}]")));
+
+        var cited = await store.GetCitationsAsync(["statement:pmf"], CancellationToken.None);
+
+        Assert.Equal(Statements.CitationsOf, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
+        var read = Assert.Single(cited.Facts);
+        Assert.Equal(("place:depot", "function", "weapons storage", ClaimStatus.Disputed), (read.SubjectId, read.Property, read.Value, read.Status));
+        Assert.Equal([new Claim("statement:officials"), new Claim("statement:pmf", ClaimPosition.Disputes, "no weapons")], read.Claims);
+    }
+
+    [Fact]
+    public async Task ANewFactIsWrittenWithItsSubjectStatusAndClaimsWithTheSpeakersWords()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx3"}}""")
+            .Answer(ScriptedServer.Empty)                 // missing ids: none
+            .Answer(ScriptedServer.Empty)                 // stored facts: none
+            .Answer(ScriptedServer.Empty)                 // write facts
+            .Answer(ScriptedServer.Empty)                 // write claims
+            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer("""{"bookmarks":["FB:f"]}""");        // commit
+        var (store, _) = WireScripts.Store(server);
+        var fact = new Fact("place:depot", "function", "weapons storage",
+            [new Claim("statement:officials", ClaimPosition.Claims, "weapons storage facility"), new Claim("statement:pmf", ClaimPosition.Disputes)]);
+
+        var result = await store.ImportAsync(new GraphBatch([], []) { Facts = [fact] }, null, CancellationToken.None);
+
+        Assert.Equal((1, 0), (result.FactsCreated, result.FactsUpdated));
+        var written = Assert.Single(ParametersOf(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteFacts).Body)["facts"]!.AsArray())!;
+        Assert.Equal(("place:depot/function=weapons storage", "place:depot", "DISPUTED"),
+            (written["id"]!.GetValue<string>(), written["subjectId"]!.GetValue<string>(), written["status"]!.GetValue<string>()));
+        var claims = ParametersOf(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteClaims).Body)["claims"]!.AsArray();
+        Assert.Equal(["statement:officials CLAIMS weapons storage facility", "statement:pmf DISPUTES "],
+            claims.Select(c => $"{c!["statementId"]!.GetValue<string>()} {c["position"]!.GetValue<string>()} {c["characterization"]?.GetValue<string>()}").Order());
+        Assert.All(claims, c => Assert.Null(c!["relationType"]));
+    }
 }

@@ -30,13 +30,14 @@ public static class LayoutSchema
                 foreach (var to in reference.AllowedKinds)
                     edges.Add((Labels.Of(node.Kind), Labels.Of(to), References.TypeOf(reference.Field)));
         edges.Add((Labels.Of(NodeKind.Statement), Labels.Claim, RelationshipTypes.Makes));
+        foreach (var kind in RelationRules.FactSubjects) edges.Add((Labels.Of(kind), Labels.Fact, RelationshipTypes.HasFact));
         // Every graph node is also a :Node, and patterns often name only that label.
-        foreach (var type in edges.Select(e => e.Type).Distinct().ToList())
-            edges.Add((Labels.Node, type == RelationshipTypes.Makes ? Labels.Claim : Labels.Node, type));
+        foreach (var (_, to, type) in edges.ToList())
+            edges.Add((Labels.Node, to is Labels.Claim or Labels.Fact ? to : Labels.Node, type));
         if (legacy) edges.Add((Labels.Node, Labels.Node, Legacy.Relationship));
 
         var properties = NodeProperties.Of(SampleGraph.EveryKind[0]).Keys
-            .Concat(Properties.Relation).Concat(Properties.Claim).Concat(Properties.Meta)
+            .Concat(Properties.Relation).Concat(Properties.Claim).Concat(Properties.Fact).Concat(Properties.Meta)
             .Concat(legacy ? Legacy.NodeProperties.Concat(["type", "claimedBy", "disputedBy"]) : []);
         return new JsonObject
         {

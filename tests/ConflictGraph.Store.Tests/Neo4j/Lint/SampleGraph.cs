@@ -2,7 +2,7 @@ using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Store.Tests.Neo4j.Lint;
 
-/// <summary>A node of every kind with every field that names another node set, and a relation of several types.</summary>
+/// <summary>A node of every kind with every field that names another node set, relations of several types, and a fact.</summary>
 public static class SampleGraph
 {
     public static readonly Person Person = new("person:a", "A", ["Alias"], "someone", [new Role("adviser", "org:b", new DateOnly(2020, 1, 1))]);
@@ -23,9 +23,14 @@ public static class SampleGraph
 
     public static IReadOnlyList<Relation> Relations { get; } =
     [
-        new Relation(RelationType.CarriedOut, "org:b", "event:e", ["statement:s"], []),
+        new Relation(RelationType.CarriedOut, "org:b", "event:e", [new Claim("statement:s", ClaimPosition.Claims, "carried out")]),
         new Relation(RelationType.RetaliationFor, "event:e", "event:f", [], ["statement:s"]),
         new Relation(RelationType.OccurredIn, "event:e", "place:iraq", [], []),
         new Relation(RelationType.MemberOf, "person:a", "org:b", [], []),
+    ];
+
+    public static IReadOnlyList<Fact> Facts { get; } =
+    [
+        new Fact("place:iraq", "function", "depot", [new Claim("statement:s", ClaimPosition.Disputes, "no depot")]),
     ];
 }

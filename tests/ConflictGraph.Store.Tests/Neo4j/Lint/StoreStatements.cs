@@ -49,6 +49,13 @@ public static class StoreStatements
         }
         await store.ExpandAsync([], ["person:a"], none);
         await store.GetCitationsAsync(["statement:s"], none);
+        await store.GetFactsAsync(["place:iraq"], none);
+        foreach (var query in FactQueries())
+        {
+            await store.FindFactsAsync(query, new PageRequest(5), none);
+            await store.FindFactsAsync(query, new PageRequest(5, Cursor.Encode("f:place:iraq/function=depot", "place:iraq/function=depot")), none);
+        }
+        await store.GetEventFamiliesAsync(["event:e"], none);
         await store.GetCasualtyReportsAsync(["event:e"], none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())
@@ -66,10 +73,11 @@ public static class StoreStatements
         await store.FindPathsAsync("person:a", "org:b", 3, 5, none);
         await store.GetPlacesWithinAsync(["place:iraq"], none);
         foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
-        await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations), null, none);
+        await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations) { Facts = SampleGraph.Facts }, null, none);
         await store.DeleteNodeAsync("statement:s", none);
         await foreach (var _ in store.ExportNodesAsync(none)) { }
         await foreach (var _ in store.ExportRelationsAsync(none)) { }
+        await foreach (var _ in store.ExportFactsAsync(none)) { }
         await store.GetStatsAsync(none);
         await store.GetDataVersionAsync(none);
         await store.ClearAsync(none);
@@ -85,14 +93,20 @@ public static class StoreStatements
         var person = ScriptedServer.Text(NodeJson.Serialize(SampleGraph.Person));
         var claim = """{"$type":"List","_value":[{"$type":"Map","_value":{"statement":{"$type":"String","_value":"statement:s"},"position":{"$type":"String","_value":"CLAIMS"},"characterization":{"$type":"Null","_value":null}}}]}""";
         var relation = $"{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{claim}";
+        var fact = $"{ScriptedServer.Text("place:iraq/function=depot")},{ScriptedServer.Text("place:iraq")},{ScriptedServer.Text("function")},{ScriptedServer.Text("depot")},{claim}";
         bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
         return Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
+            : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
+            : Has("AS subjectId") ? ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"], $"[{fact}]")
+            : Has("AS descendants") ? ScriptedServer.Rows(["id", "ancestors", "descendants"],
+                $$"""[{{ScriptedServer.Text("event:e")}},{"$type":"List","_value":[{{ScriptedServer.Text("event:f")}}]},{"$type":"List","_value":[]}]""")
             : Has("n.body AS body") ? ScriptedServer.Rows(["kind", "body", "id", "sortKey"],
                 $"[{ScriptedServer.Text("Person")},{person},{ScriptedServer.Text("person:a")},{ScriptedServer.Text("person:a")}]")
             : Has("AS claims") ? ScriptedServer.Rows(["root", "id", "type", "fromId", "toId", "claims"], $"[{ScriptedServer.Text("event:e")},{relation}]")
-            : Has("c.relationType AS type") ? ScriptedServer.Rows(["type", "fromId", "toId"],
-                $"[{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")}]")
+            : Has("c.relationType AS type") ? ScriptedServer.Rows(["targetId", "type", "fromId", "toId"],
+                $"[{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")}]",
+                $$"""[{{ScriptedServer.Text("place:iraq/function=depot")}},{"$type":"Null","_value":null},{"$type":"Null","_value":null},{"$type":"Null","_value":null}]""")
             : Has("AS total") ? ScriptedServer.Rows(["total"], $"[{Zero}]")
             : Has("AS count\"") ? ScriptedServer.Rows(["count"], $"[{Zero}]")
             : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
@@ -122,6 +136,13 @@ public static class StoreStatements
                 Anonymous = false, SpeakerId = "person:a", OrganizationId = "org:b", ActorId = "org:b", AboutId = "event:e", Stances = [Stance.Denies], SourceId = "source:s",
             },
         };
+    }
+
+    private static IEnumerable<FactQuery> FactQueries()
+    {
+        yield return new FactQuery();
+        yield return new FactQuery { SubjectId = "place:iraq", Property = "function", Statuses = [ClaimStatus.Disputed, ClaimStatus.Denied] };
+        yield return new FactQuery { ClaimedByActorId = "org:b", Property = "function" };
     }
 
     private static IEnumerable<RelationQuery> RelationQueries()
