@@ -46,6 +46,25 @@ internal sealed record KeysetPage(string Expression, bool Descending, string Tag
         return $"({Expression} {(Descending ? "<" : ">")} {value} OR ({Expression} = {value} AND {idColumn} > {lastId}))";
     }
 
+    /// <summary>
+    /// Rows of a walk after <paramref name="position"/>, written as a range on the walk's index
+    /// (<paramref name="dated"/>: the walk's rows are dated, undated, or either in id order); "" on
+    /// the first page, null when the whole walk comes before the cursor (a cursor among undated
+    /// rows skips the dated ones).
+    /// </summary>
+    public string? WalkAfter(Position? position, bool? dated, SqlFilter filter, string dateColumn, string idColumn)
+    {
+        if (position is null) return "";
+        var id = filter.Value(position.Id);
+        if (!ByDate) return $" AND {idColumn} > {id}";
+        var inUndated = position.Key == Undated;
+        if (dated == false) return inUndated ? $" AND {idColumn} > {id}" : "";
+        if (inUndated) return null;
+        var key = filter.Value(position.Key);
+        var (bound, beyond) = Descending ? ("<=", "<") : (">=", ">");
+        return $" AND {dateColumn} {bound} {key} AND ({dateColumn} {beyond} {key} OR {idColumn} > {id})";
+    }
+
     public string CursorFor(string sortKey, string id) => Cursor.Encode($"{Tag}:{sortKey}", id);
 
     public sealed record Position(string Key, string Id);

@@ -23,7 +23,7 @@ internal static class NodeFilters
         if (query.Events is { } events) Events(filter, events);
         if (query.WithinPlaceId is { } within) Within(filter, within);
         filter.Text(query.Text);
-        filter.Add($"n.kind IN {filter.List(query.Kinds.Select(EnumNames.Of))}");
+        filter.Kinds(query.Kinds.Select(EnumNames.Of).ToList());
         if (query.OrganizationKinds is { } orgKinds)
             filter.Add($"n.kind = 'ORGANIZATION' AND n.sub_kind IN {filter.List(orgKinds.Select(EnumNames.Of))}");
         if (query.PlaceKinds is { } placeKinds)
@@ -94,21 +94,23 @@ internal static class NodeFilters
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
     {
-        if (statements.AboutId is { } about) Refers(filter, "'aboutIds'", about);
-        if (statements.SpeakerId is { } speaker) Refers(filter, "'speakerId'", speaker);
-        if (statements.ActorId is { } actor) Refers(filter, "'speakerId', 'onBehalfOfId'", actor);
-        if (statements.SourceId is { } source) Refers(filter, "'sourceId'", source);
+        if (statements.AboutId is { } about) Refers(filter, about, "aboutIds");
+        if (statements.SpeakerId is { } speaker) Refers(filter, speaker, "speakerId");
+        if (statements.ActorId is { } actor) Refers(filter, actor, "speakerId", "onBehalfOfId");
+        if (statements.SourceId is { } source) Refers(filter, source, "sourceId");
         if (statements.OrganizationId is { } organization) Organization(filter, organization);
         if (statements.Stances is { } stances) filter.Add($"n.sub_kind IN {filter.List(stances.Select(EnumNames.Of))}");
         if (statements.Anonymous is { } anonymous)
             filter.Add($"{(anonymous ? "NOT " : "")}EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId')");
     }
 
-    private static void Refers(SqlFilter filter, string fields, string target)
+    private static void Refers(SqlFilter filter, string target, params string[] names)
     {
         var id = filter.Value(target);
+        var fields = string.Join(", ", names.Select(f => $"'{f}'"));
         filter.Add($"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
-            $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})");
+            $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})",
+            names.Select(f => new RefRange($"= {id}", f)).ToList());
     }
 
     // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there).
@@ -120,7 +122,8 @@ internal static class NodeFilters
         filter.Add($"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
                    $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
             $"SELECT node_id AS id FROM refs WHERE target_id = {org} AND field = 'onBehalfOfId' " +
-            $"UNION ALL SELECT f.node_id FROM ({people}) m CROSS JOIN refs f ON f.target_id = m.id AND f.field = 'speakerId'");
+            $"UNION ALL SELECT f.node_id FROM ({people}) m CROSS JOIN refs f ON f.target_id = m.id AND f.field = 'speakerId'",
+            [new RefRange($"= {org}", "onBehalfOfId"), new RefRange($"IN ({people})", "speakerId")]);
     }
 
     private static string Iso(DateOnly date) => InputText.FormatDate(date);

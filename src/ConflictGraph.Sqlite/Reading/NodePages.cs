@@ -24,12 +24,13 @@ internal static class NodePages
         var position = keyset.Decode(page.After);
         var filter = NodeFilters.For(query);
         var listing = filter.Driver is null ? NodeListing.For(query, keyset) : null;
+        var ranges = listing is null ? RefRanges.For(filter, keyset) : null;
         var counting = page.CountTotal || page.First <= 0;
 
         int? total = null;
         if (counting)
         {
-            var sql = listing is null ? DrivenCount(filter)
+            var sql = listing is null ? ranges?.Count() ?? DrivenCount(filter)
                 : listing.CountedByCounters ? Counters(filter, listing)
                 : ListingCount(filter, listing, query.Events);
             total = await Reads.CountAsync(connection, transaction, sql, filter, cancellationToken);
@@ -38,7 +39,7 @@ internal static class NodePages
 
         var limit = filter.Value((long)page.First + 1);
         var text = listing is null
-            ? DrivenPage(filter, keyset, position, limit)
+            ? ranges?.Page(position, limit) ?? DrivenPage(filter, keyset, position, limit)
             : ListingPage(filter, listing, keyset, position, query.Events, limit);
         var items = new List<PageItem<Node>>();
         var more = false;
@@ -92,7 +93,7 @@ internal static class NodePages
         var walks = new List<string>();
         foreach (var part in listing.Parts)
         {
-            if (PartAfter(filter, keyset, part, position) is not { } after) continue;
+            if (keyset.WalkAfter(position, part.Dated, filter, "n.date_start", "n.id") is not { } after) continue;
             var order = part.Dated == true && keyset.ByDate ? $"n.date_start{keyset.Direction}, n.id" : "n.id";
             walks.Add($"SELECT * FROM (SELECT {Columns}, {keyset.Expression} AS sort_key, n.id AS sort_id FROM nodes n " +
                       $"WHERE {Conditions(filter, part, events)}{after} ORDER BY {order} LIMIT {limit})");
@@ -113,23 +114,6 @@ internal static class NodePages
             key += $" AND n.date_start >= {DateWindow.Earliest(filter.Value(Iso(from)), filter.Value($"span:{part.Kind}"))}";
         if (events?.To is { } to) key += $" AND n.date_start <= {filter.Value(Iso(to))}";
         return $"{key} AND {filter.Where}";
-    }
-
-    /// <summary>
-    /// Rows of <paramref name="part"/> after the cursor, written as a range on the walk's index;
-    /// null when the whole walk comes before it (a cursor among undated rows skips the dated ones).
-    /// </summary>
-    private static string? PartAfter(SqlFilter filter, KeysetPage keyset, NodeListing.Part part, KeysetPage.Position? position)
-    {
-        if (position is null) return "";
-        var id = filter.Value(position.Id);
-        if (!keyset.ByDate) return $" AND n.id > {id}";
-        var inUndated = position.Key == keyset.Undated;
-        if (part.Dated == false) return inUndated ? $" AND n.id > {id}" : "";
-        if (inUndated) return null;
-        var key = filter.Value(position.Key);
-        var (bound, beyond) = keyset.Descending ? ("<=", "<") : (">=", ">");
-        return $" AND n.date_start {bound} {key} AND (n.date_start {beyond} {key} OR n.id > {id})";
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd");

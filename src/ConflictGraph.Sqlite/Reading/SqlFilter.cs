@@ -16,6 +16,7 @@ internal sealed class SqlFilter
     private readonly List<string> ctes = [];
     private readonly List<Action<SqliteCommand>> binders = [];
     private int driverIndex = -1;
+    private int kindsIndex = -1;
     private int next;
 
     /// <summary>Every condition.</summary>
@@ -23,6 +24,25 @@ internal sealed class SqlFilter
 
     /// <summary>The conditions a row reached through <see cref="Driver"/> must still meet (all but the driver's own, when its candidates are exact).</summary>
     public string Remaining => Join(conditions.Where((_, i) => i != driverIndex));
+
+    /// <summary>The conditions beyond the driver's own and the kinds' (those that need the node's row), or null when there are none.</summary>
+    public string? BeyondKinds
+    {
+        get
+        {
+            var beyond = conditions.Where((_, i) => i != driverIndex && i != kindsIndex).ToList();
+            return beyond.Count == 0 ? null : Join(beyond);
+        }
+    }
+
+    /// <summary>The one kind the rows must be of, or null when there are several (or none was set).</summary>
+    public string? SingleKind { get; private set; }
+
+    /// <summary>
+    /// The driver as ranges of node_refs (every node naming a target in a field, in date order),
+    /// when the driving criterion is one (null otherwise); its candidates are exact.
+    /// </summary>
+    public IReadOnlyList<RefRange>? Ranges { get; private set; }
 
     /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
     public string? Driver { get; private set; }
@@ -50,6 +70,25 @@ internal sealed class SqlFilter
     }
 
     public void Add(string condition) => conditions.Add(condition);
+
+    /// <summary>Rows of one of <paramref name="kinds"/> (alias n).</summary>
+    public void Kinds(IReadOnlyList<string> kinds)
+    {
+        conditions.Add($"n.kind IN {List(kinds)}");
+        kindsIndex = conditions.Count - 1;
+        SingleKind = kinds.Count == 1 ? kinds[0] : null;
+    }
+
+    /// <summary>
+    /// A selective criterion met by the nodes naming a target in a field: <paramref name="ranges"/>
+    /// say which targets and fields, <paramref name="candidates"/> select exactly those nodes' ids.
+    /// </summary>
+    public void Add(string condition, string candidates, IReadOnlyList<RefRange> ranges)
+    {
+        var driving = Driver is null;
+        Add(condition, candidates);
+        if (driving) Ranges = ranges;
+    }
 
     /// <summary>
     /// A selective criterion: <paramref name="condition"/> checks one row (through an index on that
@@ -100,4 +139,14 @@ internal sealed class SqlFilter
         var list = parts.ToList();
         return list.Count == 0 ? "1" : string.Join(" AND ", list);
     }
+}
+
+/// <summary>
+/// The nodes naming a target in one field, read from node_refs (alias x):
+/// <paramref name="Target"/> completes <c>x.target_id</c>, as <c>= $p</c> or <c>IN (SELECT ...)</c>.
+/// </summary>
+internal sealed record RefRange(string Target, string Field)
+{
+    /// <summary>True when the range names one target, so no node is found twice in it.</summary>
+    public bool OneTarget => Target.StartsWith('=');
 }

@@ -9,7 +9,7 @@ namespace ConflictGraph.Sqlite.Schema;
 /// </summary>
 internal static partial class Migrations
 {
-    private static readonly string[] Steps = [Version1, Version2, Version3, Version4];
+    private static readonly string[] Steps = [Version1, Version2, Version3, Version4, Version5];
 
     public static int Latest => Steps.Length;
 

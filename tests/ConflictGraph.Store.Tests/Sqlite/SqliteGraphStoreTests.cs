@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using ConflictGraph.Sqlite.Schema;
@@ -50,19 +51,38 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         Assert.Contains("schema version 99", error.Message);
     }
 
+    /// <summary>A file holding the test world as a build at schema <paramref name="version"/> wrote it.</summary>
+    private async Task<string> WorldAtVersionAsync(string name, int version)
+    {
+        var path = Path.Combine(folder, name);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Migrations.Apply(connection, version);
+        await GraphWriter.ImportAsync(connection, TestWorld.Batch, null, None);
+        return path;
+    }
+
     [Fact]
     public async Task AFileFromBeforeTheKeptCountsIsMigratedWithThem()
     {
-        var path = Path.Combine(folder, "uncounted.db");
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            Migrations.Apply(connection, Migrations.Latest - 1);
-            await GraphWriter.ImportAsync(connection, TestWorld.Batch, null, None);
-        }
+        var path = await WorldAtVersionAsync("uncounted.db", 2);
         var store = Open("uncounted.db");
         await AssertTotalsMatchTheGraphAsync(store);
         Assert.Equal([Migrations.Latest.ToString()], Query(path, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task AFileFromBeforeDatedReferencesPagesStatementsByDateAfterItMigrates()
+    {
+        var path = await WorldAtVersionAsync("undated-refs.db", 4);
+        var store = Open("undated-refs.db");
+        var page = (await store.FindNodesAsync([(new NodeQuery
+        {
+            Kinds = [NodeKind.Statement], Order = NodeOrder.DateDesc, Statements = new StatementCriteria { AboutId = "event:strikes" },
+        }, new PageRequest(2))], None))[0];
+        Assert.Equal(["statement:militia", "statement:monitor"], page.Items.Select(i => i.Item.Id));
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(["3"], Query(path, "SELECT count(*) FROM node_refs WHERE target_id = 'event:strikes' AND field = 'aboutIds'"));
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class LargeGraphStatistics
         ("facts", "sqlite_autoindex_facts_1", "200000 1"),
         ("facts", "sqlite_autoindex_facts_2", "200000 3 1 1"),
         ("meta", "sqlite_autoindex_meta_1", "1 1"),
+        ("node_refs", "node_refs", "4777714 4 1 1"),
+        ("node_refs", "node_refs_by_date", "4777714 5 4 4 2 1"),
         ("nodes", "nodes_by_kind", "2483815 413970 1"),
         ("nodes", "nodes_by_kind_date", "2483815 413970 152 1"),
         ("nodes", "nodes_by_kind_sub_kind", "2483815 413970 88708 29 1"),

@@ -1,0 +1,58 @@
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>
+/// A page in date order of the nodes of one kind that name a target (an actor's statements, the
+/// statements about an event), read from node_refs: each range of the driver is walked along its
+/// index in the page's order up to the page's LIMIT, dated and undated rows apart, and the walks
+/// are merged; only the page's nodes are read. A node first in no walk cannot be first in their
+/// union, so the merge is exact. The total is counted on the index alone when no condition needs
+/// the node's row.
+/// </summary>
+internal sealed class RefRanges
+{
+    private readonly SqlFilter filter;
+    private readonly KeysetPage keyset;
+    private readonly IReadOnlyList<RefRange> ranges;
+    private readonly string kind;
+
+    private RefRanges(SqlFilter filter, KeysetPage keyset, IReadOnlyList<RefRange> ranges, string kind) =>
+        (this.filter, this.keyset, this.ranges, this.kind) = (filter, keyset, ranges, filter.Value(kind));
+
+    /// <summary>The ranges' reads for a date-ordered page of one kind whose driver is made of ranges; otherwise null.</summary>
+    public static RefRanges? For(SqlFilter filter, KeysetPage keyset) =>
+        filter.Ranges is { Count: > 0 } ranges && filter.SingleKind is { } kind && keyset.ByDate ? new RefRanges(filter, keyset, ranges, kind) : null;
+
+    /// <summary>The number of matching nodes from the index, or null when a condition needs the node's row.</summary>
+    public string? Count()
+    {
+        if (filter.BeyondKinds is not null) return null;
+        if (ranges is [{ OneTarget: true } one]) return $"{filter.With}SELECT count(*) FROM node_refs x WHERE {Key(one)}";
+        return $"{filter.With}SELECT count(*) FROM ({string.Join(" UNION ", ranges.Select(r => $"SELECT x.node_id FROM node_refs x WHERE {Key(r)}"))})";
+    }
+
+    /// <summary>The page after <paramref name="position"/> (columns kind, body, sort key), or null when no walk can hold a row after it.</summary>
+    public string? Page(KeysetPage.Position? position, string limit)
+    {
+        var beyond = filter.BeyondKinds;
+        var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.id = x.node_id";
+        var walks = new List<string>();
+        foreach (var range in ranges)
+        {
+            foreach (var dated in new[] { true, false })
+            {
+                if (keyset.WalkAfter(position, dated, filter, "x.date_start", "x.node_id") is not { } after) continue;
+                var (sortKey, order) = dated
+                    ? ("x.date_start", $"x.date_start{keyset.Direction}, x.node_id")
+                    : (filter.Value(keyset.Undated), "x.node_id");
+                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, {sortKey} AS sort_key FROM node_refs x{join} " +
+                          $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{(beyond is null ? "" : $" AND {beyond}")}{after} " +
+                          $"ORDER BY {order} LIMIT {limit})");
+            }
+        }
+        if (walks.Count == 0) return null;
+        return $"{filter.With}SELECT n.kind, n.body, m.sort_key FROM ({string.Join(" UNION ", walks)}) m CROSS JOIN nodes n ON n.id = m.id " +
+               $"ORDER BY m.sort_key{keyset.Direction}, m.id LIMIT {limit}";
+    }
+
+    private string Key(RefRange range) => $"x.target_id {range.Target} AND x.field = '{range.Field}' AND x.kind = {kind}";
+}
