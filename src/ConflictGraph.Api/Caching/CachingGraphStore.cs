@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -139,6 +140,9 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedAsync(nameof(GetEscalationAsync), new { eventIds, direction, maxDepth }, [ReadTags.Relations],
             ct => store.GetEscalationAsync(eventIds, direction, maxDepth, ct), cancellationToken);
 
+    public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
+        CachedAsync(nameof(AggregateEventsAsync), query, () => store.AggregateEventsAsync(query, cancellationToken), cancellationToken);
+
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);
 
@@ -186,6 +190,10 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken) => store.ExportRelationsAsync(cancellationToken);
 
     public IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken) => store.ExportFactsAsync(cancellationToken);
+
+    // An export streams from the store's cursor; caching it would hold it in memory.
+    public IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken) =>
+        store.ExportEventsAsync(selection, cancellationToken);
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => store.GetDataVersionAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -68,6 +69,12 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public IAsyncEnumerable<Relation> ExportRelationsAsync(CancellationToken cancellationToken) => store.ExportRelationsAsync(cancellationToken);
 
     public IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken) => store.ExportFactsAsync(cancellationToken);
+
+    public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.AggregateEventsAsync(query, cancellationToken));
+
+    public IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken) =>
+        store.ExportEventsAsync(selection, cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetStatsAsync(cancellationToken));
 

@@ -48,3 +48,9 @@ public enum VictimCategory { Civilians, Combatants, SecurityForces, Contractors,
 public enum SourceKind { NewsReport, OfficialRelease, SocialMediaPost, Video, MonitorReport, Other }
 
 public enum EventOrder { DateAsc, DateDesc }
+
+/// <summary>What events can be grouped by in an aggregate.</summary>
+public enum EventDimension { Time, Kind, Place, Perpetrator, Target, AcledEventType }
+
+/// <summary>The calendar span a time group covers; weeks are ISO weeks (Monday to Sunday).</summary>
+public enum TimeBucket { Day, Week, Month, Quarter, Year }

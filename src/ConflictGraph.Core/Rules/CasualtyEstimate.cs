@@ -39,16 +39,10 @@ public sealed record CasualtyEstimate(int? Low, int? Best, int? High)
     }
 
     /// <summary>
-    /// The sum of separate events' estimates (whose dead are distinct: see <see cref="SharedDeaths"/>):
-    /// lows and bests add up, a missing best adds nothing; high is null when any added high is open.
+    /// The sum of separate events' estimates (whose dead are distinct: see <see cref="SharedDeaths"/>),
+    /// by <see cref="CasualtyTally"/>: lows and bests add up, a missing best adds nothing; high is null
+    /// when any added high is open.
     /// </summary>
-    public static CasualtyEstimate Sum(IEnumerable<CasualtyEstimate> estimates)
-    {
-        var counted = estimates.Where(e => e.HasFigures).ToList();
-        if (counted.Count == 0) return None;
-        var bests = counted.Where(e => e.Best is not null).Select(e => e.Best!.Value).ToList();
-        return new CasualtyEstimate(
-            counted.Sum(e => e.Low!.Value), bests.Count == 0 ? null : bests.Sum(),
-            counted.Any(e => e.OpenHigh) ? null : counted.Sum(e => e.High!.Value));
-    }
+    public static CasualtyEstimate Sum(IEnumerable<CasualtyEstimate> estimates) =>
+        estimates.Aggregate(CasualtyTally.Zero, (tally, estimate) => tally + CasualtyTally.Of(estimate)).ToEstimate();
 }

@@ -10,6 +10,9 @@ namespace ConflictGraph.Core.Rules;
 /// the same set that contains it has figures of its own, because those already count its dead.
 /// When the containing event reports nothing, its parts' figures add up. Per event, the figures
 /// stay as reported, and <see cref="IsShared"/> tells a reader not to add them to a relative's.
+/// Stores aggregating in their query language apply <see cref="Counts"/> there: they tally every
+/// event of a group and, apart, the events it rules out, and <see cref="Total(CasualtyTally, CasualtyTally)"/>
+/// takes the difference, so the arithmetic stays here.
 /// </summary>
 public static class SharedDeaths
 {
@@ -33,4 +36,10 @@ public static class SharedDeaths
     /// <summary>The estimate of a set of events together, each death counted once.</summary>
     public static CasualtyEstimate Total(IReadOnlyCollection<Member> members) =>
         CasualtyEstimate.Sum(Counted(members).Select(m => m.Estimate));
+
+    /// <summary>
+    /// The estimate of a set from the tally of all its events and the tally of those <see cref="Counts"/>
+    /// leaves out (events with figures under an enclosing event of the set that has figures).
+    /// </summary>
+    public static CasualtyEstimate Total(CasualtyTally all, CasualtyTally leftOut) => (all - leftOut).ToEstimate();
 }

@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -107,6 +108,24 @@ public interface IGraphStore
     /// role's organization, ...): what deleting it rewrites.
     /// </summary>
     Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts and killed estimates of the selected events, grouped, computed by the store in one call
+    /// (no event is read into memory). Each group holds the events with that key in every dimension:
+    /// an event with two perpetrators is in both perpetrators' groups, and once in the total. TIME groups
+    /// by the bucket of the event's start (<see cref="TimeBuckets"/>); PLACE by each place of kind
+    /// PlaceLevel its places lie in through LOCATED_IN, at any depth; ACLED_EVENT_TYPE by the kind's code
+    /// in <see cref="Codings.CodingTable"/>. Events without a value are in the <see cref="GroupKeys.None"/>
+    /// group. Killed estimates follow <see cref="SharedDeaths"/> within each group and within the total.
+    /// Groups come largest first (<see cref="EventAggregate.Order"/>), at most First of them.
+    /// </summary>
+    Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The selected events as export records, by start date then id (undated last), read
+    /// from one cursor as the caller consumes them, so no export holds the graph in memory.
+    /// </summary>
+    IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken);
 
     /// <summary>Every node and relation, for export.</summary>
     IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken);

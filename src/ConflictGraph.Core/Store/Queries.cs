@@ -15,6 +15,18 @@ public sealed record EventCriteria
     public string? TargetId { get; init; }
 }
 
+/// <summary>
+/// The events an aggregate or an export covers: the events list's filter (criteria and words),
+/// without order or paging. The store applies it with the one event filter its lists use.
+/// </summary>
+public sealed record EventSelection(EventCriteria? Criteria = null, string? Text = null)
+{
+    public static readonly EventSelection All = new();
+
+    /// <summary>The same events as a node query, in the given order.</summary>
+    public NodeQuery ToNodeQuery(NodeOrder order = NodeOrder.DateAsc) => new() { Kinds = [NodeKind.Event], Text = Text, Events = Criteria, Order = order };
+}
+
 /// <summary>Statement criteria; every set field must hold.</summary>
 public sealed record StatementCriteria
 {

@@ -49,6 +49,9 @@ internal sealed class SqlFilter
 
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
+    /// <summary>The CTE definitions behind <see cref="With"/>, for a statement that adds its own.</summary>
+    public IReadOnlyList<string> Definitions => ctes;
+
     /// <summary>A fresh parameter name bound to <paramref name="value"/>.</summary>
     public string Value(object? value)
     {

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Schema;
@@ -9,7 +10,9 @@ namespace ConflictGraph.Sqlite.Schema;
 /// </summary>
 internal static partial class Migrations
 {
-    private static readonly string[] Steps = [Version1, Version2, Version3, Version4, Version5];
+    /// <summary>Each version's SQL, and for some a step in code run after it in the same transaction.</summary>
+    private static readonly (string Sql, Action<SqliteConnection, SqliteTransaction>? Then)[] Steps =
+        [(Version1, null), (Version2, null), (Version3, null), (Version4, null), (Version5, null), (Version6, EventRollup.Rebuild)];
 
     public static int Latest => Steps.Length;
 
@@ -33,8 +36,9 @@ internal static partial class Migrations
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
+            command.CommandText = Steps[version].Sql + $"\nPRAGMA user_version = {version + 1};";
             command.ExecuteNonQuery();
+            Steps[version].Then?.Invoke(connection, transaction);
             transaction.Commit();
         }
     }

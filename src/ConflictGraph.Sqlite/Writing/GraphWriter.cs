@@ -28,6 +28,9 @@ internal sealed class GraphWriter
     private readonly ClaimCommands relationClaims;
     private readonly ClaimCommands factClaims;
 
+    /// <summary>Events whose roll-up rows this write may change (<see cref="EventRollup"/>); ids of other kinds are skipped there.</summary>
+    private readonly HashSet<string> touchedEvents = new(StringComparer.Ordinal);
+
     private GraphWriter(WriteCommands commands, bool startedEmpty)
     {
         this.commands = commands;
@@ -88,10 +91,23 @@ internal sealed class GraphWriter
         progress?.Report(written);
 
         bulk?.Finish();
+        writer.RefreshRollup(connection, transaction, batch);
         var result = writer.Result();
         if (result.NodeChanges.Count + result.RelationChanges.Count + result.FactsCreated + result.FactsUpdated > 0) commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Replaces the roll-up rows of the events this write touched. Into an empty store every report is
+    /// in the batch, so the estimates come from it; otherwise from the statements as now stored.
+    /// </summary>
+    private void RefreshRollup(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    {
+        if (startedEmpty)
+            EventRollup.Refresh(connection, transaction, touchedEvents,
+                EventRollup.Tallies(batch.Nodes.OfType<Statement>().SelectMany(s => s.CasualtyReports)));
+        else EventRollup.Refresh(connection, transaction, touchedEvents);
     }
 
     private ImportResult Result() => new(
@@ -122,6 +138,17 @@ internal sealed class GraphWriter
                 return;
             }
         }
+        if (node is Event) touchedEvents.Add(node.Id);
+        if (node is Statement statement)
+        {
+            foreach (var report in statement.CasualtyReports) touchedEvents.Add(report.EventId);
+            // An updated statement may no longer report on an event it did.
+            if (seq != 0)
+            {
+                using var reported = commands.ReportedEvents.With(node.Id).ExecuteReader();
+                while (reported.Read()) touchedEvents.Add(reported.GetString(0));
+            }
+        }
         if (seq == 0)
         {
             seq = (long)commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar()!;
@@ -149,7 +176,12 @@ internal sealed class GraphWriter
         var exists = startedEmpty ? !writtenRelations.Add(id) : commands.RelationExists.With(id).ExecuteScalar() is not null;
         var change = ClaimWrites.Merge(relationClaims, id, exists, relation.Claims,
             status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery());
-        if (change is { } kind) relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, kind));
+        if (change is { } kind)
+        {
+            relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, kind));
+            touchedEvents.Add(relation.FromId);
+            touchedEvents.Add(relation.ToId);
+        }
     }
 
     private void Write(Fact fact)
@@ -161,6 +193,7 @@ internal sealed class GraphWriter
         var exists = startedEmpty ? !writtenFacts.Add(id) : commands.FactExists.With(id).ExecuteScalar() is not null;
         var change = ClaimWrites.Merge(factClaims, id, exists, fact.Claims,
             status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery());
+        if (change is not null) touchedEvents.Add(fact.SubjectId);
         if (change == ChangeKind.Created) factsCreated++;
         else if (change == ChangeKind.Updated) factsUpdated++;
     }

@@ -42,6 +42,15 @@ internal static class NodeDeletion
         await using (var reader = await refs.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) referencing.Add(reader.GetString(0));
 
+        // Events whose roll-up rows change: those related to it, those it reported casualties of, and
+        // the ends of relations (subjects of facts) whose claims it took part in; its own rows cascade.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        await using (var around = Command(
+            "SELECT to_id FROM relations WHERE from_id = $id UNION SELECT from_id FROM relations WHERE to_id = $id " +
+            "UNION SELECT target_id FROM refs WHERE node_id = $id AND field = 'eventId'"))
+        await using (var reader = await around.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) touched.Add(reader.GetString(0));
+
         await using (var search = Command("DELETE FROM search WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
             await search.ExecuteNonQueryAsync(cancellationToken);
         // Relations, facts about it, claims and the node's own references go with it (ON DELETE CASCADE).
@@ -52,11 +61,19 @@ internal static class NodeDeletion
         foreach (var node in await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction))
             Rewrite(commands, NodeReferences.Without(node, id));
         foreach (var relation in await RelationReads.ByIdsAsync(connection, cited, cancellationToken, transaction))
+        {
             commands.UpdateStatus.With(relation.Id, EnumNames.Of(relation.Status)).ExecuteNonQuery();
+            touched.UnionWith([relation.FromId, relation.ToId]);
+        }
         foreach (var fact in await FactReads.QueryAsync(connection,
             $"{FactReads.Columns} WHERE f.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", citedFacts), cancellationToken, transaction))
+        {
             commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(fact.Status)).ExecuteNonQuery();
+            touched.Add(fact.SubjectId);
+        }
 
+        touched.Remove(id);
+        EventRollup.Refresh(connection, transaction, touched);
         commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);
         return true;

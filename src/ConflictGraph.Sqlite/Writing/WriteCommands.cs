@@ -28,6 +28,7 @@ internal sealed class WriteCommands : IDisposable
         UpdateNode = Prepare(
             "UPDATE nodes SET kind = $kind, label = $label, sub_kind = $sub, date_start = $start, date_end = $end, body = $body WHERE seq = $seq",
             "$seq", "$kind", "$label", "$sub", "$start", "$end", "$body");
+        ReportedEvents = Prepare("SELECT target_id FROM refs WHERE node_id = $id AND field = 'eventId'", "$id");
         DeleteReferences = Prepare("DELETE FROM refs WHERE node_id = $id", "$id");
         InsertReference = Prepare("INSERT OR IGNORE INTO refs (node_id, field, target_id) VALUES ($id, $field, $target)", "$id", "$field", "$target");
         DeleteSearch = Prepare("DELETE FROM search WHERE rowid = $seq", "$seq");
@@ -59,6 +60,7 @@ internal sealed class WriteCommands : IDisposable
     public SqliteCommand NodeExists { get; }
     public SqliteCommand InsertNode { get; }
     public SqliteCommand UpdateNode { get; }
+    public SqliteCommand ReportedEvents { get; }
     public SqliteCommand DeleteReferences { get; }
     public SqliteCommand InsertReference { get; }
     public SqliteCommand DeleteSearch { get; }

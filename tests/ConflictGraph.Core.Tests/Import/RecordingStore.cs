@@ -69,5 +69,7 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
 
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Core.Aggregation.EventAggregate> AggregateEventsAsync(Core.Aggregation.EventAggregateQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }

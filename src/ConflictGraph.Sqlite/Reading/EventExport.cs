@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>
+/// The statements of an event export: each selected event with its roll-up row and, as small JSON
+/// arrays, its places, perpetrators and targets (id, kind, label, relation status, ordered by id)
+/// and the events it is directly part of. Read in date order from an index, so rows stream out as
+/// they are read: dated events along (kind, date_start, id), then undated ones by id.
+/// </summary>
+internal static class EventExport
+{
+    private static readonly string Columns =
+        "n.body, r.disputed, r.counted, r.with_best, r.open_ended, r.killed_low, r.killed_best, r.killed_high, " +
+        Links("OCCURRED_IN", "from_id", "to_id") + ", " + Links("CARRIED_OUT", "to_id", "from_id") + ", " + Links("TARGETED", "from_id", "to_id") + ", " +
+        "CASE WHEN r.part_of = 1 THEN (SELECT json_group_array(w.to_id) FROM (SELECT to_id FROM relations WHERE from_id = n.id AND type = 'PART_OF' ORDER BY to_id) w) END";
+
+    private static string Links(string type, string near, string far) =>
+        $"(SELECT json_group_array(json_array(l.id, l.kind, l.label, l.status)) FROM (SELECT x.id, x.kind, x.label, o.status FROM relations o " +
+        $"CROSS JOIN nodes x ON x.id = o.{far} WHERE o.{near} = n.id AND o.type = '{type}' ORDER BY x.id) l)";
+
+    private const string Rollup = "CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = n.seq";
+
+    /// <summary>The statements, in the order to run them: all rows of a selective filter sorted, or the dated then the undated walk.</summary>
+    public static IReadOnlyList<string> Statements(SqlFilter filter, bool selective) => selective
+        ?
+        [
+            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE {filter.Where} " +
+            "ORDER BY n.date_start IS NULL, n.date_start, n.id",
+        ]
+        :
+        [
+            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NOT NULL AND {filter.Where} ORDER BY n.date_start, n.id",
+            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NULL AND {filter.Where} ORDER BY n.id",
+        ];
+
+    /// <summary>The record of the reader's current row; places are parsed once per export through <paramref name="placeOf"/>.</summary>
+    public static EventRecord Read(SqliteDataReader reader, Func<string, Place?> placeOf)
+    {
+        var tally = new CasualtyTally(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+        var places = LinksOf(reader.GetString(8)).Select(l => placeOf(l.Id) is { } place ? new LinkedPlace(place, l.Status) : null).OfType<LinkedPlace>().ToList();
+        var partOf = reader.IsDBNull(11) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(11))!;
+        return new EventRecord((Event)NodeRow.Parse("EVENT", reader.GetString(0)), places, LinksOf(reader.GetString(9)), LinksOf(reader.GetString(10)),
+            partOf, tally.ToEstimate(), reader.GetInt64(1) != 0);
+    }
+
+    private static List<LinkedNode> LinksOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(link => new LinkedNode(
+            link[0].GetString()!, EnumNames.Parse<NodeKind>(link[1].GetString()!), link[2].GetString()!,
+            EnumNames.Parse<ClaimStatus>(link[3].GetString()!))).ToList();
+    }
+}
