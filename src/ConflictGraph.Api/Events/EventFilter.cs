@@ -17,11 +17,11 @@ public sealed record EventFilter
     public string? Text { get; init; }
 
     /// <summary>The store query this filter stands for; the store decides what matches it.</summary>
-    public NodeQuery ToQuery(NodeOrder order = NodeOrder.DateAsc) => new()
-    {
-        Kinds = [NodeKind.Event], Text = Text, Order = order,
-        Events = new EventCriteria { Kinds = Kinds, From = From, To = To, PlaceId = PlaceId, PerpetratorId = PerpetratorId, TargetId = TargetId },
-    };
+    public NodeQuery ToQuery(NodeOrder order = NodeOrder.DateAsc) => ToSelection().ToNodeQuery(order);
+
+    /// <summary>The events this filter selects, for aggregates and exports.</summary>
+    public EventSelection ToSelection() =>
+        new(new EventCriteria { Kinds = Kinds, From = From, To = To, PlaceId = PlaceId, PerpetratorId = PerpetratorId, TargetId = TargetId }, Text);
 }
 
 public sealed class EventFilterInput : InputObjectGraphType<EventFilter>

@@ -34,20 +34,21 @@ public static class PageArguments
 
     /// <summary>The field's <c>first</c>, checked; the schema's default never exceeds a lower configured maximum.</summary>
     /// <exception cref="ExecutionError">BAD_USER_INPUT for a negative or too large <c>first</c>.</exception>
-    public static int First(this IResolveFieldContext context, int defaultFirst)
+    /// <param name="remedy">What to do instead of asking for more; a connection's is paging with <c>after</c>.</param>
+    public static int First(this IResolveFieldContext context, int defaultFirst, string remedy = "page with `after` instead")
     {
         var first = context.GetArgument("first", defaultFirst);
         var max = context.Limits().MaxPageSize;
         if (context.Arguments?.TryGetValue("first", out var given) != true || given.Source == ArgumentSource.FieldDefault) first = Math.Min(first, max);
-        CheckCount(context, "first", first);
+        CheckCount(context, "first", first, remedy);
         return first;
     }
 
     /// <exception cref="ExecutionError">BAD_USER_INPUT when <paramref name="count"/> items is negative or more than a page holds.</exception>
-    public static void CheckCount(IResolveFieldContext context, string argument, int count)
+    public static void CheckCount(IResolveFieldContext context, string argument, int count, string remedy = "page with `after` instead")
     {
         var max = context.Limits().MaxPageSize;
         if (count < 0) throw ApiErrors.BadInput($"{argument}: {count} is negative; ask for 0 to {max} items");
-        if (count > max) throw ApiErrors.BadInput($"{argument}: {count} is more than the maximum page size {max}; page with `after` instead");
+        if (count > max) throw ApiErrors.BadInput($"{argument}: {count} is more than the maximum page size {max}; {remedy}");
     }
 }

@@ -29,6 +29,9 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
         ["VictimCategory"] = "Who the casualties were, for counting: civilians, combatants, security forces, contractors, or unknown.",
         ["SourceKind"] = "What sort of document a source is: a news report, an official release, a social media post, a video, a monitor's report, or other.",
         ["ChangeKind"] = "What a write did to a node or relation: created, updated or deleted it.",
+        ["EventDimension"] = "What eventAggregate groups events by: TIME (a bucket of their start date), KIND, PLACE (the containing place of a kind), " +
+                             "PERPETRATOR, TARGET, or ACLED_EVENT_TYPE (the kind's ACLED event type).",
+        ["TimeBucket"] = "A span of the calendar events are grouped by: DAY, WEEK (ISO, Monday to Sunday), MONTH, QUARTER or YEAR.",
         ["EventOrder"] = "Order of an event list by date: earliest first (DATE_ASC) or latest first (DATE_DESC).",
     };
 

@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Actors;
+using ConflictGraph.Api.Aggregates;
 using ConflictGraph.Api.Codings;
 using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Facts;
@@ -22,6 +23,7 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddActorQueries();
         this.AddPlaceQueries();
         this.AddEventQueries();
+        this.AddEventAggregateQuery();
         this.AddStatementQueries();
         this.AddRelationQueries();
         this.AddFactQueries();
