@@ -20,6 +20,10 @@ public sealed record BenchOptions
     public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Only queries whose name contains one of these (all when empty).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
+    /// <summary>Skip the HTTP query load; import, aggregates and the export still run.</summary>
+    public bool AggregatesOnly { get; init; }
+    /// <summary>How many times each aggregate is timed at most (within the duration).</summary>
+    public int AggregateRuns { get; init; } = 40;
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public static BenchOptions Parse(string[] args)
@@ -40,6 +44,8 @@ public sealed record BenchOptions
                 "--work" => options with { WorkDirectory = Value() },
                 "--reuse-store" => options with { ReuseStore = true },
                 "--write-every" => options with { WriteEvery = Span(Value()) },
+                "--aggregates-only" => options with { AggregatesOnly = true },
+                "--aggregate-runs" => options with { AggregateRuns = Math.Max(5, Count(Value())) },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
@@ -49,7 +55,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--only name,...]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--only name,...] [--aggregates-only] [--aggregate-runs 40]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -19,6 +19,7 @@ var layout = RepoLayout.Find(options.WorkDirectory);
 await layout.BuildAsync(cancel.Token);
 var loads = new List<LoadResult>();
 var imports = new List<ImportMeasure>();
+var aggregates = new List<AggregateResult>();
 
 foreach (var size in options.Sizes)
 {
@@ -26,6 +27,9 @@ foreach (var size in options.Sizes)
     var graph = await GraphWorkspace.PrepareAsync(layout, size, options.Seed, cancel.Token);
     imports.Add(await ImportMeasure.RunAsync(layout, graph, options.ReuseStore, cancel.Token));
     var store = graph.StorePath(layout.WorkDirectory);
+    // Aggregates in this process, on the file, before the service starts beside it
+    aggregates.AddRange(AggregateBench.Run(graph, store, options));
+    if (options.AggregatesOnly) continue;
 
     // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds
     await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: true, options, cancel.Token))
@@ -44,7 +48,7 @@ foreach (var size in options.Sizes)
 }
 
 // Print the tables and write them to BENCHMARKS.md
-var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, DateTimeOffset.UtcNow, loadAtStart);
+var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, aggregates, DateTimeOffset.UtcNow, loadAtStart);
 Console.WriteLine();
 Console.WriteLine(report);
 var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");

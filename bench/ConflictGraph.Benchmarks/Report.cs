@@ -12,7 +12,8 @@ public static class Report
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Markdown(
-        BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports, DateTimeOffset when, string loadAtStart)
+        BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports,
+        IReadOnlyList<AggregateResult> aggregates, DateTimeOffset when, string loadAtStart)
     {
         var text = new StringBuilder();
         text.AppendLine($"Measured {when:yyyy-MM-dd HH:mm} UTC on {machine}; 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end " +
@@ -81,9 +82,10 @@ public static class Report
                     $"{import.ItemsPerSecond:N0} | {import.PeakResidentBytes / (1024.0 * 1024):N0} MiB |"));
         }
         text.AppendLine();
-        text.AppendLine("Targets (issue 11):");
+        AggregateReport.Append(text, options, aggregates);
+        text.AppendLine("Targets (issue 11, and issue 13 for aggregates):");
         text.AppendLine();
-        foreach (var line in Targets.Check(loads)) text.AppendLine(line);
+        foreach (var line in Targets.Check(loads).Concat(AggregateReport.Targets(aggregates))) text.AppendLine(line);
         var problems = loads.Where(l => l.Problem is not null).ToList();
         if (problems.Count > 0)
         {

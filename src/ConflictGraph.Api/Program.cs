@@ -1,6 +1,7 @@
 using ConflictGraph.Api.Caching;
 using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Api.Explorer;
+using ConflictGraph.Api.Exports;
 using ConflictGraph.Api.Ide;
 using ConflictGraph.Api.Limits;
 using ConflictGraph.Api.Live;
@@ -26,6 +27,8 @@ builder.Services.AddLiveUpdates(builder.Configuration);
 builder.Services.AddStartupSeeding(builder.Configuration);
 builder.Services.AddIde(builder.Configuration);
 builder.Services.AddDiagnostics(builder.Configuration);
+// Files for analysts' tools: events as CSV and GeoJSON, a neighbourhood as GraphML.
+builder.Services.AddExports(builder.Configuration);
 
 // Settings that cannot work stop the service at start with one line each and exit code 2, as the CLI does.
 return await StartupFailure.RunAsync(builder, app =>
@@ -36,6 +39,7 @@ return await StartupFailure.RunAsync(builder, app =>
     app.MapExplorer();
     app.MapHealth();
     app.MapGraphQLEndpoint();
+    app.MapExports();
     app.MapDiagnostics();
 });
 
