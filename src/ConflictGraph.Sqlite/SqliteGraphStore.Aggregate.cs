@@ -17,7 +17,7 @@ public sealed partial class SqliteGraphStore
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(query));
         var filter = NodeFilters.For(query.Events.ToNodeQuery());
         var sql = new AggregateSql(query, filter, Selective(query.Events));
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         // One read transaction: the groups and the total see the same state.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var total = (await ReadGroupsAsync(connection, transaction, sql.Total(), sql, [], query, cancellationToken)).Single();

@@ -11,7 +11,7 @@ public sealed partial class SqliteGraphStore
     public async IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = NodeFilters.For(selection.ToNodeQuery());
-        await using var connection = Open();
+        await using var connection = Open(cancellationToken);
         // One read transaction, so the dated and the undated walks see the same state.
         await using var transaction = connection.BeginTransaction(deferred: true);
         // Places are few next to events: each is read and parsed once per export.

@@ -34,14 +34,17 @@ public static class EventCsv
 
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<EventRecord> records, CancellationToken cancellationToken)
     {
+        // The store's first read comes before any byte is written, so its failure can still be an error response.
+        await using var events = records.GetAsyncEnumerator(cancellationToken);
+        var more = await events.MoveNextAsync();
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         var line = new StringBuilder(1024);
         Append(line, Header.Select(h => ((string?)h, false)));
         await writer.WriteAsync(line, cancellationToken);
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        for (; more; more = await events.MoveNextAsync())
         {
             line.Clear();
-            Append(line, Row(record));
+            Append(line, Row(events.Current));
             await writer.WriteAsync(line, cancellationToken);
         }
         await writer.FlushAsync(cancellationToken);

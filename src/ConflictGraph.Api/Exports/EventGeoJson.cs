@@ -21,14 +21,17 @@ public static class EventGeoJson
 
     public static async Task WriteAsync(PipeWriter body, IAsyncEnumerable<EventRecord> records, CancellationToken cancellationToken)
     {
+        // The store's first read comes before any byte is written, so its failure can still be an error response.
+        await using var events = records.GetAsyncEnumerator(cancellationToken);
+        var more = await events.MoveNextAsync();
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
         var written = 0;
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        for (; more; more = await events.MoveNextAsync())
         {
-            Feature(json, record);
+            Feature(json, events.Current);
             if (++written % FlushEvery != 0) continue;
             await json.FlushAsync(cancellationToken);
             await body.FlushAsync(cancellationToken);

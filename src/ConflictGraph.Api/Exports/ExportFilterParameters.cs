@@ -1,6 +1,7 @@
 using ConflictGraph.Api.Events;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using Microsoft.Extensions.Primitives;
 
@@ -24,8 +25,23 @@ public static class ExportFilterParameters
         {
             Kinds = Kinds(query["kinds"]), From = Date(query, "from"), To = Date(query, "to"),
             PlaceId = Single(query, "placeId"), PerpetratorId = Single(query, "perpetratorId"), TargetId = Single(query, "targetId"),
-            Text = Single(query, "text"),
+            Text = Text(query),
         }.ToSelection();
+    }
+
+    /// <exception cref="ExportRefusal">More words, or a longer word, than a text filter may hold (the core's search limits).</exception>
+    private static string? Text(IQueryCollection query)
+    {
+        var text = Single(query, "text");
+        try
+        {
+            SearchText.QueryTerms(text);
+        }
+        catch (SearchTextTooLongException e)
+        {
+            throw ExportRefusal.BadInput($"text: {e.Message}");
+        }
+        return text;
     }
 
     private static IReadOnlyList<EventKind>? Kinds(StringValues values)

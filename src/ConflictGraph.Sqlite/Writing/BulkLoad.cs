@@ -17,7 +17,7 @@ internal sealed class BulkLoad
     public const int MinimumItems = 20_000;
 
     /// <summary>A larger page cache for the import's transaction (KiB), so fewer pages spill to the log mid-write.</summary>
-    private const int ImportCacheKib = 262_144;
+    internal const int ImportCacheKib = 262_144;
 
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;

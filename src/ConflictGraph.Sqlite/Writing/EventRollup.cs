@@ -19,6 +19,25 @@ internal static class EventRollup
     /// <summary>Every event's rows from scratch, with reports read from the store (a file migrated to this schema).</summary>
     public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
     {
+        // Every event's relations are probed: with the default 2 MB page cache that rereads the same pages
+        // from the file over and over, so the rebuild gets the page cache a bulk import gets.
+        using (var size = Command(connection, transaction, "PRAGMA cache_size"))
+        {
+            var previous = Convert.ToInt64(size.ExecuteScalar());
+            Execute(connection, transaction, $"PRAGMA cache_size = -{BulkLoad.ImportCacheKib}");
+            try
+            {
+                RebuildRows(connection, transaction);
+            }
+            finally
+            {
+                Execute(connection, transaction, $"PRAGMA cache_size = {previous}");
+            }
+        }
+    }
+
+    private static void RebuildRows(SqliteConnection connection, SqliteTransaction transaction)
+    {
         Execute(connection, transaction, "DELETE FROM event_rollup");
         var ids = new List<string>();
         using (var events = Command(connection, transaction, "SELECT id FROM nodes WHERE kind = 'EVENT'"))

@@ -128,6 +128,7 @@ public sealed class ExportTests(AnalysisApp analysis) : IClassFixture<AnalysisAp
     [InlineData("/export/events.geojson?from=March", "from: 'March' is not a date; give it as YYYY-MM-DD")]
     [InlineData("/export/events.csv?country=place:ruritania", "unknown query parameter 'country'")]
     [InlineData("/export/events.csv?placeId=a&placeId=b", "placeId: given 2 times; give it once")]
+    [InlineData("/export/events.csv?text=a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t+u+v+w+x+y+z+aa+bb+cc+dd+ee+ff+gg", "text: the search text has 33 words")]
     public async Task BadParametersAre400NamingTheParameter(string path, string message)
     {
         using var response = await GetAsync(path);

@@ -6,7 +6,7 @@ namespace ConflictGraph.Api.Tests.Schema;
 
 /// <summary>
 /// The service held to the next contract, ../shared/contract/schema-2026-12.graphql, for every name
-/// but <see cref="Pending"/>: the history and aggregation sections, which issues 15 and 13 build.
+/// but <see cref="Pending"/>: the history section, which issue 15 builds.
 /// When those land, Pending shrinks to nothing; then schema-2026-12 becomes the contract that
 /// ContractTests (and its copy) hold the service to, and this class goes.
 /// </summary>
@@ -21,8 +21,6 @@ public sealed class NextContractTests(ConflictGraphApp app) : IClassFixture<Conf
         "type HistoryKind", "type HistoryEntry", "type HistoryEdge", "type HistoryConnection",
         "Relation.history", "Query.history", "ImportResult.batchId", "Mutation.withdrawClaim",
         "GraphChangeSet.cursor", "GraphChangeSet.batchId", "Subscription.graphChanged(after)",
-        // Aggregation (issue 13): counts and casualty estimates grouped in the store.
-        "type EventDimension", "type TimeBucket", "type GroupKey", "type EventGroup", "type EventAggregate", "Query.eventAggregate",
     ];
 
     private ISchema Served
