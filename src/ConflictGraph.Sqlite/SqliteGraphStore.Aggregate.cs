@@ -16,7 +16,7 @@ public sealed partial class SqliteGraphStore
         var problems = query.Problems().ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(query));
         var filter = NodeFilters.For(query.Events.ToNodeQuery());
-        var sql = new AggregateSql(query, filter, Selective(query.Events));
+        var sql = new AggregateSql(query, filter);
         await using var connection = Open(cancellationToken);
         // One read transaction: the groups and the total see the same state.
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -26,10 +26,6 @@ public sealed partial class SqliteGraphStore
             : await ReadGroupsAsync(connection, transaction, sql.Groups(), sql, query.GroupBy, query, cancellationToken);
         return new EventAggregate(groups, total);
     }
-
-    /// <summary>True when a criterion names a few events (where, by or against whom, which words), so they are found first.</summary>
-    private static bool Selective(EventSelection selection) =>
-        SqlFilter.Match(selection.Text) is not null || selection.Criteria is { PlaceId: not null } or { PerpetratorId: not null } or { TargetId: not null };
 
     private static async Task<IReadOnlyList<EventGroup>> ReadGroupsAsync(
         SqliteConnection connection, SqliteTransaction transaction, string text, AggregateSql sql, IReadOnlyList<EventDimension> dimensions,

@@ -26,7 +26,7 @@ public sealed partial class SqliteGraphStore
             using var found = read.ExecuteReader();
             return places[id] = found.Read() ? NodeRow.Parse(found.GetString(0), found.GetString(1)) as Place : null;
         }
-        foreach (var text in EventExport.Statements(filter, Selective(selection)))
+        foreach (var text in EventExport.Statements(filter, selection))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;

@@ -141,7 +141,8 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
             ct => store.GetEscalationAsync(eventIds, direction, maxDepth, ct), cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(AggregateEventsAsync), query, () => store.AggregateEventsAsync(query, cancellationToken), cancellationToken);
+        // Events, their relations, the statements reporting their dead, facts and places' nesting all count: any write may move it.
+        CachedAsync(nameof(AggregateEventsAsync), query, [ReadTags.Anything], ct => store.AggregateEventsAsync(query, ct), cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);

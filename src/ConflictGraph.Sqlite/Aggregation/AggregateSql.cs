@@ -14,16 +14,19 @@ namespace ConflictGraph.Sqlite.Aggregation;
 /// <item>a selection without a selective criterion (only kinds and dates) reads event_cube when no
 /// dimension is a node, else the roll-up rows of the first node dimension, in key order; the event
 /// filter's own conditions apply to them, since they carry its columns;</item>
-/// <item>a selective one (place, perpetrator, target, words) first finds its events with the event
-/// filter (CTE matched), then reads their roll-up rows by key.</item>
+/// <item>a selective one (place, perpetrator, target, words) first finds its events through the event
+/// filter's driver, as the events list does (CTE matched), then reads their roll-up rows by key.</item>
 /// </list>
 /// Killed estimates follow <see cref="SharedDeaths"/>: beside each group's tally of all its events, the
 /// statement tallies the events it leaves out (with figures, in the group, under an enclosing event
 /// of the same group that has figures, found by walking PART_OF up from the few parts with figures);
 /// the core takes the difference.
 /// </summary>
-internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, bool driven)
+internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
 {
+    /// <summary>A criterion names a few events (a place, a perpetrator, a target, words), so they are found first.</summary>
+    private readonly bool driven = filter.Driver is not null;
+
     private const string Measures = "events, imprecise, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high";
 
     private readonly IReadOnlyList<EventDimension> dimensions = query.GroupBy;
@@ -36,24 +39,24 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, 
             : Rows("", "n.seq IN (SELECT seq FROM matched)", dimensions);
         var keys = Enumerable.Range(0, dimensions.Count).Select(i => $"g{i}").ToList();
         string Order(string alias) => string.Concat(keys.Select(k => $", {alias}.{k}"));
-        var labels = dimensions.Select((d, i) => GroupKeys.IsNode(d) ? $"(SELECT label FROM nodes WHERE id = p.g{i})" : "NULL");
+        var labels = dimensions.Select((d, i) => GroupKeys.IsNode(d) ? $"(SELECT named.label FROM nodes named WHERE named.id = p.g{i})" : "NULL");
         var measures = string.Join(", ", Columns().Select(c => $"p.{c}"));
         return $"{With(rows, dimensions)} SELECT {string.Join(", ", keys.Select(k => $"p.{k}").Concat(labels))}, {measures} FROM (" +
-               $"SELECT {string.Join(", ", keys.Select(k => $"t.{k}"))}, {Selected()} FROM totals t LEFT JOIN fixes f ON " +
-               $"{string.Join(" AND ", keys.Select(k => $"f.{k} IS t.{k}"))} ORDER BY t.events DESC{Order("t")} LIMIT $first) p ORDER BY p.events DESC{Order("p")}";
+               $"SELECT {string.Join(", ", keys.Select(k => $"tot.{k}"))}, {Selected()} FROM totals tot LEFT JOIN fixes fix ON " +
+               $"{string.Join(" AND ", keys.Select(k => $"fix.{k} IS tot.{k}"))} ORDER BY tot.events DESC{Order("tot")} LIMIT $first) p ORDER BY p.events DESC{Order("p")}";
     }
 
     public string Total()
     {
         var rows = driven ? Rows("", "n.seq IN (SELECT seq FROM matched)", []) : CubeRows([]);
-        return $"{With(rows, [])} SELECT {Selected()} FROM totals t CROSS JOIN fixes f";
+        return $"{With(rows, [])} SELECT {Selected()} FROM totals tot CROSS JOIN fixes fix";
     }
 
     /// <summary>The measures every statement returns after its keys: the group's, then its fixes' tally (f_...).</summary>
     private static IEnumerable<string> Columns() => Measures.Split(", ").Concat(Measures.Split(", ").Skip(3).Select(m => $"f_{m}"));
 
     private static string Selected() => string.Join(", ",
-        Measures.Split(", ").Select(m => $"t.{m}").Concat(Measures.Split(", ").Skip(3).Select(m => $"coalesce(f.{m}, 0) AS f_{m}")));
+        Measures.Split(", ").Select(m => $"tot.{m}").Concat(Measures.Split(", ").Skip(3).Select(m => $"coalesce(fix.{m}, 0) AS f_{m}")));
 
     public void Bind(SqliteCommand command)
     {
@@ -69,29 +72,31 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, 
         if (driven)
         {
             ctes.AddRange(filter.Definitions);
-            ctes.Add($"matched(seq) AS MATERIALIZED (SELECT n.seq FROM nodes n WHERE {filter.Where})");
+            ctes.Add($"matched(seq) AS MATERIALIZED (SELECT n.seq FROM {NodePages.Candidates(filter)} WHERE {filter.Remaining})");
         }
         if (keys.Contains(EventDimension.Place))
         {
-            ctes.Add("areas(place, area, depth) AS (SELECT n.id, n.id, 0 FROM nodes n WHERE n.kind = 'PLACE' AND n.sub_kind = $level " +
-                     "UNION SELECT r.from_id, areas.area, areas.depth + 1 FROM areas CROSS JOIN relations r ON r.to_id = areas.place AND r.type = 'LOCATED_IN' " +
+            // Down from every place of the level (a few hundred countries or regions at most), so each event's places are looked up, not walked up.
+            ctes.Add("areas(place, area, depth) AS (SELECT level.id, level.id, 0 FROM nodes level WHERE level.kind = 'PLACE' AND level.sub_kind = $level " +
+                     $"UNION SELECT inner_place.from_id, areas.area, areas.depth + 1 FROM areas CROSS JOIN relations inner_place ON {Traversal.Incoming("inner_place", "areas.place", "('LOCATED_IN')")} " +
                      $"WHERE areas.depth < {TraversalLimits.MaxContainmentDepth})");
             ctes.Add("place_areas(place, area) AS MATERIALIZED (SELECT DISTINCT place, area FROM areas)");
         }
         var member = driven ? "n.seq IN (SELECT seq FROM matched)" : filter.Where;
         var keyNames = Enumerable.Range(0, keys.Count).Select(i => $"g{i}").ToList();
-        var sameKeys = string.Concat(keyNames.Select(k => $" AND a.{k} IS c.{k}"));
+        var sameKeys = string.Concat(keyNames.Select(k => $" AND eld.{k} IS kid.{k}"));
         ctes.Add($"grouped_rows AS ({rows})");
         ctes.Add($"totals AS ({Aggregate("grouped_rows", keyNames)})");
-        ctes.Add($"parts(seq) AS (SELECT n.seq FROM event_rollup n WHERE n.dim = '' AND n.part_of = 1 AND n.counted = 1 AND {member})");
-        ctes.Add("up(child, id, depth) AS (SELECT p.seq, c.id, 0 FROM parts p CROSS JOIN nodes c ON c.seq = p.seq " +
-                 "UNION SELECT up.child, r.to_id, up.depth + 1 FROM up CROSS JOIN relations r ON r.from_id = up.id AND +r.type = 'PART_OF' " +
+        // The parts with figures of their own are few: their partial index holds only them.
+        ctes.Add($"parts(seq) AS (SELECT n.seq FROM event_rollup n INDEXED BY event_rollup_parts WHERE n.dim = '' AND n.part_of = 1 AND n.counted = 1 AND {member})");
+        ctes.Add("up(child, id, depth) AS (SELECT parts.seq, part.id, 0 FROM parts CROSS JOIN nodes part ON part.seq = parts.seq " +
+                 $"UNION SELECT up.child, whole.to_id, up.depth + 1 FROM up CROSS JOIN relations whole ON {Traversal.Outgoing("whole", "up.id")} AND +whole.type = 'PART_OF' " +
                  $"WHERE up.depth < {TraversalLimits.MaxPartOfDepth})");
-        ctes.Add("elders(child, seq) AS (SELECT DISTINCT up.child, a.seq FROM up CROSS JOIN nodes a ON a.id = up.id WHERE up.depth > 0)");
+        ctes.Add("elders(child, seq) AS (SELECT DISTINCT up.child, elder.seq FROM up CROSS JOIN nodes elder ON elder.id = up.id WHERE up.depth > 0)");
         ctes.Add($"child_rows AS MATERIALIZED ({Rows("", "n.seq IN (SELECT seq FROM parts)", keys)})");
         ctes.Add($"elder_rows AS MATERIALIZED ({Rows("", $"n.counted = 1 AND n.seq IN (SELECT seq FROM elders) AND {member}", keys)})");
-        ctes.Add("left_out AS (SELECT c.* FROM child_rows c WHERE EXISTS " +
-                 $"(SELECT 1 FROM elders e CROSS JOIN elder_rows a ON a.seq = e.seq WHERE e.child = c.seq{sameKeys}))");
+        ctes.Add("left_out AS (SELECT kid.* FROM child_rows kid WHERE EXISTS " +
+                 $"(SELECT 1 FROM elders CROSS JOIN elder_rows eld ON eld.seq = elders.seq WHERE elders.child = kid.seq{sameKeys}))");
         ctes.Add($"fixes AS ({Aggregate("left_out", keyNames)})");
         return $"WITH RECURSIVE {string.Join(", ", ctes)}";
     }
@@ -100,9 +105,9 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, 
     {
         var grouped = keys.Count == 0 ? "" : $"{string.Join(", ", keys)}, ";
         var groupBy = keys.Count == 0 ? "" : $" GROUP BY {string.Join(", ", keys)}";
-        string Sum(string column) => $"coalesce(sum(x.{column}), 0) AS {column}";
-        return $"SELECT {grouped}{Sum("events")}, coalesce(sum(CASE WHEN {BucketSql.Imprecise(query.Bucket, "x")} THEN x.events ELSE 0 END), 0) AS imprecise, " +
-               $"{string.Join(", ", Measures.Split(", ").Skip(2).Select(Sum))} FROM {rows} x{groupBy}";
+        string Sum(string column) => $"coalesce(sum({rows}.{column}), 0) AS {column}";
+        return $"SELECT {grouped}{Sum("events")}, coalesce(sum(CASE WHEN {BucketSql.Imprecise(query.Bucket, rows)} THEN {rows}.events ELSE 0 END), 0) AS imprecise, " +
+               $"{string.Join(", ", Measures.Split(", ").Skip(2).Select(Sum))} FROM {rows}{groupBy}";
     }
 
     /// <summary>Groups of the cube's cells: only time, kind and ACLED type can be keys here.</summary>
@@ -139,8 +144,8 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, 
             // A place outside every place of the level counts in the '' group only when none of the event's places is inside one.
             joins.Append($" LEFT JOIN place_areas a{i} ON a{i}.place = {alias}.key");
             columns.Add($"coalesce(a{i}.area, '') AS g{i}");
-            conditions.Add($"(a{i}.area IS NOT NULL OR NOT EXISTS (SELECT 1 FROM event_rollup o CROSS JOIN place_areas oa ON oa.place = o.key " +
-                           "WHERE o.seq = n.seq AND o.dim = 'PLACE'))");
+            conditions.Add($"(a{i}.area IS NOT NULL OR NOT EXISTS (SELECT 1 FROM event_rollup other CROSS JOIN place_areas other_area ON other_area.place = other.key " +
+                           "WHERE other.seq = n.seq AND other.dim = 'PLACE'))");
         }
         var distinct = keys.Contains(EventDimension.Place) ? "DISTINCT " : "";
         return $"SELECT {distinct}n.seq, {string.Concat(columns.Select(c => c + ", "))}n.date_start, n.date_end, 1 AS events, " +
@@ -154,8 +159,8 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter, 
         EventDimension.Time => BucketSql.Key(query.Bucket, alias),
         EventDimension.Kind => $"{alias}.sub_kind",
         EventDimension.AcledEventType =>
-            $"coalesce((SELECT c.code FROM codings c WHERE c.subject = '{CodingRow.EventSubject}' AND c.value = {alias}.sub_kind " +
-            $"AND c.scheme = '{CodingTable.AcledEventType}'), '')",
+            $"coalesce((SELECT coded.code FROM codings coded WHERE coded.subject = '{CodingRow.EventSubject}' AND coded.value = {alias}.sub_kind " +
+            $"AND coded.scheme = '{CodingTable.AcledEventType}'), '')",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "a node dimension has no scalar key"),
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
@@ -26,18 +27,23 @@ internal static class EventExport
 
     private const string Rollup = "CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = n.seq";
 
-    /// <summary>The statements, in the order to run them: all rows of a selective filter sorted, or the dated then the undated walk.</summary>
-    public static IReadOnlyList<string> Statements(SqlFilter filter, bool selective) => selective
-        ?
-        [
-            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE {filter.Where} " +
-            "ORDER BY n.date_start IS NULL, n.date_start, n.id",
-        ]
-        :
-        [
-            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NOT NULL AND {filter.Where} ORDER BY n.date_start, n.id",
-            $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NULL AND {filter.Where} ORDER BY n.id",
-        ];
+    /// <summary>
+    /// The statements, in the order to run them: a driven filter's candidates sorted (they are few next
+    /// to the graph), or a walk of the events along the date index, dated then undated, each row checked
+    /// against the filter; a date window bounds the walk at both ends (<see cref="DateWindow"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Statements(SqlFilter filter, EventSelection selection)
+    {
+        if (filter.Driver is not null)
+            return [$"{filter.With}SELECT {Columns} FROM {NodePages.Candidates(filter)} {Rollup} WHERE {filter.Remaining} ORDER BY n.date_start IS NULL, n.date_start, n.id"];
+        var window = "";
+        if (selection.Criteria?.From is { } from)
+            window += $" AND n.date_start >= {DateWindow.Earliest(filter.Value(InputText.FormatDate(from)), filter.Value("span:EVENT"))}";
+        if (selection.Criteria?.To is { } to) window += $" AND n.date_start <= {filter.Value(InputText.FormatDate(to))}";
+        var undated = selection.Criteria is { From: not null } or { To: not null }
+            ? [] : new[] { $"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NULL AND {filter.Where} ORDER BY n.id" };
+        return [$"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NOT NULL{window} AND {filter.Where} ORDER BY n.date_start, n.id", .. undated];
+    }
 
     /// <summary>The record of the reader's current row; places are parsed once per export through <paramref name="placeOf"/>.</summary>
     public static EventRecord Read(SqliteDataReader reader, Func<string, Place?> placeOf)

@@ -64,7 +64,8 @@ internal static class NodePages
         return new Page<Node>(items, total, more, page.After is not null);
     }
 
-    private static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
+    /// <summary>The rows a driven filter's candidates name (alias n), each once: the FROM of every driven read.</summary>
+    internal static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
 
     private static string DrivenCount(SqlFilter filter) => $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}";
 

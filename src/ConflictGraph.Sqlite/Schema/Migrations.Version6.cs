@@ -12,6 +12,8 @@ internal static partial class Migrations
     //   the event filter reads (kind, sub_kind, date_start, date_end) are there by the same names.
     // - event_cube: the same tallies summed per (kind, date range), a few rows per day, kept by
     //   triggers on the event rows; groupings by time, kind and ACLED type read it instead of every event.
+    // - rollup_touched: the events a write touched, with the tallies the core computed for them; filled
+    //   and emptied inside the write's transaction, so it is always empty to readers.
     // The events' rows are filled by the step in code after this SQL (EventRollup.Rebuild).
     private const string Version6 = """
         CREATE TABLE event_rollup (
@@ -51,6 +53,11 @@ internal static partial class Migrations
             killed_high INTEGER NOT NULL
         ) STRICT;
         CREATE INDEX event_cube_cells ON event_cube (sub_kind, date_start, date_end);
+
+        CREATE TABLE rollup_touched (
+            id TEXT PRIMARY KEY, counted INTEGER NOT NULL, with_best INTEGER NOT NULL, open_ended INTEGER NOT NULL,
+            low INTEGER NOT NULL, best INTEGER NOT NULL, high INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
 
         CREATE TRIGGER event_cube_add AFTER INSERT ON event_rollup WHEN NEW.dim = '' BEGIN
             INSERT INTO event_cube (sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high)

@@ -14,7 +14,7 @@ namespace ConflictGraph.Sqlite.Writing;
 /// </summary>
 internal static class EventRollup
 {
-    private const string Touched = "temp.rollup_touched";
+    private const string Touched = "rollup_touched";
 
     /// <summary>Every event's rows from scratch, with reports read from the store (a file migrated to this schema).</summary>
     public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
@@ -67,8 +67,7 @@ internal static class EventRollup
     public static void Refresh(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> eventIds, IReadOnlyDictionary<string, CasualtyTally> tallies)
     {
-        Execute(connection, transaction,
-            $"CREATE TEMP TABLE IF NOT EXISTS rollup_touched (id TEXT PRIMARY KEY, counted INTEGER, with_best INTEGER, open_ended INTEGER, low INTEGER, best INTEGER, high INTEGER); DELETE FROM {Touched};");
+        Execute(connection, transaction, $"DELETE FROM {Touched}");
         using (var insert = Command(connection, transaction,
             $"INSERT OR IGNORE INTO {Touched} VALUES ($id, $counted, $withBest, $open, $low, $best, $high)"))
         {
@@ -80,7 +79,7 @@ internal static class EventRollup
                 insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).ExecuteNonQuery();
             }
         }
-        Execute(connection, transaction, $"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} t CROSS JOIN nodes n ON n.id = t.id)");
+        Execute(connection, transaction, $"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)");
         Execute(connection, transaction, Rows);
         Execute(connection, transaction, $"DELETE FROM {Touched}");
     }
@@ -88,17 +87,17 @@ internal static class EventRollup
     private const string Columns = "e.seq, e.sub_kind, e.date_start, e.date_end, e.disputed, e.part_of, e.counted, e.with_best, e.open_ended, e.low, e.best, e.high";
 
     // One row for the event and one per perpetrator, target and place ('' when it has none), in key order.
-    private const string Rows = $"""
+    private static readonly string Rows = $"""
         WITH e AS MATERIALIZED (
-            SELECT n.id, n.seq, n.sub_kind, n.date_start, n.date_end, t.counted, t.with_best, t.open_ended, t.low, t.best, t.high,
+            SELECT n.id, n.seq, n.sub_kind, n.date_start, n.date_end, touched.counted, touched.with_best, touched.open_ended, touched.low, touched.best, touched.high,
                 (EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.status IN ('DISPUTED', 'DENIED'))
                  OR EXISTS (SELECT 1 FROM relations r WHERE r.to_id = n.id AND r.status IN ('DISPUTED', 'DENIED'))
                  OR EXISTS (SELECT 1 FROM facts f WHERE f.subject_id = n.id AND f.status IN ('DISPUTED', 'DENIED'))) AS disputed,
                 EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.type = 'PART_OF') AS part_of
-            FROM {Touched} t CROSS JOIN nodes n ON n.id = t.id WHERE n.kind = 'EVENT')
+            FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id WHERE n.kind = 'EVENT')
         INSERT INTO event_rollup (dim, key, seq, sub_kind, date_start, date_end, disputed, part_of, counted, with_best, open_ended, killed_low, killed_best, killed_high)
         SELECT '', '', {Columns} FROM e
-        UNION ALL SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.to_id = e.id AND r.type = 'CARRIED_OUT'
+        UNION ALL SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM e LEFT JOIN relations r ON {Traversal.Incoming("r", "e.id", "('CARRIED_OUT')")}
         UNION ALL SELECT 'TARGET', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'TARGETED'
         UNION ALL SELECT 'PLACE', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'OCCURRED_IN'
         ORDER BY 1, 2, 3

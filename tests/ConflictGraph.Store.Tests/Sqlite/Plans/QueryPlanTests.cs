@@ -23,6 +23,11 @@ public sealed class QueryPlanTests : IDisposable
         ("^export nodes$", "SCAN nodes", "export writes every node, in id order"),
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
+        ("^(import|bulk import|delete)", "SCAN touched", "a write's roll-up refresh walks its own list of the events it touched, kept for that write only"),
+        (@"^aggregate \[[^\]]*\] over all events", "full scan: SCAN n",
+            "an aggregate with no selective criterion reads the event cube (a few rows per day of the graph) or one dimension's roll-up rows once: every event counts"),
+        (@"^aggregate \[[^\]]*Place[^\]]*\]", "reads a whole kind: SEARCH level",
+            "PLACE groups start from every place of the level (the countries, the regions): few next to the events they group"),
         (@"^listing nodes Kinds=\[(Event|Statement)\] (Events=\{Kinds|Statements=\{Stances)=[^}]*\} Order=Id$", "sorts a whole kind",
             "events and statements of some sub-kinds in id order sort those sub-kinds: the API lists events and statements by date only"),
     ];

@@ -79,6 +79,7 @@ public static class StoreWorkout
         await foreach (var _ in store.ExportRelationsAsync(None)) { }
         label("export facts");
         await foreach (var _ in store.ExportFactsAsync(None)) { }
+        await AggregateAsync(store, label);
         label("nodes referring to a node");
         await store.GetReferencingNodesAsync("org:pentagon", None);
         label("delete a statement that claims and is cited");
@@ -90,6 +91,35 @@ public static class StoreWorkout
         label("bulk import");
         var people = Enumerable.Range(0, 10_000).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
         await store.ImportAsync(new GraphBatch(people, people.Select(p => new Relation(RelationType.MemberOf, p.Id, "org:kh", [], [])).ToList()), null, None);
+    }
+
+    /// <summary>Aggregates by every dimension, alone and together, over all events, kinds and dates, and each selective criterion; exports of each.</summary>
+    private static async Task AggregateAsync(IGraphStore store, Action<string> label)
+    {
+        EventDimension[][] groupings =
+        [
+            [], [EventDimension.Time], [EventDimension.Kind, EventDimension.AcledEventType], [EventDimension.Perpetrator],
+            [EventDimension.Target, EventDimension.Time], [EventDimension.Place], [EventDimension.Place, EventDimension.Perpetrator, EventDimension.Time],
+        ];
+        (string Name, EventSelection Selection)[] selections =
+        [
+            ("over all events", EventSelection.All),
+            ("over all events of some kinds and dates", new EventSelection(new EventCriteria { Kinds = [EventKind.Airstrike], From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 6, 30) })),
+            ("in a place", new EventSelection(new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 1, 1) })),
+            ("by a perpetrator", new EventSelection(new EventCriteria { PerpetratorId = "org:kh" })),
+            ("against a target", new EventSelection(new EventCriteria { TargetId = "org:kh" })),
+            ("by words", new EventSelection(null, "strikes")),
+        ];
+        foreach (var (name, selection) in selections)
+        {
+            foreach (var groupBy in groupings)
+            {
+                label($"aggregate [{string.Join(", ", groupBy)}] {name}");
+                await store.AggregateEventsAsync(new Core.Aggregation.EventAggregateQuery(selection, groupBy, Core.Model.TimeBucket.Week), None);
+            }
+            label($"export events {name}");
+            await foreach (var _ in store.ExportEventsAsync(selection, None)) { }
+        }
     }
 
     /// <summary>A first page, the page after it, an empty page, each counted and not.</summary>
