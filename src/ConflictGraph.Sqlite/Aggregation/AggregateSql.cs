@@ -78,7 +78,7 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
         {
             // Down from every place of the level (a few hundred countries or regions at most), so each event's places are looked up, not walked up.
             ctes.Add("areas(place, area, depth) AS (SELECT level.id, level.id, 0 FROM nodes level WHERE level.kind = 'PLACE' AND level.sub_kind = $level " +
-                     $"UNION SELECT inner_place.from_id, areas.area, areas.depth + 1 FROM areas CROSS JOIN relations inner_place ON {Traversal.Incoming("inner_place", "areas.place", "('LOCATED_IN')")} " +
+                     $"UNION SELECT inner_place.from_id, areas.area, areas.depth + 1 FROM areas CROSS JOIN {Traversal.IncomingTable("inner_place")} ON {Traversal.Incoming("inner_place", "areas.place", "('LOCATED_IN')")} " +
                      $"WHERE areas.depth < {TraversalLimits.MaxContainmentDepth})");
             ctes.Add("place_areas(place, area) AS MATERIALIZED (SELECT DISTINCT place, area FROM areas)");
         }

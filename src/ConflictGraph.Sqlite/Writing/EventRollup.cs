@@ -97,7 +97,7 @@ internal static class EventRollup
             FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id WHERE n.kind = 'EVENT')
         INSERT INTO event_rollup (dim, key, seq, sub_kind, date_start, date_end, disputed, part_of, counted, with_best, open_ended, killed_low, killed_best, killed_high)
         SELECT '', '', {Columns} FROM e
-        UNION ALL SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM e LEFT JOIN relations r ON {Traversal.Incoming("r", "e.id", "('CARRIED_OUT')")}
+        UNION ALL SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM e LEFT JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "e.id", "('CARRIED_OUT')")}
         UNION ALL SELECT 'TARGET', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'TARGETED'
         UNION ALL SELECT 'PLACE', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'OCCURRED_IN'
         ORDER BY 1, 2, 3
