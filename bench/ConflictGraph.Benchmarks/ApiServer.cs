@@ -13,6 +13,9 @@ public sealed class ApiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The service's process id, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="cacheReads">False switches the read cache off (ConflictGraph__Caching__StoreReads).</param>
     public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ await layout.BuildAsync(cancel.Token);
 var loads = new List<LoadResult>();
 var imports = new List<ImportMeasure>();
 var aggregates = new List<AggregateResult>();
+var exports = new List<ExportResult>();
 
 foreach (var size in options.Sizes)
 {
@@ -29,6 +30,7 @@ foreach (var size in options.Sizes)
     var store = graph.StorePath(layout.WorkDirectory);
     // Aggregates in this process, on the file, before the service starts beside it
     aggregates.AddRange(AggregateBench.Run(graph, store, options));
+    exports.AddRange(await ExportBench.RunAsync(layout, graph, store, cancel.Token));
     if (options.AggregatesOnly) continue;
 
     // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds
@@ -48,7 +50,7 @@ foreach (var size in options.Sizes)
 }
 
 // Print the tables and write them to BENCHMARKS.md
-var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, aggregates, DateTimeOffset.UtcNow, loadAtStart);
+var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart);
 Console.WriteLine();
 Console.WriteLine(report);
 var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");

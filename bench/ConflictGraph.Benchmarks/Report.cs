@@ -13,7 +13,7 @@ public static class Report
 
     public static string Markdown(
         BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports,
-        IReadOnlyList<AggregateResult> aggregates, DateTimeOffset when, string loadAtStart)
+        IReadOnlyList<AggregateResult> aggregates, IReadOnlyList<ExportResult> exports, DateTimeOffset when, string loadAtStart)
     {
         var text = new StringBuilder();
         text.AppendLine($"Measured {when:yyyy-MM-dd HH:mm} UTC on {machine}; 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end " +
@@ -83,9 +83,10 @@ public static class Report
         }
         text.AppendLine();
         AggregateReport.Append(text, options, aggregates);
+        AggregateReport.AppendExports(text, exports);
         text.AppendLine("Targets (issue 11, and issue 13 for aggregates):");
         text.AppendLine();
-        foreach (var line in Targets.Check(loads).Concat(AggregateReport.Targets(aggregates))) text.AppendLine(line);
+        foreach (var line in Targets.Check(loads).Concat(AggregateReport.Targets(aggregates)).Concat(AggregateReport.Targets(exports))) text.AppendLine(line);
         var problems = loads.Where(l => l.Problem is not null).ToList();
         if (problems.Count > 0)
         {
