@@ -30,9 +30,9 @@ public sealed class EventRollupTests : IDisposable
             await store.ImportAsync(TestWorld.Batch, null, None);
             await store.ImportAsync(ClaimsWorld.Batch, null, None);
         }
-        // As the build before aggregates left it: schema version 4, no roll-up tables.
+        // As the build before aggregates left it: schema version 5, no roll-up tables.
         SqliteFile.Query(path,
-            "DROP TABLE event_cube; DROP TABLE event_rollup; DROP TABLE rollup_touched; PRAGMA user_version = 4; SELECT 1", readOnly: false);
+            "DROP TABLE event_cube; DROP TABLE event_rollup; DROP TABLE rollup_touched; PRAGMA user_version = 5; SELECT 1", readOnly: false);
 
         using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
