@@ -42,7 +42,12 @@ public static class StoreSession
             foreach (var failure in e.Failures) await error.WriteLineAsync($"conflictgraph: {failure}");
             return Usage.BadUsage;
         }
-        catch (Exception e) when (e is StoreUnavailableException or DbException)
+        catch (Exception e) when (UnreadableSetting.Is(e))
+        {
+            await error.WriteLineAsync($"conflictgraph: {e.Message}");
+            return Usage.BadUsage;
+        }
+        catch (Exception e) when (e is StoreUnavailableException or StoreBusyException or DbException)
         {
             await error.WriteLineAsync($"conflictgraph: {e.Message}");
             return Usage.Failed;

@@ -31,6 +31,12 @@ public sealed class SqliteSettings
 
     /// <summary>Whether opening creates a missing file; the CLI's read commands turn it off.</summary>
     public bool CreateIfMissing { get; set; } = true;
+
+    /// <summary>
+    /// Seconds a write (or a read) waits while another process holds the file's lock, e.g. a CLI import,
+    /// before it gives up: the API answers <c>STORE_UNAVAILABLE</c> with a retry hint, the CLI exits 1.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>

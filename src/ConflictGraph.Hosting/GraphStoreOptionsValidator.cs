@@ -1,3 +1,4 @@
+using ConflictGraph.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Hosting;
@@ -21,6 +22,10 @@ public sealed class GraphStoreOptionsValidator : IValidateOptions<GraphStoreOpti
                 break;
             case StoreKind.Neo4j when options.Neo4j.RequestTimeout <= TimeSpan.Zero || options.Neo4j.MaxRetries < 0:
                 failures.Add($"{GraphStoreOptions.Section}:Neo4j:RequestTimeout must be positive and MaxRetries not negative");
+                break;
+            case StoreKind.Sqlite when options.Sqlite.BusyTimeoutSeconds is < SqliteStoreOptions.MinBusyTimeoutSeconds or > SqliteStoreOptions.MaxBusyTimeoutSeconds:
+                failures.Add($"{GraphStoreOptions.Section}:Sqlite:BusyTimeoutSeconds is {options.Sqlite.BusyTimeoutSeconds}; it must lie in " +
+                    $"{SqliteStoreOptions.MinBusyTimeoutSeconds}..{SqliteStoreOptions.MaxBusyTimeoutSeconds}");
                 break;
             case StoreKind.Sqlite:
                 try

@@ -45,6 +45,9 @@ public static class GraphStoreRegistration
     {
         var path = settings.FullPath;
         if (settings.CreateIfMissing) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new SqliteGraphStore(new SqliteStoreOptions { Path = path, CreateIfMissing = settings.CreateIfMissing });
+        return new SqliteGraphStore(new SqliteStoreOptions
+        {
+            Path = path, CreateIfMissing = settings.CreateIfMissing, BusyTimeoutSeconds = settings.BusyTimeoutSeconds,
+        });
     }
 }

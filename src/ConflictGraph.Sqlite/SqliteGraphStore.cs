@@ -15,12 +15,18 @@ namespace ConflictGraph.Sqlite;
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
     private readonly string connectionString;
+    private readonly SqliteStoreOptions options;
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     /// <summary>Opens (creating when missing) and migrates the file.</summary>
     /// <exception cref="StoreUnavailableException">The file cannot be opened or is from a newer build.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout lies outside the accepted range.</exception>
     public SqliteGraphStore(SqliteStoreOptions options)
     {
+        if (options.BusyTimeoutSeconds is < SqliteStoreOptions.MinBusyTimeoutSeconds or > SqliteStoreOptions.MaxBusyTimeoutSeconds)
+            throw new ArgumentOutOfRangeException(nameof(options), options.BusyTimeoutSeconds,
+                $"the busy timeout must lie in {SqliteStoreOptions.MinBusyTimeoutSeconds}..{SqliteStoreOptions.MaxBusyTimeoutSeconds} s");
+        this.options = options;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -28,7 +34,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement (and BEGIN) until this many seconds have passed.
+            DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
         try
         {
@@ -90,6 +97,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             PlannerStatistics.Refresh(connection);
             return result;
         }
+        catch (SqliteException e) when (IsBusy(e))
+        {
+            throw Busy(e);
+        }
         finally
         {
             writeLock.Release();
@@ -105,6 +116,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             var deleted = await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
             if (deleted) PlannerStatistics.Refresh(connection);
             return deleted;
+        }
+        catch (SqliteException e) when (IsBusy(e))
+        {
+            throw Busy(e);
         }
         finally
         {
@@ -159,6 +174,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         var relationCount = Convert.ToInt32(await relations.ExecuteScalarAsync(cancellationToken));
         return new GraphStats(byKind.Sum(k => k.Count), relationCount, byKind);
     }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock past <see cref="SqliteStoreOptions.BusyTimeoutSeconds"/>.</summary>
+    private static bool IsBusy(SqliteException e) => e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED;
+
+    private StoreBusyException Busy(SqliteException e) => new(
+        $"the SQLite store at '{options.Path}' is locked by another writer (waited {options.BusyTimeoutSeconds} s); nothing was written, try again when it is done", e);
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {

@@ -1,11 +1,20 @@
 namespace ConflictGraph.Sqlite;
 
-/// <summary>Where the embedded store keeps its file.</summary>
+/// <summary>Where the embedded store keeps its file, and how long it waits for another writer.</summary>
 public sealed class SqliteStoreOptions
 {
+    /// <summary>The shortest and longest <see cref="BusyTimeoutSeconds"/> the store accepts.</summary>
+    public const int MinBusyTimeoutSeconds = 1, MaxBusyTimeoutSeconds = 600;
+
     /// <summary>The database file; created with its schema when missing, migrated when older.</summary>
     public required string Path { get; init; }
 
     /// <summary>False to refuse a missing file instead of creating it.</summary>
     public bool CreateIfMissing { get; init; } = true;
+
+    /// <summary>
+    /// How long a statement waits while another connection or process holds the file's write lock
+    /// before it fails as busy (SQLITE_BUSY); whole seconds, as Microsoft.Data.Sqlite counts them.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; init; } = 30;
 }

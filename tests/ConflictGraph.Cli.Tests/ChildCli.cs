@@ -17,7 +17,10 @@ public static class ChildCli
         }
     }
 
-    public static Process Start(string storePath, params string[] args)
+    public static Process Start(string storePath, params string[] args) => Start(storePath, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">More environment variables, e.g. <c>ConflictGraph__Sqlite__BusyTimeoutSeconds</c>.</param>
+    public static Process Start(string storePath, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +33,7 @@ public static class ChildCli
         info.Environment["ConflictGraph__Store"] = "Sqlite";
         info.Environment["ConflictGraph__Sqlite__Path"] = storePath;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return Process.Start(info)!;
     }
 

@@ -23,6 +23,11 @@ public static class StartupFailure
             foreach (var failure in e.Failures) await Console.Error.WriteLineAsync($"conflictgraph-api: {failure}");
             return BadSettings;
         }
+        catch (Exception e) when (ConflictGraph.Hosting.UnreadableSetting.Is(e))
+        {
+            await Console.Error.WriteLineAsync($"conflictgraph-api: {e.Message}");
+            return BadSettings;
+        }
         catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
         {
             foreach (var failure in e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures))

@@ -30,7 +30,8 @@ public sealed class StartupSeeding(
             {
                 return;
             }
-            catch (StoreUnavailableException e)
+            // Another process importing into the same file counts as a store still booting.
+            catch (Exception e) when (e is StoreUnavailableException or StoreBusyException)
             {
                 logger.LogWarning("the store is unavailable, retrying in 5 s: {Reason}", e.Message);
                 readiness.NotReady("the store is unavailable; retrying", e.Message);

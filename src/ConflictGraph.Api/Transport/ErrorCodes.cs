@@ -56,7 +56,8 @@ public sealed class ErrorCodes() : ErrorInfoProvider(new ErrorInfoProviderOption
                 logger.LogError(e, "store unavailable");
                 context.Exception = ApiErrors.Error(ApiErrors.StoreUnavailable, "the graph store is unavailable; the service log has the details");
                 break;
-            case DbException { IsTransient: true } e:
+            // Another process holds the store's write lock (a large import, say): say when to retry, not why.
+            case StoreBusyException e:
                 logger.LogWarning("the store was busy: {Reason}", e.Message);
                 context.Exception = new StoreBusyError(BusyRetrySeconds) { Code = ApiErrors.StoreUnavailable };
                 break;

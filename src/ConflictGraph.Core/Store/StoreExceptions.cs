@@ -15,3 +15,9 @@ public sealed class NodeKindConflictException(string id, Model.NodeKind stored, 
 
 /// <summary>The store cannot be reached or refuses to serve.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Another connection or process held the store's write lock longer than the store waits (a large
+/// import, say): nothing was written, and the same call may well succeed in a moment.
+/// </summary>
+public sealed class StoreBusyException(string message, Exception? inner = null) : Exception(message, inner);

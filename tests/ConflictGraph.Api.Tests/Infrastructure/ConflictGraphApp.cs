@@ -56,6 +56,9 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
         foreach (var (key, value) in extra) settings[key] = value;
     }
 
+    /// <summary>The service's SQLite file (a test may open it beside the service, as another process would).</summary>
+    public string StorePath => settings["ConflictGraph:Sqlite:Path"]!;
+
     public static string RepoRoot => typeof(ConflictGraphApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepoRoot").Value!;
 

@@ -36,6 +36,9 @@ public sealed class HealthAndStartupTests
     [InlineData("ConflictGraph__Store", "Oracle", "conflictgraph-api: ConflictGraph:Store is 'Oracle'; use one of Sqlite, Neo4j")]
     [InlineData("ConflictGraph__Limits__MaxFields", "0", "conflictgraph-api: ConflictGraph:Limits:MaxFields is 0; it must be at least 1")]
     [InlineData("ConflictGraph__Limits__MaxPathDepth", "12", "conflictgraph-api: ConflictGraph:Limits:MaxPathDepth is 12; it must lie in 1..8")]
+    [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "0", "conflictgraph-api: ConflictGraph:Sqlite:BusyTimeoutSeconds is 0; it must lie in 1..600")]
+    [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "soon",
+        "conflictgraph-api: Failed to convert configuration value 'soon' at 'ConflictGraph:Sqlite:BusyTimeoutSeconds' to type 'System.Int32'.")]
     public async Task RefusedSettingsEndTheServiceWithOneLineAndExitCodeTwo(string setting, string value, string line)
     {
         var dll = Path.Combine(ConflictGraphApp.RepoRoot, "src", "ConflictGraph.Api", "bin",

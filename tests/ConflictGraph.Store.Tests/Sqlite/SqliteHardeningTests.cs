@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -60,6 +61,36 @@ public sealed class SqliteHardeningTests : IDisposable
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(path)));
         Assert.False(File.Exists(path + "-wal"));
     }
+
+    [Fact]
+    public async Task AWriteWhileAnotherConnectionHoldsTheWriteLockIsBusyAfterTheTimeoutAndWritesNothing()
+    {
+        var path = Path.Combine(folder, "busy.db");
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BusyTimeoutSeconds = 1 });
+        var batch = new GraphBatch([new Person("person:waiting", "Waiting", [], null, [])], []);
+        using (var holder = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            holder.Open();
+            using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                begin.ExecuteNonQuery();
+            }
+
+            var busy = await Assert.ThrowsAsync<StoreBusyException>(() => store.ImportAsync(batch, null, CancellationToken.None));
+            Assert.Contains("locked by another writer (waited 1 s)", busy.Message);
+            await Assert.ThrowsAsync<StoreBusyException>(() => store.DeleteNodeAsync("person:waiting", CancellationToken.None));
+            Assert.Equal(0, (await store.GetStatsAsync(CancellationToken.None)).Nodes);
+        }
+
+        Assert.Equal(1, (await store.ImportAsync(batch, null, CancellationToken.None)).Created);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(601)]
+    public void ABusyTimeoutOutsideItsRangeIsRefused(int seconds) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "never.db"), BusyTimeoutSeconds = seconds }));
 
     public void Dispose()
     {
