@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using ConflictGraph.Tests;
 
 namespace ConflictGraph.Cli.Tests;
 
@@ -23,7 +23,7 @@ public sealed class BusyStoreTests : IDisposable
         var before = (await work.RunAsync("stats")).Output;
 
         CliRun refused;
-        using (HoldWriteLock(work.StorePath)) refused = await RunChildAsync("import", file);
+        using (WriteLock.Hold(work.StorePath)) refused = await RunChildAsync("import", file);
 
         Assert.Equal(1, refused.ExitCode);
         var complaint = Assert.Single(refused.ErrorLines, line => line.StartsWith("conflictgraph:", StringComparison.Ordinal));
@@ -42,7 +42,7 @@ public sealed class BusyStoreTests : IDisposable
         var first = work.Write("first.json", """{ "persons": [ { "id": "person:first", "name": "First" } ] }""");
         Assert.Equal(0, (await work.RunAsync("import", first)).ExitCode);
 
-        using var held = HoldWriteLock(work.StorePath);
+        using var held = WriteLock.Hold(work.StorePath);
         var stats = await RunChildAsync("stats");
 
         Assert.Equal(0, stats.ExitCode);
@@ -61,17 +61,6 @@ public sealed class BusyStoreTests : IDisposable
         var complaint = Assert.Single(run.ErrorLines);
         Assert.StartsWith("conflictgraph: ", complaint);
         Assert.Contains("ConflictGraph:Sqlite:BusyTimeoutSeconds", complaint);
-    }
-
-    /// <summary>What another process does while it imports: BEGIN IMMEDIATE and keep the transaction open.</summary>
-    private static SqliteConnection HoldWriteLock(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        begin.ExecuteNonQuery();
-        return connection;
     }
 
     private sealed record CliRun(int ExitCode, string Output, IReadOnlyList<string> ErrorLines);

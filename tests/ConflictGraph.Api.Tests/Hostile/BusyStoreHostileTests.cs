@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using ConflictGraph.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using ConflictGraph.Tests;
 using Xunit.Abstractions;
 
 namespace ConflictGraph.Api.Tests.Hostile;
@@ -28,7 +28,7 @@ public sealed class BusyStoreHostileTests(ITestOutputHelper output) : IDisposabl
     {
         var before = await SnapshotAsync();
 
-        using (HoldWriteLock(app.StorePath))
+        using (WriteLock.Hold(app.StorePath))
         {
             var clock = Stopwatch.StartNew();
             var refused = await app.PostGraphQLAsync(mutation, key: ConflictGraphApp.WriteKey);
@@ -53,7 +53,7 @@ public sealed class BusyStoreHostileTests(ITestOutputHelper output) : IDisposabl
         var client = await app.ReadyClientAsync();
         var before = await SnapshotAsync();
 
-        using var held = HoldWriteLock(app.StorePath);
+        using var held = WriteLock.Hold(app.StorePath);
         // The other process's uncommitted row is invisible; every read answers from the last committed state.
         using (var write = held.CreateCommand())
         {
@@ -76,7 +76,7 @@ public sealed class BusyStoreHostileTests(ITestOutputHelper output) : IDisposabl
     public async Task ABusyErrorTellsAnyoneWhatToDoAndNothingAboutTheFileOrTheDriver()
     {
         await app.ReadyClientAsync();
-        using var held = HoldWriteLock(app.StorePath);
+        using var held = WriteLock.Hold(app.StorePath);
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
@@ -92,17 +92,6 @@ public sealed class BusyStoreHostileTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("STORE_UNAVAILABLE", body);
         Assert.Contains("\"retryAfterSeconds\":2", body);
         AssertLeaksNothing(body);
-    }
-
-    /// <summary>What another process does during a long import: BEGIN IMMEDIATE and keep the transaction open.</summary>
-    private static SqliteConnection HoldWriteLock(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        begin.ExecuteNonQuery();
-        return connection;
     }
 
     private void AssertLeaksNothing(string body)

@@ -68,15 +68,8 @@ public sealed class SqliteHardeningTests : IDisposable
         var path = Path.Combine(folder, "busy.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BusyTimeoutSeconds = 1 });
         var batch = new GraphBatch([new Person("person:waiting", "Waiting", [], null, [])], []);
-        using (var holder = new SqliteConnection($"Data Source={path};Pooling=False"))
+        using (ConflictGraph.Tests.WriteLock.Hold(path))
         {
-            holder.Open();
-            using (var begin = holder.CreateCommand())
-            {
-                begin.CommandText = "BEGIN IMMEDIATE";
-                begin.ExecuteNonQuery();
-            }
-
             var busy = await Assert.ThrowsAsync<StoreBusyException>(() => store.ImportAsync(batch, null, CancellationToken.None));
             Assert.Contains("locked by another writer (waited 1 s)", busy.Message);
             await Assert.ThrowsAsync<StoreBusyException>(() => store.DeleteNodeAsync("person:waiting", CancellationToken.None));
