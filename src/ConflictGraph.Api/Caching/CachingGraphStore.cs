@@ -148,7 +148,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        WriteAsync(ct => store.ImportAsync(batch, progress, ct), ReadTags.Touched, cancellationToken);
+        WriteAsync(ct => store.ImportAsync(batch, progress, ct), result => ReadTags.Touched(batch, result), cancellationToken);
 
     /// <summary>Not cached: asked right before a delete, which must see the nodes as they are.</summary>
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => store.GetReferencingNodesAsync(id, cancellationToken);

@@ -29,10 +29,23 @@ public static class ReadTags
 
     public static IEnumerable<string> AllKinds => Enum.GetValues<NodeKind>().Select(Kind);
 
+    /// <summary>The statements about a node (its <c>aboutIds</c> name it): a new statement touches those of what it is about.</summary>
+    public static string About(string id) => "s:" + id;
+
+    /// <summary>A stored statement was changed: it may have left or joined any node's statements.</summary>
+    public const string StatementEdits = "se";
+
     /// <summary>A page of nodes: the kinds listed (bodies, counts, text, dates, refs), and the relations its criteria follow.</summary>
     public static IEnumerable<string> Of(NodeQuery query)
     {
-        foreach (var kind in query.Kinds) yield return Kind(kind);
+        // An event's statements (and any list of statements about one node) change only with
+        // statements about that node or edits of stored ones, not with every new statement.
+        if (query.Kinds is [NodeKind.Statement] && query.Statements?.AboutId is { } about)
+        {
+            yield return About(about);
+            yield return StatementEdits;
+        }
+        else foreach (var kind in query.Kinds) yield return Kind(kind);
         if (query.WithinPlaceId is not null || query.Events?.PlaceId is not null) yield return Relations;
         if (query.Events?.PerpetratorId is { } perpetrator) yield return Around(perpetrator);
         if (query.Events?.TargetId is { } target) yield return Around(target);
@@ -59,15 +72,21 @@ public static class ReadTags
         if (query.ClaimedByActorId is not null) yield return Kind(NodeKind.Statement);
     }
 
-    /// <summary>What an import changed (nothing when it changed nothing).</summary>
-    public static IEnumerable<string> Touched(ImportResult result)
+    /// <summary>What an import of <paramref name="batch"/> changed (nothing when it changed nothing).</summary>
+    public static IEnumerable<string> Touched(GraphBatch batch, ImportResult result)
     {
         if (result.NodeChanges.Count + result.RelationChanges.Count + result.FactsCreated + result.FactsUpdated > 0) yield return Anything;
         if (result.FactsCreated + result.FactsUpdated > 0) yield return Facts;
+        var created = result.NodeChanges.Any(n => n is { Kind: NodeKind.Statement, Change: ChangeKind.Created })
+            ? batch.Nodes.OfType<Statement>().ToLookup(s => s.Id)
+            : null;
         foreach (var node in result.NodeChanges)
         {
             yield return Node(node.Id);
             yield return Kind(node.Kind);
+            if (node.Kind != NodeKind.Statement) continue;
+            if (node.Change != ChangeKind.Created) yield return StatementEdits;
+            else foreach (var target in created![node.Id].SelectMany(s => s.AboutIds)) yield return About(target);
         }
         if (result.RelationChanges.Count > 0) yield return Relations;
         foreach (var relation in result.RelationChanges)

@@ -140,6 +140,32 @@ public sealed class ReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewStatementRefreshesTheStatementsOfWhatItIsAboutOnly()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Said("statement:1", "person:a")], []), null, None);
+        async Task<IEnumerable<string>> About(string id) =>
+            (await cached.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { AboutId = id } }, new PageRequest(10))], None))[0]
+            .Items.Select(i => i.Item.Id);
+        Assert.Equal(["statement:1"], await About("person:a"));
+        Assert.Empty(await About("person:b"));
+
+        await cached.ImportAsync(new GraphBatch([Said("statement:2", "person:a")], []), null, None);
+        Assert.Equal(["statement:1", "statement:2"], (await About("person:a")).Order());
+        Assert.Empty(await About("person:b"));
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
+
+        // An edited statement may have moved: every list of statements about a node is read again.
+        await cached.ImportAsync(new GraphBatch([Said("statement:2", "person:a", "person:b")], []), null, None);
+        Assert.Equal(["statement:2"], await About("person:b"));
+        Assert.Equal(["statement:1", "statement:2"], (await About("person:a")).Order());
+        Assert.Equal(5, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
+    }
+
+    private static Statement Said(string id, params string[] about) =>
+        new(id, "a note", Stance.Reports, null, null, null, null, null, about, null, []);
+
+    [Fact]
     public async Task ADeleteMakesEveryReadStale()
     {
         // A delete rewrites the nodes that named the deleted one, which its result does not list.
