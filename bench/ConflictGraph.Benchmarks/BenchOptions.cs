@@ -18,6 +18,8 @@ public sealed record BenchOptions
     public bool ReuseStore { get; init; }
     /// <summary>How often the reads-under-writes runs write (each runs three intervals).</summary>
     public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How many concurrent requests the cold-start and warm bursts send.</summary>
+    public int Burst { get; init; } = 32;
     /// <summary>Only queries whose name contains one of these (all when empty).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
     /// <summary>Skip the HTTP query load; import, aggregates and the export still run.</summary>
@@ -46,6 +48,7 @@ public sealed record BenchOptions
                 "--write-every" => options with { WriteEvery = Span(Value()) },
                 "--aggregates-only" => options with { AggregatesOnly = true },
                 "--aggregate-runs" => options with { AggregateRuns = Math.Max(5, Count(Value())) },
+                "--burst" => options with { Burst = Math.Clamp(Count(Value()), 1, 256) },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
@@ -55,7 +58,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--only name,...] [--aggregates-only] [--aggregate-runs 40]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

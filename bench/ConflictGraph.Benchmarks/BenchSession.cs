@@ -42,8 +42,7 @@ public sealed class BenchSession : IAsyncDisposable
     /// <summary>The 2-level query for three write intervals while a small write lands every interval.</summary>
     public async Task RunUnderWritesAsync(GraphWorkspace graph, BenchMode mode, List<LoadResult> loads, CancellationToken cancellationToken)
     {
-        var query = Queries(graph, mode).FirstOrDefault(q => q.Name == BenchQuery.TwoLevel);
-        if (query is null) return;
+        if (TwoLevel(graph, mode) is not { } query) return;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writes = new WriteLoad(client, graph, options.WriteEvery);
         var writing = writes.RunAsync(stop.Token);
@@ -54,6 +53,29 @@ public sealed class BenchSession : IAsyncDisposable
         loads.Add(result);
         Print(result);
     }
+
+    /// <summary>
+    /// The 2-level query as <see cref="BenchOptions.Burst"/> concurrent requests for different ids: call it
+    /// first on a fresh service for the cold burst; <see cref="FinishBurstAsync"/> sends the warm one.
+    /// </summary>
+    public async Task<BurstTiming?> ColdBurstAsync(GraphWorkspace graph, BenchMode mode, CancellationToken cancellationToken) =>
+        TwoLevel(graph, mode) is { } query ? await BurstTiming.MeasureAsync(server.Address, query, ColdIds, options.Burst, cancellationToken) : null;
+
+    /// <summary>The same burst with other ids on the now warm service, reported beside the cold one.</summary>
+    public async Task FinishBurstAsync(GraphWorkspace graph, BenchMode mode, BurstTiming? cold, List<BurstResult> bursts, CancellationToken cancellationToken)
+    {
+        if (cold is null || TwoLevel(graph, mode) is not { } query) return;
+        var warm = await BurstTiming.MeasureAsync(server.Address, query, WarmIds, options.Burst, cancellationToken);
+        var result = new BurstResult(graph.Events, mode, options.Burst, cold, warm);
+        bursts.Add(result);
+        Console.WriteLine($"  [{result.Mode}, burst of {result.Size}] cold: {cold.Elapsed.TotalMilliseconds:N0} ms, p50 {cold.P50Milliseconds:F2} ms, " +
+                          $"p99 {cold.P99Milliseconds:F2} ms; warm: {warm.Elapsed.TotalMilliseconds:N0} ms, p50 {warm.P50Milliseconds:F2} ms, p99 {warm.P99Milliseconds:F2} ms");
+    }
+
+    // Different spread ids for the two bursts; the warm one may find entries the load left in the cache, as warm traffic would.
+    private const long ColdIds = 7_700_011, WarmIds = 8_800_031;
+
+    private BenchQuery? TwoLevel(GraphWorkspace graph, BenchMode mode) => Queries(graph, mode).FirstOrDefault(q => q.Name == BenchQuery.TwoLevel);
 
     private static void Print(LoadResult result) => Console.WriteLine(result.Problem is { } problem && result.Requests == 0
         ? $"  [{result.Mode}] {result.Query}: FAILED {problem}"

@@ -34,10 +34,8 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
         var allocatedAfter = await AllocatedBytesAsync(cancellationToken);
 
         latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? 0
-            : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))] * 1000.0 / Stopwatch.Frequency;
         var requests = latencies.Count;
-        return new LoadResult(query.Name, events, mode, requests, failures, elapsed, Percentile(0.50), Percentile(0.99),
+        return new LoadResult(query.Name, events, mode, requests, failures, elapsed, Latencies.Percentile(latencies, 0.50), Latencies.Percentile(latencies, 0.99),
             requests == 0 ? null : (double)(allocatedAfter - allocatedBefore) / requests, storeCalls,
             failures > 0 ? $"{failures} failed responses" : null);
     }

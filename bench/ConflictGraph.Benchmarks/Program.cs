@@ -21,6 +21,7 @@ var loads = new List<LoadResult>();
 var imports = new List<ImportMeasure>();
 var aggregates = new List<AggregateResult>();
 var exports = new List<ExportResult>();
+var bursts = new List<BurstResult>();
 
 foreach (var size in options.Sizes)
 {
@@ -33,27 +34,32 @@ foreach (var size in options.Sizes)
     exports.AddRange(await ExportBench.RunAsync(layout, graph, store, cancel.Token));
     if (options.AggregatesOnly) continue;
 
-    // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds
+    // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds;
+    // each service's first requests are a cold burst, its last a warm one.
     await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: true, options, cancel.Token))
     {
+        var cold = await session.ColdBurstAsync(graph, BenchMode.Spread, cancel.Token);
         await session.RunAsync(graph, BenchMode.Repeated, loads, cancel.Token);
         await session.RunAsync(graph, BenchMode.Spread, loads, cancel.Token);
         await session.RunUnderWritesAsync(graph, BenchMode.Repeated, loads, cancel.Token);
         await session.RunUnderWritesAsync(graph, BenchMode.Spread, loads, cancel.Token);
+        await session.FinishBurstAsync(graph, BenchMode.Spread, cold, bursts, cancel.Token);
     }
     // Without it: every read goes to the store
     await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: false, options, cancel.Token))
     {
+        var cold = await session.ColdBurstAsync(graph, BenchMode.Uncached, cancel.Token);
         await session.RunAsync(graph, BenchMode.Uncached, loads, cancel.Token);
         await session.RunUnderWritesAsync(graph, BenchMode.Uncached, loads, cancel.Token);
+        await session.FinishBurstAsync(graph, BenchMode.Uncached, cold, bursts, cancel.Token);
     }
 }
 
 // Print the tables and write them to BENCHMARKS.md
-var report = Report.Markdown(options, MachineInfo.Current(), loads, imports, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart);
+var report = Report.Markdown(options, MachineInfo.Current(), loads, bursts, imports, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart);
 Console.WriteLine();
 Console.WriteLine(report);
 var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");
 await Report.WriteAsync(target, report, cancel.Token);
 Console.WriteLine($"written to {target}");
-return loads.Any(l => l.Requests == 0) ? 1 : 0;
+return loads.Any(l => l.Requests == 0) || bursts.Any(b => b.Cold.Failures + b.Warm.Failures > 0) ? 1 : 0;

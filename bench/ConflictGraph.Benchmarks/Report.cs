@@ -12,7 +12,7 @@ public static class Report
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Markdown(
-        BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<ImportMeasure> imports,
+        BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<BurstResult> bursts, IReadOnlyList<ImportMeasure> imports,
         IReadOnlyList<AggregateResult> aggregates, IReadOnlyList<ExportResult> exports, DateTimeOffset when, string loadAtStart)
     {
         var text = new StringBuilder();
@@ -71,6 +71,7 @@ public static class Report
                     $"{load.P99Milliseconds:F2} | {(quiet is null ? "n/a" : (load.RequestsPerSecond / quiet.RequestsPerSecond).ToString("F2", Invariant))} |"));
         }
         text.AppendLine();
+        if (bursts.Count > 0) AppendBursts(text, bursts);
         text.AppendLine("| Import | Nodes | Relations | Seconds | nodes+relations/s | Peak RSS |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var import in imports)
@@ -94,6 +95,25 @@ public static class Report
             foreach (var p in problems) text.AppendLine($"- problem in '{p.Query}' ({Targets.Name(p.Mode)}) at {p.Events:N0} events: {Escape(p.Problem!)}");
         }
         return text.ToString();
+    }
+
+    private static void AppendBursts(StringBuilder text, IReadOnlyList<BurstResult> bursts)
+    {
+        text.AppendLine($"Cold start: the 2-level query as {bursts[0].Size} concurrent requests for different spread ids, the first requests a freshly " +
+                        "started service answers (after it listens), then the same burst with other ids once the service has run the load above; " +
+                        "\"cold / warm\" divides the cold figure by the warm one.");
+        text.AppendLine();
+        text.AppendLine("| Events | mode | burst | cold: ms for all | req/s | p50 ms | p99 ms | warm: ms for all | req/s | p50 ms | p99 ms | cold / warm p99 | failed |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var burst in bursts)
+        {
+            var (cold, warm) = (burst.Cold, burst.Warm);
+            text.AppendLine(string.Create(Invariant,
+                $"| {burst.Events:N0} | {Targets.Name(burst.Mode)} | {burst.Size} | {cold.Elapsed.TotalMilliseconds:N0} | {cold.RequestsPerSecond(burst.Size):N0} | " +
+                $"{cold.P50Milliseconds:F2} | {cold.P99Milliseconds:F2} | {warm.Elapsed.TotalMilliseconds:N0} | {warm.RequestsPerSecond(burst.Size):N0} | " +
+                $"{warm.P50Milliseconds:F2} | {warm.P99Milliseconds:F2} | {cold.P99Milliseconds / Math.Max(warm.P99Milliseconds, 1e-9):F1} | {cold.Failures + warm.Failures} |"));
+        }
+        text.AppendLine();
     }
 
     /// <summary>Replaces the generated block of the file, or creates the file with a heading and the block.</summary>
