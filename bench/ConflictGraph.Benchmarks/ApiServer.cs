@@ -49,8 +49,10 @@ public sealed class ApiServer : IAsyncDisposable
             }
             try
             {
-                using var response = await probe.GetAsync("/floor/allocations", cancellationToken);
-                if (response.IsSuccessStatusCode) return server;
+                // Ready as a load balancer would see it (store open, schema built), then the floor must answer.
+                using var ready = await probe.GetAsync("/health/ready", cancellationToken);
+                using var response = ready.IsSuccessStatusCode ? await probe.GetAsync("/floor/allocations", cancellationToken) : null;
+                if (response?.IsSuccessStatusCode == true) return server;
             }
             catch (HttpRequestException)
             {
@@ -61,7 +63,7 @@ public sealed class ApiServer : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
         await server.DisposeAsync();
-        throw new TimeoutException("the API did not answer /floor/allocations within 5 minutes (is Diagnostics wired in Program.cs?)");
+        throw new TimeoutException("the API was not ready or did not answer /floor/allocations within 5 minutes (is Diagnostics wired in Program.cs?)");
     }
 
     public async ValueTask DisposeAsync()

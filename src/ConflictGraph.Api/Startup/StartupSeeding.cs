@@ -7,7 +7,7 @@ namespace ConflictGraph.Api.Startup;
 
 /// <summary>
 /// Opens the store at start and, when it is empty, imports the seed through the same path as
-/// the CLI and importGraph. Readiness follows the outcome.
+/// the CLI and importGraph; builds the GraphQL schema. Readiness follows the outcome.
 /// </summary>
 public sealed class StartupSeeding(
     IServiceProvider services, IOptions<SeedOptions> options, IWebHostEnvironment environment, Readiness readiness, ILogger<StartupSeeding> logger)
@@ -23,6 +23,8 @@ public sealed class StartupSeeding(
                 var store = services.GetRequiredService<IGraphStore>();
                 var stats = await store.GetStatsAsync(stoppingToken);
                 if (stats.Nodes == 0 && options.Value.OnStartup) await SeedAsync(store, stoppingToken);
+                // Built here, not by whichever request comes first while the others wait on it.
+                services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
                 readiness.Ready();
                 return;
             }

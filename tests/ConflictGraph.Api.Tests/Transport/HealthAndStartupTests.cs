@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ConflictGraph.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictGraph.Api.Tests.Transport;
 
@@ -30,6 +31,15 @@ public sealed class HealthAndStartupTests
         Assert.DoesNotContain("/secret/path", body);
         Assert.Contains("/secret/path", detail);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheServiceIsReadyOnlyOnceItsSchemaIsBuiltSoNoRequestWaitsForIt()
+    {
+        using var app = new ConflictGraphApp();
+        await app.ReadyClientAsync();
+
+        Assert.True(app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialized);
     }
 
     [Theory]
