@@ -100,7 +100,7 @@ public static class Report
     private static void AppendBursts(StringBuilder text, IReadOnlyList<BurstResult> bursts)
     {
         text.AppendLine($"Cold start: the 2-level query as {bursts[0].Size} concurrent requests for different spread ids, the first requests a freshly " +
-                        "started service answers (after it listens), then the same burst with other ids once the service has run the load above; " +
+                        "started service answers (once /health/ready answers), then the same burst with other ids once the service has run the load above; " +
                         "\"cold / warm\" divides the cold figure by the warm one.");
         text.AppendLine();
         text.AppendLine("| Events | mode | burst | cold: ms for all | req/s | p50 ms | p99 ms | warm: ms for all | req/s | p50 ms | p99 ms | cold / warm p99 | failed |");
