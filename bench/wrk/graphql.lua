@@ -1,0 +1,47 @@
+-- Drives one of the benchmark's event queries with wrk, ids spread over the whole graph or
+-- repeated over 64 fixed ones (the same ids as bench/ConflictGraph.Benchmarks):
+--   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- two-level 1000000 spread
+--   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- lookup 1000000 repeated
+-- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
+-- it to verify a setup, not to measure).
+local documents = {
+  ["lookup"] = "query Lookup($id: ID!) { node(id: $id) { id ... on Event { title kind description date { start end precision at text } } } }",
+  ["two-level"] = "query EventFacts($id: ID!) { node(id: $id) { id ... on Event { title kind date { start end precision } perpetrators { id name } place { id name kind } statements { id text stance } } } }",
+}
+local document, events, repeated
+local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
+
+local threads = {}
+
+function setup(thread)
+  thread:set("seed", math.random(1, 1000000000))
+  threads[#threads + 1] = thread
+end
+
+function init(args)
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup or two-level")
+  events = tonumber(args[2] or "10000")
+  repeated = args[3] == "repeated"
+  math.randomseed(tonumber(seed) or os.time())
+  if args[4] == "check" then response = check end
+end
+
+function request()
+  local n
+  if repeated then n = 1 + math.floor(math.random(0, 63) * events / 64) else n = math.random(1, events) end
+  local body = string.format('{"query":"%s","variables":{"id":"event:e%07d"}}', document, n)
+  return wrk.format("POST", "/graphql", headers, body)
+end
+
+failed = 0
+
+function check(status, _, body)
+  if status ~= 200 or body:find('"errors"', 1, true) then failed = failed + 1 end
+end
+
+function done(summary, latency, _)
+  local errors = 0
+  for _, thread in ipairs(threads) do errors = errors + (tonumber(thread:get("failed")) or 0) end
+  io.write(string.format("requests %d, non-2xx %d, answers with errors %d (counted with 'check'), p50 %.2f ms, p99 %.2f ms\n",
+    summary.requests, summary.errors.status, errors, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
