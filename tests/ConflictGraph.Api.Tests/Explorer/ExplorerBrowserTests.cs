@@ -155,6 +155,36 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     }
 
     [SkippableFact]
+    public async Task TheCountsSlotChartsTheServicesMonthlyAggregateForTheDatesInView()
+    {
+        var step = Step("counts");
+        // The same question the page asks, over HTTP: each month's bar and the total line must say what eventAggregate says.
+        async Task<(List<string> Bars, string Summary)> ExpectedAsync(string filter)
+        {
+            var response = await walk.App.PostGraphQLAsync(
+                $"{{ eventAggregate(filter: {{ {filter} }}, groupBy: [TIME], bucket: MONTH) {{ groups {{ keys {{ value label }} events impreciseEvents disputedEvents }} " +
+                "total { events disputedEvents killedLow killedBest killedHigh } } }");
+            var aggregate = response.Data!["eventAggregate"]!;
+            var bars = aggregate["groups"]!.AsArray().OrderBy(g => g!["keys"]![0]!["value"]!.GetValue<string>(), StringComparer.Ordinal)
+                .Select(g => $"{g!["keys"]![0]!["label"]}: {g["events"]} events ({g["impreciseEvents"]} dated more loosely than the month), {g["disputedEvents"]} with a disputed claim").ToList();
+            var total = aggregate["total"]!;
+            var killed = total["killedLow"] is null ? "no casualty figures"
+                : $"killed: low {total["killedLow"]}, best {total["killedBest"]?.ToString() ?? "?"}, high {total["killedHigh"]?.ToString() ?? "open-ended"}";
+            return (bars, $"{total["events"]} events, {total["disputedEvents"]} with a disputed claim; {killed}.");
+        }
+
+        var all = await ExpectedAsync("");
+        Assert.Null(step["all"]!["note"]);
+        Assert.Equal(all.Bars, Strings(step["all"]!["bars"]));
+        Assert.Equal(all.Summary, step["all"]!["summary"]!.GetValue<string>());
+        Assert.True(all.Bars.Count > 3, "the seed's events fall in a few months; fewer bars mean the chart is not drawn from them");
+        var june = await ExpectedAsync("from: \"2021-06-01\", to: \"2021-06-30\"");
+        Assert.Equal(june.Bars, Strings(step["june"]!["bars"]));
+        Assert.Equal(june.Summary, step["june"]!["summary"]!.GetValue<string>());
+        Assert.True(june.Bars.Count < all.Bars.Count, "a month's dates must narrow the chart");
+    }
+
+    [SkippableFact]
     public async Task TheMapPlacesEveryEventWithCoordinatesAndNamesTheRest()
     {
         var step = Step("allEvents");
@@ -260,7 +290,7 @@ public sealed class ExplorerBrowserTests(ExplorerBrowserTests.Walk walk, ITestOu
     {
         Step("load");
         var files = Strings(walk.Report!["screenshots"]);
-        Assert.Equal(8, files.Count);
+        Assert.Equal(10, files.Count);
         Assert.All(files, file => Assert.True(new FileInfo(file).Length > 10_000, $"{file} is missing or blank"));
         output.WriteLine($"screenshots: {walk.Screenshots}");
     }

@@ -164,6 +164,37 @@ await step('eventsInGraph', async () => {
 await page.locator('input[name="scope"][value="all"]').check();
 await page.waitForFunction(() => /of \d+ events/.test(document.getElementById('events-summary').textContent));
 
+await step('counts', async () => {
+  // The counts slot charts eventAggregate by month for the filter in view: every event, then June 2021 only.
+  const read = () => page.evaluate(() => ({
+    bars: [...document.querySelectorAll('#counts svg rect')].map((bar) => bar.querySelector('title')?.textContent ?? ''),
+    label: document.querySelector('#counts svg')?.getAttribute('aria-label') ?? '',
+    summary: document.querySelector('#counts > p')?.textContent ?? '',
+    note: document.querySelector('#counts .note, #counts .error')?.textContent ?? null,
+  }));
+  // The page with the slot scrolled into view, and the slot alone beside it (not counted as a state).
+  const slot = async (name) => {
+    await page.locator('#counts').scrollIntoViewIfNeeded();
+    await shot(name);
+    await page.locator('#counts').screenshot({ path: path.join(out, `${name}-slot.png`) });
+  };
+  await page.waitForSelector('#counts svg rect');
+  const all = await read();
+  await slot('09-counts-all');
+  await page.fill('input[name="from"]', '2021-06-01');
+  await page.fill('input[name="to"]', '2021-06-30');
+  await page.waitForFunction((before) => {
+    const summary = document.querySelector('#counts > p')?.textContent;
+    return summary && summary !== before;
+  }, all.summary);
+  const june = await read();
+  await slot('10-counts-june');
+  await page.fill('input[name="from"]', '');
+  await page.fill('input[name="to"]', '');
+  await page.waitForFunction((before) => document.querySelector('#counts > p')?.textContent === before, all.summary);
+  return { all, june };
+});
+
 await step('disputedRelation', async () => {
   // The start page lists disputed relations before disputed facts: open the first relation's claims.
   await page.goto(`${base}/explore`, { waitUntil: 'load' });
