@@ -64,13 +64,16 @@ public static class ChildProcess
     }
 
     /// <summary>The kernel's high-water mark of the process's resident memory; 0 once it is gone.</summary>
-    public static long PeakResidentBytes(int pid)
+    public static long PeakResidentBytes(int pid) => StatusBytes(pid, "VmHWM:");
+
+    /// <summary>A memory field of /proc/PID/status (VmRSS:, VmHWM:) in bytes; 0 once the process is gone.</summary>
+    public static long StatusBytes(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                if (line.StartsWith(field, StringComparison.Ordinal))
+                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         }
         catch (IOException)
         {

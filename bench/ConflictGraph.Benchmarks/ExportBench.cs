@@ -23,14 +23,14 @@ public static class ExportBench
         var results = new List<ExportResult>();
         foreach (var (name, path, rowStart) in new[] { ("export: events.csv", "/export/events.csv", "\r\n"), ("export: events.geojson", "/export/events.geojson", "{\"type\":\"Feature\"") })
         {
-            var before = ResidentBytes(server.ProcessId, "VmRSS:");
+            var before = ChildProcess.StatusBytes(server.ProcessId, "VmRSS:");
             var peak = before;
             using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sampler = Task.Run(async () =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    peak = Math.Max(peak, ResidentBytes(server.ProcessId, "VmRSS:"));
+                    peak = Math.Max(peak, ChildProcess.StatusBytes(server.ProcessId, "VmRSS:"));
                     try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
                 }
             }, CancellationToken.None);
@@ -71,19 +71,5 @@ public static class ExportBench
             }
         }
         return (rows, bytes);
-    }
-
-    private static long ResidentBytes(int pid, string field)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith(field, StringComparison.Ordinal))
-                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-        }
-        return 0;
     }
 }
