@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Cli;
 
@@ -30,7 +31,7 @@ public static class ImportCommand
                         facts = validation.Facts;
                         progress = ImportProgress.For(validation.Items, error, ImportProgress.IsTerminal(error));
                         progress?.Validated(InputFiles.Size(validation), clock.Elapsed);
-                    }, new ForwardedProgress(() => progress), cancellationToken);
+                    }, new WriteContext(WriteContext.Cli, new ForwardedProgress(() => progress)), cancellationToken);
                     await output.WriteLineAsync(
                         $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
                         $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated}" +

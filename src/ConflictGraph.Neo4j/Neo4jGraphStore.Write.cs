@@ -1,6 +1,7 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Layout;
 using ConflictGraph.Neo4j.Writing;
@@ -13,13 +14,14 @@ public sealed partial class Neo4jGraphStore
     /// The whole batch in one explicit transaction, so an import is all or nothing as on the embedded
     /// store. The idempotent import may be retried whole after a transient failure.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken)
     {
+        var progress = write?.Progress;
         await EnsureSchemaAsync(cancellationToken);
         return await client.InTransactionAsync((tx, ct) => new ImportWriter(tx, batch, progress).RunAsync(ct), cancellationToken);
     }
 
-    public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
         return await client.InTransactionAsync(async (tx, ct) =>

@@ -1,6 +1,7 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.History;
 using ConflictGraph.Sqlite.Reading;
 using ConflictGraph.Sqlite.Schema;
 using ConflictGraph.Sqlite.Writing;
@@ -17,16 +18,19 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly string connectionString;
     private readonly SqliteStoreOptions options;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly TimeProvider clock;
 
     /// <summary>Opens (creating when missing) and migrates the file.</summary>
+    /// <param name="clock">Stamps change-log batches; the system clock by default.</param>
     /// <exception cref="StoreUnavailableException">The file cannot be opened or is from a newer build.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout lies outside the accepted range.</exception>
-    public SqliteGraphStore(SqliteStoreOptions options)
+    public SqliteGraphStore(SqliteStoreOptions options, TimeProvider? clock = null)
     {
         if (options.BusyTimeoutSeconds is < SqliteStoreOptions.MinBusyTimeoutSeconds or > SqliteStoreOptions.MaxBusyTimeoutSeconds)
             throw new ArgumentOutOfRangeException(nameof(options), options.BusyTimeoutSeconds,
                 $"the busy timeout must lie in {SqliteStoreOptions.MinBusyTimeoutSeconds}..{SqliteStoreOptions.MaxBusyTimeoutSeconds} s");
         this.options = options;
+        this.clock = clock ?? TimeProvider.System;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -87,35 +91,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return found;
     }
 
-    public async Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(connection => GraphWriter.ImportAsync(connection, batch, write ?? WriteContext.Unattributed, clock, logged: true, cancellationToken), cancellationToken);
+
+    public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(connection => NodeDeletion.DeleteAsync(connection, id, write ?? WriteContext.Unattributed, clock, cancellationToken), cancellationToken);
+
+    /// <summary>One write at a time from this process; other processes wait on the file's write lock.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = Open(cancellationToken);
-            var result = await GraphWriter.ImportAsync(connection, batch, progress, cancellationToken);
+            var result = await write(connection);
+            // The planner's statistics follow what the write changed (cheap when little did).
             PlannerStatistics.Refresh(connection);
             return result;
-        }
-        catch (SqliteException e) when (IsBusy(e))
-        {
-            throw Busy(e);
-        }
-        finally
-        {
-            writeLock.Release();
-        }
-    }
-
-    public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken)
-    {
-        await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = Open(cancellationToken);
-            var deleted = await NodeDeletion.DeleteAsync(connection, id, cancellationToken);
-            if (deleted) PlannerStatistics.Refresh(connection);
-            return deleted;
         }
         catch (SqliteException e) when (IsBusy(e))
         {
@@ -185,7 +177,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         await using var connection = Open(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'data_version'";
+        command.CommandText = HistoryCounts.Newest;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Aggregation;
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -13,9 +14,10 @@ namespace ConflictGraph.Api.Caching;
 /// <summary>
 /// Serves repeated reads from memory. Concurrent misses on one read share one store call
 /// (<see cref="SingleFlight"/>). Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
-/// a write through this service makes stale only the entries it touched, and is seen by the very
-/// next read. A write by another process (the data version moved without us) is seen within
-/// <see cref="CachingOptions.VersionCheckInterval"/> and makes every entry stale.
+/// the change log says what every write changed, whichever process made it, so a write makes
+/// stale only the entries it touched: one through this service is seen by the very next read, one
+/// by another process within <see cref="CachingOptions.VersionCheckInterval"/>. When the log cannot
+/// say (too many entries, or some were compacted away), every entry goes stale.
 /// </summary>
 public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
     : IGraphStore, IDisposable
@@ -26,9 +28,12 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private long version = -1;
     private DateTimeOffset versionReadAt;
 
+    /// <summary>More entries than this since the last look, and everything goes stale rather than reading them all.</summary>
+    private const int MaxLoggedChanges = 10_000;
+
     private sealed record Entry(object? Value, ReadStamps.Stamp Stamp);
 
-    /// <summary>Notices writes by other processes: when the data version moved without us, nothing cached can be trusted.</summary>
+    /// <summary>Notices writes by other processes: when the data version moved without us, the log says what they changed.</summary>
     private async Task CheckVersionAsync(CancellationToken cancellationToken)
     {
         if (version >= 0 && clock.GetUtcNow() - versionReadAt < options.Value.VersionCheckInterval) return;
@@ -36,14 +41,41 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         try
         {
             if (version >= 0 && clock.GetUtcNow() - versionReadAt < options.Value.VersionCheckInterval) return;
-            var current = await store.GetDataVersionAsync(cancellationToken);
-            if (version >= 0 && current != version) stamps.TouchAll();
-            (version, versionReadAt) = (current, clock.GetUtcNow());
+            await CatchUpAsync(wrote: false, cancellationToken);
         }
         finally
         {
             versionGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Makes stale what the log holds since the version last seen, and moves to the current one
+    /// (callers hold the version gate). After a write through this service (<paramref name="wrote"/>),
+    /// reads that overlapped it are not stored even when it changed nothing.
+    /// </summary>
+    private async Task CatchUpAsync(bool wrote, CancellationToken cancellationToken)
+    {
+        var current = await store.GetDataVersionAsync(cancellationToken);
+        var known = Interlocked.Read(ref version);
+        if (known >= 0 && current != known)
+        {
+            if (await ChangedSinceAsync(known, current, cancellationToken) is { } tags) stamps.Touch(tags);
+            else stamps.TouchAll();
+        }
+        else if (wrote) stamps.Touch([]);
+        Interlocked.Exchange(ref version, current);
+        versionReadAt = clock.GetUtcNow();
+    }
+
+    /// <summary>What the log's entries after <paramref name="from"/> up to <paramref name="to"/> changed; null when it cannot say.</summary>
+    private async Task<IReadOnlyList<string>?> ChangedSinceAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        if (to < from || to - from > MaxLoggedChanges) return null;
+        var entries = await store.ReadHistoryAsync(from, (int)(to - from), cancellationToken);
+        // Sequence numbers are handed out one after another: fewer entries means some were compacted away.
+        if (entries.Count != to - from || entries[^1].Sequence != to) return null;
+        return ReadTags.Touched(entries).ToList();
     }
 
     /// <param name="arguments">Writes the read's arguments unambiguously; called only when caching is on.</param>
@@ -147,44 +179,55 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);
 
-    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        WriteAsync(ct => store.ImportAsync(batch, progress, ct), result => ReadTags.Touched(batch, result), cancellationToken);
+    public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.ImportAsync(batch, write, ct), cancellationToken);
+
+    public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.DeleteNodeAsync(id, write, ct), cancellationToken);
+
+    public Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.WithdrawClaimAsync(withdrawal, write, ct), cancellationToken);
+
+    public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.CompactHistoryAsync(cutoff, ct), cancellationToken);
 
     /// <summary>Not cached: asked right before a delete, which must see the nodes as they are.</summary>
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => store.GetReferencingNodesAsync(id, cancellationToken);
 
-    // A delete also rewrites every node that named the deleted one and the status of relations it
-    // claimed, which its result does not list: every entry goes stale.
-    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) =>
-        WriteAsync(ct => store.DeleteNodeAsync(id, ct), deleted => deleted ? null : [], cancellationToken);
-
     /// <summary>
-    /// Runs a write and makes stale what it touched (<paramref name="touched"/>; null: everything).
-    /// The data version must move by at most one across it, from the last one seen; otherwise
-    /// another process wrote too, and everything goes stale. A write that failed changed nothing.
+    /// Runs a write; afterwards, whether it committed or not, what the log holds since the version
+    /// last seen is stale: this write's entries, and any other process's since.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, Func<T, IEnumerable<string>?> touched, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
-        var before = await store.GetDataVersionAsync(cancellationToken);
         stamps.WriteStarted();
-        IEnumerable<string>? tags = null;
         try
         {
-            var result = await write(cancellationToken);
-            tags = touched(result)?.ToList();
-            return result;
+            return await write(cancellationToken);
         }
         finally
         {
-            var after = await store.GetDataVersionAsync(CancellationToken.None);
-            var known = Interlocked.Read(ref version);
-            if (after == before) stamps.Touch([]);
-            else if (tags is null || after - before > 1 || (known >= 0 && before != known)) stamps.TouchAll();
-            else stamps.Touch(tags);
-            Interlocked.Exchange(ref version, after);
-            versionReadAt = clock.GetUtcNow();
+            await versionGate.WaitAsync(CancellationToken.None);
+            try
+            {
+                await CatchUpAsync(wrote: true, CancellationToken.None);
+            }
+            finally
+            {
+                versionGate.Release();
+            }
         }
     }
+
+    // The log is read as it is: history pages must show the newest entries, and subscriptions tail it.
+    public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        store.FindHistoryAsync(query, page, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken) =>
+        store.GetHistoryAsync(targetIds, cancellationToken);
+
+    public Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) =>
+        store.ReadHistoryAsync(after, limit, cancellationToken);
 
     public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
 

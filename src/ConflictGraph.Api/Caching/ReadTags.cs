@@ -1,4 +1,6 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Api.Caching;
@@ -72,27 +74,34 @@ public static class ReadTags
         if (query.ClaimedByActorId is not null) yield return Kind(NodeKind.Statement);
     }
 
-    /// <summary>What an import of <paramref name="batch"/> changed (nothing when it changed nothing).</summary>
-    public static IEnumerable<string> Touched(GraphBatch batch, ImportResult result)
+    /// <summary>What some change-log entries changed, whichever process wrote them (nothing for none).</summary>
+    public static IEnumerable<string> Touched(IEnumerable<HistoryEntry> entries)
     {
-        if (result.NodeChanges.Count + result.RelationChanges.Count + result.FactsCreated + result.FactsUpdated > 0) yield return Anything;
-        if (result.FactsCreated + result.FactsUpdated > 0) yield return Facts;
-        var created = result.NodeChanges.Any(n => n is { Kind: NodeKind.Statement, Change: ChangeKind.Created })
-            ? batch.Nodes.OfType<Statement>().ToLookup(s => s.Id)
-            : null;
-        foreach (var node in result.NodeChanges)
+        var any = false;
+        foreach (var entry in entries)
         {
-            yield return Node(node.Id);
-            yield return Kind(node.Kind);
-            if (node.Kind != NodeKind.Statement) continue;
-            if (node.Change != ChangeKind.Created) yield return StatementEdits;
-            else foreach (var target in created![node.Id].SelectMany(s => s.AboutIds)) yield return About(target);
-        }
-        if (result.RelationChanges.Count > 0) yield return Relations;
-        foreach (var relation in result.RelationChanges)
-        {
-            yield return Around(relation.FromId);
-            yield return Around(relation.ToId);
+            if (!any) yield return Anything;
+            any = true;
+            switch (entry.Target)
+            {
+                case HistoryTarget.Node:
+                    yield return Node(entry.TargetId);
+                    if (entry.NodeKind is { } kind) yield return Kind(kind);
+                    // The log does not say which nodes a new statement is about: every list of statements about a node goes stale.
+                    if (entry.NodeKind == NodeKind.Statement) yield return StatementEdits;
+                    break;
+                case HistoryTarget.Relation:
+                    yield return Relations;
+                    if (RelationKey.TryParse(entry.TargetId, out _, out var from, out var to))
+                    {
+                        yield return Around(from);
+                        yield return Around(to);
+                    }
+                    break;
+                case HistoryTarget.Fact:
+                    yield return Facts;
+                    break;
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class MutationGraphType : ObjectGraphType
                 var relations = await store.GetRelationsAsync([id], null, Direction.Both, c.CancellationToken);
                 var referencing = await store.GetReferencingNodesAsync(id, c.CancellationToken);
                 var cited = node.Kind == NodeKind.Statement ? (await store.GetCitationsAsync([id], c.CancellationToken)).Relations : [];
-                if (!await store.DeleteNodeAsync(id, c.CancellationToken)) return false;
+                if (!await store.DeleteNodeAsync(id, null, c.CancellationToken)) return false;
                 await PublishAsync(c, DeletionChanges.Of(node, relations, cited, referencing));
                 return true;
             });

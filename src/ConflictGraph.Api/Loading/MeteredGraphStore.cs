@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Aggregation;
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -55,14 +56,29 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken));
 
-    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ImportAsync(batch, progress, cancellationToken));
+    public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ImportAsync(batch, write, cancellationToken));
 
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetReferencingNodesAsync(id, cancellationToken));
 
-    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.DeleteNodeAsync(id, cancellationToken));
+    public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.DeleteNodeAsync(id, write, cancellationToken));
+
+    public Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.WithdrawClaimAsync(withdrawal, write, cancellationToken));
+
+    public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.FindHistoryAsync(query, page, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.GetHistoryAsync(targetIds, cancellationToken));
+
+    public Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ReadHistoryAsync(after, limit, cancellationToken));
+
+    public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.CompactHistoryAsync(cutoff, cancellationToken));
 
     public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
 

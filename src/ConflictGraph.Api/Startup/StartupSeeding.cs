@@ -57,7 +57,7 @@ public sealed class StartupSeeding(
             return;
         }
         var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray() : [path];
-        var result = await GraphImporter.ImportAsync(new JsonFileSource(files), store, null, null, cancellationToken);
+        var result = await GraphImporter.ImportAsync(new JsonFileSource(files), store, null, new WriteContext(WriteContext.Seed), cancellationToken);
         logger.LogInformation("seeded the empty store from {Path}: {Created} nodes, {Relations} relations", path, result.Created, result.RelationsCreated);
     }
 

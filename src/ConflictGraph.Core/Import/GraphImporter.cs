@@ -13,14 +13,14 @@ namespace ConflictGraph.Core.Import;
 public static class GraphImporter
 {
     /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
-    public static Task<ImportResult> ImportAsync(GraphInput input, IGraphStore store, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        ImportAsync(new InputSource(input), store, null, progress, cancellationToken);
+    public static Task<ImportResult> ImportAsync(GraphInput input, IGraphStore store, WriteContext? write, CancellationToken cancellationToken) =>
+        ImportAsync(new InputSource(input), store, null, write, cancellationToken);
 
     /// <param name="validated">Called after validation with the number of items about to be written.</param>
-    /// <param name="progress">Passed to the store's write; see <see cref="IGraphStore.ImportAsync(GraphChunks, IProgress{int}?, CancellationToken)"/>.</param>
+    /// <param name="write">Who writes, and where progress goes; passed to <see cref="IGraphStore.ImportAsync(GraphChunks, WriteContext?, CancellationToken)"/>.</param>
     /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
     public static async Task<ImportResult> ImportAsync(
-        IGraphSource source, IGraphStore store, Action<ValidationResult>? validated, IProgress<int>? progress, CancellationToken cancellationToken)
+        IGraphSource source, IGraphStore store, Action<ValidationResult>? validated, WriteContext? write, CancellationToken cancellationToken)
     {
         var validation = await GraphValidator.ValidateAsync(source, store, cancellationToken);
         if (validation.Problems.Count > 0) throw new GraphValidationException(validation.Problems);
@@ -28,7 +28,7 @@ public static class GraphImporter
         var chunks = new GraphChunks(source, validation);
         try
         {
-            return await store.ImportAsync(chunks, progress, cancellationToken);
+            return await store.ImportAsync(chunks, write, cancellationToken);
         }
         catch (MissingReferenceException e)
         {

@@ -26,6 +26,9 @@ public sealed record ImportResult(int Created, int Updated, int Unchanged, int R
 
     /// <summary>Existing facts that gained or changed a claim.</summary>
     public int FactsUpdated { get; init; }
+
+    /// <summary>The change-log batch of this write; null when it changed nothing.</summary>
+    public string? BatchId { get; init; }
 }
 
 public enum ChangeKind { Created, Updated, Deleted }

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Aggregation;
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -86,22 +87,56 @@ public interface IGraphStore
     /// claim), the status following by <see cref="ClaimStatusRule"/>. A fact or relation that gains or
     /// changes a claim counts as updated. Throws <see cref="MissingReferenceException"/> when something
     /// points at a node in neither the batch nor the store (a fact's subject, a claim's statement).
+    /// Every change is appended to the change log in the same transaction, by
+    /// <see cref="HistoryChanges"/>, under one batch whose id the result carries; a write that
+    /// changes nothing appends nothing and has no batch.
     /// </summary>
-    Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken);
+    /// <param name="write">Who writes (recorded in the log) and where progress goes; null: <see cref="WriteContext.Unattributed"/>.</param>
+    Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a validated batch read in chunks, as <see cref="ImportAsync(GraphBatch, IProgress{int}?, CancellationToken)"/>
+    /// Writes a validated batch read in chunks, as <see cref="ImportAsync(GraphBatch, WriteContext?, CancellationToken)"/>
     /// writes one: in one transaction, all or nothing. A store that writes chunk by chunk holds one
     /// chunk at a time; this default reads them all into one batch first.
     /// </summary>
-    async Task<ImportResult> ImportAsync(GraphChunks chunks, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        await ImportAsync(await chunks.ToBatchAsync(cancellationToken), progress, cancellationToken);
+    async Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken) =>
+        await ImportAsync(await chunks.ToBatchAsync(cancellationToken), write, cancellationToken);
 
     /// <summary>
     /// Removes the node, its relations, the facts about it, its claims (on relations and facts, whose
-    /// status then follows from the claims left) and every reference to it; false when absent.
+    /// status then follows from the claims left) and every reference to it; false when absent. The
+    /// log keeps what was removed: the node, each relation and fact with its claims, each claim the
+    /// node made elsewhere as withdrawn, and each node that named it as updated.
     /// </summary>
-    Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken);
+    Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a statement's position off a relation or a fact, logged as a withdrawal; the status
+    /// follows from the claims left (a relation whose last claim goes is UNSOURCED). False when the
+    /// statement holds no position there. Throws <see cref="TargetNotFoundException"/> when the
+    /// relation, the fact or the statement is not stored.
+    /// </summary>
+    Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the change log in commit order (oldest first), after a history cursor, of one
+    /// target (node, relation with its claims, or fact with its claims) or of all; each entry with
+    /// the target's JSON before and after it, and the total count.
+    /// </summary>
+    Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Every entry of each target, oldest first, with before and after (Relation.history); unknown ids get an empty list.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> entries after sequence number <paramref name="after"/>, oldest
+    /// first, without before and after: what live subscriptions tail. Entries of one batch are
+    /// committed together, so a reader never sees part of a write.
+    /// </summary>
+    Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Folds entries older than <paramref name="cutoff"/> by <see cref="HistoryCompaction"/>, in one transaction.</summary>
+    Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>
     /// The other nodes whose fields name <paramref name="id"/> (a statement's speaker or source, a
@@ -137,6 +172,10 @@ public interface IGraphStore
 
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
 
-    /// <summary>A number that changes with every committed write; caches key on it.</summary>
+    /// <summary>
+    /// The sequence number of the change log's newest entry (0 when empty): it moves with every
+    /// committed write that changed something, whichever process made it; caches key on it and
+    /// subscriptions start after it.
+    /// </summary>
     Task<long> GetDataVersionAsync(CancellationToken cancellationToken);
 }

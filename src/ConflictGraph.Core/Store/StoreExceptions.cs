@@ -13,6 +13,12 @@ public sealed class NodeKindConflictException(string id, Model.NodeKind stored, 
     public string Id { get; } = id;
 }
 
+/// <summary>A write named a relation, fact or node that is not in the store.</summary>
+public sealed class TargetNotFoundException(string what, string id) : InvalidOperationException($"no {what} '{id}' in the store")
+{
+    public string Id { get; } = id;
+}
+
 /// <summary>The store cannot be reached or refuses to serve.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 

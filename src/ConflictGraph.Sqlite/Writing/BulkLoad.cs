@@ -58,7 +58,7 @@ internal sealed class BulkLoad
             command.Transaction = transaction;
             command.CommandText =
                 "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
-                "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs') ORDER BY name";
+                "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name";
             using var reader = command.ExecuteReader();
             while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }

@@ -7,6 +7,12 @@ namespace ConflictGraph.Sqlite.Writing;
 /// <summary>The prepared commands that read and write the claims of one kind of owner (relations or facts).</summary>
 internal sealed record ClaimCommands(SqliteCommand Read, SqliteCommand Upsert, SqliteCommand UpdateStatus);
 
+/// <summary>What a merge did to a relation's or fact's claims: created it, or updated it from <see cref="Before"/> to <see cref="After"/> (by statement id).</summary>
+internal sealed record ClaimMergeOutcome(ChangeKind Change, IReadOnlyList<Claim>? Before = null, IReadOnlyList<Claim>? After = null)
+{
+    public static readonly ClaimMergeOutcome Created = new(ChangeKind.Created);
+}
+
 /// <summary>
 /// Merges an incoming relation's or fact's claims onto the stored ones by the core's
 /// <see cref="ClaimMerge"/> and writes the result with the status the core's rule gives.
@@ -14,17 +20,11 @@ internal sealed record ClaimCommands(SqliteCommand Read, SqliteCommand Upsert, S
 internal static class ClaimWrites
 {
     /// <param name="insert">Inserts the owner's row with the given status, when it did not exist.</param>
-    /// <returns>Created or Updated, or null when the owner existed and nothing changed.</returns>
-    public static ChangeKind? Merge(ClaimCommands commands, string id, bool exists, IReadOnlyList<Claim> incoming, Action<string> insert)
+    /// <returns>What changed, or null when the owner existed and nothing changed.</returns>
+    public static ClaimMergeOutcome? Merge(ClaimCommands commands, string id, bool exists, IReadOnlyList<Claim> incoming, Action<string> insert)
     {
-        var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
-        if (exists)
-        {
-            using var reader = commands.Read.With(id).ExecuteReader();
-            while (reader.Read())
-                claims[reader.GetString(0)] = new Claim(reader.GetString(0), reader.GetInt64(1) == 0 ? ClaimPosition.Claims : ClaimPosition.Disputes,
-                    reader.IsDBNull(2) ? null : reader.GetString(2));
-        }
+        var claims = exists ? Read(commands.Read, id) : new Dictionary<string, Claim>(StringComparer.Ordinal);
+        var before = exists ? ClaimMerge.Ordered(claims.Values) : null;
         var changed = ClaimMerge.Merge(claims, incoming);
         if (exists && !changed) return null;
         var status = EnumNames.Of(ClaimMerge.Status(claims.Values));
@@ -32,6 +32,17 @@ internal static class ClaimWrites
         else commands.UpdateStatus.With(id, status).ExecuteNonQuery();
         foreach (var claim in claims.Values)
             commands.Upsert.With(id, claim.StatementId, claim.Disputes ? 1 : 0, claim.Characterization).ExecuteNonQuery();
-        return exists ? ChangeKind.Updated : ChangeKind.Created;
+        return exists ? new ClaimMergeOutcome(ChangeKind.Updated, before, ClaimMerge.Ordered(claims.Values)) : ClaimMergeOutcome.Created;
+    }
+
+    /// <summary>The stored claims of one relation or fact, by statement id.</summary>
+    public static Dictionary<string, Claim> Read(SqliteCommand read, string id)
+    {
+        var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        using var reader = read.With(id).ExecuteReader();
+        while (reader.Read())
+            claims[reader.GetString(0)] = new Claim(reader.GetString(0), reader.GetInt64(1) == 0 ? ClaimPosition.Claims : ClaimPosition.Disputes,
+                reader.IsDBNull(2) ? null : reader.GetString(2));
+        return claims;
     }
 }

@@ -1,19 +1,22 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.History;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
-/// Writes one batch in one transaction. Anything that goes wrong (a dangling reference, a
-/// cancellation, a crash) leaves the file exactly as it was.
+/// Writes one batch in one transaction, with its change-log entries. Anything that goes wrong (a
+/// dangling reference, a cancellation, a crash) leaves the file, log included, exactly as it was.
 /// </summary>
 internal sealed class GraphWriter
 {
     private const int ProgressEvery = 1000;
 
     private readonly WriteCommands commands;
+    private readonly HistoryLog log;
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private readonly List<NodeChange> nodeChanges = [];
     private readonly List<RelationChange> relationChanges = [];
@@ -31,16 +34,17 @@ internal sealed class GraphWriter
     /// <summary>Events whose roll-up rows this write may change (<see cref="EventRollup"/>); ids of other kinds are skipped there.</summary>
     private readonly HashSet<string> touchedEvents = new(StringComparer.Ordinal);
 
-    private GraphWriter(WriteCommands commands, bool startedEmpty)
+    private GraphWriter(WriteCommands commands, HistoryLog log, bool startedEmpty)
     {
         this.commands = commands;
+        this.log = log;
         this.startedEmpty = startedEmpty;
         relationClaims = new ClaimCommands(commands.RelationClaims, commands.UpsertClaim, commands.UpdateStatus);
         factClaims = new ClaimCommands(commands.FactClaims, commands.UpsertFactClaim, commands.UpdateFactStatus);
     }
 
     public static async Task<ImportResult> ImportAsync(
-        SqliteConnection connection, GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+        SqliteConnection connection, GraphBatch batch, WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken)
     {
         BulkLoad? bulk = null;
         try
@@ -49,7 +53,8 @@ internal sealed class GraphWriter
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
             bulk = BulkLoad.Begin(connection, transaction, batch, stored);
-            return await WriteAsync(connection, transaction, bulk, startedEmpty: stored == 0, batch, progress, cancellationToken);
+            using var log = new HistoryLog(connection, transaction, write, clock, logged);
+            return await WriteAsync(connection, transaction, bulk, log, startedEmpty: stored == 0, batch, write.Progress, cancellationToken);
         }
         finally
         {
@@ -58,11 +63,11 @@ internal sealed class GraphWriter
     }
 
     private static async Task<ImportResult> WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, bool startedEmpty, GraphBatch batch,
+        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, HistoryLog log, bool startedEmpty, GraphBatch batch,
         IProgress<int>? progress, CancellationToken cancellationToken)
     {
         using var commands = new WriteCommands(connection, transaction);
-        var writer = new GraphWriter(commands, startedEmpty);
+        var writer = new GraphWriter(commands, log, startedEmpty);
         var written = 0;
         void Step()
         {
@@ -93,7 +98,6 @@ internal sealed class GraphWriter
         bulk?.Finish();
         writer.RefreshRollup(connection, transaction, batch);
         var result = writer.Result();
-        if (result.NodeChanges.Count + result.RelationChanges.Count + result.FactsCreated + result.FactsUpdated > 0) commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -118,6 +122,7 @@ internal sealed class GraphWriter
         RelationChanges = relationChanges,
         FactsCreated = factsCreated,
         FactsUpdated = factsUpdated,
+        BatchId = log.BatchId,
     };
 
     private void Write(Node node)
@@ -137,6 +142,7 @@ internal sealed class GraphWriter
                 known.Add(node.Id);
                 return;
             }
+            if (seq != 0) log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, reader.GetString(1)));
         }
         if (node is Event) touchedEvents.Add(node.Id);
         if (node is Statement statement)
@@ -153,6 +159,7 @@ internal sealed class GraphWriter
         {
             seq = (long)commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar()!;
             nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Created));
+            log.Record(HistoryChanges.NodeCreated(node.Id, node.Kind));
         }
         else
         {
@@ -174,14 +181,14 @@ internal sealed class GraphWriter
 
         var id = relation.Id;
         var exists = startedEmpty ? !writtenRelations.Add(id) : commands.RelationExists.With(id).ExecuteScalar() is not null;
-        var change = ClaimWrites.Merge(relationClaims, id, exists, relation.Claims,
+        var outcome = ClaimWrites.Merge(relationClaims, id, exists, relation.Claims,
             status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery());
-        if (change is { } kind)
-        {
-            relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, kind));
-            touchedEvents.Add(relation.FromId);
-            touchedEvents.Add(relation.ToId);
-        }
+        if (outcome is null) return;
+        relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, outcome.Change));
+        touchedEvents.Add(relation.FromId);
+        touchedEvents.Add(relation.ToId);
+        log.Record(HistoryChanges.Of(
+            outcome.Before is { } before ? relation with { Claims = before } : null, outcome.After is { } after ? relation with { Claims = after } : relation));
     }
 
     private void Write(Fact fact)
@@ -191,11 +198,13 @@ internal sealed class GraphWriter
 
         var id = fact.Id;
         var exists = startedEmpty ? !writtenFacts.Add(id) : commands.FactExists.With(id).ExecuteScalar() is not null;
-        var change = ClaimWrites.Merge(factClaims, id, exists, fact.Claims,
+        var outcome = ClaimWrites.Merge(factClaims, id, exists, fact.Claims,
             status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery());
-        if (change is not null) touchedEvents.Add(fact.SubjectId);
-        if (change == ChangeKind.Created) factsCreated++;
-        else if (change == ChangeKind.Updated) factsUpdated++;
+        if (outcome is null) return;
+        touchedEvents.Add(fact.SubjectId);
+        if (outcome.Change == ChangeKind.Created) factsCreated++;
+        else factsUpdated++;
+        log.Record(HistoryChanges.Of(outcome.Before is { } before ? fact with { Claims = before } : null, outcome.After is { } after ? fact with { Claims = after } : fact));
     }
 
     /// <summary>The node must be in this batch or already stored.</summary>

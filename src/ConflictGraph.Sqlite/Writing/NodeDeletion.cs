@@ -1,5 +1,9 @@
+using ConflictGraph.Core.History;
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.History;
 using ConflictGraph.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
@@ -7,11 +11,12 @@ namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
 /// Removes a node with its relations, the facts about it and its claims, and takes it out of every node that names it
-/// (a statement's speaker, an organization's country, ...), in one transaction.
+/// (a statement's speaker, an organization's country, ...), in one transaction. The change log keeps all of it: the
+/// node, each relation and fact as it was, each claim the node made elsewhere as withdrawn, each node that named it.
 /// </summary>
 internal static class NodeDeletion
 {
-    public static async Task<bool> DeleteAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    public static async Task<bool> DeleteAsync(SqliteConnection connection, string id, WriteContext write, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         SqliteCommand Command(string sql)
@@ -23,24 +28,33 @@ internal static class NodeDeletion
             return command;
         }
 
-        await using (var exists = Command("SELECT 1 FROM nodes WHERE id = $id"))
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null) return false;
+        async Task<List<string>> IdsAsync(string sql)
+        {
+            var ids = new List<string>();
+            await using var command = Command(sql);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+            return ids;
+        }
 
-        // Relations this statement claimed or disputed keep their other claims; their status follows.
-        var cited = new List<string>();
-        await using (var claims = Command("SELECT relation_id FROM claims WHERE statement_id = $id"))
-        await using (var reader = await claims.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) cited.Add(reader.GetString(0));
+        (string Kind, string Body)? stored = null;
+        await using (var node = Command("SELECT kind, body FROM nodes WHERE id = $id"))
+        await using (var reader = await node.ExecuteReaderAsync(cancellationToken))
+            if (await reader.ReadAsync(cancellationToken)) stored = (reader.GetString(0), reader.GetString(1));
+        if (stored is not { } deleted) return false;
 
-        var citedFacts = new List<string>();
-        await using (var claims = Command("SELECT fact_id FROM fact_claims WHERE statement_id = $id"))
-        await using (var reader = await claims.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) citedFacts.Add(reader.GetString(0));
-
-        var referencing = new List<string>();
-        await using (var refs = Command("SELECT DISTINCT node_id FROM refs WHERE target_id = $id AND node_id <> $id"))
-        await using (var reader = await refs.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken)) referencing.Add(reader.GetString(0));
+        // What goes with the node, read as it is before anything is removed.
+        var relations = await RelationReads.QueryAsync(connection, "SELECT id, type, from_id, to_id FROM relations WHERE from_id = $id OR to_id = $id ORDER BY id",
+            c => c.Parameters.AddWithValue("$id", id), cancellationToken, transaction);
+        var facts = await FactReads.QueryAsync(connection, $"{FactReads.Columns} WHERE f.subject_id = $id ORDER BY f.id",
+            c => c.Parameters.AddWithValue("$id", id), cancellationToken, transaction);
+        // Relations and facts this statement claimed or disputed keep their other claims; their status follows.
+        var gone = relations.Select(r => r.Id).Concat(facts.Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
+        var cited = (await RelationReads.QueryAsync(connection, "SELECT id, type, from_id, to_id FROM relations WHERE id IN (SELECT relation_id FROM claims WHERE statement_id = $id) ORDER BY id",
+            c => c.Parameters.AddWithValue("$id", id), cancellationToken, transaction)).Where(r => !gone.Contains(r.Id)).ToList();
+        var citedFacts = (await FactReads.QueryAsync(connection, $"{FactReads.Columns} WHERE f.id IN (SELECT fact_id FROM fact_claims WHERE statement_id = $id) ORDER BY f.id",
+            c => c.Parameters.AddWithValue("$id", id), cancellationToken, transaction)).Where(f => !gone.Contains(f.Id)).ToList();
+        var referencing = await IdsAsync("SELECT DISTINCT node_id FROM refs WHERE target_id = $id AND node_id <> $id ORDER BY node_id");
 
         // Events whose roll-up rows change: those related to it, those it reported casualties of, and
         // the ends of relations (subjects of facts) whose claims it took part in; its own rows cascade.
@@ -58,23 +72,32 @@ internal static class NodeDeletion
             await delete.ExecuteNonQueryAsync(cancellationToken);
 
         using var commands = new WriteCommands(connection, transaction);
-        foreach (var node in await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction))
-            Rewrite(commands, NodeReferences.Without(node, id));
-        foreach (var relation in await RelationReads.ByIdsAsync(connection, cited, cancellationToken, transaction))
+        using var log = new HistoryLog(connection, transaction, write, clock);
+        log.Record(HistoryChanges.NodeDeleted(id, EnumNames.Parse<NodeKind>(deleted.Kind), deleted.Body));
+        foreach (var relation in relations) log.Record(HistoryChanges.Of(relation, null));
+        foreach (var fact in facts) log.Record(HistoryChanges.Of(fact, null));
+        foreach (var relation in cited)
         {
-            commands.UpdateStatus.With(relation.Id, EnumNames.Of(relation.Status)).ExecuteNonQuery();
+            var after = relation with { Claims = relation.Claims.Where(c => c.StatementId != id).ToList() };
+            commands.UpdateStatus.With(relation.Id, EnumNames.Of(after.Status)).ExecuteNonQuery();
             touched.UnionWith([relation.FromId, relation.ToId]);
+            log.Record(HistoryChanges.Of(relation, after));
         }
-        foreach (var fact in await FactReads.QueryAsync(connection,
-            $"{FactReads.Columns} WHERE f.id IN {Ids.In("$ids")}", c => Ids.Add(c, "$ids", citedFacts), cancellationToken, transaction))
+        foreach (var fact in citedFacts)
         {
-            commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(fact.Status)).ExecuteNonQuery();
+            var after = fact with { Claims = fact.Claims.Where(c => c.StatementId != id).ToList() };
+            commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(after.Status)).ExecuteNonQuery();
             touched.Add(fact.SubjectId);
+            log.Record(HistoryChanges.Of(fact, after));
+        }
+        foreach (var node in (await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction)).OrderBy(n => n.Id, StringComparer.Ordinal))
+        {
+            log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, NodeJson.Serialize(node)));
+            Rewrite(commands, NodeReferences.Without(node, id));
         }
 
         touched.Remove(id);
         EventRollup.Refresh(connection, transaction, touched);
-        commands.BumpVersion.ExecuteNonQuery();
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -53,7 +53,6 @@ internal sealed class WriteCommands : IDisposable
             "ON CONFLICT (fact_id, statement_id) DO UPDATE SET disputes = excluded.disputes, characterization = excluded.characterization",
             "$id", "$statement", "$disputes", "$characterization");
         UpdateFactStatus = Prepare("UPDATE facts SET status = $status WHERE id = $id", "$id", "$status");
-        BumpVersion = Prepare("UPDATE meta SET value = value + 1 WHERE key = 'data_version'");
     }
 
     public SqliteCommand NodeBody { get; }
@@ -75,7 +74,6 @@ internal sealed class WriteCommands : IDisposable
     public SqliteCommand FactClaims { get; }
     public SqliteCommand UpsertFactClaim { get; }
     public SqliteCommand UpdateFactStatus { get; }
-    public SqliteCommand BumpVersion { get; }
 
     public void Dispose()
     {

@@ -172,7 +172,7 @@ public sealed class ReadCacheTests : IDisposable
         var (cached, counter) = Store();
         await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b")], []), null, None);
         await cached.GetNodesAsync(["person:a"], None);
-        Assert.True(await cached.DeleteNodeAsync("person:b", None));
+        Assert.True(await cached.DeleteNodeAsync("person:b", null, None));
         await cached.GetNodesAsync(["person:a"], None);
         Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
     }

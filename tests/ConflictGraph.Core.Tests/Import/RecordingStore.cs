@@ -1,3 +1,4 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -20,7 +21,7 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
         return Task.FromResult<IReadOnlyList<Node>>(nodes.Where(n => ids.Contains(n.Id)).ToList());
     }
 
-    public Task<ImportResult> ImportAsync(GraphBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken)
     {
         if (FailWritesWith is not null) throw FailWritesWith;
         Writes.Add(batch);
@@ -65,9 +66,13 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
-
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<Core.Aggregation.EventAggregate> AggregateEventsAsync(Core.Aggregation.EventAggregateQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
     public IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -127,11 +127,11 @@ public abstract partial class GraphStoreConformanceTests
              new Event("event:second-strike", "A second strike", EventKind.Airstrike, null, TestWorld.June27)],
             [TestWorld.Relation(RelationType.PartOf, "event:second-strike", "event:strikes"), TestWorld.Relation(RelationType.OccurredIn, "event:second-strike", "place:iraq")]), null, None);
         await MatchesTheExportAsync("a revised report and a new part");
-        await store.DeleteNodeAsync("statement:militia", None);
+        await store.DeleteNodeAsync("statement:militia", null, None);
         await MatchesTheExportAsync("the militia's statement deleted");
-        await store.DeleteNodeAsync("event:strikes", None);
+        await store.DeleteNodeAsync("event:strikes", null, None);
         await MatchesTheExportAsync("the strikes deleted");
-        await store.DeleteNodeAsync("place:deir", None);
+        await store.DeleteNodeAsync("place:deir", null, None);
         await MatchesTheExportAsync("a province deleted");
     }
 

@@ -94,7 +94,7 @@ public abstract partial class GraphStoreConformanceTests
     public async Task DeletingAStatementWithdrawsItsClaimsOnFacts()
     {
         var store = await CreateClaimsWorldAsync();
-        Assert.True(await store.DeleteNodeAsync("statement:pmf", None));
+        Assert.True(await store.DeleteNodeAsync("statement:pmf", null, None));
         var facts = await store.GetFactsAsync(["place:depot"], None);
         Assert.Equal(ClaimStatus.Uncontested, facts.Single(f => f.Id == DepotFunction).Status);
         Assert.Equal(ClaimStatus.Unsourced, facts.Single(f => f.Property == "presence").Status);
@@ -105,7 +105,7 @@ public abstract partial class GraphStoreConformanceTests
     public async Task DeletingANodeRemovesTheFactsAboutIt()
     {
         var store = await CreateClaimsWorldAsync();
-        Assert.True(await store.DeleteNodeAsync("place:depot", None));
+        Assert.True(await store.DeleteNodeAsync("place:depot", null, None));
         Assert.Empty(await store.GetFactsAsync(["place:depot"], None));
         Assert.Equal(["event:drones/count=at least five"], (await store.FindFactsAsync(new(), new(10), None)).Items.Select(i => i.Item.Id));
         Assert.Empty((await store.GetCitationsAsync(["statement:officials"], None)).Facts);

@@ -144,7 +144,7 @@ public abstract partial class GraphStoreConformanceTests
         // The rockets move to the 27th; then the region they fell in is deleted, and its OCCURRED_IN with it.
         await store.ImportAsync(new GraphBatch([new Event("event:rockets", "Rockets fired at a base", EventKind.RocketAttack, null, TestWorld.June27)], []), null, None);
         Assert.Equal(["event:rockets", "event:strikes"], (await InSyriaOnJune27()).Order());
-        Assert.True(await store.DeleteNodeAsync("place:deir", None));
+        Assert.True(await store.DeleteNodeAsync("place:deir", null, None));
         Assert.Empty(await InSyriaOnJune27());
     }
 }

@@ -121,7 +121,7 @@ public abstract partial class GraphStoreConformanceTests
         var many = Enumerable.Range(0, 5000).Select(i => (Node)new Person($"person:{i}", $"P {i}", [], null, [])).ToList();
         // Cancelled from inside the write, once the store reports that it has written some nodes.
         var progress = new CancelOnProgress(cancel);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(new GraphBatch(many, []), progress, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(new GraphBatch(many, []), new WriteContext("test", progress), cancel.Token));
         Assert.True(progress.Reported, "the store never reported progress, so the cancellation did not happen mid-write");
         Assert.Equal(0, (await store.GetStatsAsync(None)).Nodes);
     }
@@ -130,21 +130,21 @@ public abstract partial class GraphStoreConformanceTests
     public async Task DeletingANodeRemovesItsRelationsAndEveryReferenceToIt()
     {
         var store = await CreateWorldAsync();
-        Assert.True(await store.DeleteNodeAsync("org:pentagon", None));
+        Assert.True(await store.DeleteNodeAsync("org:pentagon", null, None));
         Assert.Empty(await store.GetNodesAsync(["org:pentagon"], None));
         Assert.Empty(await store.GetRelationsAsync(["org:pentagon"], null, Direction.Both, None));
         var statement = (Statement)(await store.GetNodesAsync(["statement:kirby"], None))[0];
         Assert.Null(statement.OnBehalfOfId);
         var kirby = (Person)(await store.GetNodesAsync(["person:kirby"], None))[0];
         Assert.Null(kirby.Roles[0].OrganizationId);
-        Assert.False(await store.DeleteNodeAsync("org:pentagon", None));
+        Assert.False(await store.DeleteNodeAsync("org:pentagon", null, None));
     }
 
     [SkippableFact]
     public async Task DeletingAStatementWithdrawsItsClaims()
     {
         var store = await CreateWorldAsync();
-        Assert.True(await store.DeleteNodeAsync("statement:militia", None));
+        Assert.True(await store.DeleteNodeAsync("statement:militia", null, None));
         var retaliation = Assert.Single(await store.GetRelationsAsync(["event:strikes"], [RelationType.RetaliationFor], Direction.Outgoing, None));
         Assert.Empty(retaliation.DisputedBy);
         Assert.Equal(ClaimStatus.Uncontested, retaliation.Status);

@@ -67,7 +67,7 @@ public abstract partial class GraphStoreConformanceTests
         await store.ImportAsync(new GraphBatch(PentagonStatements, []), null, None);
 
         await store.ImportAsync(new GraphBatch([Said("statement:p-e", Stance.Denies, FuzzyDate.Day(new DateOnly(2021, 7, 1)), null, "org:pentagon")], []), null, None);
-        Assert.True(await store.DeleteNodeAsync("statement:p-b", None));
+        Assert.True(await store.DeleteNodeAsync("statement:p-b", null, None));
         // Kirby now speaks for Kata'ib Hezbollah instead: still the Pentagon's by its member, and now Kata'ib Hezbollah's too.
         await store.ImportAsync(new GraphBatch([Said("statement:p-a", Stance.Asserts, FuzzyDate.Day(new DateOnly(2021, 6, 29)), "person:kirby", "org:kh")], []), null, None);
 

@@ -13,7 +13,7 @@ public abstract partial class GraphStoreConformanceTests
         await AssertTotalsMatchTheGraphAsync(store);
 
         // A delete takes the node's relations and claims with it.
-        Assert.True(await store.DeleteNodeAsync("org:kh", None));
+        Assert.True(await store.DeleteNodeAsync("org:kh", null, None));
         await AssertTotalsMatchTheGraphAsync(store);
         // An event re-imported as another kind moves between the kinds' totals.
         await store.ImportAsync(new GraphBatch([new Event("event:strikes", "Airstrikes on depots", EventKind.DroneAttack, null, TestWorld.June27)], []), null, None);
@@ -21,7 +21,7 @@ public abstract partial class GraphStoreConformanceTests
         // A new dispute moves a relation from UNCONTESTED to DISPUTED.
         await store.ImportAsync(new GraphBatch([], [TestWorld.Relation(RelationType.CarriedOut, "org:pentagon", "event:strikes", [], ["statement:monitor"])]), null, None);
         await AssertTotalsMatchTheGraphAsync(store);
-        Assert.True(await store.DeleteNodeAsync("statement:monitor", None));
+        Assert.True(await store.DeleteNodeAsync("statement:monitor", null, None));
         await AssertTotalsMatchTheGraphAsync(store);
     }
 

@@ -48,7 +48,7 @@ public sealed class EventRollupTests : IDisposable
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.ImportAsync(TestWorld.Batch, null, None);
         await store.ImportAsync(ClaimsWorld.Batch, null, None);
-        foreach (var id in new[] { "event:killing", "event:drones", "statement:monitor" }) await store.DeleteNodeAsync(id, None);
+        foreach (var id in new[] { "event:killing", "event:drones", "statement:monitor" }) await store.DeleteNodeAsync(id, null, None);
 
         Assert.Empty(SqliteFile.Query(path, "SELECT sub_kind FROM event_cube WHERE events <= 0"));
         const string fromRows = "SELECT sub_kind, coalesce(date_start, '-'), count(*), sum(disputed), sum(counted), sum(killed_low), sum(open_ended) " +

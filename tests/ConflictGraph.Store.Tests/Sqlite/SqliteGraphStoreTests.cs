@@ -112,7 +112,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         var many = Enumerable.Range(0, 20_000).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
         var reads = new List<int>();
         var progress = new SynchronousProgress(_ => reads.Add(store.GetStatsAsync(None).GetAwaiter().GetResult().Nodes));
-        await store.ImportAsync(new GraphBatch(many, []), progress, None);
+        await store.ImportAsync(new GraphBatch(many, []), new WriteContext("test", progress), None);
         Assert.NotEmpty(reads);
         Assert.All(reads, count => Assert.Equal(TestWorld.Nodes.Count, count));
         Assert.Equal(TestWorld.Nodes.Count + many.Count, (await store.GetStatsAsync(None)).Nodes);

@@ -72,7 +72,7 @@ public sealed class SqliteHardeningTests : IDisposable
         {
             var busy = await Assert.ThrowsAsync<StoreBusyException>(() => store.ImportAsync(batch, null, CancellationToken.None));
             Assert.Contains("locked by another writer (waited 1 s)", busy.Message);
-            await Assert.ThrowsAsync<StoreBusyException>(() => store.DeleteNodeAsync("person:waiting", CancellationToken.None));
+            await Assert.ThrowsAsync<StoreBusyException>(() => store.DeleteNodeAsync("person:waiting", null, CancellationToken.None));
             Assert.Equal(0, (await store.GetStatsAsync(CancellationToken.None)).Nodes);
         }
 

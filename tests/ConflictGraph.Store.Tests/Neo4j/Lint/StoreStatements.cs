@@ -74,7 +74,7 @@ public static class StoreStatements
         await store.GetPlacesWithinAsync(["place:iraq"], none);
         foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
         await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations) { Facts = SampleGraph.Facts }, null, none);
-        await store.DeleteNodeAsync("statement:s", none);
+        await store.DeleteNodeAsync("statement:s", null, none);
         await foreach (var _ in store.ExportNodesAsync(none)) { }
         await foreach (var _ in store.ExportRelationsAsync(none)) { }
         await foreach (var _ in store.ExportFactsAsync(none)) { }

@@ -22,6 +22,7 @@ public sealed class QueryPlanTests : IDisposable
     [
         ("^export nodes$", "SCAN nodes", "export writes every node, in id order"),
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
+        ("^compact the log$", "SCAN h USING INDEX history_by_target", "compaction walks the whole change log, one target after another, to fold what is old"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
         ("^(import|bulk import|delete)", "SCAN touched", "a write's roll-up refresh walks its own list of the events it touched, kept for that write only"),
         (@"^aggregate \[[^\]]*\] over all events", "full scan: SCAN n",

@@ -1,3 +1,4 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
@@ -83,11 +84,32 @@ public static class StoreWorkout
         label("nodes referring to a node");
         await store.GetReferencingNodesAsync("org:pentagon", None);
         label("delete a statement that claims and is cited");
-        await store.DeleteNodeAsync("statement:militia", None);
+        await store.DeleteNodeAsync("statement:militia", null, None);
         label("delete a node others refer to");
-        await store.DeleteNodeAsync("org:pentagon", None);
+        await store.DeleteNodeAsync("org:pentagon", null, None);
         label("delete a missing node");
-        await store.DeleteNodeAsync("person:nobody", None);
+        await store.DeleteNodeAsync("person:nobody", null, None);
+        label("history of the whole log");
+        foreach (var count in new[] { true, false })
+        {
+            var first = await store.FindHistoryAsync(new HistoryQuery(), new PageRequest(3, null, count), None);
+            await store.FindHistoryAsync(new HistoryQuery(), new PageRequest(3, first.EndCursor, count), None);
+            await store.FindHistoryAsync(new HistoryQuery(), new PageRequest(0, null, count), None);
+        }
+        label("history of one target");
+        await store.FindHistoryAsync(new HistoryQuery("person:kirby"), new PageRequest(5), None);
+        await store.FindHistoryAsync(new HistoryQuery("org:pentagon"), new PageRequest(5, HistoryCursor.Encode(2), false), None);
+        label("histories of relations");
+        await store.GetHistoryAsync(["event:strikes-[TARGETED]->org:kh", "org:kh-[USED]->place:depot", "nothing"], None);
+        label("the log's tail");
+        await store.ReadHistoryAsync(2, 10, None);
+        label("withdraw a claim");
+        await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:monitor", "event:strikes-[TARGETED]->org:kh", null), null, None);
+        await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:monitor", null, "place:depot/function=weapons storage"), null, None);
+        label("withdraw a claim that is not there");
+        await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:kirby", "event:strikes-[TARGETED]->org:kh", null), null, None);
+        label("compact the log");
+        await store.CompactHistoryAsync(DateTimeOffset.UtcNow.AddDays(1), None);
         label("bulk import");
         var people = Enumerable.Range(0, 10_000).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
         await store.ImportAsync(new GraphBatch(people, people.Select(p => new Relation(RelationType.MemberOf, p.Id, "org:kh", [], [])).ToList()), null, None);

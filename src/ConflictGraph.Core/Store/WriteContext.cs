@@ -1,0 +1,14 @@
+namespace ConflictGraph.Core.Store;
+
+/// <summary>
+/// Who makes a write, as the change log records it (a write key's name, <see cref="Cli"/>,
+/// <see cref="Seed"/>; never a key itself), and where an import reports how many items it wrote.
+/// </summary>
+public sealed record WriteContext(string Writer, IProgress<int>? Progress = null)
+{
+    public const string Cli = "cli";
+    public const string Seed = "seed";
+
+    /// <summary>What the log records for a write that did not say who made it.</summary>
+    public static readonly WriteContext Unattributed = new("unattributed");
+}
