@@ -5,8 +5,11 @@ namespace ConflictGraph.Api;
 /// </summary>
 public sealed class GraphRequestContext : Dictionary<string, object?>
 {
+    /// <summary>The name of the write key the request carried (what the change log records); null without one.</summary>
+    public string? Writer { get; init; }
+
     /// <summary>True when the request carried a configured write key.</summary>
-    public bool CanWrite { get; init; }
+    public bool CanWrite => Writer is not null;
 
     /// <summary>True for an operation sent over the WebSocket, where subscriptions can stream.</summary>
     public bool OverWebSocket { get; init; }

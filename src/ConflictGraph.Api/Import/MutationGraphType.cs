@@ -1,3 +1,4 @@
+using ConflictGraph.Api.History;
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Live;
 using ConflictGraph.Api.Schema;
@@ -20,12 +21,12 @@ public sealed class MutationGraphType : ObjectGraphType
             .Argument<NonNullGraphType<GraphInputType>>("input")
             .ResolveAsync(async c =>
             {
-                RequireWrite(c);
+                var write = Writes.Require(c);
                 var input = GraphInputArgument.Read(c.Arguments!["input"].Value);
                 ImportResult result;
                 try
                 {
-                    result = await GraphImporter.ImportAsync(input, c.Loaders().Store, null, c.CancellationToken);
+                    result = await GraphImporter.ImportAsync(input, c.Loaders().Store, write, c.CancellationToken);
                 }
                 catch (GraphValidationException e)
                 {
@@ -37,11 +38,12 @@ public sealed class MutationGraphType : ObjectGraphType
                 return result;
             });
         Field<NonNullGraphType<BooleanGraphType>>("deleteNode")
-            .Description("Remove a node, its relations and every reference to it; false when there was no such node. Requires write access.")
+            .Description("Remove a node, its relations and every reference to it; false when there was no such node. Requires write access. " +
+                         "The change log keeps what was removed.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c =>
             {
-                RequireWrite(c);
+                var write = Writes.Require(c);
                 var id = c.GetArgument<string>("id");
                 var store = c.Loaders().Store;
                 var node = (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault();
@@ -50,16 +52,11 @@ public sealed class MutationGraphType : ObjectGraphType
                 var relations = await store.GetRelationsAsync([id], null, Direction.Both, c.CancellationToken);
                 var referencing = await store.GetReferencingNodesAsync(id, c.CancellationToken);
                 var cited = node.Kind == NodeKind.Statement ? (await store.GetCitationsAsync([id], c.CancellationToken)).Relations : [];
-                if (!await store.DeleteNodeAsync(id, null, c.CancellationToken)) return false;
+                if (!await store.DeleteNodeAsync(id, write, c.CancellationToken)) return false;
                 await PublishAsync(c, DeletionChanges.Of(node, relations, cited, referencing));
                 return true;
             });
-    }
-
-    private static void RequireWrite(IResolveFieldContext context)
-    {
-        if (context.UserContext is not GraphRequestContext { CanWrite: true })
-            throw ApiErrors.Error(ApiErrors.Unauthenticated, "writing needs a write key: send 'Authorization: Bearer <key>'; nothing was written");
+        this.AddClaimWithdrawal();
     }
 
     private static async Task PublishAsync(IResolveFieldContext context, GraphChanges changes)
@@ -83,5 +80,6 @@ public sealed class ImportResultGraphType : ObjectGraphType<ImportResult>
         Field<NonNullGraphType<IntGraphType>>("relationsUpdated").Description("Existing relations that gained a claim or a dispute, or whose claim changed position or characterization.").Resolve(c => c.Source.RelationsUpdated);
         Field<NonNullGraphType<IntGraphType>>("factsCreated").Description("Facts that did not exist before.").Resolve(c => c.Source.FactsCreated);
         Field<NonNullGraphType<IntGraphType>>("factsUpdated").Description("Existing facts that gained a claim or whose claim changed.").Resolve(c => c.Source.FactsUpdated);
+        Field<IdGraphType>("batchId").Description("The change-log batch of this write; null when it changed nothing.").Resolve(c => c.Source.BatchId);
     }
 }

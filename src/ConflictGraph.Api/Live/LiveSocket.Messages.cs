@@ -70,7 +70,7 @@ public sealed partial class LiveSocket
     }
 
     /// <summary>What the connection's key allows now: a key removed from the settings stops working on open sockets too.</summary>
-    private (bool CanRead, bool CanWrite) Access() => http.RequestServices.GetRequiredService<AccessKeys>().Check(authorization);
+    private Access Access() => http.RequestServices.GetRequiredService<AccessKeys>().Check(authorization);
 
     private async Task SubscribeAsync(JsonElement message)
     {
@@ -95,8 +95,8 @@ public sealed partial class LiveSocket
             await CloseAsync(CloseCodes.BadRequest, $"Invalid message received: {refusal.Message}");
             return;
         }
-        var (canRead, canWrite) = Access();
-        if (!canRead)
+        var access = Access();
+        if (!access.CanRead)
         {
             await CloseAsync(CloseCodes.Forbidden, "Forbidden: the connection's key no longer allows reading");
             return;
@@ -119,10 +119,10 @@ public sealed partial class LiveSocket
             await CloseAsync(CloseCodes.DuplicateSubscriber, $"Subscriber for {id} already exists");
             return;
         }
-        _ = ExecuteAsync(id, request, operation, canWrite);
+        _ = ExecuteAsync(id, request, operation, access.Writer);
     }
 
-    private async Task ExecuteAsync(string id, GraphQLHttpRequest request, Operation operation, bool canWrite)
+    private async Task ExecuteAsync(string id, GraphQLHttpRequest request, Operation operation, string? writer)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         try
@@ -133,7 +133,7 @@ public sealed partial class LiveSocket
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
-                UserContext = new GraphRequestContext { CanWrite = canWrite, OverWebSocket = true },
+                UserContext = new GraphRequestContext { Writer = writer, OverWebSocket = true },
                 RequestServices = operation.Scope.ServiceProvider,
                 CancellationToken = operation.Cancel.Token,
             });

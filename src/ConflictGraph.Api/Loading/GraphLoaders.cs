@@ -78,6 +78,7 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
         casualties?.Reset();
         pages?.Reset();
         escalation?.Reset();
+        ResetHistory();
     }
 
     /// <summary>The metered store, for reads that are not batched (top-level fields).</summary>

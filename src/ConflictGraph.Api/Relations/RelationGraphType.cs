@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Actors;
 using ConflictGraph.Api.Claims;
+using ConflictGraph.Api.History;
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Statements;
@@ -31,6 +32,9 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
                          "speaker's role at the time or the one the speaker is a member of, else the speaker. Three Pentagon voices are one party; an " +
                          "anonymous statement made for no organization adds none.")
             .Resolve(c => c.Loaders().ClaimingPartiesOf(c.Source.ClaimedBy));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
+            .Description("Every change to this relation and its claims, oldest first (created, claims added, changed and withdrawn).")
+            .Resolve(c => c.Loaders().History(c.Source.Id));
     }
 }
 

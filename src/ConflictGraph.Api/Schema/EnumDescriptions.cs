@@ -32,11 +32,22 @@ public sealed class EnumDescriptions : BaseSchemaNodeVisitor
         ["EventDimension"] = "What eventAggregate groups events by: TIME (a bucket of their start date), KIND, PLACE (the containing place of a kind), " +
                              "PERPETRATOR, TARGET, or ACLED_EVENT_TYPE (the kind's ACLED event type).",
         ["TimeBucket"] = "A span of the calendar events are grouped by: DAY, WEEK (ISO, Monday to Sunday), MONTH, QUARTER or YEAR.",
+        ["HistoryKind"] = "What a change-log entry records: a node created, updated or deleted; a relation or fact created or deleted; a statement's claim added, changed or withdrawn.",
         ["EventOrder"] = "Order of an event list by date: earliest first (DATE_ASC) or latest first (DATE_DESC).",
     };
 
     private static readonly Dictionary<(string Type, string Value), string> Values = new()
     {
+        [("HistoryKind", "NODE_CREATED")] = "A node appeared; after holds its fields.",
+        [("HistoryKind", "NODE_DELETED")] = "A node was deleted; before holds its fields.",
+        [("HistoryKind", "NODE_UPDATED")] = "A node's fields changed; before holds what they were.",
+        [("HistoryKind", "RELATION_CREATED")] = "A relation appeared, with its first claims (in after).",
+        [("HistoryKind", "RELATION_DELETED")] = "A relation went with a node it joined; before holds it with every claim it had.",
+        [("HistoryKind", "FACT_CREATED")] = "A fact appeared, with its first claims (in after).",
+        [("HistoryKind", "FACT_DELETED")] = "A fact went with its subject; before holds it with every claim it had.",
+        [("HistoryKind", "CLAIM_ADDED")] = "A statement took a position on an existing relation or fact.",
+        [("HistoryKind", "CLAIM_CHANGED")] = "A statement's position or characterization changed.",
+        [("HistoryKind", "CLAIM_WITHDRAWN")] = "A statement's position was withdrawn (withdrawClaim), or went with the statement's deletion.",
         [("ClaimStatus", "UNCONTESTED")] = "At least one statement claims it and none disputes it.",
         [("ClaimStatus", "DISPUTED")] = "Statements both claim and dispute it.",
         [("ClaimStatus", "DENIED")] = "Only disputed: no statement claims it.",

@@ -3,6 +3,7 @@ using ConflictGraph.Api.Aggregates;
 using ConflictGraph.Api.Codings;
 using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Facts;
+using ConflictGraph.Api.History;
 using ConflictGraph.Api.Places;
 using ConflictGraph.Api.Relations;
 using ConflictGraph.Api.Search;
@@ -30,5 +31,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddCodingQueries();
         this.AddPathQuery();
         this.AddStatsQuery();
+        this.AddHistoryQuery();
     }
 }

@@ -60,8 +60,8 @@ public static class GraphQLEndpoint
             return;
         }
         // Access first: without a read key nothing is registered, and a known hash answers exactly like an unknown one.
-        var (canRead, canWrite) = services.GetRequiredService<AccessKeys>().Check(http.Request.Headers.Authorization);
-        if (!canRead)
+        var access = services.GetRequiredService<AccessKeys>().Check(http.Request.Headers.Authorization);
+        if (!access.CanRead)
         {
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, media, "reading needs a key: send 'Authorization: Bearer <key>'", ApiErrors.Unauthenticated);
             return;
@@ -86,10 +86,10 @@ public static class GraphQLEndpoint
             await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, media, "mutations run only over POST");
             return;
         }
-        await ExecuteAsync(http, request, media, canWrite, serializer);
+        await ExecuteAsync(http, request, media, access.Writer, serializer);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest request, string media, bool canWrite, IGraphQLTextSerializer serializer)
+    private static async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest request, string media, string? writer, IGraphQLTextSerializer serializer)
     {
         // The deadline (ExecutionDeadline) and every other limit apply inside the executer, alike for WebSocket operations.
         var result = await http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
@@ -98,7 +98,7 @@ public static class GraphQLEndpoint
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new GraphRequestContext { CanWrite = canWrite },
+            UserContext = new GraphRequestContext { Writer = writer },
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,

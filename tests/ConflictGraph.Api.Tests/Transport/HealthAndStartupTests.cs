@@ -49,6 +49,7 @@ public sealed class HealthAndStartupTests
     [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "0", "conflictgraph-api: ConflictGraph:Sqlite:BusyTimeoutSeconds is 0; it must lie in 1..600")]
     [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "soon",
         "conflictgraph-api: Failed to convert configuration value 'soon' at 'ConflictGraph:Sqlite:BusyTimeoutSeconds' to type 'System.Int32'.")]
+    [InlineData("ConflictGraph__Auth__NamedWriteKeys__cli", "a-key", "conflictgraph-api: ConflictGraph:Auth:NamedWriteKeys:cli: 'cli' is a name the change log gives other writers; choose another")]
     public async Task RefusedSettingsEndTheServiceWithOneLineAndExitCodeTwo(string setting, string value, string line)
     {
         var dll = Path.Combine(ConflictGraphApp.RepoRoot, "src", "ConflictGraph.Api", "bin",
