@@ -9,20 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Api.Tests.Performance;
 
-/// <summary>Concurrent misses share one store call; a write makes stale only the reads it touched.</summary>
+/// <summary>Concurrent misses share one store call; a write, whichever process made it, makes stale only the reads the log says it touched.</summary>
 public sealed class ReadCacheTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-readcache-").FullName;
     private readonly List<SqliteGraphStore> opened = [];
     private static CancellationToken None => CancellationToken.None;
 
-    private (CachingGraphStore Cached, CountingStore Counter) Store()
+    private (CachingGraphStore Cached, CountingStore Counter) Store(TimeSpan? versionCheckInterval = null)
     {
         var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"{opened.Count}.db") });
         opened.Add(inner);
         var (counted, counter) = CountingStore.Wrap(inner);
         var cached = new CachingGraphStore(counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
-            Options.Create(new CachingOptions { VersionCheckInterval = TimeSpan.FromHours(1) }), TimeProvider.System);
+            Options.Create(new CachingOptions { VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1) }), TimeProvider.System);
         return (cached, counter);
     }
 
@@ -140,7 +140,7 @@ public sealed class ReadCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task ANewStatementRefreshesTheStatementsOfWhatItIsAboutOnly()
+    public async Task ANewStatementRefreshesTheStatementsAboutNodes()
     {
         var (cached, counter) = Store();
         await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Said("statement:1", "person:a")], []), null, None);
@@ -153,28 +153,49 @@ public sealed class ReadCacheTests : IDisposable
         await cached.ImportAsync(new GraphBatch([Said("statement:2", "person:a")], []), null, None);
         Assert.Equal(["statement:1", "statement:2"], (await About("person:a")).Order());
         Assert.Empty(await About("person:b"));
-        Assert.Equal(3, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
+        // REVIEW: the change log does not say which nodes a new statement is about, so since the cache learns
+        // what a write touched from the log, every list of statements about a node is read again (4, not 3).
+        Assert.Equal(4, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
 
         // An edited statement may have moved: every list of statements about a node is read again.
         await cached.ImportAsync(new GraphBatch([Said("statement:2", "person:a", "person:b")], []), null, None);
         Assert.Equal(["statement:2"], await About("person:b"));
         Assert.Equal(["statement:1", "statement:2"], (await About("person:a")).Order());
-        Assert.Equal(5, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
+        Assert.Equal(6, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
     }
 
     private static Statement Said(string id, params string[] about) =>
         new(id, "a note", Stance.Reports, null, null, null, null, null, about, null, []);
 
     [Fact]
-    public async Task ADeleteMakesEveryReadStale()
+
+    public async Task ADeleteMakesStaleWhatTheLogSaysItRemovedAndRewroteOnly()
     {
-        // A delete rewrites the nodes that named the deleted one, which its result does not list.
         var (cached, counter) = Store();
-        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b")], []), null, None);
+        await cached.ImportAsync(new GraphBatch([Person("person:a") with { Roles = [new Role("member", "org:c")] }, Person("person:b"), Group("org:c")], []), null, None);
         await cached.GetNodesAsync(["person:a"], None);
-        Assert.True(await cached.DeleteNodeAsync("person:b", null, None));
+        await cached.GetNodesAsync(["person:b"], None);
+        Assert.True(await cached.DeleteNodeAsync("org:c", null, None));
+
+        Assert.Null(((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Roles[0].OrganizationId);
+        await cached.GetNodesAsync(["person:b"], None);
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task AnotherProcesssWriteMakesStaleOnlyWhatTheLogSaysItChanged()
+    {
+        var (cached, counter) = Store(TimeSpan.Zero);
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "first"), Person("person:b", "kept")], []), null, None);
         await cached.GetNodesAsync(["person:a"], None);
-        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+        await cached.GetNodesAsync(["person:b"], None);
+
+        using var other = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "0.db") });
+        await other.ImportAsync(new GraphBatch([Person("person:a", "second")], []), null, None);
+
+        Assert.Equal("second", ((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Description);
+        Assert.Equal("kept", ((Person)(await cached.GetNodesAsync(["person:b"], None))[0]).Description);
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
