@@ -25,7 +25,9 @@ public static class ClaimWithdrawalMutation
                 if (withdrawal.Problem is { } problem) throw ApiErrors.BadInput(problem);
                 try
                 {
-                    return await c.Loaders().Store.WithdrawClaimAsync(withdrawal, write, c.CancellationToken);
+                    var withdrawn = await c.Loaders().Store.WithdrawClaimAsync(withdrawal, write, c.CancellationToken);
+                    if (withdrawn) MutationGraphType.WakeLiveUpdates(c);
+                    return withdrawn;
                 }
                 catch (TargetNotFoundException e)
                 {

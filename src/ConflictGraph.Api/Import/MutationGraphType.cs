@@ -34,7 +34,7 @@ public sealed class MutationGraphType : ObjectGraphType
                     foreach (var problem in e.Problems.SkipLast(1)) c.Errors.Add(ApiErrors.BadInput(problem.ToString()));
                     throw ApiErrors.BadInput(e.Problems[^1].ToString());
                 }
-                await PublishAsync(c, new GraphChanges(result.NodeChanges, result.RelationChanges));
+                WakeLiveUpdates(c);
                 return result;
             });
         Field<NonNullGraphType<BooleanGraphType>>("deleteNode")
@@ -44,27 +44,16 @@ public sealed class MutationGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var write = Writes.Require(c);
-                var id = c.GetArgument<string>("id");
-                var store = c.Loaders().Store;
-                var node = (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault();
-                if (node is null) return false;
-                // What the deletion takes with it and what it rewrites, read before it happens.
-                var relations = await store.GetRelationsAsync([id], null, Direction.Both, c.CancellationToken);
-                var referencing = await store.GetReferencingNodesAsync(id, c.CancellationToken);
-                var cited = node.Kind == NodeKind.Statement ? (await store.GetCitationsAsync([id], c.CancellationToken)).Relations : [];
-                if (!await store.DeleteNodeAsync(id, write, c.CancellationToken)) return false;
-                await PublishAsync(c, DeletionChanges.Of(node, relations, cited, referencing));
+                if (!await c.Loaders().Store.DeleteNodeAsync(c.GetArgument<string>("id"), write, c.CancellationToken)) return false;
+                WakeLiveUpdates(c);
                 return true;
             });
         this.AddClaimWithdrawal();
     }
 
-    private static async Task PublishAsync(IResolveFieldContext context, GraphChanges changes)
-    {
-        if (changes.IsEmpty) return;
-        if (context.RequestServices!.GetService<IGraphChangeNotifier>() is { } notifier)
-            await notifier.PublishAsync(changes, CancellationToken.None);
-    }
+    /// <summary>Subscribers hear every write from the change log; this only spares them the wait for the next poll.</summary>
+    internal static void WakeLiveUpdates(IResolveFieldContext context) =>
+        context.RequestServices!.GetService<ChangeFeed>()?.Wake();
 }
 
 public sealed class ImportResultGraphType : ObjectGraphType<ImportResult>

@@ -41,8 +41,14 @@ public sealed class GraphChangesGraphType : ObjectGraphType<GraphChanges>
     public GraphChangesGraphType()
     {
         Name = "GraphChangeSet";
-        Description = "What one committed write changed (as far as the subscription's filter lets through).";
+        Description = "What one committed write changed (as far as the subscription's filter lets through), read from the change log.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeChangeGraphType>>>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationChangeGraphType>>>>("relations").Resolve(c => c.Source.Relations);
+        Field<NonNullGraphType<StringGraphType>>("cursor")
+            .Description("The change-log cursor after this write: resubscribe with `graphChanged(after:)` this cursor to miss nothing; `history(after:)` takes it too.")
+            .Resolve(c => c.Source.CursorText);
+        Field<NonNullGraphType<IdGraphType>>("batchId")
+            .Description("The write this change set is (an importGraph call, a CLI import, a deletion, a withdrawal), as `history` and `ImportResult.batchId` name it.")
+            .Resolve(c => c.Source.BatchId);
     }
 }

@@ -23,6 +23,12 @@ public sealed class LiveOptions
     /// <summary>Change sets waiting for one subscription before it counts as too slow.</summary>
     public int ChangeBuffer { get; set; } = 256;
 
+    /// <summary>
+    /// How often live updates look for writes in the store's change log while anyone subscribes
+    /// (writes by other processes, the CLI among them; this process's own writes are seen at once).
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long a new connection may take to send connection_init.</summary>
     public TimeSpan InitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

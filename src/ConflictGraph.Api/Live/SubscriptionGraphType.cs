@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Schema;
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
@@ -16,18 +17,24 @@ public sealed class SubscriptionGraphType : ObjectGraphType
     public SubscriptionGraphType()
     {
         Name = "Subscription";
-        Description = "Live updates over WebSocket (graphql-transport-ws on /graphql): one message per committed write.";
+        Description = "Live updates over WebSocket (graphql-transport-ws on /graphql): one message per committed write, " +
+                      "read from the store's change log, so writes by another instance or the CLI arrive too.";
         Field<NonNullGraphType<GraphChangesGraphType>>("graphChanged")
-            .Description("What each write created, updated or deleted. `kinds` keeps node changes of those kinds (and relations that can join them); `ids` keeps changes to those nodes and their relations.")
+            .Description("What each committed write created, updated or deleted, whichever process made it, in commit order. `kinds` keeps node " +
+                         "changes of those kinds (and relations that can join them); `ids` keeps changes to those nodes and their relations. " +
+                         "With `after` (a cursor from a change set or from `history`), first replays every write the log holds since then, so a " +
+                         "client that reconnects misses nothing.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NodeKind>>>>("kinds")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("ids")
+            .Argument<StringGraphType>("after", "A change-log cursor: replay the writes after it, then go live; from now when absent.")
             .ResolveStream(context =>
             {
                 var kinds = context.ListArgument<NodeKind>("kinds");
                 var ids = context.ListArgument<string>("ids")?.ToHashSet(StringComparer.Ordinal);
-                var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
+                var after = context.GetArgument<string?>("after") is { } cursor ? HistoryCursor.Decode(cursor) : (long?)null;
+                var feed = context.RequestServices!.GetRequiredService<ChangeFeed>();
                 var loaders = context.Loaders();
-                return new AsyncObservable<object?>(ct => ChangesAsync(notifier, loaders, kinds, ids, ct));
+                return new AsyncObservable<object?>(ct => ChangesAsync(feed, after, loaders, kinds, ids, ct));
             });
         Field<NonNullGraphType<EventGraphType>>("eventAdded")
             .Description("Each new event that matches the filter, as soon as its write commits.")
@@ -35,18 +42,18 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .ResolveStream(context =>
             {
                 var filter = context.GetArgument<EventFilter>("filter") ?? new();
-                var notifier = context.RequestServices!.GetRequiredService<IGraphChangeNotifier>();
+                var feed = context.RequestServices!.GetRequiredService<ChangeFeed>();
                 var store = context.RequestServices!.GetRequiredService<IGraphStore>();
                 var loaders = context.Loaders();
-                return new AsyncObservable<object?>(ct => EventsAsync(notifier, store, loaders, filter, ct));
+                return new AsyncObservable<object?>(ct => EventsAsync(feed, store, loaders, filter, ct));
             });
     }
 
     private static async IAsyncEnumerable<object?> ChangesAsync(
-        IGraphChangeNotifier notifier, GraphLoaders loaders, IReadOnlyList<NodeKind>? kinds, HashSet<string>? ids,
+        ChangeFeed feed, long? after, GraphLoaders loaders, IReadOnlyList<NodeKind>? kinds, HashSet<string>? ids,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var changes in notifier.SubscribeAsync(cancellationToken))
+        await foreach (var changes in feed.SubscribeAsync(after, cancellationToken))
         {
             var nodes = changes.Nodes.Where(n => (kinds is null || kinds.Contains(n.Kind)) && (ids is null || ids.Contains(n.Id))).ToList();
             var relations = changes.Relations.Where(r =>
@@ -54,7 +61,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
                 (ids is null || ids.Contains(r.FromId) || ids.Contains(r.ToId))).ToList();
             if (nodes.Count == 0 && relations.Count == 0) continue;
             loaders.Reset();
-            yield return new GraphChanges(nodes, relations);
+            yield return changes with { Nodes = nodes, Relations = relations };
         }
     }
 
@@ -63,10 +70,10 @@ public sealed class SubscriptionGraphType : ObjectGraphType
     /// <c>Query.events</c>: the filter has one meaning, wherever it is used.
     /// </summary>
     private static async IAsyncEnumerable<object?> EventsAsync(
-        IGraphChangeNotifier notifier, IGraphStore store, GraphLoaders loaders, EventFilter filter,
+        ChangeFeed feed, IGraphStore store, GraphLoaders loaders, EventFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var changes in notifier.SubscribeAsync(cancellationToken))
+        await foreach (var changes in feed.SubscribeAsync(null, cancellationToken))
         {
             var created = changes.Nodes.Where(n => n.Kind == NodeKind.Event && n.Change == ChangeKind.Created).Select(n => n.Id).ToList();
             if (created.Count == 0) continue;

@@ -69,6 +69,49 @@ public sealed class SubscriptionTests : IDisposable
     }
 
     [Fact]
+    public async Task AChangeSetCarriesTheWritesBatchAndTheCursorThatHistoryGivesIt()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("c", "subscription { graphChanged { cursor batchId nodes { id } } }");
+        await WaitForSubscriberAsync();
+        var imported = await app.PostGraphQLAsync(
+            """mutation { importGraph(input: { events: [{ id: "event:cursor", title: "Cursor", kind: OTHER }] }) { batchId } }""", key: ConflictGraphApp.WriteKey);
+        var changes = (await client.ReceiveAsync())!["payload"]!["data"]!["graphChanged"]!;
+
+        Assert.Equal(imported.Data!["importGraph"]!["batchId"]!.GetValue<string>(), changes["batchId"]!.GetValue<string>());
+        var history = await app.PostGraphQLAsync("""{ history(targetId: "event:cursor") { edges { cursor node { batchId } } } }""");
+        Assert.Equal(history.Data!["history"]!["edges"]![0]!["cursor"]!.GetValue<string>(), changes["cursor"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AWithdrawalReachesSubscribersAsAnUpdatedRelation()
+    {
+        var relation = (await app.PostGraphQLAsync("""{ relations(filter: { statuses: [UNCONTESTED] }, first: 1) { nodes { id claims { statement { id } } } } }"""))
+            .Data!["relations"]!["nodes"]![0]!;
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("w", "subscription { graphChanged { relations { id change } } }");
+        await WaitForSubscriberAsync();
+        var withdrawn = await app.PostGraphQLAsync(
+            "mutation ($s: ID!, $r: ID) { withdrawClaim(statementId: $s, relationId: $r) }",
+            new { s = relation["claims"]![0]!["statement"]!["id"]!.GetValue<string>(), r = relation["id"]!.GetValue<string>() }, key: ConflictGraphApp.WriteKey);
+        Assert.True(withdrawn.Data!["withdrawClaim"]!.GetValue<bool>());
+
+        var change = (await client.ReceiveAsync())!["payload"]!["data"]!["graphChanged"]!["relations"]![0]!;
+        Assert.Equal((relation["id"]!.GetValue<string>(), "UPDATED"), (change["id"]!.GetValue<string>(), change["change"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ACursorThatIsNotOneOfOursIsRefusedNamingIt()
+    {
+        await using var client = await ProtocolClient.ConnectAndInitAsync(app);
+        await client.SubscribeAsync("bad", """subscription { graphChanged(after: "not-a-cursor") { cursor } }""");
+        var error = (await client.ReceiveAsync())!;
+        Assert.Contains(error["type"]!.GetValue<string>(), new[] { "error", "next" });
+        Assert.Contains("not-a-cursor", error.ToJsonString());
+        Assert.Contains("BAD_USER_INPUT", error.ToJsonString());
+    }
+
+    [Fact]
     public async Task AnInvalidOperationGetsAnErrorMessage()
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
@@ -81,9 +124,9 @@ public sealed class SubscriptionTests : IDisposable
     private async Task WaitForSubscriberAsync()
     {
         // The subscription is registered once its execution has started; wait for that, not for a time.
-        var notifier = (ConflictGraph.Api.Live.InProcessChangeNotifier)app.Services.GetService(typeof(ConflictGraph.Api.Live.InProcessChangeNotifier))!;
-        for (var i = 0; i < 400 && notifier.Subscribers == 0; i++) await Task.Delay(25);
-        Assert.True(notifier.Subscribers > 0, "the subscription never registered");
+        var feed = (ConflictGraph.Api.Live.ChangeFeed)app.Services.GetService(typeof(ConflictGraph.Api.Live.ChangeFeed))!;
+        for (var i = 0; i < 400 && feed.Subscribers == 0; i++) await Task.Delay(25);
+        Assert.True(feed.Subscribers > 0, "the subscription never registered");
     }
 
     public void Dispose() => app.Dispose();

@@ -6,20 +6,15 @@ namespace ConflictGraph.Api.Tests.Schema;
 
 /// <summary>
 /// The service held to the next contract, ../shared/contract/schema-2026-12.graphql, for every name
-/// but <see cref="Pending"/>: the history section, which issue 15 builds.
-/// When those land, Pending shrinks to nothing; then schema-2026-12 becomes the contract that
-/// ContractTests (and its copy) hold the service to, and this class goes.
+/// but <see cref="Pending"/>. Every name is served now, so Pending is empty; schema-2026-12 becomes
+/// the contract that ContractTests (and its copy) hold the service to, and this class goes.
 /// </summary>
 public sealed class NextContractTests(ConflictGraphApp app) : IClassFixture<ConflictGraphApp>
 {
     private static string NextContractPath => Path.GetFullPath(Path.Combine(ConflictGraphApp.RepoRoot, "..", "shared", "contract", "schema-2026-12.graphql"));
 
     /// <summary>Names of the next contract not served yet, each with the issue that serves it.</summary>
-    private static readonly IReadOnlyList<string> Pending =
-    [
-        // History (issue 15): resuming subscriptions from a cursor of the change log.
-        "GraphChangeSet.cursor", "GraphChangeSet.batchId", "Subscription.graphChanged(after)",
-    ];
+    private static readonly IReadOnlyList<string> Pending = [];
 
     private ISchema Served
     {
