@@ -31,6 +31,7 @@ public static class Program
             ImportCommand.Create(),
             ExportCommand.Create(),
             StatsCommand.Create(),
+            HistoryCommand.Create(),
             GenerateCommand.Create(),
             Neo4jCommand.Create(),
         };

@@ -1,5 +1,6 @@
 using System.Text;
 using ConflictGraph.Cli.Generate;
+using ConflictGraph.Sqlite;
 
 namespace ConflictGraph.Cli.Tests;
 
@@ -8,7 +9,7 @@ public sealed class ImportDurabilityTests : IDisposable
     private readonly Workspace _work = new();
 
     [Fact]
-    public async Task ImportKilledHalfWayLeavesStoreUnchanged()
+    public async Task ImportKilledHalfWayLeavesStoreAndChangeLogUnchanged()
     {
         var small = _work.Write("small.json", """
             { "persons": [ { "id": "person:kirby", "name": "John Kirby" } ],
@@ -17,6 +18,7 @@ public sealed class ImportDurabilityTests : IDisposable
             """);
         Assert.Equal(0, (await _work.RunAsync("import", small)).ExitCode);
         var statsBefore = (await _work.RunAsync("stats")).Output;
+        var logBefore = await LogAsync();
         await _work.RunAsync("export", _work.PathOf("before.json"));
         // Large enough that writing takes a while: the kill must land inside the write transaction.
         var large = _work.PathOf("large");
@@ -30,6 +32,16 @@ public sealed class ImportDurabilityTests : IDisposable
         Assert.Equal(File.ReadAllText(_work.PathOf("before.json")), File.ReadAllText(_work.PathOf("after.json")));
         Assert.Equal(["ok"], await StoreIntegrity.CheckAsync(_work.StorePath));
         Assert.Contains("written ", error);
+        // Killed with SIGKILL inside its transaction: neither the change nor its log entries.
+        Assert.Equal(logBefore, await LogAsync());
+        Assert.Equal(["cli"], logBefore.Select(e => e.Split(' ')[^1]).Distinct());
+    }
+
+    /// <summary>The change log as lines: sequence, kind, target, writer.</summary>
+    private async Task<List<string>> LogAsync()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _work.StorePath });
+        return (await store.ReadHistoryAsync(0, 1_000_000, CancellationToken.None)).Select(e => $"{e.Sequence} {e.Kind} {e.TargetId} {e.Batch.Writer}").ToList();
     }
 
     private static async Task<(string Output, string Error)> KillWhenWritingAsync(System.Diagnostics.Process process)

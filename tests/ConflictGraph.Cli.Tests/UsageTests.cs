@@ -63,6 +63,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("stats")]
     [InlineData("export", "-")]
     [InlineData("validate", "__seed__")]
+    [InlineData("history", "compact", "--before", "2026-01-01")]
     public async Task ReadCommandsRefuseAMissingDatabaseAndCreateNone(string command, params string[] args)
     {
         var mistyped = _work.PathOf("typo/stroe.db");
