@@ -30,9 +30,10 @@ public sealed class EventRollupTests : IDisposable
             await store.ImportAsync(TestWorld.Batch, null, None);
             await store.ImportAsync(ClaimsWorld.Batch, null, None);
         }
-        // As the build before aggregates left it: schema version 5, no roll-up tables.
+        // As the build before aggregates left it: schema version 5, no roll-up tables (nor the change log of version 7).
         SqliteFile.Query(path,
-            "DROP TABLE event_cube; DROP TABLE event_rollup; DROP TABLE rollup_touched; PRAGMA user_version = 5; SELECT 1", readOnly: false);
+            "DROP TABLE event_cube; DROP TABLE event_rollup; DROP TABLE rollup_touched; DROP TABLE history; DROP TABLE history_batches; " +
+            "DELETE FROM meta WHERE key = 'history_removed'; PRAGMA user_version = 5; SELECT 1", readOnly: false);
 
         using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
