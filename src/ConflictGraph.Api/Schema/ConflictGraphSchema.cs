@@ -3,7 +3,7 @@ using GraphQL;
 
 namespace ConflictGraph.Api.Schema;
 
-/// <summary>The served schema: the contract in shared/contract/schema.graphql, with descriptions of our own.</summary>
+/// <summary>The served schema: the contract in shared/contract/schema-2026-12.graphql, with descriptions of our own.</summary>
 public sealed class ConflictGraphSchema : GraphQL.Types.Schema
 {
     public ConflictGraphSchema(IServiceProvider services) : base(services)

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConflictGraph.Api.Tests.Schema;
 
 /// <summary>
-/// The served schema keeps every name of the API contract with a compatible type: each type,
-/// field, argument, input field, enum value and interface.
+/// The served schema keeps every name of the API contract (schema-2026-12: the first contract plus
+/// the claims model, history and aggregation) with a compatible type: each type, field, argument,
+/// input field, enum value and interface.
 /// </summary>
 public sealed class ContractTests(ConflictGraphApp app) : IClassFixture<ConflictGraphApp>
 {
@@ -15,7 +16,7 @@ public sealed class ContractTests(ConflictGraphApp app) : IClassFixture<Conflict
     {
         get
         {
-            var shared = Path.GetFullPath(Path.Combine(ConflictGraphApp.RepoRoot, "..", "shared", "contract", "schema.graphql"));
+            var shared = Path.GetFullPath(Path.Combine(ConflictGraphApp.RepoRoot, "..", "shared", "contract", "schema-2026-12.graphql"));
             var copy = Path.Combine(AppContext.BaseDirectory, "Schema", "contract.graphql");
             return File.Exists(shared) ? File.ReadAllText(shared) : File.ReadAllText(copy);
         }
@@ -34,7 +35,7 @@ public sealed class ContractTests(ConflictGraphApp app) : IClassFixture<Conflict
     [SkippableFact]
     public void TheCopyOfTheContractMatchesTheSharedOne()
     {
-        var shared = Path.GetFullPath(Path.Combine(ConflictGraphApp.RepoRoot, "..", "shared", "contract", "schema.graphql"));
+        var shared = Path.GetFullPath(Path.Combine(ConflictGraphApp.RepoRoot, "..", "shared", "contract", "schema-2026-12.graphql"));
         Skip.IfNot(File.Exists(shared), "the shared contract folder is not beside this clone");
         Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schema", "contract.graphql")));
     }
