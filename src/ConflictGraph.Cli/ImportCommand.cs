@@ -26,7 +26,7 @@ public static class ImportCommand
                 long facts = 0;
                 try
                 {
-                    var imported = await GraphImporter.ImportAsync(source, store, validation =>
+                    var imported = await GraphImporter.ImportAsync(source, store, listChanges: false, validation =>
                     {
                         facts = validation.Facts;
                         progress = ImportProgress.For(validation.Items, error, ImportProgress.IsTerminal(error));

@@ -191,6 +191,9 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         WriteAsync(ct => store.CompactHistoryAsync(cutoff, ct), cancellationToken);
 
+    public Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken) =>
+        WriteAsync(ct => store.ImportAsync(chunks, write, ct), cancellationToken);
+
     /// <summary>Not cached: asked right before a delete, which must see the nodes as they are.</summary>
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) => store.GetReferencingNodesAsync(id, cancellationToken);
 

@@ -59,6 +59,9 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.ImportAsync(batch, write, cancellationToken));
 
+    public Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ImportAsync(chunks, write, cancellationToken));
+
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetReferencingNodesAsync(id, cancellationToken));
 

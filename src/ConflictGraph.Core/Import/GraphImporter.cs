@@ -19,13 +19,20 @@ public static class GraphImporter
     /// <param name="validated">Called after validation with the number of items about to be written.</param>
     /// <param name="write">Who writes, and where progress goes; passed to <see cref="IGraphStore.ImportAsync(GraphChunks, WriteContext?, CancellationToken)"/>.</param>
     /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
+    public static Task<ImportResult> ImportAsync(
+        IGraphSource source, IGraphStore store, Action<ValidationResult>? validated, WriteContext? write, CancellationToken cancellationToken) =>
+        ImportAsync(source, store, listChanges: true, validated, write, cancellationToken);
+
+    /// <param name="listChanges">Whether the result lists each change (see <see cref="GraphChunks.ListsChanges"/>); counts, and the change log, are kept either way.</param>
+    /// <exception cref="GraphValidationException">The input has problems; nothing was written.</exception>
     public static async Task<ImportResult> ImportAsync(
-        IGraphSource source, IGraphStore store, Action<ValidationResult>? validated, WriteContext? write, CancellationToken cancellationToken)
+        IGraphSource source, IGraphStore store, bool listChanges, Action<ValidationResult>? validated, WriteContext? write,
+        CancellationToken cancellationToken)
     {
         var validation = await GraphValidator.ValidateAsync(source, store, cancellationToken);
         if (validation.Problems.Count > 0) throw new GraphValidationException(validation.Problems);
         validated?.Invoke(validation);
-        var chunks = new GraphChunks(source, validation);
+        var chunks = new GraphChunks(source, validation) { ListsChanges = listChanges };
         try
         {
             return await store.ImportAsync(chunks, write, cancellationToken);

@@ -12,7 +12,8 @@ namespace ConflictGraph.Core.Store;
 /// </summary>
 public sealed class GraphChunks(IGraphSource source, ValidationResult validation)
 {
-    public const int ChunkSize = 10_000;
+    /// <summary>Items per chunk: a few megabytes of parsed items, and progress reported often enough.</summary>
+    public int ChunkSize { get; init; } = 10_000;
 
     public long Nodes => validation.Nodes;
 
@@ -21,6 +22,13 @@ public sealed class GraphChunks(IGraphSource source, ValidationResult validation
     public long Facts => validation.Facts;
 
     public long Items => validation.Items;
+
+    /// <summary>
+    /// Whether the result lists every node and relation changed (<see cref="ImportResult.NodeChanges"/>),
+    /// as a service needs to tell its caches and subscribers. A writer nobody listens to (the CLI) turns
+    /// it off, so the lists do not grow with the batch; the counts are kept either way.
+    /// </summary>
+    public bool ListsChanges { get; init; } = true;
 
     /// <summary>Whether the batch holds a node with this id (a reference to it needs no look-up in the store).</summary>
     public bool Holds(string nodeId) => validation.NodeIds.Contains(nodeId);

@@ -33,7 +33,7 @@ internal sealed class BulkLoad
     }
 
     /// <summary>True when the batch holds at least <see cref="MinimumItems"/> items and more nodes than are stored.</summary>
-    public static bool Worthwhile(int batchNodes, int batchRelations, long storedNodes) =>
+    public static bool Worthwhile(long batchNodes, long batchRelations, long storedNodes) =>
         batchNodes + batchRelations >= MinimumItems && batchNodes > storedNodes;
 
     /// <summary>
@@ -43,10 +43,10 @@ internal sealed class BulkLoad
     public static long StoredNodesAtMost(SqliteConnection connection, SqliteTransaction transaction) =>
         (long?)Scalar(connection, transaction, "SELECT max(seq) FROM nodes") ?? 0;
 
-    /// <summary>Prepares the transaction for a bulk write when <paramref name="batch"/> is worth it; otherwise null.</summary>
-    public static BulkLoad? Begin(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch, long storedNodes)
+    /// <summary>Prepares the transaction for a bulk write when a batch of this size is worth it; otherwise null.</summary>
+    public static BulkLoad? Begin(SqliteConnection connection, SqliteTransaction transaction, long batchNodes, long batchRelations, long storedNodes)
     {
-        if (!Worthwhile(batch.Nodes.Count, batch.Relations.Count, storedNodes)) return null;
+        if (!Worthwhile(batchNodes, batchRelations, storedNodes)) return null;
 
         var previousCacheSize = (int)(long)Scalar(connection, transaction, "PRAGMA cache_size")!;
         Execute(connection, transaction, $"PRAGMA cache_size = -{ImportCacheKib}");

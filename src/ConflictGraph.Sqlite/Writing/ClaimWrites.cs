@@ -19,20 +19,24 @@ internal sealed record ClaimMergeOutcome(ChangeKind Change, IReadOnlyList<Claim>
 /// </summary>
 internal static class ClaimWrites
 {
-    /// <param name="insert">Inserts the owner's row with the given status, when it did not exist.</param>
+    /// <param name="tryInsert">Inserts the owner's row with the given status; false when it is stored already (nothing inserted).</param>
     /// <returns>What changed, or null when the owner existed and nothing changed.</returns>
-    public static ClaimMergeOutcome? Merge(ClaimCommands commands, string id, bool exists, IReadOnlyList<Claim> incoming, Action<string> insert)
+    public static ClaimMergeOutcome? Merge(ClaimCommands commands, string id, IReadOnlyList<Claim> incoming, Func<string, bool> tryInsert)
     {
-        var claims = exists ? Read(commands.Read, id) : new Dictionary<string, Claim>(StringComparer.Ordinal);
-        var before = exists ? ClaimMerge.Ordered(claims.Values) : null;
-        var changed = ClaimMerge.Merge(claims, incoming);
-        if (exists && !changed) return null;
-        var status = EnumNames.Of(ClaimMerge.Status(claims.Values));
-        if (!exists) insert(status);
-        else commands.UpdateStatus.With(id, status).ExecuteNonQuery();
-        foreach (var claim in claims.Values)
-            commands.Upsert.With(id, claim.StatementId, claim.Disputes ? 1 : 0, claim.Characterization).ExecuteNonQuery();
-        return exists ? new ClaimMergeOutcome(ChangeKind.Updated, before, ClaimMerge.Ordered(claims.Values)) : ClaimMergeOutcome.Created;
+        // Most owners of a large import are new: try the insert first, read the stored claims only when it meets a row.
+        var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        ClaimMerge.Merge(claims, incoming);
+        if (tryInsert(EnumNames.Of(ClaimMerge.Status(claims.Values))))
+        {
+            Upsert(commands, id, claims.Values);
+            return ClaimMergeOutcome.Created;
+        }
+        claims = Read(commands.Read, id);
+        var before = ClaimMerge.Ordered(claims.Values);
+        if (!ClaimMerge.Merge(claims, incoming)) return null;
+        commands.UpdateStatus.With(id, EnumNames.Of(ClaimMerge.Status(claims.Values))).ExecuteNonQuery();
+        Upsert(commands, id, claims.Values);
+        return new ClaimMergeOutcome(ChangeKind.Updated, before, ClaimMerge.Ordered(claims.Values));
     }
 
     /// <summary>The stored claims of one relation or fact, by statement id.</summary>
@@ -44,5 +48,11 @@ internal static class ClaimWrites
             claims[reader.GetString(0)] = new Claim(reader.GetString(0), reader.GetInt64(1) == 0 ? ClaimPosition.Claims : ClaimPosition.Disputes,
                 reader.IsDBNull(2) ? null : reader.GetString(2));
         return claims;
+    }
+
+    private static void Upsert(ClaimCommands commands, string id, IEnumerable<Claim> claims)
+    {
+        foreach (var claim in claims)
+            commands.Upsert.With(id, claim.StatementId, claim.Disputes ? 1 : 0, claim.Characterization).ExecuteNonQuery();
     }
 }

@@ -8,8 +8,13 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
-/// Writes one batch in one transaction, with its change-log entries. Anything that goes wrong (a
-/// dangling reference, a cancellation, a crash) leaves the file, log included, exactly as it was.
+/// Writes one batch, given whole or in chunks, in one transaction, with its change-log entries.
+/// Anything that goes wrong (a dangling reference, a cancellation, a crash) leaves the file, log
+/// included, exactly as it was. What it keeps
+/// between chunks is counts and the few ids outside the batch it has found stored, not the items:
+/// a reference to a node of the batch needs no look-up (the batch's nodes are all written before
+/// its relations and facts), and a relation or fact is inserted first and merged with the stored
+/// one only when the insert meets it.
 /// </summary>
 internal sealed class GraphWriter
 {
@@ -17,34 +22,50 @@ internal sealed class GraphWriter
 
     private readonly WriteCommands commands;
     private readonly HistoryLog log;
-    private readonly HashSet<string> known = new(StringComparer.Ordinal);
-    private readonly List<NodeChange> nodeChanges = [];
-    private readonly List<RelationChange> relationChanges = [];
-    private int unchanged;
-
-    private readonly HashSet<string> writtenRelations = new(StringComparer.Ordinal);
-    private readonly HashSet<string> writtenFacts = new(StringComparer.Ordinal);
-    private int factsCreated;
-    private int factsUpdated;
     private readonly bool startedEmpty;
-
+    private readonly Func<string, bool> inBatch;
+    private readonly bool listChanges;
     private readonly ClaimCommands relationClaims;
     private readonly ClaimCommands factClaims;
-
-    /// <summary>Events whose roll-up rows this write may change (<see cref="EventRollup"/>); ids of other kinds are skipped there.</summary>
+    // Ids outside the batch found stored, so each is looked up once.
+    private readonly HashSet<string> storedOutside = new(StringComparer.Ordinal);
+    private readonly List<NodeChange> nodeChanges = [];
+    private readonly List<RelationChange> relationChanges = [];
+    // Events whose roll-up rows this write may change (EventRollup), and into an empty store the
+    // casualty reports written (every report is then in the batch). REVIEW: these grow with the
+    // batch's events (an id and a report each), the one set of the write that does.
     private readonly HashSet<string> touchedEvents = new(StringComparer.Ordinal);
+    private readonly List<CasualtyReport> reports = [];
+    private int created, updated, unchanged, relationsCreated, relationsUpdated, factsCreated, factsUpdated;
 
-    private GraphWriter(WriteCommands commands, HistoryLog log, bool startedEmpty)
+    private GraphWriter(WriteCommands commands, HistoryLog log, bool startedEmpty, Func<string, bool> inBatch, bool listChanges)
     {
         this.commands = commands;
         this.log = log;
         this.startedEmpty = startedEmpty;
+        this.inBatch = inBatch;
+        this.listChanges = listChanges;
         relationClaims = new ClaimCommands(commands.RelationClaims, commands.UpsertClaim, commands.UpdateStatus);
         factClaims = new ClaimCommands(commands.FactClaims, commands.UpsertFactClaim, commands.UpdateFactStatus);
     }
 
-    public static async Task<ImportResult> ImportAsync(
+    /// <summary>A batch held whole (the importGraph mutation, tests).</summary>
+    public static Task<ImportResult> ImportAsync(
         SqliteConnection connection, GraphBatch batch, WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken)
+    {
+        var ids = batch.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        return ImportAsync(connection, One(batch), batch.Nodes.Count, batch.Relations.Count, ids.Contains, listChanges: true, write, clock, logged, cancellationToken);
+    }
+
+    /// <summary>A validated batch read chunk by chunk from its source.</summary>
+    public static Task<ImportResult> ImportAsync(
+        SqliteConnection connection, GraphChunks chunks, WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken) =>
+        ImportAsync(connection, chunks.ReadAsync(cancellationToken), chunks.Nodes, chunks.Relations, chunks.Holds, chunks.ListsChanges, write, clock, logged,
+            cancellationToken);
+
+    private static async Task<ImportResult> ImportAsync(
+        SqliteConnection connection, IAsyncEnumerable<GraphBatch> chunks, long nodes, long relations, Func<string, bool> inBatch, bool listChanges,
+        WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken)
     {
         BulkLoad? bulk = null;
         try
@@ -52,9 +73,17 @@ internal sealed class GraphWriter
             // Disposed, so rolled back unless committed, before the cache is given back below.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
-            bulk = BulkLoad.Begin(connection, transaction, batch, stored);
+            bulk = BulkLoad.Begin(connection, transaction, nodes, relations, stored);
+            using var commands = new WriteCommands(connection, transaction);
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
-            return await WriteAsync(connection, transaction, bulk, log, startedEmpty: stored == 0, batch, write.Progress, cancellationToken);
+            var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
+            await writer.WriteAsync(chunks, write.Progress, cancellationToken);
+            bulk?.Finish();
+            if (stored == 0) EventRollup.Refresh(connection, transaction, writer.touchedEvents, EventRollup.Tallies(writer.reports));
+            else EventRollup.Refresh(connection, transaction, writer.touchedEvents);
+            var result = writer.Result();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
         }
         finally
         {
@@ -62,12 +91,8 @@ internal sealed class GraphWriter
         }
     }
 
-    private static async Task<ImportResult> WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, BulkLoad? bulk, HistoryLog log, bool startedEmpty, GraphBatch batch,
-        IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task WriteAsync(IAsyncEnumerable<GraphBatch> chunks, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        using var commands = new WriteCommands(connection, transaction);
-        var writer = new GraphWriter(commands, log, startedEmpty);
         var written = 0;
         void Step()
         {
@@ -75,48 +100,34 @@ internal sealed class GraphWriter
             if (++written % ProgressEvery == 0) progress?.Report(written);
         }
 
-        foreach (var node in batch.Nodes)
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
-            writer.Write(node);
-            Step();
+            foreach (var node in chunk.Nodes)
+            {
+                Write(node);
+                Step();
+            }
+            foreach (var relation in chunk.Relations)
+            {
+                Write(relation);
+                Step();
+            }
+            foreach (var fact in chunk.Facts)
+            {
+                Write(fact);
+                Step();
+            }
+            progress?.Report(written);
         }
-        foreach (var node in batch.Nodes)
-            foreach (var reference in NodeReferences.Of(node))
-                writer.Require(reference.TargetId, $"node '{node.Id}' field {reference.Field}");
-        foreach (var relation in batch.Relations)
-        {
-            writer.Write(relation);
-            Step();
-        }
-        foreach (var fact in batch.Facts)
-        {
-            writer.Write(fact);
-            Step();
-        }
-        progress?.Report(written);
-
-        bulk?.Finish();
-        writer.RefreshRollup(connection, transaction, batch);
-        var result = writer.Result();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
     }
 
-    /// <summary>
-    /// Replaces the roll-up rows of the events this write touched. Into an empty store every report is
-    /// in the batch, so the estimates come from it; otherwise from the statements as now stored.
-    /// </summary>
-    private void RefreshRollup(SqliteConnection connection, SqliteTransaction transaction, GraphBatch batch)
+    private static async IAsyncEnumerable<GraphBatch> One(GraphBatch batch)
     {
-        if (startedEmpty)
-            EventRollup.Refresh(connection, transaction, touchedEvents,
-                EventRollup.Tallies(batch.Nodes.OfType<Statement>().SelectMany(s => s.CasualtyReports)));
-        else EventRollup.Refresh(connection, transaction, touchedEvents);
+        await Task.CompletedTask;
+        yield return batch;
     }
 
-    private ImportResult Result() => new(
-        nodeChanges.Count(c => c.Change == ChangeKind.Created), nodeChanges.Count(c => c.Change == ChangeKind.Updated), unchanged,
-        relationChanges.Count(c => c.Change == ChangeKind.Created), relationChanges.Count(c => c.Change == ChangeKind.Updated))
+    private ImportResult Result() => new(created, updated, unchanged, relationsCreated, relationsUpdated)
     {
         NodeChanges = nodeChanges,
         RelationChanges = relationChanges,
@@ -128,49 +139,63 @@ internal sealed class GraphWriter
     private void Write(Node node)
     {
         var row = NodeRow.Of(node);
-        long seq = 0;
-        // Into an empty store, only an id this batch already wrote can exist: nothing to look up.
-        if (!startedEmpty || known.Contains(node.Id))
-        {
-            using var reader = commands.NodeBody.With(node.Id).ExecuteReader();
-            seq = reader.Read() ? reader.GetInt64(0) : 0;
-            if (seq != 0 && reader.GetString(2) != row.Kind)
-                throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(reader.GetString(2)), node.Kind);
-            if (seq != 0 && reader.GetString(1) == row.Body)
-            {
-                unchanged++;
-                known.Add(node.Id);
-                return;
-            }
-            if (seq != 0) log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, reader.GetString(1)));
-        }
-        if (node is Event) touchedEvents.Add(node.Id);
-        if (node is Statement statement)
-        {
-            foreach (var report in statement.CasualtyReports) touchedEvents.Add(report.EventId);
-            // An updated statement may no longer report on an event it did.
-            if (seq != 0)
-            {
-                using var reported = commands.ReportedEvents.With(node.Id).ExecuteReader();
-                while (reported.Read()) touchedEvents.Add(reported.GetString(0));
-            }
-        }
+        // Into an empty store, a node is new unless this batch wrote its id already: insert first.
+        var seq = startedEmpty ? Insert(node, row) : 0;
         if (seq == 0)
         {
-            seq = (long)commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar()!;
-            nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Created));
-            log.Record(HistoryChanges.NodeCreated(node.Id, node.Kind));
+            using (var reader = commands.NodeBody.With(node.Id).ExecuteReader())
+            {
+                seq = reader.Read() ? reader.GetInt64(0) : 0;
+                if (seq != 0 && reader.GetString(2) != row.Kind)
+                    throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(reader.GetString(2)), node.Kind);
+                if (seq != 0 && reader.GetString(1) == row.Body)
+                {
+                    unchanged++;
+                    return;
+                }
+                if (seq != 0) log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, reader.GetString(1)));
+            }
+            if (seq == 0) seq = Insert(node, row);
+            else
+            {
+                Touch(node, stored: true);
+                commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
+                commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
+                commands.DeleteSearch.With(seq).ExecuteNonQuery();
+                updated++;
+                if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Updated));
+            }
         }
-        else
+        foreach (var (field, target) in row.References)
         {
-            commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
-            commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
-            commands.DeleteSearch.With(seq).ExecuteNonQuery();
-            nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Updated));
+            Require(target, $"node '{node.Id}' field {field}");
+            commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
         }
-        foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
         commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
-        known.Add(node.Id);
+    }
+
+    /// <summary>Notes the events whose roll-up rows a node's write changes: the event itself, those its casualty reports are about.</summary>
+    private void Touch(Node node, bool stored)
+    {
+        if (node is Event) touchedEvents.Add(node.Id);
+        if (node is not Statement statement) return;
+        foreach (var report in statement.CasualtyReports) touchedEvents.Add(report.EventId);
+        if (startedEmpty) reports.AddRange(statement.CasualtyReports);
+        // An updated statement may no longer report on an event it did.
+        if (!stored) return;
+        using var reported = commands.ReportedEvents.With(node.Id).ExecuteReader();
+        while (reported.Read()) touchedEvents.Add(reported.GetString(0));
+    }
+
+    /// <summary>Inserts the node; its seq, or 0 when the id is stored already.</summary>
+    private long Insert(Node node, NodeRow row)
+    {
+        if (commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar() is not long seq) return 0;
+        Touch(node, stored: false);
+        created++;
+        if (listChanges) nodeChanges.Add(new NodeChange(row.Id, node.Kind, ChangeKind.Created));
+        log.Record(HistoryChanges.NodeCreated(node.Id, node.Kind));
+        return seq;
     }
 
     private void Write(Relation relation)
@@ -180,13 +205,14 @@ internal sealed class GraphWriter
         foreach (var claim in relation.Claims) Require(claim.StatementId, $"relation {relation.Id} claim");
 
         var id = relation.Id;
-        var exists = startedEmpty ? !writtenRelations.Add(id) : commands.RelationExists.With(id).ExecuteScalar() is not null;
-        var outcome = ClaimWrites.Merge(relationClaims, id, exists, relation.Claims,
-            status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery());
+        var outcome = ClaimWrites.Merge(relationClaims, id, relation.Claims,
+            status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery() == 1);
         if (outcome is null) return;
-        relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, outcome.Change));
+        if (outcome.Change == ChangeKind.Created) relationsCreated++;
+        else relationsUpdated++;
         touchedEvents.Add(relation.FromId);
         touchedEvents.Add(relation.ToId);
+        if (listChanges) relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, outcome.Change));
         log.Record(HistoryChanges.Of(
             outcome.Before is { } before ? relation with { Claims = before } : null, outcome.After is { } after ? relation with { Claims = after } : relation));
     }
@@ -197,9 +223,8 @@ internal sealed class GraphWriter
         foreach (var claim in fact.Claims) Require(claim.StatementId, $"fact {fact.Id} claim");
 
         var id = fact.Id;
-        var exists = startedEmpty ? !writtenFacts.Add(id) : commands.FactExists.With(id).ExecuteScalar() is not null;
-        var outcome = ClaimWrites.Merge(factClaims, id, exists, fact.Claims,
-            status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery());
+        var outcome = ClaimWrites.Merge(factClaims, id, fact.Claims,
+            status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery() == 1);
         if (outcome is null) return;
         touchedEvents.Add(fact.SubjectId);
         if (outcome.Change == ChangeKind.Created) factsCreated++;
@@ -210,9 +235,9 @@ internal sealed class GraphWriter
     /// <summary>The node must be in this batch or already stored.</summary>
     private void Require(string id, string where)
     {
-        if (known.Contains(id)) return;
+        if (inBatch(id) || storedOutside.Contains(id)) return;
         if (commands.NodeExists.With(id).ExecuteScalar() is null)
             throw new MissingReferenceException($"{where}: no node '{id}' in the batch or the store");
-        known.Add(id);
+        storedOutside.Add(id);
     }
 }

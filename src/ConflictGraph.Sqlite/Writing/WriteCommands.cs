@@ -23,7 +23,8 @@ internal sealed class WriteCommands : IDisposable
         NodeBody = Prepare("SELECT seq, body, kind FROM nodes WHERE id = $id", "$id");
         NodeExists = Prepare("SELECT 1 FROM nodes WHERE id = $id", "$id");
         InsertNode = Prepare(
-            "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) RETURNING seq",
+            "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) " +
+            "ON CONFLICT (id) DO NOTHING RETURNING seq",
             "$id", "$kind", "$label", "$sub", "$start", "$end", "$body");
         UpdateNode = Prepare(
             "UPDATE nodes SET kind = $kind, label = $label, sub_kind = $sub, date_start = $start, date_end = $end, body = $body WHERE seq = $seq",
@@ -33,9 +34,8 @@ internal sealed class WriteCommands : IDisposable
         InsertReference = Prepare("INSERT OR IGNORE INTO refs (node_id, field, target_id) VALUES ($id, $field, $target)", "$id", "$field", "$target");
         DeleteSearch = Prepare("DELETE FROM search WHERE rowid = $seq", "$seq");
         InsertSearch = Prepare("INSERT INTO search (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
-        RelationExists = Prepare("SELECT 1 FROM relations WHERE id = $id", "$id");
         InsertRelation = Prepare(
-            "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status)",
+            "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status) ON CONFLICT DO NOTHING",
             "$id", "$type", "$from", "$to", "$status");
         RelationClaims = Prepare("SELECT statement_id, disputes, characterization FROM claims WHERE relation_id = $id", "$id");
         UpsertClaim = Prepare(
@@ -43,9 +43,8 @@ internal sealed class WriteCommands : IDisposable
             "ON CONFLICT (relation_id, statement_id) DO UPDATE SET disputes = excluded.disputes, characterization = excluded.characterization",
             "$id", "$statement", "$disputes", "$characterization");
         UpdateStatus = Prepare("UPDATE relations SET status = $status WHERE id = $id", "$id", "$status");
-        FactExists = Prepare("SELECT 1 FROM facts WHERE id = $id", "$id");
         InsertFact = Prepare(
-            "INSERT INTO facts (id, subject_id, property, value, status) VALUES ($id, $subject, $property, $value, $status)",
+            "INSERT INTO facts (id, subject_id, property, value, status) VALUES ($id, $subject, $property, $value, $status) ON CONFLICT DO NOTHING",
             "$id", "$subject", "$property", "$value", "$status");
         FactClaims = Prepare("SELECT statement_id, disputes, characterization FROM fact_claims WHERE fact_id = $id", "$id");
         UpsertFactClaim = Prepare(
@@ -64,12 +63,10 @@ internal sealed class WriteCommands : IDisposable
     public SqliteCommand InsertReference { get; }
     public SqliteCommand DeleteSearch { get; }
     public SqliteCommand InsertSearch { get; }
-    public SqliteCommand RelationExists { get; }
     public SqliteCommand InsertRelation { get; }
     public SqliteCommand RelationClaims { get; }
     public SqliteCommand UpsertClaim { get; }
     public SqliteCommand UpdateStatus { get; }
-    public SqliteCommand FactExists { get; }
     public SqliteCommand InsertFact { get; }
     public SqliteCommand FactClaims { get; }
     public SqliteCommand UpsertFactClaim { get; }
