@@ -18,7 +18,28 @@ public sealed partial class Neo4jGraphStore
     {
         var progress = write?.Progress;
         await EnsureSchemaAsync(cancellationToken);
-        return await client.InTransactionAsync((tx, ct) => new ImportWriter(tx, batch, progress).RunAsync(ct), cancellationToken);
+        var ids = batch.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        return await client.InTransactionAsync(
+            (tx, ct) => new ImportWriter(tx, ids.Contains, listChanges: true, progress).RunAsync(() => One(batch), ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// A validated batch read in the import's chunks, in one explicit transaction as above: the client
+    /// holds one chunk at a time, the server the transaction's changes until the commit. A retry after
+    /// a transient failure reads the source again from its start.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken)
+    {
+        var progress = write?.Progress;
+        await EnsureSchemaAsync(cancellationToken);
+        return await client.InTransactionAsync(
+            (tx, ct) => new ImportWriter(tx, chunks.Holds, chunks.ListsChanges, progress).RunAsync(() => chunks.ReadAsync(ct), ct), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<GraphBatch> One(GraphBatch batch)
+    {
+        await Task.CompletedTask;
+        yield return batch;
     }
 
     public async Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace ConflictGraph.Core.Import;
 /// with a probability near 2^-128 per pair, far below any hardware fault rate, so equal
 /// fingerprints are taken as equal texts.
 /// </summary>
-internal static class Fingerprint
+public static class Fingerprint
 {
     private const char Separator = '\u001f';
 

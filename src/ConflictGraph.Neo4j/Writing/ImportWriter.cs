@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
@@ -8,37 +9,46 @@ using ConflictGraph.Neo4j.Wire;
 namespace ConflictGraph.Neo4j.Writing;
 
 /// <summary>
-/// One import inside one explicit transaction, sent in chunks of <see cref="Chunk"/> rows per
-/// statement (UNWIND), so no request body grows with the batch: nodes, then the check that every
-/// id the batch names exists, then the nodes' references, then relations and facts with their
-/// claims, merged onto the stored ones by the core's <see cref="ClaimMerge"/>. The client holds
-/// only the batch and the change lists; the server holds the transaction's changes until the
-/// commit makes them visible all at once.
+/// One import inside one explicit transaction, read in the import's chunks and sent in
+/// <see cref="Chunk"/> rows per statement (UNWIND), so neither the client's memory nor a request
+/// body grows with the batch. A first reading writes the nodes, then relations and facts with
+/// their claims, merged onto the stored ones by the core's <see cref="ClaimMerge"/>, checking that
+/// every id outside the batch they name is stored; a second reading of the nodes writes their
+/// references, once every node they may point at exists. Between the readings the client keeps
+/// counts and a 16-byte fingerprint of each node it changed. The server holds the transaction's
+/// changes until the commit makes them visible all at once, so a very large import needs a server
+/// whose transaction memory holds it: that is what all or nothing costs here.
 /// </summary>
-internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgress<int>? progress)
+internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBatch, bool listChanges, IProgress<int>? progress)
 {
     /// <summary>Rows per statement: a request body of a few megabytes at most.</summary>
     public const int Chunk = 2000;
 
     private readonly List<NodeChange> nodeChanges = [];
     private readonly List<RelationChange> relationChanges = [];
-    private readonly List<Node> written = [];
-    private int unchanged;
+    private readonly HashSet<UInt128> changed = [];
+    private int created, updated, unchanged, relationsCreated, relationsUpdated;
     private int factsCreated;
     private int factsUpdated;
     private int done;
 
-    public async Task<ImportResult> RunAsync(CancellationToken ct)
+    /// <param name="read">Reads the batch's chunks, every node before any relation or fact; called twice.</param>
+    public async Task<ImportResult> RunAsync(Func<IAsyncEnumerable<GraphBatch>> read, CancellationToken ct)
     {
-        foreach (var chunk in batch.Nodes.Chunk(Chunk)) await WriteNodesAsync(chunk, ct);
-        await CheckReferencesAsync(ct);
-        foreach (var chunk in written.Chunk(Chunk)) await WriteReferencesAsync(tx, chunk, ct);
-        foreach (var chunk in batch.Relations.Chunk(Chunk)) await WriteRelationsAsync(chunk, ct);
-        foreach (var chunk in batch.Facts.Chunk(Chunk)) await WriteFactsAsync(chunk, ct);
-        if (nodeChanges.Count + relationChanges.Count + factsCreated + factsUpdated > 0) await tx.RunAsync(Statements.BumpVersion, null, ct);
-        return new ImportResult(
-            nodeChanges.Count(c => c.Change == ChangeKind.Created), nodeChanges.Count(c => c.Change == ChangeKind.Updated), unchanged,
-            relationChanges.Count(c => c.Change == ChangeKind.Created), relationChanges.Count(c => c.Change == ChangeKind.Updated))
+        await foreach (var batch in read().WithCancellation(ct))
+        {
+            foreach (var chunk in batch.Nodes.Chunk(Chunk)) await WriteNodesAsync(chunk, ct);
+            await CheckOutsideAsync(batch.Nodes.SelectMany(NodeReferences.Of).Select(r => r.TargetId), ct);
+            foreach (var chunk in batch.Relations.Chunk(Chunk)) await WriteRelationsAsync(chunk, ct);
+            foreach (var chunk in batch.Facts.Chunk(Chunk)) await WriteFactsAsync(chunk, ct);
+        }
+        await foreach (var batch in read().WithCancellation(ct))
+        {
+            if (batch.Nodes.Count == 0) break;
+            foreach (var chunk in batch.Nodes.Where(n => changed.Contains(Fingerprint.Of(n.Id))).Chunk(Chunk)) await WriteReferencesAsync(tx, chunk, ct);
+        }
+        if (created + updated + relationsCreated + relationsUpdated + factsCreated + factsUpdated > 0) await tx.RunAsync(Statements.BumpVersion, null, ct);
+        return new ImportResult(created, updated, unchanged, relationsCreated, relationsUpdated)
         {
             NodeChanges = nodeChanges,
             RelationChanges = relationChanges,
@@ -51,7 +61,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
     {
         var stored = (await tx.RunAsync(Statements.StoredBodies, new { ids = chunk.Select(n => n.Id).Distinct().ToList() }, ct)).Records
             .ToDictionary(r => r.String("id"), r => (Kind: Labels.KindOf(r.String("kind")), Body: r.String("body")));
-        var changed = new List<(Node Node, Dictionary<string, object?> Row)>();
+        var writes = new List<(Node Node, Dictionary<string, object?> Row)>();
         foreach (var node in chunk)
         {
             var row = NodeProperties.Of(node);
@@ -63,13 +73,15 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
                 unchanged++;
                 continue;
             }
-            nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
+            if (exists) updated++;
+            else created++;
+            if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
             // The same id again later in this chunk is compared with this write, not with what was stored.
             stored[node.Id] = (node.Kind, body);
-            changed.Add((node, row));
+            changed.Add(Fingerprint.Of(node.Id));
+            writes.Add((node, row));
         }
-        await WriteNodesAsync(tx, changed, ct);
-        written.AddRange(changed.Select(c => c.Node));
+        await WriteNodesAsync(tx, writes, ct);
         progress?.Report(done += chunk.Length);
     }
 
@@ -87,12 +99,10 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
         if (rows.Count > 0) await tx.RunAsync(Statements.WriteReferences, new { rows }, ct);
     }
 
-    private async Task CheckReferencesAsync(CancellationToken ct)
+    /// <summary>Ids the batch does not hold must be stored already (every node of the batch is written before any relation or fact).</summary>
+    private async Task CheckOutsideAsync(IEnumerable<string> ids, CancellationToken ct)
     {
-        var ids = batch.Nodes.SelectMany(NodeReferences.Of).Select(r => r.TargetId)
-            .Concat(batch.Relations.SelectMany(r => r.Claims.Select(c => c.StatementId).Append(r.FromId).Append(r.ToId)))
-            .Concat(batch.Facts.SelectMany(f => f.Claims.Select(c => c.StatementId).Append(f.SubjectId))).Distinct().ToList();
-        foreach (var chunk in ids.Chunk(Chunk))
+        foreach (var chunk in ids.Where(id => !inBatch(id)).Distinct().Chunk(Chunk))
         {
             var missing = (await tx.RunAsync(Statements.MissingIds, new { ids = chunk }, ct)).Records.Select(r => r.String("id")).ToList();
             if (missing.Count > 0) throw new MissingReferenceException($"no node '{missing[0]}' in the batch or the store");
@@ -101,11 +111,16 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
 
     private async Task WriteRelationsAsync(Relation[] chunk, CancellationToken ct)
     {
+        await CheckOutsideAsync(chunk.SelectMany(r => r.Claims.Select(c => c.StatementId).Append(r.FromId).Append(r.ToId)), ct);
         var keys = chunk.Select(Key).Distinct().ToList();
         var stored = (await tx.RunAsync(Statements.RelationsByKeys, new { rels = keys }, ct)).Records.Select(Rows.Relation).ToDictionary(r => r.Id);
         var merged = Merge(chunk, r => r.Id, id => stored.GetValueOrDefault(id)?.Claims, r => r.Claims, ClaimRows.Of, out var claims);
-        foreach (var (relation, _, known) in merged)
-            relationChanges.Add(new RelationChange(relation.Id, relation.Type, relation.FromId, relation.ToId, known ? ChangeKind.Updated : ChangeKind.Created));
+        // Counted per copy merged, as the change list has them: a relation created, then updated by its second copy.
+        relationsCreated += merged.Count(m => !m.Known);
+        relationsUpdated += merged.Count(m => m.Known);
+        if (listChanges)
+            foreach (var (relation, _, known) in merged)
+                relationChanges.Add(new RelationChange(relation.Id, relation.Type, relation.FromId, relation.ToId, known ? ChangeKind.Updated : ChangeKind.Created));
         foreach (var type in merged.GroupBy(m => m.Item.Type))
             await tx.RunAsync(Statements.WriteRelations(type.Key), new
             {
@@ -118,6 +133,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, GraphBatch batch, IProgr
 
     private async Task WriteFactsAsync(Fact[] chunk, CancellationToken ct)
     {
+        await CheckOutsideAsync(chunk.SelectMany(f => f.Claims.Select(c => c.StatementId).Append(f.SubjectId)), ct);
         var stored = Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = chunk.Select(f => f.Id).Distinct().ToList() }, ct)).ToDictionary(f => f.Id);
         var merged = Merge(chunk, f => f.Id, id => stored.GetValueOrDefault(id)?.Claims, f => f.Claims, ClaimRows.Of, out var claims);
         factsCreated += merged.Where(m => !m.Known).Select(m => m.Item.Id).Distinct().Count();
