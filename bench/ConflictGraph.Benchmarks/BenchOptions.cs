@@ -26,6 +26,8 @@ public sealed record BenchOptions
     public bool AggregatesOnly { get; init; }
     /// <summary>How many times each aggregate is timed at most (within the duration).</summary>
     public int AggregateRuns { get; init; } = 40;
+    /// <summary>Generate, import and measure the sqlite3 floor only; no HTTP load. Writes the import block of BENCHMARKS.md.</summary>
+    public bool ImportOnly { get; init; }
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public static BenchOptions Parse(string[] args)
@@ -49,6 +51,7 @@ public sealed record BenchOptions
                 "--aggregates-only" => options with { AggregatesOnly = true },
                 "--aggregate-runs" => options with { AggregateRuns = Math.Max(5, Count(Value())) },
                 "--burst" => options with { Burst = Math.Clamp(Count(Value()), 1, 256) },
+                "--import-only" => options with { ImportOnly = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
@@ -58,7 +61,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

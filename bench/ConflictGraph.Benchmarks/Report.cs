@@ -13,6 +13,7 @@ public static class Report
 
     public static string Markdown(
         BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<BurstResult> bursts, IReadOnlyList<ImportMeasure> imports,
+        IReadOnlyList<ImportMeasure> floors,
         IReadOnlyList<AggregateResult> aggregates, IReadOnlyList<ExportResult> exports, DateTimeOffset when, string loadAtStart)
     {
         var text = new StringBuilder();
@@ -72,22 +73,14 @@ public static class Report
         }
         text.AppendLine();
         if (bursts.Count > 0) AppendBursts(text, bursts);
-        text.AppendLine("| Import | Nodes | Relations | Seconds | nodes+relations/s | Peak RSS |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var import in imports)
-        {
-            text.AppendLine(import.Reused
-                ? $"| {import.Events:N0} events | {import.Nodes:N0} | {import.Relations:N0} | reused, not measured | | |"
-                : string.Create(Invariant,
-                    $"| {import.Events:N0} events | {import.Nodes:N0} | {import.Relations:N0} | {import.Elapsed.TotalSeconds:F1} | " +
-                    $"{import.ItemsPerSecond:N0} | {import.PeakResidentBytes / (1024.0 * 1024):N0} MiB |"));
-        }
+        ImportReport.AppendTable(text, imports, floors);
         text.AppendLine();
         AggregateReport.Append(text, options, aggregates);
         AggregateReport.AppendExports(text, exports);
-        text.AppendLine("Targets (issue 11, and issue 13 for aggregates):");
+        text.AppendLine("Targets (issue 11, issue 13 for aggregates, issue 16 for the import):");
         text.AppendLine();
         foreach (var line in Targets.Check(loads).Concat(AggregateReport.Targets(aggregates)).Concat(AggregateReport.Targets(exports))) text.AppendLine(line);
+        foreach (var line in ImportReport.Targets(imports, floors)) text.AppendLine(line);
         var problems = loads.Where(l => l.Problem is not null).ToList();
         if (problems.Count > 0)
         {
@@ -117,13 +110,16 @@ public static class Report
     }
 
     /// <summary>Replaces the generated block of the file, or creates the file with a heading and the block.</summary>
-    public static async Task WriteAsync(string path, string block, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, string block, CancellationToken cancellationToken) => WriteAsync(path, block, Start, End, cancellationToken);
+
+    /// <summary>Replaces the block between <paramref name="start"/> and <paramref name="end"/>, or appends it.</summary>
+    public static async Task WriteAsync(string path, string block, string start, string end, CancellationToken cancellationToken)
     {
-        var generated = $"{Start}\n{block}{End}\n";
+        var generated = $"{start}\n{block}{end}\n";
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n\n";
-        var (from, to) = (existing.IndexOf(Start, StringComparison.Ordinal), existing.IndexOf(End, StringComparison.Ordinal));
+        var (from, to) = (existing.IndexOf(start, StringComparison.Ordinal), existing.IndexOf(end, StringComparison.Ordinal));
         var updated = from >= 0 && to > from
-            ? existing[..from] + generated + existing[(to + End.Length)..].TrimStart('\n')
+            ? existing[..from] + generated + existing[(to + end.Length)..].TrimStart('\n')
             : existing.TrimEnd() + "\n\n" + generated;
         await File.WriteAllTextAsync(path, updated, cancellationToken);
     }
