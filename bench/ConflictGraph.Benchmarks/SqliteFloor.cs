@@ -14,7 +14,7 @@ namespace ConflictGraph.Benchmarks;
 public static class SqliteFloor
 {
     // Tables whose rows the floor loads as they are. codings and meta are written when the schema is created.
-    private static readonly string[] Tables = ["nodes", "refs", "relations", "claims", "facts", "fact_claims", "counts", "event_places", "node_refs"];
+    private static readonly string[] Tables = ["nodes", "refs", "relations", "claims", "facts", "fact_claims", "counts", "event_places", "node_refs", "event_rollup"];
 
     /// <summary>Null (after saying why) when the shell is not installed; the benchmark then reports no floor.</summary>
     public static async Task<ImportMeasure?> RunAsync(RepoLayout layout, GraphWorkspace graph, string ourStore, CancellationToken cancellationToken)
