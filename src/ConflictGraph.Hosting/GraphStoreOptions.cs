@@ -37,6 +37,12 @@ public sealed class SqliteSettings
     /// before it gives up: the API answers <c>STORE_UNAVAILABLE</c> with a retry hint, the CLI exits 1.
     /// </summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A debugging aid (<c>ConflictGraph__Sqlite__TraceStatements=true</c>): logs every statement the
+    /// store runs with its time at Information under the category <c>ConflictGraph.Sqlite.Statements</c>.
+    /// </summary>
+    public bool TraceStatements { get; set; }
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using ConflictGraph.Neo4j;
 using ConflictGraph.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Hosting;
@@ -20,14 +21,16 @@ public static class GraphStoreRegistration
         services.AddOptions<GraphStoreOptions>().Bind(configuration.GetSection(GraphStoreOptions.Section))
             .PostConfigure(options => options.Sqlite.CreateIfMissing = createIfMissing).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphStoreOptions>, GraphStoreOptionsValidator>();
-        services.AddSingleton(provider => Open(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value));
+        services.AddSingleton(provider => Open(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value,
+            provider.GetService<ILoggerFactory>()));
         return services;
     }
 
     /// <summary>The one place a store is chosen: add a case here for each store kind.</summary>
-    public static IGraphStore Open(GraphStoreOptions options) => options.Kind switch
+    /// <param name="loggers">Where <see cref="SqliteSettings.TraceStatements"/> writes, when on.</param>
+    public static IGraphStore Open(GraphStoreOptions options, ILoggerFactory? loggers = null) => options.Kind switch
     {
-        StoreKind.Sqlite => OpenSqlite(options.Sqlite),
+        StoreKind.Sqlite => OpenSqlite(options.Sqlite, loggers),
         StoreKind.Neo4j => new Neo4jGraphStore(new Neo4jStoreOptions
         {
             Uri = new Uri(options.Neo4j.Uri!),
@@ -41,13 +44,15 @@ public static class GraphStoreRegistration
             [$"{GraphStoreOptions.Section}:Store is '{options.Store}'; use one of {string.Join(", ", Enum.GetNames<StoreKind>())}"]),
     };
 
-    private static IGraphStore OpenSqlite(SqliteSettings settings)
+    private static IGraphStore OpenSqlite(SqliteSettings settings, ILoggerFactory? loggers)
     {
+        var trace = settings.TraceStatements ? loggers?.CreateLogger("ConflictGraph.Sqlite.Statements") : null;
         var path = settings.FullPath;
         if (settings.CreateIfMissing) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new SqliteGraphStore(new SqliteStoreOptions
         {
             Path = path, CreateIfMissing = settings.CreateIfMissing, BusyTimeoutSeconds = settings.BusyTimeoutSeconds,
+            StatementTimed = trace is null ? null : (sql, time) => StatementTrace.Log(trace, time.TotalMilliseconds, sql),
         });
     }
 }

@@ -16,6 +16,7 @@ namespace ConflictGraph.Sqlite;
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
     private readonly string connectionString;
+    private readonly string readConnectionString;
     private readonly SqliteStoreOptions options;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly TimeProvider clock;
@@ -41,9 +42,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             // Microsoft.Data.Sqlite retries a busy statement (and BEGIN) until this many seconds have passed.
             DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
+        // Reads check no foreign key, so their connections skip the PRAGMA that turns the checks on at every open.
+        readConnectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = null }.ToString();
         try
         {
-            using var connection = Open();
+            using var connection = Open(writing: true);
             Migrations.Apply(connection);
             CodingRows.Sync(connection);
             PlannerStatistics.Refresh(connection);
@@ -62,12 +65,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <paramref name="cancellationToken"/> fires (Microsoft.Data.Sqlite's own Cancel does nothing),
     /// so a request that was stopped stops its query too.
     /// </summary>
-    internal SqliteConnection Open(CancellationToken cancellationToken = default)
+    /// <param name="writing">A connection for writes, with foreign keys checked; reads share a pool of their own.</param>
+    internal SqliteConnection Open(CancellationToken cancellationToken = default, bool writing = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(writing ? connectionString : readConnectionString);
         connection.Open();
         if (cancellationToken.CanBeCanceled) Interruption.Attach(connection, cancellationToken);
+        if (options.StatementTimed is { } timed)
+            SQLitePCL.raw.sqlite3_profile(connection.Handle, (_, sql, ns) => timed(sql, TimeSpan.FromTicks(ns / 100)), null);
         ConnectionOpened?.Invoke(connection);
         return connection;
     }
@@ -107,7 +113,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open(cancellationToken);
+            await using var connection = Open(cancellationToken, writing: true);
             var result = await write(connection);
             // The planner's statistics follow what the write changed (cheap when little did).
             PlannerStatistics.Refresh(connection);
@@ -189,7 +195,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         writeLock.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
-        using var pooled = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(pooled);
+        foreach (var pool in new[] { connectionString, readConnectionString })
+        {
+            using var pooled = new SqliteConnection(pool);
+            SqliteConnection.ClearPool(pooled);
+        }
     }
 }

@@ -17,4 +17,10 @@ public sealed class SqliteStoreOptions
     /// before it fails as busy (SQLITE_BUSY); whole seconds, as Microsoft.Data.Sqlite counts them.
     /// </summary>
     public int BusyTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// A debugging aid, null (off) by default: told every statement the store runs with the time
+    /// SQLite spent on it, from its first step to its reset (reading its rows included).
+    /// </summary>
+    public Action<string, TimeSpan>? StatementTimed { get; init; }
 }
