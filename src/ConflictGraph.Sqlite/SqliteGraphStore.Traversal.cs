@@ -78,19 +78,19 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// Relations between any of <paramref name="nodeIds"/> and <paramref name="target"/>, either way,
-    /// without claims: each pair is looked up in the (type, from, to) index once per relation type,
-    /// so a node with many relations costs no more than one with few.
+    /// without claims: each node's own relations are read from its end of the relations_from and
+    /// relations_to indexes and kept when their other end is the target, so the cost follows the
+    /// nodes' relations (a few for an event), never the target's, which may be a hub.
     /// </summary>
     private static Task<IReadOnlyList<Relation>> RelationsBetweenAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
         IReadOnlyCollection<string> nodeIds, string target, CancellationToken cancellationToken)
     {
-        string Between(string from, string to) =>
-            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r ON r.type IN {Ids.In("$types")} AND r.from_id = {from} AND r.to_id = {to}";
-        return RelationReads.QueryAsync(connection, $"{Between("j.value", "$target")} UNION {Between("$target", "j.value")} ORDER BY 1", c =>
+        var sql = $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r INDEXED BY relations_from ON {Traversal.Outgoing("r", "j.value")} WHERE r.to_id = $target " +
+                  $"UNION SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")} WHERE r.from_id = $target ORDER BY 1";
+        return RelationReads.QueryAsync(connection, sql, c =>
         {
             Ids.Add(c, "$ids", nodeIds);
-            Ids.Add(c, "$types", Enum.GetValues<RelationType>().Select(EnumNames.Of));
             c.Parameters.AddWithValue("$target", target);
         }, cancellationToken, transaction, withClaims: false);
     }

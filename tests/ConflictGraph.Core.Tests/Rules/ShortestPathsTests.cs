@@ -32,4 +32,38 @@ public sealed class ShortestPathsTests
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ShortestPaths.FindAsync(Star, "a", "b", depth, 3, CancellationToken.None));
     }
+
+    // A group that carried out many events, a few of which targeted the target.
+    private static readonly IReadOnlyList<Relation> GroupEvents =
+    [
+        .. Enumerable.Range(0, 500).Select(i => new Relation(RelationType.CarriedOut, "group", $"event:{i:D3}", [], [])),
+        .. Enumerable.Range(0, 500).Where(i => i % 100 == 7).Select(i => new Relation(RelationType.Targeted, $"event:{i:D3}", "target", [], [])),
+        .. Enumerable.Range(0, 500).Select(i => new Relation(RelationType.OccurredIn, $"event:{i:D3}", $"place:{i % 10}", [], [])),
+    ];
+
+    private static IReadOnlyList<Relation> Touching(IReadOnlyCollection<string> ids) =>
+        GroupEvents.Where(r => ids.Contains(r.FromId) || ids.Contains(r.ToId)).ToList();
+
+    [Fact]
+    public async Task EnoughPathsToTheTargetEndTheSearchBeforeTheFrontierIsExpanded()
+    {
+        var expanded = new List<int>();
+        Task<IReadOnlyList<Relation>> RelationsOf(IReadOnlyCollection<string> ids, CancellationToken _)
+        {
+            expanded.Add(ids.Count);
+            return Task.FromResult(Touching(ids));
+        }
+        Task<IReadOnlyList<Relation>> RelationsTo(IReadOnlyCollection<string> ids, string target, CancellationToken _) =>
+            Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == target || r.ToId == target).ToList());
+
+        var quick = await ShortestPaths.FindAsync(RelationsOf, "group", "target", 3, 3, CancellationToken.None, RelationsTo);
+        var full = await ShortestPaths.FindAsync((ids, _) => Task.FromResult(Touching(ids)), "group", "target", 3, 3, CancellationToken.None);
+
+        // Only the group's own relations were read; its 500 events' were not.
+        Assert.Equal([1], expanded);
+        Assert.Equal(["group/event:007/target", "group/event:107/target", "group/event:207/target"],
+            quick.Select(p => string.Join('/', p.NodeIds)));
+        Assert.Equal(full.Select(p => string.Join('/', p.NodeIds)), quick.Select(p => string.Join('/', p.NodeIds)));
+        Assert.Equal(full.Select(p => string.Join('/', p.Relations.Select(r => r.Id))), quick.Select(p => string.Join('/', p.Relations.Select(r => r.Id))));
+    }
 }
