@@ -21,6 +21,9 @@ internal sealed record KeysetPage(string Expression, bool Descending, string Tag
 
     public static readonly KeysetPage Facts = new("f.id", false, "f", null);
 
+    /// <summary>The same order on another date column (a date order only), e.g. one an index keeps beside the id.</summary>
+    public KeysetPage OnDate(string dateColumn) => this with { Expression = $"coalesce({dateColumn}, '{Undated}')" };
+
     /// <summary>True for the date orders, whose index walks split dated from undated rows.</summary>
     public bool ByDate => Undated is not null;
 

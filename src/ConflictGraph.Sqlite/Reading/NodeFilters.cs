@@ -75,10 +75,11 @@ internal static class NodeFilters
     {
         var inside = filter.PlaceAndInside(place);
         var condition = Related("OCCURRED_IN", inside);
-        var candidates = $"SELECT p.event_id AS id FROM {inside} i CROSS JOIN event_places p ON p.place_id = i.id";
+        // event_places keeps each event's start date beside it: a page in date order is chosen from the index alone.
+        var candidates = $"SELECT p.event_id AS id, p.date_start FROM {inside} i CROSS JOIN event_places p ON p.place_id = i.id";
         if (from is null && to is null)
         {
-            filter.Add(condition, candidates);
+            filter.Add(condition, candidates, dated: true);
             return;
         }
         var (start, end) = (from is null ? null : filter.Value(Iso(from.Value)), to is null ? null : filter.Value(Iso(to.Value)));
@@ -89,7 +90,7 @@ internal static class NodeFilters
             var range = $"{candidates} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
-        })));
+        })), dated: true);
     }
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)

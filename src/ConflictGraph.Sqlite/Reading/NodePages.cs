@@ -71,9 +71,23 @@ internal static class NodePages
 
     private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
     {
+        if (filter is { DriverDated: true, BeyondKinds: null } && keyset.ByDate) return DatedPage(filter, keyset, position, limit);
         var after = position is null ? "" : $" AND {keyset.After(position, filter, "n.id")}";
         return $"{filter.With}SELECT {Columns}, {keyset.Expression} FROM {Candidates(filter)} " +
                $"WHERE {filter.Remaining}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
+    }
+
+    /// <summary>
+    /// A page in date order of candidates that carry their own start date: the page's ids are chosen
+    /// from the candidates alone, and only their nodes are read, not every candidate's.
+    /// </summary>
+    private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    {
+        var dates = keyset.OnDate("c.date_start");
+        var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
+        var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY sort_key{keyset.Direction}, c.id LIMIT {limit}";
+        return $"{filter.With}SELECT {Columns}, m.sort_key FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
+               $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
     }
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>

@@ -47,6 +47,12 @@ internal sealed class SqlFilter
     /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
     public string? Driver { get; private set; }
 
+    /// <summary>
+    /// True when <see cref="Driver"/> also selects column date_start, each candidate's own start date
+    /// (kept beside it in an index), so a page in date order can be chosen before any node's row is read.
+    /// </summary>
+    public bool DriverDated { get; private set; }
+
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
     /// <summary>The CTE definitions behind <see cref="With"/>, for a statement that adds its own.</summary>
@@ -98,11 +104,13 @@ internal sealed class SqlFilter
     /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it,
     /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
-    public void Add(string condition, string candidates, bool exact = true)
+    /// <param name="dated">The candidates also select column date_start, the row's own (see <see cref="DriverDated"/>).</param>
+    public void Add(string condition, string candidates, bool exact = true, bool dated = false)
     {
         conditions.Add(condition);
         if (Driver is not null) return;
         Driver = candidates;
+        DriverDated = dated;
         if (exact) driverIndex = conditions.Count - 1;
     }
 

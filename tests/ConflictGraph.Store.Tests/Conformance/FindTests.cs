@@ -147,4 +147,33 @@ public abstract partial class GraphStoreConformanceTests
         Assert.True(await store.DeleteNodeAsync("place:deir", null, None));
         Assert.Empty(await InSyriaOnJune27());
     }
+
+    [SkippableFact]
+    public async Task EventsInAPlacePageInDateOrderEitherWayWithoutGapsOrRepeats()
+    {
+        var store = await CreateWorldAsync();
+        // Whole countries: an event may have happened in several places inside one, and is listed once.
+        foreach (var criteria in new EventCriteria[]
+        {
+            new() { PlaceId = "place:syria" }, new() { PlaceId = "place:iraq" },
+            new() { PlaceId = "place:syria", From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 6, 30) },
+        })
+            foreach (var order in new[] { NodeOrder.DateAsc, NodeOrder.DateDesc })
+            {
+                var all = (await FindAsync(store, Events(criteria, order))).Items.Select(i => i.Item).ToList();
+                Assert.NotEmpty(all);
+                var dates = all.Select(e => ((Event)e).Date?.Start.ToString("yyyy-MM-dd") ?? (order == NodeOrder.DateAsc ? "9999" : "0000")).ToList();
+                Assert.Equal(order == NodeOrder.DateAsc ? dates.Order(StringComparer.Ordinal) : dates.OrderDescending(StringComparer.Ordinal), dates);
+                var walked = new List<string>();
+                string? after = null;
+                do
+                {
+                    var page = await FindAsync(store, Events(criteria, order), 1, after);
+                    walked.AddRange(page.Items.Select(i => i.Item.Id));
+                    after = page.HasNextPage ? page.Items[^1].Cursor : null;
+                }
+                while (after is not null);
+                Assert.Equal(all.Select(e => e.Id), walked);
+            }
+    }
 }
