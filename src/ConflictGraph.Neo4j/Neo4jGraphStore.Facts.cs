@@ -23,7 +23,7 @@ public sealed partial class Neo4jGraphStore
     {
         var find = FindQuery.ForFacts(query);
         var found = $"{find.Match} WHERE {find.Where}";
-        var total = (int)(await ReadAsync($"{found} RETURN count(f) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var total = await TotalAsync($"{found} RETURN count(f) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, FindQuery.FactTag, false, "f.id");
         if (page.First <= 0) return new Page<Fact>([], total, total > 0 && page.After is null, page.After is not null);
         find.Parameters["limit"] = page.First + 1;

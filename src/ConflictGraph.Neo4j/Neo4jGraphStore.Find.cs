@@ -31,7 +31,7 @@ public sealed partial class Neo4jGraphStore
         var find = FindQuery.ForNodes(query, textMatches);
         var (key, descending, tag) = FindQuery.Order(query.Order);
         var found = $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
-        var total = (int)(await ReadAsync($"{found} RETURN count(n) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var total = await TotalAsync($"{found} RETURN count(n) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, tag, descending, "n.id");
         if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
         find.Parameters["limit"] = page.First + 1;
@@ -52,7 +52,7 @@ public sealed partial class Neo4jGraphStore
     {
         var find = FindQuery.ForRelations(query);
         var found = $"{find.Match} WHERE {find.Where}";
-        var total = (int)(await ReadAsync($"{found} RETURN count(r) AS total", find.Parameters, cancellationToken)).Records.Single().Long("total");
+        var total = await TotalAsync($"{found} RETURN count(r) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, "r", false, "r.id");
         if (page.First <= 0) return new Page<Relation>([], total, total > 0 && page.After is null, page.After is not null);
         find.Parameters["limit"] = page.First + 1;
@@ -62,4 +62,8 @@ public sealed partial class Neo4jGraphStore
         var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, Cursor.Encode($"r:{r.Id}", r.Id))).ToList();
         return new Page<Relation>(items, total, relations.Count > page.First, page.After is not null);
     }
+
+    /// <summary>The count a statement returns as total, read only when the page needs it (see <see cref="PageRequest.ReadsTotal"/>).</summary>
+    private async Task<int?> TotalAsync(string statement, object parameters, PageRequest page, CancellationToken cancellationToken) =>
+        page.ReadsTotal ? (int)(await ReadAsync(statement, parameters, cancellationToken)).Records.Single().Long("total") : null;
 }

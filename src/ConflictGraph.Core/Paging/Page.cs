@@ -8,6 +8,9 @@ namespace ConflictGraph.Core.Paging;
 public sealed record PageRequest(int First, string? After = null, bool CountTotal = true)
 {
     public static PageRequest All => new(int.MaxValue);
+
+    /// <summary>True when the total must be read: asked for, or the only thing a page of nothing can tell.</summary>
+    public bool ReadsTotal => CountTotal || First <= 0;
 }
 
 public sealed record PageItem<T>(T Item, string Cursor);

@@ -25,7 +25,7 @@ internal static class NodePages
         var filter = NodeFilters.For(query);
         var listing = filter.Driver is null ? NodeListing.For(query, keyset) : null;
         var ranges = listing is null ? RefRanges.For(filter, keyset) : null;
-        var counting = page.CountTotal || page.First <= 0;
+        var counting = page.ReadsTotal;
 
         int? total = null;
         if (counting)

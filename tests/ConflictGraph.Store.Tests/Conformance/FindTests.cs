@@ -176,4 +176,18 @@ public abstract partial class GraphStoreConformanceTests
                 Assert.Equal(all.Select(e => e.Id), walked);
             }
     }
+
+    [SkippableFact]
+    public async Task AStatementFoundBySeveralOfItsReferencesCountsOnceInTheTotal()
+    {
+        var store = await CreateWorldAsync();
+        // Kirby speaks for the Pentagon and belongs to it: his statement is the organization's twice over.
+        foreach (var criteria in new StatementCriteria[] { new() { OrganizationId = "org:pentagon" }, new() { ActorId = "org:pentagon" }, new() { ActorId = "person:kirby" } })
+            foreach (var order in new[] { NodeOrder.DateAsc, NodeOrder.DateDesc, NodeOrder.Id })
+            {
+                var page = await FindAsync(store, new NodeQuery { Kinds = [NodeKind.Statement], Statements = criteria, Order = order });
+                Assert.Equal(["statement:kirby"], page.Items.Select(i => i.Item.Id));
+                Assert.Equal(1, page.TotalCount);
+            }
+    }
 }
