@@ -29,6 +29,10 @@ public sealed record BenchOptions
     /// <summary>Generate, import and measure the sqlite3 floor only; no HTTP load. Writes the import block of BENCHMARKS.md.</summary>
     public bool ImportOnly { get; init; }
     public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>Measure the change log's cost too (import with and without it, its size, commit-to-subscriber latency).</summary>
+    public bool History { get; init; }
+    /// <summary>Skip the query load (with --history: only the change log's table is measured and rewritten).</summary>
+    public bool NoQueries { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -52,16 +56,19 @@ public sealed record BenchOptions
                 "--aggregate-runs" => options with { AggregateRuns = Math.Max(5, Count(Value())) },
                 "--burst" => options with { Burst = Math.Clamp(Count(Value()), 1, 256) },
                 "--import-only" => options with { ImportOnly = true },
+                "--history" => options with { History = true },
+                "--no-queries" => options with { NoQueries = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
         if (options.Duration > TimeSpan.FromMinutes(5)) throw new ArgumentException("--duration is capped at 5m per query");
+        if (options.NoQueries && !options.History) throw new ArgumentException("--no-queries leaves nothing to measure without --history");
         return options;
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -23,11 +23,14 @@ var aggregates = new List<AggregateResult>();
 var exports = new List<ExportResult>();
 var bursts = new List<BurstResult>();
 var floors = new List<ImportMeasure>();
+var histories = new List<HistoryMeasure>();
 
 foreach (var size in options.Sizes)
 {
     Console.WriteLine($"== {size:N0} events");
     var graph = await GraphWorkspace.PrepareAsync(layout, size, options.Seed, cancel.Token);
+    if (options.History) histories.Add(await HistoryMeasure.RunAsync(layout, graph, options.Seed, cancel.Token));
+    if (options.NoQueries) continue;
     imports.Add(await ImportMeasure.RunAsync(layout, graph, options.ReuseStore, cancel.Token));
     var store = graph.StorePath(layout.WorkDirectory);
     // The same rows loaded by the sqlite3 shell: what SQLite itself needs to store them
@@ -59,13 +62,25 @@ foreach (var size in options.Sizes)
     }
 }
 
-// Print the tables and write them to BENCHMARKS.md (an import-only run writes its own block and leaves the rest)
+// Print the tables and write them to BENCHMARKS.md (an import-only run, and the change log's table, write their own blocks and leave the rest)
+var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");
+if (options.History)
+{
+    var history = HistoryReport.Markdown(options, MachineInfo.Current(), histories, DateTimeOffset.UtcNow, loadAtStart);
+    Console.WriteLine();
+    Console.WriteLine(history);
+    await HistoryReport.WriteAsync(target, history, cancel.Token);
+}
+if (options.NoQueries)
+{
+    Console.WriteLine($"written to {target}");
+    return 0;
+}
 var report = options.ImportOnly
     ? ImportReport.Markdown(options, MachineInfo.Current(), imports, floors, DateTimeOffset.UtcNow, loadAtStart)
     : Report.Markdown(options, MachineInfo.Current(), loads, bursts, imports, floors, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart);
 Console.WriteLine();
 Console.WriteLine(report);
-var target = options.Out ?? Path.Combine(layout.Root, "BENCHMARKS.md");
 if (options.ImportOnly) await Report.WriteAsync(target, report, ImportReport.Start, ImportReport.End, cancel.Token);
 else await Report.WriteAsync(target, report, cancel.Token);
 Console.WriteLine($"written to {target}");

@@ -113,14 +113,18 @@ public static class Report
     public static Task WriteAsync(string path, string block, CancellationToken cancellationToken) => WriteAsync(path, block, Start, End, cancellationToken);
 
     /// <summary>Replaces the block between <paramref name="start"/> and <paramref name="end"/>, or appends it.</summary>
-    public static async Task WriteAsync(string path, string block, string start, string end, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, string block, string start, string end, CancellationToken cancellationToken) =>
+        WriteAsync(path, block, start, end, "", cancellationToken);
+
+    /// <summary>Replaces the block between <paramref name="start"/> and <paramref name="end"/>, or appends it after <paramref name="heading"/>; the rest of the file stays.</summary>
+    public static async Task WriteAsync(string path, string block, string start, string end, string heading, CancellationToken cancellationToken)
     {
         var generated = $"{start}\n{block}{end}\n";
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "# Benchmarks\n\n";
         var (from, to) = (existing.IndexOf(start, StringComparison.Ordinal), existing.IndexOf(end, StringComparison.Ordinal));
         var updated = from >= 0 && to > from
             ? existing[..from] + generated + existing[(to + end.Length)..].TrimStart('\n')
-            : existing.TrimEnd() + "\n\n" + generated;
+            : existing.TrimEnd() + "\n\n" + heading + generated;
         await File.WriteAllTextAsync(path, updated, cancellationToken);
     }
 

@@ -43,6 +43,9 @@ public sealed class SqliteSettings
     /// store runs with its time at Information under the category <c>ConflictGraph.Sqlite.Statements</c>.
     /// </summary>
     public bool TraceStatements { get; set; }
+
+    /// <summary>False leaves imports out of the change log; only the benchmark's baseline sets it (see SqliteStoreOptions.LogImports).</summary>
+    public bool LogImports { get; set; } = true;
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public static class GraphStoreRegistration
         {
             Path = path, CreateIfMissing = settings.CreateIfMissing, BusyTimeoutSeconds = settings.BusyTimeoutSeconds,
             StatementTimed = trace is null ? null : (sql, time) => StatementTrace.Log(trace, time.TotalMilliseconds, sql),
+            LogImports = settings.LogImports,
         });
     }
 }

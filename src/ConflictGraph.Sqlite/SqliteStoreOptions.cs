@@ -23,4 +23,13 @@ public sealed class SqliteStoreOptions
     /// SQLite spent on it, from its first step to its reset (reading its rows included).
     /// </summary>
     public Action<string, TimeSpan>? StatementTimed { get; init; }
+
+    /// <summary>
+    /// False leaves imports out of the change log: only to measure what the log costs (the
+    /// benchmark's baseline). Such an import has no history, no batch, and is not seen by live
+    /// updates or by the read caches of other processes.
+    /// </summary>
+    // REVIEW: a measuring switch on a production type; it exists because the log's cost can only be
+    // compared in one run against the same build without it.
+    public bool LogImports { get; init; } = true;
 }
