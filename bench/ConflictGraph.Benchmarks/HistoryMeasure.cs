@@ -34,7 +34,7 @@ public sealed record HistoryMeasure(
             withoutLog = Min(withoutLog, await ImportAsync(layout, graph, unlogged, logImports: false, cancellationToken));
             withLog = Min(withLog, await ImportAsync(layout, graph, logged, logImports: true, cancellationToken));
         }
-        var (logBytes, entries) = LogSize(logged);
+        var (logBytes, entries) = await LogSizeAsync(logged, cancellationToken);
         var latencies = await LatencyAsync(layout, logged, seed, cancellationToken);
         return new HistoryMeasure(graph.Events, graph.Nodes + graph.Relations, withLog, withoutLog, FileSize(logged), FileSize(unlogged), logBytes, entries, latencies);
     }
@@ -56,22 +56,32 @@ public sealed record HistoryMeasure(
         var outcome = await ChildProcess.RunAsync(ChildProcess.Dotnet(layout.Root, environment, layout.CliDll, "import", graph.Directory),
             TimeSpan.FromMinutes(60), echo: false, cancellationToken);
         if (outcome.ExitCode != 0) throw new InvalidOperationException($"import into {store} failed:\n{outcome.Output}");
+        Console.WriteLine($"    {outcome.Elapsed.TotalSeconds:F1} s");
         return outcome.Elapsed;
     }
 
     private static long FileSize(string store) =>
         new[] { store, store + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
 
-    /// <summary>The pages of the log's tables and index (SQLite's dbstat), and its entries.</summary>
-    private static (long Bytes, long Entries) LogSize(string store)
+    /// <summary>
+    /// The pages of the log's tables and index, and its entries. The SQLite bundled with
+    /// Microsoft.Data.Sqlite is built without the dbstat table, so the sqlite3 shell counts the pages.
+    /// </summary>
+    private static async Task<(long Bytes, long Entries)> LogSizeAsync(string store, CancellationToken cancellationToken)
     {
+        var shell = new ProcessStartInfo("sqlite3", ["-readonly", store,
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN ('history', 'history_batches', 'history_by_target', 'sqlite_autoindex_history_batches_1')"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        var outcome = await ChildProcess.RunAsync(shell, TimeSpan.FromMinutes(10), echo: false, cancellationToken);
+        if (outcome.ExitCode != 0 || !long.TryParse(outcome.Output.Trim(), out var bytes))
+            throw new InvalidOperationException($"the sqlite3 shell (apt-get install -y sqlite3) could not count the log's pages:\n{outcome.Output}");
         using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        using var pages = connection.CreateCommand();
-        pages.CommandText = "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN ('history', 'history_batches', 'history_by_target', 'sqlite_autoindex_history_batches_1')";
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM history";
-        return ((long)pages.ExecuteScalar()!, (long)count.ExecuteScalar()!);
+        return (bytes, (long)count.ExecuteScalar()!);
     }
 
     /// <summary>
