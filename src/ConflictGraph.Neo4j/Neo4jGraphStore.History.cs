@@ -1,29 +1,126 @@
 using ConflictGraph.Core.History;
+using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j.Cypher;
+using ConflictGraph.Neo4j.Layout;
+using ConflictGraph.Neo4j.Wire;
+using ConflictGraph.Neo4j.Writing;
 
 namespace ConflictGraph.Neo4j;
 
-// REVIEW: Neo4j side pending (issue 15). The change log (HistoryChanges entries written in each
-// write's transaction as :HistoryEntry nodes with an index on their sequence) comes after the
-// store's claims-model layout lands; until then these members refuse rather than answer wrongly,
-// writes are not logged here, and the live subscriptions need the SQLite store.
+/// <summary>
+/// The change log on Neo4j: :History entries written in each write's transaction, numbered by the
+/// data-version counter (unique and indexed, the cursor) and found by target through their own
+/// index. As on SQLite, an entry keeps its target's 'before' only; its 'after' is the next entry's
+/// 'before', or the target as stored now.
+/// </summary>
 public sealed partial class Neo4jGraphStore
 {
-    private const string HistoryPending = "not yet on Neo4j (issue 15): the change log needs the SQLite store";
+    /// <summary>Takes one statement's claim off a relation or a fact, with its status and its log entry, in one transaction.</summary>
+    public async Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken)
+    {
+        if (withdrawal.Problem is { } problem) throw new ArgumentException(problem, nameof(withdrawal));
+        await EnsureSchemaAsync(cancellationToken);
+        return await client.InTransactionAsync(async (tx, ct) =>
+        {
+            var onRelation = withdrawal.Target == HistoryTarget.Relation;
+            var stored = onRelation ? await StoredRelationAsync(tx, withdrawal.TargetId, ct) : await StoredFactAsync(tx, withdrawal.TargetId, ct);
+            if (stored is null) throw new TargetNotFoundException(onRelation ? "relation" : "fact", withdrawal.TargetId);
+            if (stored.Claims.All(c => c.StatementId != withdrawal.StatementId))
+                return (await tx.RunAsync(Statements.NodesByIds, new { ids = new[] { withdrawal.StatementId } }, ct)).Rows.Count > 0
+                    ? false
+                    : throw new TargetNotFoundException("statement", withdrawal.StatementId);
 
-    public Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"withdrawing a claim is {HistoryPending}");
+            var after = stored with { Claims = stored.Claims.Where(c => c.StatementId != withdrawal.StatementId).ToList() };
+            await tx.RunAsync(Statements.DeleteClaim, new { key = ClaimRows.Key(withdrawal.StatementId, withdrawal.TargetId) }, ct);
+            var status = EnumNames.Of(after.Status);
+            if (after is Relation r)
+                await tx.RunAsync(Statements.WriteStatuses, new { rels = new[] { new { type = RelationshipTypes.Of(r.Type), fromId = r.FromId, toId = r.ToId, status } } }, ct);
+            else
+                await tx.RunAsync(Statements.WriteFactStatuses, new { facts = new[] { new { id = withdrawal.TargetId, status } } }, ct);
+            var history = new HistoryRecorder(tx, write ?? WriteContext.Unattributed, clock);
+            await history.RecordAsync(HistoryChanges.Of(stored, after), ct);
+            await history.FlushAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
 
-    public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"history is {HistoryPending}");
+    private static async Task<Claimed?> StoredRelationAsync(Neo4jTransaction tx, string id, CancellationToken ct) =>
+        RelationKey.TryParse(id, out var type, out var fromId, out var toId)
+            ? Rows.Relations(await tx.RunAsync(Statements.RelationsByKeys, new { rels = new[] { new { type = RelationshipTypes.Of(type), fromId, toId } } }, ct))
+                .SingleOrDefault(r => r.Id == id)
+            : null;
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"history is {HistoryPending}");
+    private static async Task<Claimed?> StoredFactAsync(Neo4jTransaction tx, string id, CancellationToken ct) =>
+        Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = new[] { id } }, ct)).SingleOrDefault();
 
-    public Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"history is {HistoryPending}");
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) =>
+        HistoryRows.Entries((await ReadAsync(Statements.HistoryTail, new { after, limit }, cancellationToken)).Records);
 
-    public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"history is {HistoryPending}");
+    public async Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = HistoryCursor.After(page.After);
+        var oneTarget = query.TargetId is not null;
+        int? total = null;
+        if (page.CountTotal || page.First <= 0)
+            total = (int)(await ReadAsync(Statements.HistoryCount(oneTarget), new { targetId = query.TargetId }, cancellationToken)).Records.Single().Long("total");
+        if (page.First <= 0) return new Page<HistoryEntry>([], page.CountTotal ? total : null, total > 0 && page.After is null, page.After is not null);
+        var found = await WithStatesAsync(
+            await ReadAsync(Statements.HistoryPage(oneTarget), new { after, limit = page.First + 1, targetId = query.TargetId }, cancellationToken), cancellationToken);
+        var items = found.Take(page.First).Select(e => new PageItem<HistoryEntry>(e, e.Cursor)).ToList();
+        return new Page<HistoryEntry>(items, total, found.Count > page.First, page.After is not null);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
+    {
+        var histories = targetIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<HistoryEntry>)[], StringComparer.Ordinal);
+        if (histories.Count == 0) return histories;
+        var found = await WithStatesAsync(await ReadAsync(Statements.HistoryOfTargets, new { ids = histories.Keys.ToList() }, cancellationToken), cancellationToken);
+        foreach (var target in found.GroupBy(e => e.TargetId)) histories[target.Key] = target.ToList();
+        return histories;
+    }
+
+    /// <summary>
+    /// Entries with before and after: after is the next entry's before when there is one, else the
+    /// target as stored now (read once for all such targets); a deletion has none.
+    /// </summary>
+    private async Task<List<HistoryEntry>> WithStatesAsync(QueryResult result, CancellationToken cancellationToken)
+    {
+        var rows = result.Records.ToList();
+        var entries = HistoryRows.Entries(rows);
+        var newest = new List<int>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i] = entries[i] with { Before = rows[i].NullableString("before") };
+            if (rows[i]["hasNext"] is true) entries[i] = entries[i] with { After = rows[i].NullableString("nextBefore") };
+            else if (!entries[i].Kind.Deletes()) newest.Add(i);
+        }
+        if (newest.Count == 0) return entries;
+        var now = await CurrentStatesAsync(newest.Select(i => entries[i]).ToList(), cancellationToken);
+        foreach (var i in newest) entries[i] = entries[i] with { After = now.GetValueOrDefault(entries[i].TargetId) };
+        return entries;
+    }
+
+    /// <summary>The stored targets as history JSON: nodes by id, relations by identity, facts by id.</summary>
+    private async Task<Dictionary<string, string>> CurrentStatesAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<string> Targets(HistoryTarget target) => entries.Where(e => e.Target == target).Select(e => e.TargetId).Distinct().ToList();
+        if (Targets(HistoryTarget.Node) is { Count: > 0 } nodes)
+            foreach (var row in (await ReadAsync(Statements.StoredBodies, new { ids = nodes }, cancellationToken)).Records)
+                states[row.String("id")] = HistoryJson.Node(Labels.KindOf(row.String("kind")), row.String("body"));
+        var keys = new List<object>();
+        foreach (var id in Targets(HistoryTarget.Relation))
+            if (RelationKey.TryParse(id, out var type, out var fromId, out var toId))
+                keys.Add(new { type = RelationshipTypes.Of(type), fromId, toId });
+        if (keys.Count > 0)
+            foreach (var relation in Rows.Relations(await ReadAsync(Statements.RelationsByKeys, new { rels = keys }, cancellationToken)))
+                states[relation.Id] = HistoryJson.Of(relation);
+        if (Targets(HistoryTarget.Fact) is { Count: > 0 } facts)
+            foreach (var fact in Rows.Facts(await ReadAsync(Statements.FactsByIds, new { ids = facts }, cancellationToken)))
+                states[fact.Id] = HistoryJson.Of(fact);
+        return states;
+    }
 }

@@ -1,9 +1,7 @@
-using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
-using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Cypher;
-using ConflictGraph.Neo4j.Layout;
+using ConflictGraph.Neo4j.Wire;
 using ConflictGraph.Neo4j.Writing;
 
 namespace ConflictGraph.Neo4j;
@@ -20,7 +18,7 @@ public sealed partial class Neo4jGraphStore
         await EnsureSchemaAsync(cancellationToken);
         var ids = batch.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         return await client.InTransactionAsync(
-            (tx, ct) => new ImportWriter(tx, ids.Contains, listChanges: true, progress).RunAsync(() => One(batch), ct), cancellationToken);
+            (tx, ct) => new ImportWriter(tx, ids.Contains, listChanges: true, History(tx, write), progress).RunAsync(() => One(batch), ct), cancellationToken);
     }
 
     /// <summary>
@@ -33,8 +31,10 @@ public sealed partial class Neo4jGraphStore
         var progress = write?.Progress;
         await EnsureSchemaAsync(cancellationToken);
         return await client.InTransactionAsync(
-            (tx, ct) => new ImportWriter(tx, chunks.Holds, chunks.ListsChanges, progress).RunAsync(() => chunks.ReadAsync(ct), ct), cancellationToken);
+            (tx, ct) => new ImportWriter(tx, chunks.Holds, chunks.ListsChanges, History(tx, write), progress).RunAsync(() => chunks.ReadAsync(ct), ct), cancellationToken);
     }
+
+    private HistoryRecorder History(Neo4jTransaction tx, WriteContext? write) => new(tx, write ?? WriteContext.Unattributed, clock);
 
     private static async IAsyncEnumerable<GraphBatch> One(GraphBatch batch)
     {
@@ -45,33 +45,8 @@ public sealed partial class Neo4jGraphStore
     public async Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
-        return await client.InTransactionAsync(async (tx, ct) =>
-        {
-            if ((await tx.RunAsync(Statements.NodesByIds, new { ids = new[] { id } }, ct)).Rows.Count == 0) return false;
-            // What this node's claims are on (when it is a statement): their status follows from the claims left.
-            var targets = (await tx.RunAsync(Statements.ClaimTargets, new { id }, ct)).Records.ToList();
-            var referencing = (await tx.RunAsync(Statements.Referencing, new { id }, ct)).Records
-                .Select(r => NodeReferences.Without(Rows.Node(r), id)).ToList();
-            foreach (var statement in Statements.DeleteNode) await tx.RunAsync(statement, new { id }, ct);
-            await ImportWriter.WriteNodesAsync(tx, referencing.Select(n => (n, NodeProperties.Of(n))), ct);
-            await ImportWriter.WriteReferencesAsync(tx, referencing, ct);
-            var relations = targets.Where(t => t.NullableString("type") is not null)
-                .Select(t => new { type = t.String("type"), fromId = t.String("fromId"), toId = t.String("toId") }).Distinct().ToList();
-            if (relations.Count > 0)
-                await tx.RunAsync(Statements.WriteStatuses, new
-                {
-                    rels = Rows.Relations(await tx.RunAsync(Statements.RelationsByKeys, new { rels = relations }, ct))
-                        .Select(r => new { type = RelationshipTypes.Of(r.Type), fromId = r.FromId, toId = r.ToId, status = EnumNames.Of(r.Status) }).ToList(),
-                }, ct);
-            var facts = targets.Where(t => t.NullableString("type") is null).Select(t => t.String("targetId")).Distinct().ToList();
-            if (facts.Count > 0)
-                await tx.RunAsync(Statements.WriteFactStatuses, new
-                {
-                    facts = Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = facts }, ct)).Select(f => new { id = f.Id, status = EnumNames.Of(f.Status) }).ToList(),
-                }, ct);
-            await tx.RunAsync(Statements.BumpVersion, null, ct);
-            return true;
-        }, cancellationToken);
+        return await client.InTransactionAsync(
+            (tx, ct) => NodeDeletion.DeleteAsync(tx, id, History(tx, write), ct), cancellationToken);
     }
 
     /// <summary>Removes every node and relation (the live conformance tests start each test from nothing).</summary>

@@ -19,6 +19,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private readonly QueryApiClient client;
     private readonly HttpClient? ownedHttp;
     private readonly SemaphoreSlim setUp = new(1, 1);
+    private readonly TimeProvider clock;
     private bool ready;
 
     public Neo4jGraphStore(Neo4jStoreOptions options) : this(new HttpClient(), options, null, ownsHttp: true)
@@ -33,6 +34,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, TimeProvider? time, bool ownsHttp)
     {
         client = new QueryApiClient(http, options, time);
+        clock = time ?? TimeProvider.System;
         ownedHttp = ownsHttp ? http : null;
     }
 

@@ -28,6 +28,10 @@ public static partial class Statements
         // The whitespace analyzer keeps SearchText's folding as it is (no stemming, no stop words).
         $"CREATE FULLTEXT INDEX conflictgraph_search IF NOT EXISTS FOR (n:{Labels.Node}) ON EACH [n.search] OPTIONS {{ indexConfig: {{ `fulltext.analyzer`: 'whitespace' }} }}",
         $"MERGE (m:{Labels.Meta} {{key: 'dataVersion'}}) ON CREATE SET m.value = 0",
+        // The change log: read by cursor (the unique sequence number, which also refuses a number handed
+        // out twice) and by target. Syntax as in the Cypher Manual 5, "Create constraints" and "Create indexes".
+        $"CREATE CONSTRAINT conflictgraph_history_seq IF NOT EXISTS FOR (h:{Labels.History}) REQUIRE h.seq IS UNIQUE",
+        $"CREATE INDEX conflictgraph_history_target IF NOT EXISTS FOR (h:{Labels.History}) ON (h.targetId)",
     ];
 
     /// <summary>

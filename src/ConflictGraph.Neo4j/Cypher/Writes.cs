@@ -66,5 +66,5 @@ public static partial class Statements
     ];
 
     /// <summary>Removes everything the store wrote (the live tests start each test from nothing).</summary>
-    public static string Clear { get; } = $"MATCH (n:{Labels.Node}|{Labels.Claim}|{Labels.Fact}|{Labels.Meta}) DETACH DELETE n";
+    public static string Clear { get; } = $"MATCH (n:{Labels.Node}|{Labels.Claim}|{Labels.Fact}|{Labels.Meta}|{Labels.History}) DETACH DELETE n";
 }

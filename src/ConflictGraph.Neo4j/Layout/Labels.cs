@@ -15,6 +15,9 @@ public static class Labels
     public const string Fact = "Fact";
     public const string Meta = "Meta";
 
+    /// <summary>One change-log entry (see <see cref="Properties.History"/>), written in its change's transaction.</summary>
+    public const string History = "History";
+
     /// <summary>The label of a kind: its name as the schema spells the type (Person, Organization, ...).</summary>
     public static string Of(NodeKind kind) => kind.ToString();
 
@@ -33,5 +36,5 @@ public static class Labels
     public static string KindExpression(string variable) => $"head([l IN labels({variable}) WHERE l <> '{Node}'])";
 
     /// <summary>Every label the store writes, for the linter's view of the schema.</summary>
-    public static IReadOnlyList<string> All { get; } = [Node, .. Kinds, Claim, Fact, Meta];
+    public static IReadOnlyList<string> All { get; } = [Node, .. Kinds, Claim, Fact, Meta, History];
 }

@@ -20,4 +20,12 @@ public static class Properties
     public static IReadOnlyList<string> Fact { get; } = ["id", "subjectId", "property", "value", "status"];
 
     public static IReadOnlyList<string> Meta { get; } = ["key", "value"];
+
+    /// <summary>
+    /// On a :History entry: its sequence number (the cursor; unique, indexed), its batch (id, writer,
+    /// time in Unix milliseconds, first sequence number), what changed (kind, target kind, node kind),
+    /// the target's and the statement's ids, and the target's JSON before the change.
+    /// </summary>
+    public static IReadOnlyList<string> History { get; } =
+        ["seq", "batchId", "writer", "at", "batchFirst", "kind", "target", "nodeKind", "targetId", "statementId", "before"];
 }

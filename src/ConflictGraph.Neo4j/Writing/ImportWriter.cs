@@ -1,3 +1,4 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
@@ -19,7 +20,8 @@ namespace ConflictGraph.Neo4j.Writing;
 /// changes until the commit makes them visible all at once, so a very large import needs a server
 /// whose transaction memory holds it: that is what all or nothing costs here.
 /// </summary>
-internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBatch, bool listChanges, IProgress<int>? progress)
+/// <remarks>Every change goes to <paramref name="history"/>, in the same transaction, a chunk of entries at a time.</remarks>
+internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBatch, bool listChanges, HistoryRecorder history, IProgress<int>? progress)
 {
     /// <summary>Rows per statement: a request body of a few megabytes at most.</summary>
     public const int Chunk = 2000;
@@ -47,9 +49,10 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
             if (batch.Nodes.Count == 0) break;
             foreach (var chunk in batch.Nodes.Where(n => changed.Contains(Fingerprint.Of(n.Id))).Chunk(Chunk)) await WriteReferencesAsync(tx, chunk, ct);
         }
-        if (created + updated + relationsCreated + relationsUpdated + factsCreated + factsUpdated > 0) await tx.RunAsync(Statements.BumpVersion, null, ct);
+        var batchId = await history.FlushAsync(ct);
         return new ImportResult(created, updated, unchanged, relationsCreated, relationsUpdated)
         {
+            BatchId = batchId,
             NodeChanges = nodeChanges,
             RelationChanges = relationChanges,
             FactsCreated = factsCreated,
@@ -62,6 +65,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
         var stored = (await tx.RunAsync(Statements.StoredBodies, new { ids = chunk.Select(n => n.Id).Distinct().ToList() }, ct)).Records
             .ToDictionary(r => r.String("id"), r => (Kind: Labels.KindOf(r.String("kind")), Body: r.String("body")));
         var writes = new List<(Node Node, Dictionary<string, object?> Row)>();
+        var logged = new List<LoggedChange>();
         foreach (var node in chunk)
         {
             var row = NodeProperties.Of(node);
@@ -76,12 +80,14 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
             if (exists) updated++;
             else created++;
             if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
+            logged.Add(exists ? HistoryChanges.NodeUpdated(node.Id, node.Kind, known.Body) : HistoryChanges.NodeCreated(node.Id, node.Kind));
             // The same id again later in this chunk is compared with this write, not with what was stored.
             stored[node.Id] = (node.Kind, body);
             changed.Add(Fingerprint.Of(node.Id));
             writes.Add((node, row));
         }
         await WriteNodesAsync(tx, writes, ct);
+        await history.RecordAsync(logged, ct);
         progress?.Report(done += chunk.Length);
     }
 
@@ -119,7 +125,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
         relationsCreated += merged.Count(m => !m.Known);
         relationsUpdated += merged.Count(m => m.Known);
         if (listChanges)
-            foreach (var (relation, _, known) in merged)
+            foreach (var (relation, _, known, _, _) in merged)
                 relationChanges.Add(new RelationChange(relation.Id, relation.Type, relation.FromId, relation.ToId, known ? ChangeKind.Updated : ChangeKind.Created));
         foreach (var type in merged.GroupBy(m => m.Item.Type))
             await tx.RunAsync(Statements.WriteRelations(type.Key), new
@@ -128,6 +134,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
                     .Select(m => new { id = m.Item.Id, fromId = m.Item.FromId, toId = m.Item.ToId, status = m.Status }).ToList(),
             }, ct);
         if (claims.Count > 0) await tx.RunAsync(Statements.WriteClaims, new { claims }, ct);
+        await history.RecordAsync(merged.SelectMany(m => HistoryChanges.Of(HistoryRecorder.With(m.Item, m.Before), m.Item with { Claims = m.After })), ct);
         progress?.Report(done += chunk.Length);
     }
 
@@ -142,22 +149,24 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
             .Select(m => new { id = m.Item.Id, subjectId = m.Item.SubjectId, property = m.Item.Property, value = m.Item.Value, status = m.Status }).ToList();
         if (facts.Count > 0) await tx.RunAsync(Statements.WriteFacts, new { facts }, ct);
         if (claims.Count > 0) await tx.RunAsync(Statements.WriteClaims, new { claims }, ct);
+        await history.RecordAsync(merged.SelectMany(m => HistoryChanges.Of(HistoryRecorder.With(m.Item, m.Before), m.Item with { Claims = m.After })), ct);
         progress?.Report(done += chunk.Length);
     }
 
     /// <summary>
     /// Merges each item's claims onto what is stored (or onto its earlier copy in the chunk) by the core's
-    /// rule. Returns the items that gained or changed a claim, or are new, with their status and whether
-    /// they were known before the chunk; <paramref name="claims"/> gets each new or changed claim once.
+    /// rule. Returns the items that gained or changed a claim, or are new, with their status, whether
+    /// they were known before (stored, or an earlier copy in the chunk), and their claims before (null when
+    /// not known) and after this copy; <paramref name="claims"/> gets each new or changed claim once.
     /// </summary>
-    private static List<(T Item, string Status, bool Known)> Merge<T>(
+    private static List<(T Item, string Status, bool Known, IReadOnlyList<Claim>? Before, IReadOnlyList<Claim> After)> Merge<T>(
         IEnumerable<T> chunk, Func<T, string> idOf, Func<string, IReadOnlyList<Claim>?> storedClaims, Func<T, IReadOnlyList<Claim>> claimsOf,
         Func<T, Claim, Dictionary<string, object?>> claimRow, out List<Dictionary<string, object?>> claims)
     {
         var current = new Dictionary<string, Dictionary<string, Claim>>(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
         var changed = new Dictionary<string, (T Item, Dictionary<string, Claim> Before)>(StringComparer.Ordinal);
-        var merged = new List<(T, string, bool)>();
+        var merged = new List<(T, string, bool, IReadOnlyList<Claim>?, IReadOnlyList<Claim>)>();
         foreach (var item in chunk)
         {
             var id = idOf(item);
@@ -172,7 +181,9 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
             // The same item again later in this chunk merges onto this write, not onto what was stored.
             if (!changed.TryGetValue(id, out var first)) changed[id] = (item, before);
             else changed[id] = (item, first.Before);
-            merged.Add((item, EnumNames.Of(ClaimMerge.Status(positions.Values)), known.Contains(id)));
+            var wasKnown = known.Contains(id);
+            merged.Add((item, EnumNames.Of(ClaimMerge.Status(positions.Values)), wasKnown,
+                wasKnown ? ClaimMerge.Ordered(before.Values) : null, ClaimMerge.Ordered(positions.Values)));
             known.Add(id);
         }
         claims = changed.Values.SelectMany(c => current[idOf(c.Item)].Values

@@ -100,7 +100,8 @@ public sealed class LayoutWireTests
             .Answer(ScriptedServer.Empty)                 // stored facts: none
             .Answer(ScriptedServer.Empty)                 // write facts
             .Answer(ScriptedServer.Empty)                 // write claims
-            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer(ScriptedServer.Rows(["last"], $"[{Integer(1)}]")) // take a sequence number
+            .Answer(ScriptedServer.Empty)                 // write history
             .Answer("""{"bookmarks":["FB:f"]}""");        // commit
         var (store, _) = WireScripts.Store(server);
         var fact = new Fact("place:depot", "function", "weapons storage",
@@ -116,5 +117,8 @@ public sealed class LayoutWireTests
         Assert.Equal(["statement:officials CLAIMS weapons storage facility", "statement:pmf DISPUTES "],
             claims.Select(c => $"{c!["statementId"]!.GetValue<string>()} {c["position"]!.GetValue<string>()} {c["characterization"]?.GetValue<string>()}").Order());
         Assert.All(claims, c => Assert.Null(c!["relationType"]));
+        var entry = Assert.Single(ParametersOf(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteHistory).Body)["entries"]!.AsArray())!;
+        Assert.Equal(("FACT_CREATED", "FACT", "place:depot/function=weapons storage", result.BatchId),
+            (entry["kind"]!.GetValue<string>(), entry["target"]!.GetValue<string>(), entry["targetId"]!.GetValue<string>(), entry["batchId"]!.GetValue<string>()));
     }
 }

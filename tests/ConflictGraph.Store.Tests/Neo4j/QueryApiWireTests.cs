@@ -49,7 +49,8 @@ public sealed class QueryApiWireTests
             .Answer(ScriptedServer.Empty)                 // stored bodies
             .Answer(ScriptedServer.Empty)                 // write nodes
             .Answer(ScriptedServer.Empty)                 // write references
-            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer(ScriptedServer.Rows(["last"], """[{"$type":"Integer","_value":"1"}]""")) // take sequence numbers
+            .Answer(ScriptedServer.Empty)                 // write history
             .Answer("""{"bookmarks":["FB:after-import"]}""") // commit
             .Answer(ScriptedServer.Rows(["version"], """[{"$type":"Integer","_value":"1"}]"""));
         var (store, _) = Store(server);
@@ -60,8 +61,8 @@ public sealed class QueryApiWireTests
 
         var paths = server.Requests.Skip(SetUp).Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Equal(["POST /db/graph/query/v2/tx", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7",
-            "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7/commit", "POST /db/graph/query/v2"], paths);
-        Assert.All(server.Requests.Skip(SetUp + 1).Take(5), r => Assert.Equal("member-2", r.Headers["neo4j-cluster-affinity"]));
+            "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7", "POST /db/graph/query/v2/tx/tx7/commit", "POST /db/graph/query/v2"], paths);
+        Assert.All(server.Requests.Skip(SetUp + 1).Take(6), r => Assert.Equal("member-2", r.Headers["neo4j-cluster-affinity"]));
         Assert.Contains(":Person", server.Requests.Single(r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal)).Body);
         var lastRead = JsonNode.Parse(server.Requests[^1].Body)!;
         Assert.Equal("FB:after-import", lastRead["bookmarks"]![0]!.GetValue<string>());
@@ -112,7 +113,8 @@ public sealed class QueryApiWireTests
             .Answer(ScriptedServer.Empty)                 // stored bodies: none
             .Answer(ScriptedServer.Empty)                 // write nodes
             .Answer(ScriptedServer.Empty)                 // write references
-            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer(ScriptedServer.Rows(["last"], """[{"$type":"Integer","_value":"2"}]""")) // take sequence numbers
+            .Answer(ScriptedServer.Empty)                 // write history
             .Answer("""{"bookmarks":["FB:n"]}""");        // commit
         var (store, _) = Store(server);
         var first = new Person("person:a", "A", [], "first", []);
@@ -122,6 +124,14 @@ public sealed class QueryApiWireTests
         Assert.Equal((1, 1, 1), (result.Created, result.Updated, result.Unchanged));
         var write = JsonNode.Parse(server.Requests.Single(r => r.Body.Contains("MERGE (n:Node", StringComparison.Ordinal)).Body)!;
         Assert.Contains("second", write["parameters"]!["rows"]!.AsArray()[^1]!["body"]!.GetValue<string>());
+        // Logged in the same transaction: created, then updated from the first copy, numbered up to the counter's answer.
+        var logged = server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteHistory);
+        var entries = JsonNode.Parse(logged.Body)!["parameters"]!["entries"]!.AsArray();
+        Assert.Equal([(1L, "NODE_CREATED"), (2L, "NODE_UPDATED")], entries.Select(e => (e!["seq"]!.GetValue<long>(), e["kind"]!.GetValue<string>())));
+        Assert.Contains("first", entries[1]!["before"]!.GetValue<string>());
+        Assert.All(entries, e => Assert.Equal((result.BatchId, 1L), (e!["batchId"]!.GetValue<string>(), e["batchFirst"]!.GetValue<long>())));
+        Assert.Equal("/db/graph/query/v2/tx/tx6", logged.Path);
+        Assert.Equal(2, JsonNode.Parse(server.Requests.Single(r => StatementOf(r.Body) == Statements.TakeSequences).Body)!["parameters"]!["count"]!.GetValue<int>());
     }
 
     [Fact]
@@ -133,7 +143,8 @@ public sealed class QueryApiWireTests
             .Answer(ScriptedServer.Empty)                 // existing relations: none
             .Answer(ScriptedServer.Empty)                 // write relations
             .Answer(ScriptedServer.Empty)                 // write claims
-            .Answer(ScriptedServer.Empty)                 // bump version
+            .Answer(ScriptedServer.Rows(["last"], """[{"$type":"Integer","_value":"2"}]""")) // take sequence numbers
+            .Answer(ScriptedServer.Empty)                 // write history
             .Answer("""{"bookmarks":["FB:b"]}""");        // commit
         var (store, _) = Store(server);
 
@@ -151,6 +162,11 @@ public sealed class QueryApiWireTests
         Assert.Equal(["statement:one CLAIMS", "statement:two DISPUTES"],
             claims.Select(c => $"{c!["statementId"]!.GetValue<string>()} {c["position"]!.GetValue<string>()}").Order());
         Assert.All(claims, c => Assert.Equal("person:a-[MEMBER_OF]->org:b", c!["targetId"]!.GetValue<string>()));
+        // The log has the relation created with its first claim, then the second copy's claim added to it.
+        var entries = JsonNode.Parse(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteHistory).Body)!["parameters"]!["entries"]!.AsArray();
+        Assert.Equal(["RELATION_CREATED ", "CLAIM_ADDED statement:two"],
+            entries.Select(e => $"{e!["kind"]!.GetValue<string>()} {e["statementId"]?.GetValue<string>()}"));
+        Assert.Contains("statement:one", entries[1]!["before"]!.GetValue<string>());
     }
 
     [Fact]

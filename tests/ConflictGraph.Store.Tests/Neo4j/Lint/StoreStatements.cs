@@ -1,3 +1,4 @@
+using ConflictGraph.Core.History;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
@@ -75,6 +76,16 @@ public static class StoreStatements
         foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
         await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations) { Facts = SampleGraph.Facts }, null, none);
         await store.DeleteNodeAsync("statement:s", null, none);
+        await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:s", "org:b-[MEMBER_OF]->org:c", null), new WriteContext("lint"), none);
+        await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:s", null, "place:iraq/function=depot"), new WriteContext("lint"), none);
+        await store.ReadHistoryAsync(0, 100, none);
+        foreach (var target in new[] { null, "person:a" })
+        {
+            await store.FindHistoryAsync(new HistoryQuery(target), new PageRequest(5), none);
+            await store.FindHistoryAsync(new HistoryQuery(target), new PageRequest(5, HistoryCursor.Encode(1), CountTotal: false), none);
+        }
+        await store.GetHistoryAsync(["person:a", "org:b-[MEMBER_OF]->org:c", "place:iraq/function=depot"], none);
+        await store.CompactHistoryAsync(DateTimeOffset.MaxValue, none);
         await foreach (var _ in store.ExportNodesAsync(none)) { }
         await foreach (var _ in store.ExportRelationsAsync(none)) { }
         await foreach (var _ in store.ExportFactsAsync(none)) { }
@@ -87,6 +98,17 @@ public static class StoreStatements
 
     private const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"t1"}}""";
     private const string Zero = """{"$type":"Integer","_value":"0"}""";
+    private const string One = """{"$type":"Integer","_value":"1"}""";
+    private const string Null = """{"$type":"Null","_value":null}""";
+
+    private static readonly string[] HistoryColumns = ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst"];
+
+    /// <summary>One entry of each target kind, each the newest of its target, so reads go on to the stored node, relation and fact.</summary>
+    private static IEnumerable<string> HistoryRows(string tail = "") =>
+        new[] { ("NODE_UPDATED", "NODE", ScriptedServer.Text("PERSON"), "person:a"), ("CLAIM_ADDED", "RELATION", Null, "org:b-[MEMBER_OF]->org:c"),
+                ("CLAIM_ADDED", "FACT", Null, "place:iraq/function=depot") }
+            .Select((e, i) => $$"""[{"$type":"Integer","_value":"{{i + 1}}"},{{ScriptedServer.Text(e.Item1)}},{{ScriptedServer.Text(e.Item2)}},{{e.Item3}},""" +
+                              $"{ScriptedServer.Text(e.Item4)},{Null},{ScriptedServer.Text("batch-1")},{ScriptedServer.Text("lint")},{One},{One}{tail}]");
 
     private static string Answer(string body)
     {
@@ -107,9 +129,18 @@ public static class StoreStatements
             : Has("c.relationType AS type") ? ScriptedServer.Rows(["targetId", "type", "fromId", "toId"],
                 $"[{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")}]",
                 $$"""[{{ScriptedServer.Text("place:iraq/function=depot")}},{"$type":"Null","_value":null},{"$type":"Null","_value":null},{"$type":"Null","_value":null}]""")
+            : Has("AS newest") ? ScriptedServer.Rows(["newest", "total"], $"[{One},{One}]")
             : Has("AS total") ? ScriptedServer.Rows(["total"], $"[{Zero}]")
             : Has("AS count\"") ? ScriptedServer.Rows(["count"], $"[{Zero}]")
             : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
+            : Has("AS last") ? ScriptedServer.Rows(["last"], $"[{One}]")
+            : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore"],
+                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}}""")])
+            : Has("h.batchFirst AS batchFirst") ? ScriptedServer.Rows(HistoryColumns, [.. HistoryRows()])
+            // Compaction's walk: one page of one target created then updated (the update folds), then none after it.
+            : Has("e.at AS at") && Has("\"after\":\"\"") ? ScriptedServer.Rows(["targetId", "seq", "kind", "at"],
+                $"[{ScriptedServer.Text("person:a")},{One},{ScriptedServer.Text("NODE_CREATED")},{One}]",
+                $$"""[{{ScriptedServer.Text("person:a")}},{"$type":"Integer","_value":"2"},{{ScriptedServer.Text("NODE_UPDATED")}},{{One}}]""")
             : Empty;
     }
 

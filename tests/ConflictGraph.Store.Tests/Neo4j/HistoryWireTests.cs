@@ -1,0 +1,125 @@
+using ConflictGraph.Core.History;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j.Cypher;
+using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
+
+namespace ConflictGraph.Store.Tests.Neo4j;
+
+/// <summary>The change log on the wire: entries go out inside the write's own transaction, before its commit.</summary>
+public sealed class HistoryWireTests
+{
+    private static readonly string NullValue = """{"$type":"Null","_value":null}""";
+
+    private static string Claim(string statement, string position) =>
+        Map(("statement", ScriptedServer.Text(statement)), ("position", ScriptedServer.Text(position)), ("characterization", NullValue));
+
+    private static string FactRow(params string[] claims) =>
+        ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"],
+            $"[{ScriptedServer.Text("place:depot/function=weapons storage")},{ScriptedServer.Text("place:depot")},{ScriptedServer.Text("function")}," +
+            $"{ScriptedServer.Text("weapons storage")},{List(claims)}]");
+
+    [Fact]
+    public async Task WithdrawingAClaimOnAFactSetsItsStatusAndLogsTheWithdrawalInTheSameTransaction()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx2"}}""")
+            .Answer(FactRow(Claim("statement:officials", "CLAIMS"), Claim("statement:pmf", "DISPUTES"))) // the fact as stored
+            .Answer(ScriptedServer.Empty)                 // delete the claim
+            .Answer(ScriptedServer.Empty)                 // write the fact's status
+            .Answer(ScriptedServer.Rows(["last"], $"[{Integer(41)}]")) // take a sequence number
+            .Answer(ScriptedServer.Empty)                 // write history
+            .Answer("""{"bookmarks":["FB:w"]}""");        // commit
+        var (store, _) = WireScripts.Store(server);
+
+        var withdrawn = await store.WithdrawClaimAsync(
+            new ClaimWithdrawal("statement:pmf", null, "place:depot/function=weapons storage"), new WriteContext("alpha"), CancellationToken.None);
+
+        Assert.True(withdrawn);
+        Assert.Equal("statement:pmf place:depot/function=weapons storage", ParametersOf(server.Requests.Single(r => StatementOf(r.Body) == Statements.DeleteClaim).Body)["key"]!.GetValue<string>());
+        var status = Assert.Single(ParametersOf(server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteFactStatuses).Body)["facts"]!.AsArray())!;
+        Assert.Equal("UNCONTESTED", status["status"]!.GetValue<string>());
+        var logged = server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteHistory);
+        var entry = Assert.Single(ParametersOf(logged.Body)["entries"]!.AsArray())!;
+        Assert.Equal((41L, "CLAIM_WITHDRAWN", "FACT", "statement:pmf", "alpha"),
+            (entry["seq"]!.GetValue<long>(), entry["kind"]!.GetValue<string>(), entry["target"]!.GetValue<string>(), entry["statementId"]!.GetValue<string>(),
+                entry["writer"]!.GetValue<string>()));
+        Assert.Equal(["statement:officials", "statement:pmf"], HistoryJson.ParseFact(entry["before"]!.GetValue<string>()).Claims.Select(c => c.StatementId));
+        Assert.Equal("/db/graph/query/v2/tx/tx2", logged.Path);
+        Assert.EndsWith("/tx/tx2/commit", server.Requests[^1].Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithdrawingAPositionTheStatementDoesNotHoldChangesAndLogsNothing()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx3"}}""")
+            .Answer(FactRow(Claim("statement:officials", "CLAIMS")))   // the fact as stored
+            .Answer(ScriptedServer.Rows(["kind", "body"], $"[{ScriptedServer.Text("Statement")},{ScriptedServer.Text("{}")}]")) // the statement exists
+            .Answer("""{"bookmarks":[]}""");              // commit
+        var (store, _) = WireScripts.Store(server);
+
+        Assert.False(await store.WithdrawClaimAsync(
+            new ClaimWithdrawal("statement:pmf", null, "place:depot/function=weapons storage"), null, CancellationToken.None));
+        Assert.DoesNotContain(server.Requests, r => StatementOf(r.Body) is { } s && (s == Statements.WriteHistory || s == Statements.TakeSequences || s == Statements.DeleteClaim));
+    }
+
+    [Fact]
+    public async Task WithdrawingFromAFactThatIsNotStoredNamesIt()
+    {
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx4"}}""")
+            .Answer(ScriptedServer.Empty)                 // no such fact
+            .Answer("{}");                                // rollback
+        var (store, _) = WireScripts.Store(server);
+
+        var error = await Assert.ThrowsAsync<TargetNotFoundException>(() => store.WithdrawClaimAsync(
+            new ClaimWithdrawal("statement:pmf", null, "place:depot/function=nothing"), null, CancellationToken.None));
+        Assert.Contains("place:depot/function=nothing", error.Message);
+        Assert.Equal(HttpMethod.Delete, server.Requests[^1].Method);
+    }
+
+    [Fact]
+    public async Task EveryChangeLogStatementIsAmongThoseTheLinterChecks()
+    {
+        var sent = await Lint.StoreStatements.SentAsync();
+        Assert.All(new[]
+        {
+            Statements.TakeSequences, Statements.WriteHistory, Statements.HistoryTail, Statements.HistoryPage(true), Statements.HistoryPage(false),
+            Statements.HistoryCount(true), Statements.HistoryCount(false), Statements.HistoryOfTargets, Statements.HistoryHead, Statements.HistoryOutline,
+            Statements.DeleteHistory, Statements.DeleteClaim, Statements.WriteFactStatuses, Statements.WriteStatuses,
+        }, statement => Assert.Contains(statement, sent));
+    }
+
+    [Fact]
+    public async Task ADeletionLogsTheNodeAndWhatNamedItBeforeItsCommit()
+    {
+        var statement = new Statement("statement:kirby", "said so", Stance.Asserts, null, null, "person:kirby", null, null, [], null, []);
+        var server = WithSchema(new ScriptedServer())
+            .Answer("""{"transaction":{"id":"tx5"}}""")
+            .Answer(ScriptedServer.Rows(["id", "kind", "body"],
+                $"[{ScriptedServer.Text("person:kirby")},{ScriptedServer.Text("Person")},{ScriptedServer.Text("""{"id":"person:kirby","name":"Kirby"}""")}]"))
+            .Answer(ScriptedServer.Empty)                 // its relations: none
+            .Answer(ScriptedServer.Empty)                 // facts about it: none
+            .Answer(ScriptedServer.Empty)                 // what its claims are on: none
+            .Answer(ScriptedServer.Rows(["kind", "body"], $"[{ScriptedServer.Text("Statement")},{ScriptedServer.Text(Core.Import.NodeJson.Serialize(statement))}]"));
+        foreach (var _ in Statements.DeleteNode) server.Answer(ScriptedServer.Empty);
+        server.Answer(ScriptedServer.Empty)              // rewrite the statement
+            .Answer(ScriptedServer.Empty)                 // its references
+            .Answer(ScriptedServer.Rows(["last"], $"[{Integer(9)}]")) // take sequence numbers
+            .Answer(ScriptedServer.Empty)                 // write history
+            .Answer("""{"bookmarks":["FB:d"]}""");        // commit
+        var (store, _) = WireScripts.Store(server);
+
+        Assert.True(await store.DeleteNodeAsync("person:kirby", new WriteContext("beta"), CancellationToken.None));
+
+        var logged = server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteHistory);
+        var entries = ParametersOf(logged.Body)["entries"]!.AsArray();
+        Assert.Equal(["8 NODE_DELETED person:kirby", "9 NODE_UPDATED statement:kirby"],
+            entries.Select(e => $"{e!["seq"]!.GetValue<long>()} {e["kind"]!.GetValue<string>()} {e["targetId"]!.GetValue<string>()}"));
+        Assert.Equal("person:kirby", ((Statement)HistoryJson.ParseNode(entries[1]!["before"]!.GetValue<string>())).SpeakerId);
+        Assert.Equal("/db/graph/query/v2/tx/tx5", logged.Path);
+        Assert.True(server.Requests.FindIndex(r => r.Body == logged.Body) > server.Requests.FindLastIndex(r => StatementOf(r.Body) == Statements.DeleteNode[^1]));
+        Assert.EndsWith("/tx/tx5/commit", server.Requests[^1].Path, StringComparison.Ordinal);
+    }
+}
