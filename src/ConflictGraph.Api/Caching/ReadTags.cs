@@ -31,10 +31,10 @@ public static class ReadTags
 
     public static IEnumerable<string> AllKinds => Enum.GetValues<NodeKind>().Select(Kind);
 
-    /// <summary>The statements about a node (its <c>aboutIds</c> name it): a new statement touches those of what it is about.</summary>
+    /// <summary>The statements about a node (their <c>aboutIds</c> name it): a statement's change touches those of what it was about, before and after.</summary>
     public static string About(string id) => "s:" + id;
 
-    /// <summary>A stored statement was changed: it may have left or joined any node's statements.</summary>
+    /// <summary>A statement changed and the log does not say what it was about (an entry written before it did): any node's statements may differ.</summary>
     public const string StatementEdits = "se";
 
     /// <summary>A page of nodes: the kinds listed (bodies, counts, text, dates, refs), and the relations its criteria follow.</summary>
@@ -87,8 +87,11 @@ public static class ReadTags
                 case HistoryTarget.Node:
                     yield return Node(entry.TargetId);
                     if (entry.NodeKind is { } kind) yield return Kind(kind);
-                    // The log does not say which nodes a new statement is about: every list of statements about a node goes stale.
-                    if (entry.NodeKind == NodeKind.Statement) yield return StatementEdits;
+                    if (entry.NodeKind != NodeKind.Statement) break;
+                    // A statement changes the lists of statements about what it was about, before and after.
+                    if (entry.AboutIds is { } about)
+                        foreach (var id in about) yield return About(id);
+                    else yield return StatementEdits;
                     break;
                 case HistoryTarget.Relation:
                     yield return Relations;

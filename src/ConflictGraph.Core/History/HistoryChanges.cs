@@ -1,3 +1,4 @@
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 
@@ -9,20 +10,41 @@ namespace ConflictGraph.Core.History;
 /// 'before' for the same target, or the target as it is now; so a creation costs no copy of what
 /// it created, and the log grows with what changed, not with the size of the graph.
 /// </summary>
+/// <param name="AboutIds">
+/// For a statement: the nodes it was about before or after the change (whose lists of statements the
+/// change altered), so a reader of the log knows them without reading the statement; null otherwise.
+/// </param>
 public sealed record LoggedChange(
-    HistoryKind Kind, HistoryTarget Target, string TargetId, NodeKind? NodeKind = null, string? StatementId = null, string? Before = null);
+    HistoryKind Kind, HistoryTarget Target, string TargetId, NodeKind? NodeKind = null, string? StatementId = null, string? Before = null,
+    IReadOnlyList<string>? AboutIds = null);
 
 /// <summary>The one rule for which entries a change makes, given the target before and after it; both stores use it.</summary>
 public static class HistoryChanges
 {
-    public static LoggedChange NodeCreated(string id, NodeKind kind) => new(HistoryKind.NodeCreated, HistoryTarget.Node, id, kind);
+    public static LoggedChange NodeCreated(Node node) =>
+        new(HistoryKind.NodeCreated, HistoryTarget.Node, node.Id, node.Kind, AboutIds: About(node, null));
 
+    /// <param name="after">The node as written.</param>
     /// <param name="body">The node's stored body before the change.</param>
-    public static LoggedChange NodeUpdated(string id, NodeKind kind, string body) =>
-        new(HistoryKind.NodeUpdated, HistoryTarget.Node, id, kind, Before: HistoryJson.Node(kind, body));
+    public static LoggedChange NodeUpdated(Node after, string body) =>
+        new(HistoryKind.NodeUpdated, HistoryTarget.Node, after.Id, after.Kind, Before: HistoryJson.Node(after.Kind, body), AboutIds: About(after, body));
 
+    /// <param name="body">The node's stored body.</param>
     public static LoggedChange NodeDeleted(string id, NodeKind kind, string body) =>
-        new(HistoryKind.NodeDeleted, HistoryTarget.Node, id, kind, Before: HistoryJson.Node(kind, body));
+        new(HistoryKind.NodeDeleted, HistoryTarget.Node, id, kind, Before: HistoryJson.Node(kind, body),
+            AboutIds: kind == NodeKind.Statement ? About(NodeJson.Parse(EnumNames.Of(kind), body), null) : null);
+
+    /// <summary>What a statement was about after a change and, given its body before, before it too: each id once, in order.</summary>
+    private static IReadOnlyList<string>? About(Node node, string? before) => node is Statement statement
+        ? statement.AboutIds.Concat(before is null ? [] : ((Statement)NodeJson.Parse(EnumNames.Of(node.Kind), before)).AboutIds)
+            .Distinct().Order(StringComparer.Ordinal).ToList()
+        : null;
+
+    /// <summary>How a log keeps <see cref="LoggedChange.AboutIds"/> in one text column or property: ids (which never hold a space) joined by spaces.</summary>
+    public static string? AboutText(IReadOnlyList<string>? ids) => ids is null ? null : string.Join(' ', ids);
+
+    public static IReadOnlyList<string>? AboutIds(string? text) =>
+        text is null ? null : text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// The entries that take a relation or a fact from <paramref name="before"/> to

@@ -23,6 +23,9 @@ public sealed record HistoryEntry(
     /// <summary>The target as JSON after the change; null for a deletion, or when not read.</summary>
     public string? After { get; init; }
 
+    /// <summary>For a statement's entry, what it was about before or after the change (<see cref="LoggedChange.AboutIds"/>); null when the log does not say.</summary>
+    public IReadOnlyList<string>? AboutIds { get; init; }
+
     public string Cursor => HistoryCursor.Encode(Sequence);
 }
 

@@ -19,7 +19,10 @@ public static class HistoryRows
                 batches[id] = batch = new HistoryBatch(id, row.String("writer"), DateTimeOffset.FromUnixTimeMilliseconds(row.Long("at")), row.Long("batchFirst"));
             entries.Add(new HistoryEntry(
                 row.Long("seq"), EnumNames.Parse<HistoryKind>(row.String("kind")), EnumNames.Parse<HistoryTarget>(row.String("target")), row.String("targetId"),
-                row.NullableString("nodeKind") is { } kind ? EnumNames.Parse<NodeKind>(kind) : null, row.NullableString("statementId"), batch));
+                row.NullableString("nodeKind") is { } kind ? EnumNames.Parse<NodeKind>(kind) : null, row.NullableString("statementId"), batch)
+            {
+                AboutIds = HistoryChanges.AboutIds(row.NullableString("aboutIds")),
+            });
         }
         return entries;
     }

@@ -22,7 +22,7 @@ public static partial class Statements
 
     private const string HistoryColumns =
         "h.seq AS seq, h.kind AS kind, h.target AS target, h.nodeKind AS nodeKind, h.targetId AS targetId, h.statementId AS statementId, " +
-        "h.batchId AS batchId, h.writer AS writer, h.at AS at, h.batchFirst AS batchFirst";
+        "h.batchId AS batchId, h.writer AS writer, h.at AS at, h.batchFirst AS batchFirst, h.aboutIds AS aboutIds";
 
     /// <summary>
     /// The entry's columns with its 'before', whether a later entry of the same target exists, and

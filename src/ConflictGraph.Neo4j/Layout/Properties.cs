@@ -24,8 +24,9 @@ public static class Properties
     /// <summary>
     /// On a :History entry: its sequence number (the cursor; unique, indexed), its batch (id, writer,
     /// time in Unix milliseconds, first sequence number), what changed (kind, target kind, node kind),
-    /// the target's and the statement's ids, and the target's JSON before the change.
+    /// the target's and the statement's ids, the target's JSON before the change, and for a statement
+    /// what it was about before or after it (ids joined by spaces).
     /// </summary>
     public static IReadOnlyList<string> History { get; } =
-        ["seq", "batchId", "writer", "at", "batchFirst", "kind", "target", "nodeKind", "targetId", "statementId", "before"];
+        ["seq", "batchId", "writer", "at", "batchFirst", "kind", "target", "nodeKind", "targetId", "statementId", "before", "aboutIds"];
 }

@@ -63,6 +63,7 @@ internal sealed class HistoryRecorder(Neo4jTransaction tx, WriteContext write, T
             ["targetId"] = change.TargetId,
             ["statementId"] = change.StatementId,
             ["before"] = change.Before,
+            ["aboutIds"] = HistoryChanges.AboutText(change.AboutIds),
         }).ToList();
         pending.Clear();
         await tx.RunAsync(Statements.WriteHistory, new { entries = rows }, ct);

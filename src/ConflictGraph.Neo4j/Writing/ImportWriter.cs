@@ -80,7 +80,7 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
             if (exists) updated++;
             else created++;
             if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, exists ? ChangeKind.Updated : ChangeKind.Created));
-            logged.Add(exists ? HistoryChanges.NodeUpdated(node.Id, node.Kind, known.Body) : HistoryChanges.NodeCreated(node.Id, node.Kind));
+            logged.Add(exists ? HistoryChanges.NodeUpdated(node, known.Body) : HistoryChanges.NodeCreated(node));
             // The same id again later in this chunk is compared with this write, not with what was stored.
             stored[node.Id] = (node.Kind, body);
             changed.Add(Fingerprint.Of(node.Id));

@@ -60,7 +60,7 @@ internal static class NodeDeletion
             await history.RecordAsync(HistoryChanges.Of(fact, after), ct);
         }
         if (factStatuses.Count > 0) await tx.RunAsync(Statements.WriteFactStatuses, new { facts = factStatuses }, ct);
-        foreach (var node in referencing) await history.RecordAsync(HistoryChanges.NodeUpdated(node.Id, node.Kind, NodeJson.Serialize(node)), ct);
+        foreach (var (node, after) in referencing.Zip(rewritten)) await history.RecordAsync(HistoryChanges.NodeUpdated(after, NodeJson.Serialize(node)), ct);
         await history.FlushAsync(ct);
         return true;
     }

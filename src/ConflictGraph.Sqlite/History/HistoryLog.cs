@@ -31,7 +31,8 @@ internal sealed class HistoryLog(SqliteConnection connection, SqliteTransaction 
     {
         if (!enabled) return;
         if (insert is null) Begin();
-        insert!.With(next++, batch, HistoryCodes.Of(change.Kind), HistoryCodes.TargetOf(change), change.TargetId, change.StatementId, change.Before)
+        insert!.With(next++, batch, HistoryCodes.Of(change.Kind), HistoryCodes.TargetOf(change), change.TargetId, change.StatementId, change.Before,
+                HistoryChanges.AboutText(change.AboutIds))
             .ExecuteNonQuery();
     }
 
@@ -49,8 +50,9 @@ internal sealed class HistoryLog(SqliteConnection connection, SqliteTransaction 
             row.Parameters.AddWithValue("$first", next);
             batch = (long)row.ExecuteScalar()!;
         }
-        insert = Command("INSERT INTO history (seq, batch, kind, target_kind, target_id, statement_id, before) VALUES ($seq, $batch, $kind, $target, $id, $statement, $before)");
-        foreach (var name in new[] { "$seq", "$batch", "$kind", "$target", "$id", "$statement", "$before" }) insert.Parameters.Add(new SqliteParameter(name, null));
+        insert = Command("INSERT INTO history (seq, batch, kind, target_kind, target_id, statement_id, before, about) " +
+                         "VALUES ($seq, $batch, $kind, $target, $id, $statement, $before, $about)");
+        foreach (var name in new[] { "$seq", "$batch", "$kind", "$target", "$id", "$statement", "$before", "$about" }) insert.Parameters.Add(new SqliteParameter(name, null));
         insert.Prepare();
     }
 

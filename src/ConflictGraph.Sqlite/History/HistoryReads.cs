@@ -11,7 +11,7 @@ namespace ConflictGraph.Sqlite.History;
 /// </summary>
 internal static class HistoryReads
 {
-    private const string Columns = "h.seq, h.kind, h.target_kind, h.target_id, h.statement_id, b.id, b.writer, b.at, b.first_seq";
+    private const string Columns = "h.seq, h.kind, h.target_kind, h.target_id, h.statement_id, b.id, b.writer, b.at, b.first_seq, h.about";
 
     /// <summary>Entries after a sequence number, oldest first, without before and after.</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> TailAsync(SqliteConnection connection, long after, int limit, CancellationToken cancellationToken)
@@ -48,8 +48,8 @@ internal static class HistoryReads
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var entry = Entry(reader, batches) with { Before = Text(reader, 9) };
-                if (reader.GetBoolean(10)) entry = entry with { After = Text(reader, 11) };
+                var entry = Entry(reader, batches) with { Before = Text(reader, 10) };
+                if (reader.GetBoolean(11)) entry = entry with { After = Text(reader, 12) };
                 else if (!entry.Kind.Deletes()) newest.Add(entries.Count);
                 entries.Add(entry);
             }
@@ -67,7 +67,10 @@ internal static class HistoryReads
         if (!batches.TryGetValue(id, out var batch))
             batches[id] = batch = new HistoryBatch(id, reader.GetString(6), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)), reader.GetInt64(8));
         var (target, nodeKind) = HistoryCodes.Target(reader.GetInt64(2));
-        return new HistoryEntry(reader.GetInt64(0), HistoryCodes.Kind(reader.GetInt64(1)), target, reader.GetString(3), nodeKind, Text(reader, 4), batch);
+        return new HistoryEntry(reader.GetInt64(0), HistoryCodes.Kind(reader.GetInt64(1)), target, reader.GetString(3), nodeKind, Text(reader, 4), batch)
+        {
+            AboutIds = HistoryChanges.AboutIds(Text(reader, 9)),
+        };
     }
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

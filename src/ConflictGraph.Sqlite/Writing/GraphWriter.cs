@@ -153,7 +153,7 @@ internal sealed class GraphWriter
                     unchanged++;
                     return;
                 }
-                if (seq != 0) log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, reader.GetString(1)));
+                if (seq != 0) log.Record(HistoryChanges.NodeUpdated(node, reader.GetString(1)));
             }
             if (seq == 0) seq = Insert(node, row);
             else
@@ -194,7 +194,7 @@ internal sealed class GraphWriter
         Touch(node, stored: false);
         created++;
         if (listChanges) nodeChanges.Add(new NodeChange(row.Id, node.Kind, ChangeKind.Created));
-        log.Record(HistoryChanges.NodeCreated(node.Id, node.Kind));
+        log.Record(HistoryChanges.NodeCreated(node));
         return seq;
     }
 

@@ -92,8 +92,9 @@ internal static class NodeDeletion
         }
         foreach (var node in (await NodeReads.ByIdsAsync(connection, referencing, cancellationToken, transaction)).OrderBy(n => n.Id, StringComparer.Ordinal))
         {
-            log.Record(HistoryChanges.NodeUpdated(node.Id, node.Kind, NodeJson.Serialize(node)));
-            Rewrite(commands, NodeReferences.Without(node, id));
+            var rewritten = NodeReferences.Without(node, id);
+            log.Record(HistoryChanges.NodeUpdated(rewritten, NodeJson.Serialize(node)));
+            Rewrite(commands, rewritten);
         }
 
         touched.Remove(id);

@@ -101,14 +101,14 @@ public static class StoreStatements
     private const string One = """{"$type":"Integer","_value":"1"}""";
     private const string Null = """{"$type":"Null","_value":null}""";
 
-    private static readonly string[] HistoryColumns = ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst"];
+    private static readonly string[] HistoryColumns = ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds"];
 
     /// <summary>One entry of each target kind, each the newest of its target, so reads go on to the stored node, relation and fact.</summary>
     private static IEnumerable<string> HistoryRows(string tail = "") =>
         new[] { ("NODE_UPDATED", "NODE", ScriptedServer.Text("PERSON"), "person:a"), ("CLAIM_ADDED", "RELATION", Null, "org:b-[MEMBER_OF]->org:c"),
                 ("CLAIM_ADDED", "FACT", Null, "place:iraq/function=depot") }
             .Select((e, i) => $$"""[{"$type":"Integer","_value":"{{i + 1}}"},{{ScriptedServer.Text(e.Item1)}},{{ScriptedServer.Text(e.Item2)}},{{e.Item3}},""" +
-                              $"{ScriptedServer.Text(e.Item4)},{Null},{ScriptedServer.Text("batch-1")},{ScriptedServer.Text("lint")},{One},{One}{tail}]");
+                              $"{ScriptedServer.Text(e.Item4)},{Null},{ScriptedServer.Text("batch-1")},{ScriptedServer.Text("lint")},{One},{One},{Null}{tail}]");
 
     private static string Answer(string body)
     {
