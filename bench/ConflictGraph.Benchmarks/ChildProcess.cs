@@ -4,7 +4,8 @@ using System.Globalization;
 namespace ConflictGraph.Benchmarks;
 
 /// <summary>What a finished child process did: exit code, wall time, peak resident memory, its output.</summary>
-public sealed record ProcessOutcome(int ExitCode, TimeSpan Elapsed, long PeakResidentBytes, string Output);
+/// <param name="CpuTime">User and system CPU the child used (see <see cref="ChildProcess.ChildrenCpu"/>): unlike its wall time, it barely moves with the machine's load.</param>
+public sealed record ProcessOutcome(int ExitCode, TimeSpan Elapsed, long PeakResidentBytes, string Output, TimeSpan CpuTime = default);
 
 /// <summary>Starts the repo's own programs as child processes and watches their memory through /proc.</summary>
 public static class ChildProcess
@@ -38,6 +39,7 @@ public static class ChildProcess
         }
         process.OutputDataReceived += Collect;
         process.ErrorDataReceived += Collect;
+        var cpuBefore = ChildrenCpu();
         var clock = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
@@ -60,8 +62,31 @@ public static class ChildProcess
             throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}");
         }
         clock.Stop();
-        lock (output) return new ProcessOutcome(process.ExitCode, clock.Elapsed, peak, output.ToString());
+        lock (output) return new ProcessOutcome(process.ExitCode, clock.Elapsed, peak, output.ToString(), ChildrenCpu() - cpuBefore);
     }
+
+    /// <summary>
+    /// User plus system CPU of every child this process has waited for (getrusage, RUSAGE_CHILDREN): the
+    /// difference around one child is that child's, as long as no other child ends meanwhile (the
+    /// benchmark runs its imports one at a time, with no service beside them). Zero where getrusage is missing.
+    /// </summary>
+    public static TimeSpan ChildrenCpu()
+    {
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (timeval: seconds, microseconds), then 14 longs.
+        var usage = new long[18];
+        try
+        {
+            if (GetResourceUsage(-1, usage) != 0) return TimeSpan.Zero;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return TimeSpan.Zero;
+        }
+        return TimeSpan.FromMicroseconds((usage[0] + usage[2]) * 1_000_000.0 + usage[1] + usage[3]);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, [System.Runtime.InteropServices.Out] long[] usage);
 
     /// <summary>The kernel's high-water mark of the process's resident memory; 0 once it is gone.</summary>
     public static long PeakResidentBytes(int pid) => StatusBytes(pid, "VmHWM:");

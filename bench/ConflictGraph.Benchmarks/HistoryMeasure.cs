@@ -16,27 +16,33 @@ namespace ConflictGraph.Benchmarks;
 /// </summary>
 public sealed record HistoryMeasure(
     int Events, long Items, TimeSpan WithLog, TimeSpan WithoutLog, long FileWithLog, long FileWithoutLog, long LogBytes, long LogEntries,
-    IReadOnlyList<double> LatencyMilliseconds)
+    IReadOnlyList<double> LatencyMilliseconds, TimeSpan CpuWithLog, TimeSpan CpuWithoutLog)
 {
     private const int Rounds = 2;
     private const int LatencyWrites = 40;
 
     public double ImportRatio => WithoutLog.TotalSeconds / WithLog.TotalSeconds;
 
+    /// <summary>The same ratio from the imports' CPU time (least of the rounds), which the machine's load moves far less than wall time.</summary>
+    public double CpuRatio => CpuWithoutLog.TotalSeconds / CpuWithLog.TotalSeconds;
+
     public static async Task<HistoryMeasure> RunAsync(RepoLayout layout, GraphWorkspace graph, int seed, CancellationToken cancellationToken)
     {
         var logged = Path.Combine(layout.WorkDirectory, $"history-{graph.Events}-logged.db");
         var unlogged = Path.Combine(layout.WorkDirectory, $"history-{graph.Events}-unlogged.db");
-        var (withLog, withoutLog) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+        var (withLog, withoutLog, cpuWith, cpuWithout) = (TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.MaxValue, TimeSpan.MaxValue);
         // Alternating, so a burst of load from the machine's other users does not land on one side only.
         for (var round = 0; round < Rounds; round++)
         {
-            withoutLog = Min(withoutLog, await ImportAsync(layout, graph, unlogged, logImports: false, cancellationToken));
-            withLog = Min(withLog, await ImportAsync(layout, graph, logged, logImports: true, cancellationToken));
+            var without = await ImportAsync(layout, graph, unlogged, logImports: false, cancellationToken);
+            (withoutLog, cpuWithout) = (Min(withoutLog, without.Elapsed), Min(cpuWithout, without.CpuTime));
+            var with = await ImportAsync(layout, graph, logged, logImports: true, cancellationToken);
+            (withLog, cpuWith) = (Min(withLog, with.Elapsed), Min(cpuWith, with.CpuTime));
         }
         var (logBytes, entries) = await LogSizeAsync(logged, cancellationToken);
         var latencies = await LatencyAsync(layout, logged, seed, cancellationToken);
-        return new HistoryMeasure(graph.Events, graph.Nodes + graph.Relations, withLog, withoutLog, FileSize(logged), FileSize(unlogged), logBytes, entries, latencies);
+        return new HistoryMeasure(graph.Events, graph.Nodes + graph.Relations, withLog, withoutLog, FileSize(logged), FileSize(unlogged), logBytes, entries, latencies,
+            cpuWith, cpuWithout);
     }
 
     public double Percentile(double p)
@@ -47,7 +53,7 @@ public sealed record HistoryMeasure(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static async Task<TimeSpan> ImportAsync(RepoLayout layout, GraphWorkspace graph, string store, bool logImports, CancellationToken cancellationToken)
+    private static async Task<ProcessOutcome> ImportAsync(RepoLayout layout, GraphWorkspace graph, string store, bool logImports, CancellationToken cancellationToken)
     {
         foreach (var file in new[] { store, store + "-wal", store + "-shm" }) File.Delete(file);
         var environment = ImportMeasure.StoreEnvironment(store);
@@ -56,8 +62,8 @@ public sealed record HistoryMeasure(
         var outcome = await ChildProcess.RunAsync(ChildProcess.Dotnet(layout.Root, environment, layout.CliDll, "import", graph.Directory),
             TimeSpan.FromMinutes(60), echo: false, cancellationToken);
         if (outcome.ExitCode != 0) throw new InvalidOperationException($"import into {store} failed:\n{outcome.Output}");
-        Console.WriteLine($"    {outcome.Elapsed.TotalSeconds:F1} s");
-        return outcome.Elapsed;
+        Console.WriteLine($"    {outcome.Elapsed.TotalSeconds:F1} s, {outcome.CpuTime.TotalSeconds:F1} s CPU");
+        return outcome;
     }
 
     private static long FileSize(string store) =>
