@@ -3,9 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.History;
 
-/// <summary>Folds old entries by the core's <see cref="HistoryCompaction"/> rule in one write transaction, and drops batches left empty.</summary>
+/// <summary>
+/// Folds old entries by the core's <see cref="HistoryCompaction"/> rule in one write transaction, and drops batches left empty.
+/// The log is walked a page of targets at a time (each with all its entries, along history_by_target) and what folds is
+/// deleted page by page, so memory holds one page and the batches touched, not the log's outline.
+/// </summary>
 internal static class HistoryCompactor
 {
+    /// <summary>Targets per page of the walk.</summary>
+    private const int PageTargets = 1000;
+
     public static async Task<CompactionResult> CompactAsync(SqliteConnection connection, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -20,55 +27,47 @@ internal static class HistoryCompactor
         long newest;
         await using (var head = Command(HistoryCounts.Newest)) newest = (long)(await head.ExecuteScalarAsync(cancellationToken))!;
 
-        // Each target's entries in order, through history_by_target; what folds is collected first, then deleted.
-        var folded = new List<(long Sequence, HistoryKind Kind, long Batch)>();
-        await using (var walk = Command("SELECT h.seq, h.target_id, h.kind, b.at, h.batch FROM history h JOIN history_batches b ON b.seq = h.batch ORDER BY h.target_id, h.seq"))
-        await using (var reader = await walk.ExecuteReaderAsync(cancellationToken))
+        var removed = new Dictionary<HistoryKind, int>();
+        var folding = new HashSet<long>(); // batches that lost an entry: those left empty are dropped
+        await using var walk = Command(
+            "SELECT h.seq, h.target_id, h.kind, b.at, h.batch FROM history h JOIN history_batches b ON b.seq = h.batch " +
+            "WHERE h.target_id IN (SELECT DISTINCT target_id FROM history WHERE target_id > $after ORDER BY target_id LIMIT $targets) ORDER BY h.target_id, h.seq");
+        var after = walk.Parameters.AddWithValue("$after", "");
+        walk.Parameters.AddWithValue("$targets", PageTargets);
+        await using var delete = Command("DELETE FROM history WHERE seq = $seq");
+        var sequenceToDelete = delete.Parameters.Add(new SqliteParameter("$seq", 0L));
+        while (true)
         {
-            var target = "";
-            var entries = new List<(long Sequence, HistoryKind Kind, DateTimeOffset At)>();
-            var batches = new Dictionary<long, long>();
-            void Fold()
-            {
-                var kinds = entries.ToDictionary(e => e.Sequence, e => e.Kind);
-                foreach (var sequence in HistoryCompaction.Folded(entries, cutoff, newest)) folded.Add((sequence, kinds[sequence], batches[sequence]));
-                entries.Clear();
-                batches.Clear();
-            }
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (reader.GetString(1) != target)
+            var page = new List<(string Target, long Sequence, HistoryKind Kind, DateTimeOffset At, long Batch)>();
+            await using (var reader = await walk.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
+                    page.Add((reader.GetString(1), reader.GetInt64(0), HistoryCodes.Kind(reader.GetInt64(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                        reader.GetInt64(4)));
+            if (page.Count == 0) break;
+            var entries = page.ToDictionary(e => e.Sequence);
+            foreach (var target in page.GroupBy(e => e.Target))
+                foreach (var sequence in HistoryCompaction.Folded(target.Select(e => (e.Sequence, e.Kind, e.At)), cutoff, newest))
                 {
-                    Fold();
-                    target = reader.GetString(1);
+                    sequenceToDelete.Value = sequence;
+                    await delete.ExecuteNonQueryAsync(cancellationToken);
+                    var (_, _, kind, _, batch) = entries[sequence];
+                    removed[kind] = removed.GetValueOrDefault(kind) + 1;
+                    folding.Add(batch);
                 }
-                var sequence = reader.GetInt64(0);
-                entries.Add((sequence, HistoryCodes.Kind(reader.GetInt64(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
-                batches[sequence] = reader.GetInt64(4);
-            }
-            Fold();
+            after.Value = page[^1].Target;
         }
 
-        await using (var delete = Command("DELETE FROM history WHERE seq = $seq"))
+        await DropEmptyBatchesAsync(Command, folding, cancellationToken);
+        await using (var removedCount = Command(HistoryCounts.Removed))
         {
-            var parameter = delete.Parameters.Add(new SqliteParameter("$seq", 0L));
-            foreach (var (sequence, _, _) in folded)
-            {
-                parameter.Value = sequence;
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        await DropEmptyBatchesAsync(Command, folded.Select(f => f.Batch).Distinct(), cancellationToken);
-        await using (var removed = Command(HistoryCounts.Removed))
-        {
-            removed.Parameters.AddWithValue("$removed", folded.Count);
-            await removed.ExecuteNonQueryAsync(cancellationToken);
+            removedCount.Parameters.AddWithValue("$removed", removed.Values.Sum());
+            await removedCount.ExecuteNonQueryAsync(cancellationToken);
         }
 
         long remaining;
         await using (var count = Command(HistoryCounts.Entries)) remaining = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
-        return new CompactionResult(cutoff, folded.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()), remaining);
+        return new CompactionResult(cutoff, removed, remaining);
     }
 
     /// <summary>

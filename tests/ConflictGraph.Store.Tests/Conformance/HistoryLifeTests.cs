@@ -132,4 +132,21 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal([HistoryKind.NodeCreated, HistoryKind.NodeUpdated], (await LogAsync(store, "person:kirby")).Select(e => e.Kind));
         Assert.Equal(before[^1].Sequence, (await LogAsync(store))[^1].Sequence);
     }
+
+    [SkippableFact]
+    public async Task CompactionFoldsEveryTargetOfALogLongerThanOnePageOfItsWalk()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var people = Enumerable.Range(0, 2_500).Select(i => new Person($"person:p{i:D4}", $"P {i}", [], null, [])).ToList();
+        await store.ImportAsync(new GraphBatch([.. people], []), Alice, None);
+        await store.ImportAsync(new GraphBatch([.. people.Select(p => p with { Description = "changed" })], []), Bob, None);
+
+        var folded = await store.CompactHistoryAsync(DateTimeOffset.UtcNow.AddDays(1), None);
+
+        // Every update folds into its creation but the log's newest entry, which stays.
+        Assert.Equal(new Dictionary<HistoryKind, int> { [HistoryKind.NodeUpdated] = 2_499 }, folded.Removed);
+        Assert.Equal(2_501, folded.Remaining);
+        Assert.Equal([HistoryKind.NodeCreated], (await LogAsync(store, "person:p0000")).Select(e => e.Kind));
+        Assert.Equal([HistoryKind.NodeCreated, HistoryKind.NodeUpdated], (await LogAsync(store, "person:p2499")).Select(e => e.Kind));
+    }
 }
