@@ -27,8 +27,11 @@ public sealed class FindQuery
 
     public Dictionary<string, object?> Parameters { get; } = [];
 
-    /// <summary>The MATCH clause, after any clauses that find the candidates first (<see cref="ClaimedBy"/>).</summary>
-    public string Match => $"{prefix}MATCH {string.Join(", ", patterns)}";
+    /// <summary>
+    /// The MATCH clauses, after any clauses that find the candidates first (<see cref="ClaimedBy"/>): one
+    /// per criterion, so two criteria may follow the same relationship (a speaker who is also the actor asked for).
+    /// </summary>
+    public string Match => $"{prefix}MATCH {string.Join(" MATCH ", patterns)}";
 
     public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
 
@@ -101,14 +104,17 @@ public sealed class FindQuery
         if (statements.SpeakerId is { } speaker) Anchor($"(n)-[:{References.SpokenBy}]->(:{Node} {{id: $speaker}})", "speaker", speaker);
         if (statements.AboutId is { } about) Anchor($"(n)-[:{References.About}]->(:{Node} {{id: $about}})", "about", about);
         if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: $source}})", "source", source);
-        if (statements.ActorId is { } actor)
-            Add($"EXISTS {{ (n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}}) }}", "actor", actor);
+        if (statements.ActorId is { } actor) Anchor($"(n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}})", "actor", actor);
         if (statements.Stances is { } stances) Add("n.subKind IN $stances", "stances", stances.Select(EnumNames.Of).ToList());
-        // Spoken for the organization, or by someone who belongs to it (MEMBER_OF, or a role there).
+        // Spoken for the organization, or by someone who belongs to it (MEMBER_OF, or a role there): found from
+        // the organization's id through a pattern that holds both (and a few more, which the condition drops).
         if (statements.OrganizationId is { } organization)
+        {
+            patterns.Add($"(n)-[:{References.SpokenFor}|{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}*0..1]->(:{Node} {{id: $organization}})");
             Add($"(EXISTS {{ (n)-[:{References.SpokenFor}]->(:{Node} {{id: $organization}}) }} OR " +
                 $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}]->(:{Node} {{id: $organization}}) }})",
                 "organization", organization);
+        }
     }
 
     /// <summary>
