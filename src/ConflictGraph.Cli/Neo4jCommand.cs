@@ -38,7 +38,8 @@ public static class Neo4jCommand
                 {
                     var done = await migration.RunAsync(result.GetValue(batchSize), new MigrationLines(error), cancellationToken);
                     await output.WriteLineAsync(done.Current ? "already in the current layout; nothing to convert" :
-                        $"converted {done.Nodes} nodes and {done.Relations} relations ({done.Claims} claims); dropped {done.Indexes.Count} old indexes");
+                        $"converted {done.Nodes} nodes and {done.Relations} relations ({done.Claims} claims); " +
+                        (done.EventsToTally > 0 ? $"gave {done.EventsToTally} events their killed tally; " : "") + $"dropped {done.Indexes.Count} old indexes");
                     return Usage.Done;
                 }
                 catch (Exception e) when (e is MigrationRefusedException or FormatException)
@@ -67,6 +68,7 @@ public static class Neo4jCommand
         await output.WriteLineAsync($"nodes to label          {left.Nodes,10}  {Split(left.NodesByKind)}");
         await output.WriteLineAsync($"relations to convert    {left.Relations,10}  {Split(left.RelationsByType)}");
         await output.WriteLineAsync($"claims to create        {left.Claims,10}");
+        await output.WriteLineAsync($"events to tally         {left.EventsToTally,10}  (killed estimates kept on each event for aggregates)");
         await output.WriteLineAsync($"old indexes to drop     {left.Indexes.Count,10}  {string.Join(", ", left.Indexes)}");
         if (left.DanglingStatements > 0)
             await output.WriteLineAsync($"claims naming missing statements: {left.DanglingStatements} (e.g. {string.Join(", ", left.DanglingExamples)}); " +

@@ -21,14 +21,7 @@ public sealed partial class Neo4jGraphStore
     private async Task<Page<Node>> FindNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         if (query.Kinds.Count == 0) return Page<Node>.Empty;
-        IReadOnlyList<string>? textMatches = null;
-        if (query.Text is { } text)
-        {
-            if (FullText(text) is { } fullText)
-                textMatches = (await ReadAsync(Statements.Search, new { query = fullText, kinds = (List<string>?)null, limit = MaxTextMatches }, cancellationToken))
-                    .Records.Select(r => r.String("id")).ToList();
-        }
-        var find = FindQuery.ForNodes(query, textMatches);
+        var find = FindQuery.ForNodes(query, await TextMatchesAsync(query.Text, cancellationToken));
         var (key, descending, tag) = FindQuery.Order(query.Order);
         var found = $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
         var total = await TotalAsync($"{found} RETURN count(n) AS total", find.Parameters, page, cancellationToken);

@@ -39,7 +39,8 @@ public sealed partial class SqliteGraphStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var keys = dimensions.Select((d, i) => Key(d, reader.GetString(i), reader.IsDBNull(dimensions.Count + i) ? null : reader.GetString(dimensions.Count + i), query)).ToList();
+            var keys = dimensions.Select((d, i) => GroupKeys.Read(
+                d, reader.GetString(i), reader.IsDBNull(dimensions.Count + i) ? null : reader.GetString(dimensions.Count + i), query.Bucket, query.PlaceLevel)).ToList();
             var at = dimensions.Count * 2;
             long Measure(int offset) => reader.GetInt64(at + offset);
             CasualtyTally Tally(int offset) => new(Measure(offset), Measure(offset + 1), Measure(offset + 2), Measure(offset + 3), Measure(offset + 4), Measure(offset + 5));
@@ -47,12 +48,4 @@ public sealed partial class SqliteGraphStore
         }
         return groups;
     }
-
-    private static GroupKey Key(EventDimension dimension, string value, string? label, EventAggregateQuery query) => dimension switch
-    {
-        EventDimension.Time => GroupKeys.Time(query.Bucket, value == GroupKeys.None ? null : InputText.ParseDate(value)),
-        EventDimension.Kind => GroupKeys.Kind(EnumNames.Parse<EventKind>(value)),
-        EventDimension.AcledEventType => GroupKeys.AcledEventType(value),
-        _ => GroupKeys.Node(dimension, value, label, query.PlaceLevel),
-    };
 }

@@ -11,12 +11,13 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
 {
     private readonly Workspace _work = new();
 
-    private static string Counts(string statement, long danglingStatements = 0, bool legacy = true) =>
+    private static string Counts(string statement, long danglingStatements = 0, bool legacy = true, long untallied = 0) =>
         statement == LegacyStatements.NodeCounts ? Rows(["kind", "count"], legacy ? [$"[{Text("EVENT")},{Integer(3)}]", $"[{Text("PERSON")},{Integer(1)}]"] : [])
         : statement == LegacyStatements.RelationCounts ? Rows(["type", "count", "claims"], legacy ? [$"[{Text("CARRIED_OUT")},{Integer(4)},{Integer(3)}]"] : [])
         : statement == LegacyStatements.DanglingClaims ? Rows(["dangling", "examples"],
             $"[{Integer(danglingStatements)},{List(danglingStatements > 0 ? [Text("statement:gone")] : [])}]")
         : statement == LegacyStatements.PresentIndexes ? Rows(["name"], legacy ? [$"[{Text("conflictgraph_rel_type")}]"] : [])
+        : statement == Statements.UntalliedCount ? Rows(["count"], $"[{Integer(untallied)}]")
         : Nothing;
 
     [Fact]
@@ -30,10 +31,11 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
         Assert.Matches(@"nodes to label +4 +\(EVENT 3, PERSON 1\)", outcome.Output);
         Assert.Matches(@"relations to convert +4 +\(CARRIED_OUT 4\)", outcome.Output);
         Assert.Matches(@"claims to create +3", outcome.Output);
+        Assert.Matches(@"events to tally +3 ", outcome.Output);
         Assert.Matches(@"old indexes to drop +1 +conflictgraph_rel_type", outcome.Output);
         Assert.EndsWith("dry run: nothing was written\n", outcome.Output);
         Assert.DoesNotContain(neo4j.Requests, r => r.Path.Contains("/tx", StringComparison.Ordinal));
-        Assert.Equal([LegacyStatements.NodeCounts, LegacyStatements.RelationCounts, LegacyStatements.DanglingClaims, LegacyStatements.PresentIndexes],
+        Assert.Equal([LegacyStatements.NodeCounts, LegacyStatements.RelationCounts, LegacyStatements.DanglingClaims, LegacyStatements.PresentIndexes, Statements.UntalliedCount],
             neo4j.Requests.Select(r => r.Statement));
     }
 
@@ -65,10 +67,26 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
         var outcome = await _work.RunAsync("neo4j", "migrate", "--batch-size", "1", "--neo4j-uri", neo4j.Uri);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("converted 4 nodes and 4 relations (3 claims); dropped 1 old indexes\n", outcome.Output);
+        Assert.Equal("converted 4 nodes and 4 relations (3 claims); gave 3 events their killed tally; dropped 1 old indexes\n", outcome.Output);
         Assert.Contains("nodes 1/4", outcome.Error);
         Assert.Contains(Statements.WriteNodes(NodeKind.Person), neo4j.Requests.Select(r => r.Statement));
         Assert.Contains("DROP INDEX conflictgraph_rel_type IF EXISTS", neo4j.Requests.Select(r => r.Statement));
+    }
+
+    [Fact]
+    public async Task EventsInTheCurrentLayoutWithoutAKilledTallyGetOneAndNoNodeIsRewritten()
+    {
+        var batches = 0;
+        await using var neo4j = new FakeQueryApi(statement => statement == Statements.UntalliedEvents
+            ? batches++ == 0 ? Rows(["id"], $"[{Text("event:e")}]") : Nothing
+            : Counts(statement, legacy: false, untallied: 1));
+
+        var outcome = await _work.RunAsync("neo4j", "migrate", "--neo4j-uri", neo4j.Uri);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("converted 0 nodes and 0 relations (0 claims); gave 1 events their killed tally; dropped 0 old indexes\n", outcome.Output);
+        Assert.Contains(Statements.WriteEventTallies, neo4j.Requests.Select(r => r.Statement));
+        Assert.DoesNotContain(neo4j.Requests, r => r.Statement?.StartsWith("UNWIND $rows AS row MERGE", StringComparison.Ordinal) == true);
     }
 
     [Fact]

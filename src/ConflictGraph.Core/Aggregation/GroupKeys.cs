@@ -23,6 +23,11 @@ public static class GroupKeys
     public static GroupKey Kind(EventKind kind) =>
         new(EventDimension.Kind, EnumNames.Of(kind), EnumNames.Of(kind).Replace('_', ' ').ToLowerInvariant());
 
+    /// <summary>The ACLED event type code of each event kind the coding table has one for (kind name to code).</summary>
+    public static IReadOnlyDictionary<string, string> AcledEventTypes { get; } = CodingTable.Rows
+        .Where(r => r.Subject == CodingRow.EventSubject && r.Scheme == CodingTable.AcledEventType && r.Code is not null)
+        .ToDictionary(r => r.Value, r => r.Code!, StringComparer.Ordinal);
+
     /// <summary>An ACLED_EVENT_TYPE key from the code the coding table gives an event kind; <see cref="None"/> when none fits.</summary>
     public static GroupKey AcledEventType(string code)
     {
@@ -41,6 +46,19 @@ public static class GroupKeys
             _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a node dimension"),
         })
         : new GroupKey(dimension, nodeId, label ?? nodeId, nodeId);
+
+    /// <summary>
+    /// The key of a group a store read back: <paramref name="value"/> as the store grouped on it (a bucket's
+    /// first day as an ISO date, a kind's or code's name, a node id, or <see cref="None"/>) and, for node
+    /// dimensions, the node's label.
+    /// </summary>
+    public static GroupKey Read(EventDimension dimension, string value, string? label, TimeBucket bucket, PlaceKind placeLevel) => dimension switch
+    {
+        EventDimension.Time => Time(bucket, value == None ? null : InputText.ParseDate(value)),
+        EventDimension.Kind => Kind(EnumNames.Parse<EventKind>(value)),
+        EventDimension.AcledEventType => AcledEventType(value),
+        _ => Node(dimension, value, label, placeLevel),
+    };
 
     /// <summary>True for the dimensions whose keys are nodes.</summary>
     public static bool IsNode(EventDimension dimension) =>

@@ -19,6 +19,10 @@ public sealed record CasualtyTally(long Counted, long WithBest, long OpenEnded, 
         ? new CasualtyTally(1, estimate.Best is null ? 0 : 1, estimate.OpenHigh ? 1 : 0, estimate.Low!.Value, estimate.Best ?? 0, estimate.High ?? 0)
         : Zero;
 
+    /// <summary>The tally of each event some report is about, by the core's estimate rule (<see cref="CasualtyEstimate.Of"/>).</summary>
+    public static Dictionary<string, CasualtyTally> ByEvent(IEnumerable<Model.CasualtyReport> reports) =>
+        reports.GroupBy(r => r.EventId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Of(CasualtyEstimate.Of(g)), StringComparer.Ordinal);
+
     public static CasualtyTally operator +(CasualtyTally a, CasualtyTally b) => new(
         a.Counted + b.Counted, a.WithBest + b.WithBest, a.OpenEnded + b.OpenEnded, a.Low + b.Low, a.Best + b.Best, a.High + b.High);
 

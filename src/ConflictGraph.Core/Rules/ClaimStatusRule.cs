@@ -5,6 +5,9 @@ namespace ConflictGraph.Core.Rules;
 /// <summary>A relation's or a fact's status follows from how many statements claim and dispute it.</summary>
 public static class ClaimStatusRule
 {
+    /// <summary>The statuses that make a relation or fact contested: an event with one among its relations or facts counts as disputed.</summary>
+    public static IReadOnlyList<ClaimStatus> Contested { get; } = [ClaimStatus.Disputed, ClaimStatus.Denied];
+
     public static ClaimStatus Of(int claims, int disputes) => (claims, disputes) switch
     {
         (0, 0) => ClaimStatus.Unsourced,

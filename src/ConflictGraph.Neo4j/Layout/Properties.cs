@@ -29,4 +29,11 @@ public static class Properties
     /// </summary>
     public static IReadOnlyList<string> History { get; } =
         ["seq", "batchId", "writer", "at", "batchFirst", "kind", "target", "nodeKind", "targetId", "statementId", "before", "aboutIds"];
+
+    /// <summary>
+    /// On an :Event, kept by every write (<see cref="Writing.EventTallies"/>): its killed estimate as the
+    /// core's CasualtyTally (events with figures, with a best, open-ended; the low, best and high sums),
+    /// so aggregates add them up in Cypher. Absent on an event written before they existed.
+    /// </summary>
+    public static IReadOnlyList<string> EventTally { get; } = ["killedCounted", "killedWithBest", "killedOpenEnded", "killedLow", "killedBest", "killedHigh"];
 }

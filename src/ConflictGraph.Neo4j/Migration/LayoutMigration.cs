@@ -13,7 +13,8 @@ namespace ConflictGraph.Neo4j.Migration;
 /// migration resumes where it stopped when run again, and running it on a converted database
 /// changes nothing. Nodes get their kind's label and their references as relationships (from their
 /// bodies, by the same writes an import uses); each :REL becomes a relationship of its own type
-/// with a :Claim per statement; then the old layout's indexes are dropped. It refuses to start when
+/// with a :Claim per statement; every event without a killed tally (converted, or written before tallies
+/// were kept) gets one; then the old layout's indexes are dropped. It refuses to start when
 /// a claim names a statement that no longer exists, since converting would lose that claim.
 /// </summary>
 public sealed class LayoutMigration(QueryApiClient client)
@@ -29,8 +30,9 @@ public sealed class LayoutMigration(QueryApiClient client)
         var dangling = (await client.ReadAsync(LegacyStatements.DanglingClaims, null, cancellationToken)).Records.Single();
         var indexes = (await client.ReadAsync(LegacyStatements.PresentIndexes, new { names = Legacy.Indexes }, cancellationToken)).Records
             .Select(r => r.String("name")).ToList();
+        var untallied = (await client.ReadAsync(Statements.UntalliedCount, null, cancellationToken)).Records.Single().Long("count");
         return new LegacyCounts(nodes, relationRows.ToDictionary(r => r.String("type"), r => r.Long("count")), relationRows.Sum(r => r.Long("claims")),
-            dangling.Long("dangling"), dangling.Strings("examples"), indexes);
+            dangling.Long("dangling"), dangling.Strings("examples"), indexes) { UntalliedEvents = untallied };
     }
 
     /// <summary>Converts everything left; returns what there was to convert.</summary>
@@ -50,9 +52,13 @@ public sealed class LayoutMigration(QueryApiClient client)
         done = 0;
         while (before.Relations > 0 && await client.InTransactionAsync((tx, ct) => ConvertRelationsAsync(tx, batchSize, ct), cancellationToken) is var converted and > 0)
             progress?.Report(new MigrationProgress("relations", done += converted, before.Relations));
+        // After the nodes, so a converted statement's references to its events exist when they are tallied.
+        long tallied = 0;
+        while (before.EventsToTally > 0 && await client.InTransactionAsync((tx, ct) => TallyEventsAsync(tx, batchSize, ct), cancellationToken) is var count and > 0)
+            progress?.Report(new MigrationProgress("event tallies", tallied += count, Math.Max(tallied, before.EventsToTally)));
         foreach (var statement in LegacyStatements.DropIndexes) await client.WriteAsync(statement, null, cancellationToken);
         progress?.Report(new MigrationProgress("indexes", before.Indexes.Count, before.Indexes.Count));
-        if (before.Nodes + before.Relations > 0) await client.WriteAsync(Statements.BumpVersion, null, cancellationToken);
+        if (before.Nodes + before.Relations + tallied > 0) await client.WriteAsync(Statements.BumpVersion, null, cancellationToken);
         return before;
     }
 
@@ -64,6 +70,14 @@ public sealed class LayoutMigration(QueryApiClient client)
         await ImportWriter.WriteNodesAsync(tx, nodes.Select(n => (n, NodeProperties.Of(n))), ct);
         await ImportWriter.WriteReferencesAsync(tx, nodes, ct);
         return nodes.Count;
+    }
+
+    /// <summary>Gives one batch of events without a killed tally theirs, as every write keeps it (<see cref="EventTallies"/>).</summary>
+    private static async Task<int> TallyEventsAsync(Neo4jTransaction tx, int batchSize, CancellationToken ct)
+    {
+        var ids = (await tx.RunAsync(Statements.UntalliedEvents, new { batch = batchSize }, ct)).Records.Select(r => r.String("id")).ToList();
+        await EventTallies.RefreshAsync(tx, ids, ct);
+        return ids.Count;
     }
 
     /// <summary>Turns one batch of :REL relationships into typed ones with claim nodes, then deletes them.</summary>

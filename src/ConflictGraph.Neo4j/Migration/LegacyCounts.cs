@@ -13,8 +13,14 @@ public sealed record LegacyCounts(
 
     public long Relations => RelationsByType.Values.Sum();
 
-    /// <summary>True when nothing is left to convert or drop.</summary>
-    public bool Current => Nodes == 0 && Relations == 0 && Indexes.Count == 0;
+    /// <summary>Events in the current layout without a killed tally (written before tallies were kept); every converted event joins them.</summary>
+    public long UntalliedEvents { get; init; }
+
+    /// <summary>The events the migration will tally: those without a tally now, and every legacy event it converts.</summary>
+    public long EventsToTally => UntalliedEvents + NodesByKind.GetValueOrDefault("EVENT");
+
+    /// <summary>True when nothing is left to convert, tally or drop.</summary>
+    public bool Current => Nodes == 0 && Relations == 0 && Indexes.Count == 0 && UntalliedEvents == 0;
 }
 
 /// <summary>One step of the migration has done <paramref name="Done"/> of <paramref name="Total"/>.</summary>

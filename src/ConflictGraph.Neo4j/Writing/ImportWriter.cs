@@ -16,7 +16,9 @@ namespace ConflictGraph.Neo4j.Writing;
 /// their claims, merged onto the stored ones by the core's <see cref="ClaimMerge"/>, checking that
 /// every id outside the batch they name is stored; a second reading of the nodes writes their
 /// references, once every node they may point at exists. Between the readings the client keeps
-/// counts and a 16-byte fingerprint of each node it changed. The server holds the transaction's
+/// counts and a 16-byte fingerprint of each node it changed. With the references, each changed event's
+/// killed tally, and that of each event a changed statement reports on before or after, is refreshed
+/// (<see cref="EventTallies"/>). The server holds the transaction's
 /// changes until the commit makes them visible all at once, so a very large import needs a server
 /// whose transaction memory holds it: that is what all or nothing costs here.
 /// </summary>
@@ -47,7 +49,13 @@ internal sealed class ImportWriter(Neo4jTransaction tx, Func<string, bool> inBat
         await foreach (var batch in read().WithCancellation(ct))
         {
             if (batch.Nodes.Count == 0) break;
-            foreach (var chunk in batch.Nodes.Where(n => changed.Contains(Fingerprint.Of(n.Id))).Chunk(Chunk)) await WriteReferencesAsync(tx, chunk, ct);
+            foreach (var chunk in batch.Nodes.Where(n => changed.Contains(Fingerprint.Of(n.Id))).Chunk(Chunk))
+            {
+                // An event's tally is refreshed after the chunk's references, again by each later chunk that names it; the last sees them all.
+                var namedBefore = await EventTallies.NamedByStoredAsync(tx, chunk.OfType<Statement>().Select(s => s.Id), ct);
+                await WriteReferencesAsync(tx, chunk, ct);
+                await EventTallies.RefreshAsync(tx, namedBefore.Concat(EventTallies.NamedBy(chunk)), ct);
+            }
         }
         var batchId = await history.FlushAsync(ct);
         return new ImportResult(created, updated, unchanged, relationsCreated, relationsUpdated)

@@ -59,9 +59,7 @@ internal static class EventRollup
     }
 
     /// <summary>The tally of each event some report is about, by the core's estimate rule.</summary>
-    public static Dictionary<string, CasualtyTally> Tallies(IEnumerable<CasualtyReport> reports) =>
-        reports.GroupBy(r => r.EventId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => CasualtyTally.Of(CasualtyEstimate.Of(g)), StringComparer.Ordinal);
+    public static Dictionary<string, CasualtyTally> Tallies(IEnumerable<CasualtyReport> reports) => CasualtyTally.ByEvent(reports);
 
     /// <summary>Replaces the rows of <paramref name="eventIds"/> (ids that are no event are skipped) with <paramref name="tallies"/>.</summary>
     public static void Refresh(
@@ -84,15 +82,18 @@ internal static class EventRollup
         Execute(connection, transaction, $"DELETE FROM {Touched}");
     }
 
+    /// <summary>The core's contested statuses as an SQL list (enum names, never input).</summary>
+    private static readonly string Contested = $"({string.Join(", ", ClaimStatusRule.Contested.Select(c => $"'{EnumNames.Of(c)}'"))})";
+
     private const string Columns = "e.seq, e.sub_kind, e.date_start, e.date_end, e.disputed, e.part_of, e.counted, e.with_best, e.open_ended, e.low, e.best, e.high";
 
     // One row for the event and one per perpetrator, target and place ('' when it has none), in key order.
     private static readonly string Rows = $"""
         WITH e AS MATERIALIZED (
             SELECT n.id, n.seq, n.sub_kind, n.date_start, n.date_end, touched.counted, touched.with_best, touched.open_ended, touched.low, touched.best, touched.high,
-                (EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.status IN ('DISPUTED', 'DENIED'))
-                 OR EXISTS (SELECT 1 FROM relations r WHERE r.to_id = n.id AND r.status IN ('DISPUTED', 'DENIED'))
-                 OR EXISTS (SELECT 1 FROM facts f WHERE f.subject_id = n.id AND f.status IN ('DISPUTED', 'DENIED'))) AS disputed,
+                (EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.status IN {Contested})
+                 OR EXISTS (SELECT 1 FROM relations r WHERE r.to_id = n.id AND r.status IN {Contested})
+                 OR EXISTS (SELECT 1 FROM facts f WHERE f.subject_id = n.id AND f.status IN {Contested})) AS disputed,
                 EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.type = 'PART_OF') AS part_of
             FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id WHERE n.kind = 'EVENT')
         INSERT INTO event_rollup (dim, key, seq, sub_kind, date_start, date_end, disputed, part_of, counted, with_best, open_ended, killed_low, killed_best, killed_high)

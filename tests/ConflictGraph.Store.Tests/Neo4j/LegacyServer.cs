@@ -1,15 +1,20 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Migration;
 using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
 
 namespace ConflictGraph.Store.Tests.Neo4j;
 
-/// <summary>A scripted server holding a graph in the layout before 2026-12; it hands out the legacy nodes and relations a batch at a time, as the real selection would.</summary>
+/// <summary>
+/// A scripted server holding a graph in the layout before 2026-12; it hands out the legacy nodes and relations a batch at a time, as the real
+/// selection would, and then each converted event as one without a killed tally until the migration has given it one.
+/// </summary>
 public sealed class LegacyServer
 {
     private readonly Queue<Node> nodes;
     private readonly Queue<Relation> relations;
+    private readonly Queue<string> untallied = new();
     public ScriptedServer Server { get; } = new();
     public long Dangling { get; init; }
 
@@ -20,7 +25,8 @@ public sealed class LegacyServer
         Server.Otherwise(Answer);
     }
 
-    private string Answer(string body)
+    /// <summary>The server's answer to a request body (a test may answer some statements itself and pass the rest here).</summary>
+    public string Answer(string body)
     {
         var statement = StatementOf(body) ?? "";
         var batch = statement.Contains("LIMIT $batch", StringComparison.Ordinal) ? ParametersOf(body)["batch"]!.GetValue<int>() : 0;
@@ -33,14 +39,23 @@ public sealed class LegacyServer
             return ScriptedServer.Rows(["dangling", "examples"], $"[{Integer(Dangling)},{List(Dangling > 0 ? [ScriptedServer.Text("statement:gone")] : [])}]");
         if (statement == LegacyStatements.PresentIndexes)
             return ScriptedServer.Rows(["name"], $"[{ScriptedServer.Text("conflictgraph_rel_type")}]");
+        if (statement == Statements.UntalliedCount) return ScriptedServer.Rows(["count"], $"[{Integer(untallied.Count)}]");
+        if (statement == Statements.UntalliedEvents)
+            return ScriptedServer.Rows(["id"], Take(untallied, batch).Select(id => $"[{ScriptedServer.Text(id)}]").ToArray());
         if (statement == LegacyStatements.NodeBatch)
-            return ScriptedServer.Rows(["id", "kind", "body"], Take(nodes, batch)
+            return ScriptedServer.Rows(["id", "kind", "body"], Take(nodes, batch).Select(Converted)
                 .Select(n => $"[{ScriptedServer.Text(n.Id)},{ScriptedServer.Text(EnumNames.Of(n.Kind))},{ScriptedServer.Text(NodeJson.Serialize(n))}]").ToArray());
         if (statement == LegacyStatements.RelationBatch)
             return ScriptedServer.Rows(["type", "fromId", "toId", "claimedBy", "disputedBy"], Take(relations, batch)
                 .Select(r => $"[{ScriptedServer.Text(EnumNames.Of(r.Type))},{ScriptedServer.Text(r.FromId)},{ScriptedServer.Text(r.ToId)}," +
                              $"{List(r.ClaimedBy.Select(ScriptedServer.Text).ToArray())},{List(r.DisputedBy.Select(ScriptedServer.Text).ToArray())}]").ToArray());
         return """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"m1"}}""";
+    }
+
+    private Node Converted(Node node)
+    {
+        if (node is Event) untallied.Enqueue(node.Id);
+        return node;
     }
 
     private static List<T> Take<T>(Queue<T> queue, int count)

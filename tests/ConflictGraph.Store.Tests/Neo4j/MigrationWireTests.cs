@@ -81,6 +81,30 @@ public sealed class MigrationWireTests
         Assert.Equal(2, ParametersOf(deleted.Body)["rels"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task ConvertedEventsGetTheKilledTallyOfTheirReportsAfterEveryNodeIsConverted()
+    {
+        var strike = new Event("event:e", "E", EventKind.Airstrike, null, null);
+        var report = new Statement("statement:r", "four died", Stance.Asserts, null, null, null, "org:b", null, [], null,
+            [new CasualtyReport("event:e", 4, 4, null, null, null)]);
+        var legacy = new LegacyServer([.. Nodes, strike, report], Relations);
+        legacy.Server.Otherwise(body => StatementOf(body) == Statements.CasualtyStatements
+            ? ScriptedServer.Rows(["kind", "body"], $"[{ScriptedServer.Text("Statement")},{ScriptedServer.Text(Core.Import.NodeJson.Serialize(report))}]")
+            : legacy.Answer(body));
+        var steps = new List<MigrationProgress>();
+
+        await Migration(legacy.Server).RunAsync(10, new InlineProgress(steps.Add), CancellationToken.None);
+
+        Assert.Equal(["nodes 5/5", "relations 2/2", "event tallies 1/1", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
+        var statements = legacy.Server.Requests.Select(r => StatementOf(r.Body)).ToList();
+        Assert.True(statements.IndexOf(Statements.WriteEventTallies) > statements.LastIndexOf(Statements.WriteReferences),
+            "an event is tallied once the references of every statement that reports on it exist");
+        var row = ParametersOf(legacy.Server.Requests.Single(r => StatementOf(r.Body) == Statements.WriteEventTallies).Body)["rows"]!.AsArray().Single()!;
+        Assert.Equal("event:e", row["id"]!.GetValue<string>());
+        // Counted, with a best, not open-ended; low 4, best 4, high 4.
+        Assert.Equal([1L, 1, 0, 4, 4, 4], row["t"]!.AsArray().Select(v => v!.GetValue<long>()));
+    }
+
     private sealed class InlineProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>
     {
         public void Report(MigrationProgress value) => report(value);

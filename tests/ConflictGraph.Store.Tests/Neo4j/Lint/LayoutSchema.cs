@@ -37,7 +37,7 @@ public static class LayoutSchema
         if (legacy) edges.Add((Labels.Node, Labels.Node, Legacy.Relationship));
 
         var properties = NodeProperties.Of(SampleGraph.EveryKind[0]).Keys
-            .Concat(Properties.Relation).Concat(Properties.Claim).Concat(Properties.Fact).Concat(Properties.Meta).Concat(Properties.History)
+            .Concat(Properties.Relation).Concat(Properties.Claim).Concat(Properties.Fact).Concat(Properties.Meta).Concat(Properties.History).Concat(Properties.EventTally)
             .Concat(legacy ? Legacy.NodeProperties.Concat(["type", "claimedBy", "disputedBy"]) : []);
         return new JsonObject
         {

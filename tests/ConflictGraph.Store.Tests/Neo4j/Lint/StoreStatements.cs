@@ -1,9 +1,12 @@
+using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.History;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Cypher;
+using ConflictGraph.Neo4j.Layout;
 using ConflictGraph.Neo4j.Migration;
 
 namespace ConflictGraph.Store.Tests.Neo4j.Lint;
@@ -74,6 +77,8 @@ public static class StoreStatements
         await store.FindPathsAsync("person:a", "org:b", 3, 5, none);
         await store.GetPlacesWithinAsync(["place:iraq"], none);
         foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
+        foreach (var query in AggregateQueries()) await store.AggregateEventsAsync(query, none);
+        foreach (var selection in EventSelections()) await foreach (var _ in store.ExportEventsAsync(selection, none)) { }
         await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations) { Facts = SampleGraph.Facts }, null, none);
         await store.DeleteNodeAsync("statement:s", null, none);
         await store.WithdrawClaimAsync(new ClaimWithdrawal("statement:s", "org:b-[MEMBER_OF]->org:c", null), new WriteContext("lint"), none);
@@ -117,7 +122,9 @@ public static class StoreStatements
         var relation = $"{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{claim}";
         var fact = $"{ScriptedServer.Text("place:iraq/function=depot")},{ScriptedServer.Text("place:iraq")},{ScriptedServer.Text("function")},{ScriptedServer.Text("depot")},{claim}";
         bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
-        return Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
+        return Has("AS untallied") ? AggregateTotal
+            : Has("AS partOf") ? ExportedEvent
+            : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("AS subjectId") ? ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"], $"[{fact}]")
@@ -142,6 +149,49 @@ public static class StoreStatements
                 $"[{ScriptedServer.Text("person:a")},{One},{ScriptedServer.Text("NODE_CREATED")},{One}]",
                 $$"""[{{ScriptedServer.Text("person:a")}},{"$type":"Integer","_value":"2"},{{ScriptedServer.Text("NODE_UPDATED")}},{{One}}]""")
             : Empty;
+    }
+
+    /// <summary>An aggregate's total row: every measure zero.</summary>
+    private static string AggregateTotal => ScriptedServer.Rows(
+        ["keys", "labels", "events", "imprecise", "disputed", "untallied", .. AggregateQuery.TallyFields, .. AggregateQuery.TallyFields.Select(f => $"f_{f}")],
+        $$"""[{"$type":"Null","_value":null},{"$type":"List","_value":[]},{{string.Join(",", Enumerable.Repeat(Zero, 16))}}]""");
+
+    /// <summary>One exported event with a disputed place, a perpetrator and a parent event.</summary>
+    private static string ExportedEvent
+    {
+        get
+        {
+            var e = SampleGraph.EveryKind.OfType<Event>().First();
+            var place = SampleGraph.EveryKind.OfType<Place>().First();
+            string T(string text) => ScriptedServer.Text(text);
+            var link = WireScripts.Map(("id", T("org:b")), ("kind", T("Organization")), ("label", T("B")), ("status", T("UNCONTESTED")));
+            var located = WireScripts.Map(("id", T(place.Id)), ("body", T(NodeJson.Serialize(place))), ("status", T("DISPUTED")));
+            return ScriptedServer.Rows(["id", "body", "sortKey", .. Properties.EventTally, "disputed", "places", "perpetrators", "targets", "partOf"],
+                $"[{T(e.Id)},{T(NodeJson.Serialize(e))},{T("2021-06-27")},{string.Join(",", Enumerable.Repeat(Zero, 6))},{True}," +
+                $"{WireScripts.List(located)},{WireScripts.List(link)},{WireScripts.List()},{WireScripts.List(T("event:f"))}]");
+        }
+    }
+
+    private const string True = """{"$type":"Boolean","_value":true}""";
+
+    private static IEnumerable<EventAggregateQuery> AggregateQueries()
+    {
+        var day = new DateOnly(2021, 6, 27);
+        var every = new EventCriteria { Kinds = [EventKind.Airstrike], From = day, To = day.AddDays(3), PlaceId = "place:iraq", PerpetratorId = "org:b", TargetId = "org:c" };
+        yield return new EventAggregateQuery(EventSelection.All, []);
+        foreach (var dimension in Enum.GetValues<EventDimension>())
+            yield return new EventAggregateQuery(new EventSelection(every), [dimension], PlaceLevel: PlaceKind.Region);
+        foreach (var bucket in Enum.GetValues<TimeBucket>())
+            yield return new EventAggregateQuery(EventSelection.All, [EventDimension.Time], bucket);
+        yield return new EventAggregateQuery(new EventSelection(null, "strikes"), [EventDimension.Place, EventDimension.Time, EventDimension.Perpetrator]);
+        yield return new EventAggregateQuery(new EventSelection(every, "strikes"), [EventDimension.Target, EventDimension.Kind, EventDimension.AcledEventType], First: 5);
+    }
+
+    private static IEnumerable<EventSelection> EventSelections()
+    {
+        yield return EventSelection.All;
+        yield return new EventSelection(
+            new EventCriteria { Kinds = [EventKind.Airstrike], From = new DateOnly(2021, 6, 1), PlaceId = "place:iraq", PerpetratorId = "org:b", TargetId = "org:c" }, "strikes");
     }
 
     private static IEnumerable<NodeQuery> NodeQueries()
