@@ -11,9 +11,11 @@ namespace ConflictGraph.Sqlite.Aggregation;
 /// <summary>
 /// The two statements of an aggregate (its groups, its total), each grouping the roll-up rows in SQL:
 /// <list type="bullet">
-/// <item>a selection without a selective criterion (only kinds and dates) reads event_cube when no
-/// dimension is a node, else the roll-up rows of the first node dimension, in key order; the event
-/// filter's own conditions apply to them, since they carry its columns;</item>
+/// <item>a selection without a selective criterion (only kinds and dates) reads the roll-ups by kind and
+/// start day (event_days) when no dimension is a node and no date bounds it (event_cube, by kind and date
+/// range, when one does), the roll-ups by actor and kind (actor_kinds) for perpetrators or targets beside
+/// kinds only, else the roll-up rows of the first node dimension, in key order; the event filter's own
+/// conditions apply to them, since they carry its columns;</item>
 /// <item>a selective one (place, perpetrator, target, words) first finds its events through the event
 /// filter's driver, as the events list does (CTE matched), then reads their roll-up rows by key.</item>
 /// </list>
@@ -31,12 +33,16 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
 
     private readonly IReadOnlyList<EventDimension> dimensions = query.GroupBy;
 
+    /// <summary>A date bound keeps the roll-ups by start day from answering: an event starting before the bound may end inside it.</summary>
+    private readonly bool dateBound = query.Events.Criteria is { From: not null } or { To: not null };
+
     public string Groups()
     {
         var nodes = dimensions.Where(GroupKeys.IsNode).ToList();
-        var rows = !driven && nodes.Count == 0 ? CubeRows()
-            : !driven ? Rows(Dim(nodes[0]), filter.Where, dimensions)
-            : Rows("", "n.seq IN (SELECT seq FROM matched)", dimensions);
+        var rows = driven ? Rows("", "n.seq IN (SELECT seq FROM matched)", dimensions)
+            : nodes.Count == 0 ? dateBound ? CubeRows() : DayRows()
+            : ByActorAndKind(nodes) ? ActorRows(nodes[0])
+            : Rows(Dim(nodes[0]), filter.Where, dimensions);
         var keys = Enumerable.Range(0, dimensions.Count).Select(i => $"g{i}").ToList();
         string Order(string alias) => string.Concat(keys.Select(k => $", {alias}.{k}"));
         var labels = dimensions.Select((d, i) => GroupKeys.IsNode(d) ? $"(SELECT named.label FROM nodes named WHERE named.id = p.g{i})" : "NULL");
@@ -48,7 +54,7 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
 
     public string Total()
     {
-        var rows = driven ? Rows("", "n.seq IN (SELECT seq FROM matched)", []) : CubeRows([]);
+        var rows = driven ? Rows("", "n.seq IN (SELECT seq FROM matched)", []) : dateBound ? CubeRows([]) : DayRows([]);
         return $"{With(rows, [])} SELECT {Selected()} FROM totals tot CROSS JOIN fixes fix";
     }
 
@@ -106,15 +112,35 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
         var grouped = keys.Count == 0 ? "" : $"{string.Join(", ", keys)}, ";
         var groupBy = keys.Count == 0 ? "" : $" GROUP BY {string.Join(", ", keys)}";
         string Sum(string column) => $"coalesce(sum({rows}.{column}), 0) AS {column}";
-        return $"SELECT {grouped}{Sum("events")}, coalesce(sum(CASE WHEN {BucketSql.Imprecise(query.Bucket, rows)} THEN {rows}.events ELSE 0 END), 0) AS imprecise, " +
-               $"{string.Join(", ", Measures.Split(", ").Skip(2).Select(Sum))} FROM {rows}{groupBy}";
+        return $"SELECT {grouped}{string.Join(", ", Measures.Split(", ").Select(Sum))} FROM {rows}{groupBy}";
     }
 
-    /// <summary>Groups of the cube's cells: only time, kind and ACLED type can be keys here.</summary>
+    /// <summary>Groups of the cube's cells (kind and date range): only time, kind and ACLED type can be keys here.</summary>
     private string CubeRows(IReadOnlyList<EventDimension>? keys = null)
     {
         var columns = (keys ?? dimensions).Select((d, i) => $"{Scalar(d, "n")} AS g{i}");
-        return $"SELECT {string.Concat(columns.Select(c => c + ", "))}n.date_start, n.date_end, {Measures.Replace("imprecise, ", "")} FROM event_cube n WHERE {filter.Where}";
+        return $"SELECT {string.Concat(columns.Select(c => c + ", "))}n.events, " +
+               $"CASE WHEN {BucketSql.Imprecise(query.Bucket, "n")} THEN n.events ELSE 0 END AS imprecise, {Measures.Split(", ", 3)[2]} FROM event_cube n WHERE {filter.Where}";
+    }
+
+    /// <summary>Groups of the cells by kind and start day (no date bound): only time, kind and ACLED type can be keys here.</summary>
+    private string DayRows(IReadOnlyList<EventDimension>? keys = null)
+    {
+        var columns = (keys ?? dimensions).Select((d, i) => $"{Scalar(d, "n")} AS g{i}");
+        return $"SELECT {string.Concat(columns.Select(c => c + ", "))}n.events, n.{Schema.Migrations.ImpreciseColumn(query.Bucket)} AS imprecise, " +
+               $"{Measures.Split(", ", 3)[2]} FROM event_days n WHERE {filter.Where}";
+    }
+
+    /// <summary>True when the one node dimension is who carried events out or who they targeted, beside kinds only, with no date bound.</summary>
+    private bool ByActorAndKind(IReadOnlyList<EventDimension> nodes) =>
+        !dateBound && nodes is [EventDimension.Perpetrator or EventDimension.Target] && !dimensions.Contains(EventDimension.Time);
+
+    /// <summary>Groups of the cells by actor and kind: the actor's key, and kind or ACLED type from the cell's kind.</summary>
+    private string ActorRows(EventDimension actor)
+    {
+        var columns = dimensions.Select((d, i) => d == actor ? $"n.key AS g{i}" : $"{Scalar(d, "n")} AS g{i}");
+        return $"SELECT {string.Join(", ", columns)}, n.events, n.{Schema.Migrations.ImpreciseColumn(query.Bucket)} AS imprecise, " +
+               $"{Measures.Split(", ", 3)[2]} FROM actor_kinds n WHERE n.dim = '{Dim(actor)}' AND {filter.Where}";
     }
 
     /// <summary>
@@ -148,7 +174,7 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
                            "WHERE other.seq = n.seq AND other.dim = 'PLACE'))");
         }
         var distinct = keys.Contains(EventDimension.Place) ? "DISTINCT " : "";
-        return $"SELECT {distinct}n.seq, {string.Concat(columns.Select(c => c + ", "))}n.date_start, n.date_end, 1 AS events, " +
+        return $"SELECT {distinct}n.seq, {string.Concat(columns.Select(c => c + ", "))}1 AS events, CASE WHEN {BucketSql.Imprecise(query.Bucket, "n")} THEN 1 ELSE 0 END AS imprecise, " +
                $"n.disputed, n.counted, n.with_best, n.open_ended, n.killed_low, n.killed_best, n.killed_high FROM event_rollup n{joins} " +
                $"WHERE {string.Join(" AND ", conditions)}";
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
@@ -55,11 +56,30 @@ internal static class EventExport
             partOf, tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
+    /// <summary>
+    /// The links of one row, read with a forward-only reader (no document is built: this runs three
+    /// times per exported event); most events have none or a few, and "[]" is answered without parsing.
+    /// </summary>
     private static List<LinkedNode> LinksOf(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().Select(link => new LinkedNode(
-            link[0].GetString()!, EnumNames.Parse<NodeKind>(link[1].GetString()!), link[2].GetString()!,
-            EnumNames.Parse<ClaimStatus>(link[3].GetString()!))).ToList();
+        if (json == "[]") return [];
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var links = new List<LinkedNode>();
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        {
+            var id = Next(ref reader);
+            var kind = EnumNames.Parse<NodeKind>(Next(ref reader));
+            var label = Next(ref reader);
+            links.Add(new LinkedNode(id, kind, label, EnumNames.Parse<ClaimStatus>(Next(ref reader))));
+            reader.Read();
+        }
+        return links;
+    }
+
+    private static string Next(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.GetString()!;
     }
 }
