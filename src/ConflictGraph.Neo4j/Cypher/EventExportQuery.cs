@@ -22,8 +22,9 @@ public static class EventExportQuery
         var (key, _, tag) = FindQuery.Order(NodeOrder.DateAsc);
         var afterCondition = find.After(after, tag, false, "n.id");
         find.Parameters["limit"] = limit;
+        // A WITH's WHERE follows its ORDER BY and LIMIT, so the keyset condition has a WITH of its own, before the page's order and limit.
         var text = $"{find.Match} WITH DISTINCT n WHERE {find.Where} WITH n, {key} AS sortKey {(afterCondition is null ? "" : $"WHERE {afterCondition} ")}" +
-                   "ORDER BY sortKey, n.id LIMIT $limit " +
+                   "WITH n, sortKey ORDER BY sortKey, n.id LIMIT $limit " +
                    $"RETURN n.id AS id, n.body AS body, sortKey, {string.Join(", ", Properties.EventTally.Select(p => $"n.{p} AS {p}"))}, " +
                    $"{EventKeys.Disputed("n")} AS disputed, " +
                    $"COLLECT {{ MATCH (n)-[r:{Type(RelationType.OccurredIn)}]->(x:{Labels.Of(NodeKind.Place)}) WITH x, r ORDER BY x.id " +

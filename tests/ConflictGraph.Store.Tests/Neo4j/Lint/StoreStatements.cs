@@ -123,7 +123,7 @@ public static class StoreStatements
         var fact = $"{ScriptedServer.Text("place:iraq/function=depot")},{ScriptedServer.Text("place:iraq")},{ScriptedServer.Text("function")},{ScriptedServer.Text("depot")},{claim}";
         bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
         return Has("AS untallied") ? AggregateTotal
-            : Has("AS partOf") ? ExportedEvent
+            : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
@@ -156,20 +156,21 @@ public static class StoreStatements
         ["keys", "labels", "events", "imprecise", "disputed", "untallied", .. AggregateQuery.TallyFields, .. AggregateQuery.TallyFields.Select(f => $"f_{f}")],
         $$"""[{"$type":"Null","_value":null},{"$type":"List","_value":[]},{{string.Join(",", Enumerable.Repeat(Zero, 16))}}]""");
 
-    /// <summary>One exported event with a disputed place, a perpetrator and a parent event.</summary>
-    private static string ExportedEvent
+    /// <summary>
+    /// Exported events with a disputed place, a perpetrator and a parent event: a full first page, so the
+    /// export asks for the next one with its keyset condition, and one row on that page.
+    /// </summary>
+    private static string ExportedEvents(int count)
     {
-        get
-        {
-            var e = SampleGraph.EveryKind.OfType<Event>().First();
-            var place = SampleGraph.EveryKind.OfType<Place>().First();
-            string T(string text) => ScriptedServer.Text(text);
-            var link = WireScripts.Map(("id", T("org:b")), ("kind", T("Organization")), ("label", T("B")), ("status", T("UNCONTESTED")));
-            var located = WireScripts.Map(("id", T(place.Id)), ("body", T(NodeJson.Serialize(place))), ("status", T("DISPUTED")));
-            return ScriptedServer.Rows(["id", "body", "sortKey", .. Properties.EventTally, "disputed", "places", "perpetrators", "targets", "partOf"],
-                $"[{T(e.Id)},{T(NodeJson.Serialize(e))},{T("2021-06-27")},{string.Join(",", Enumerable.Repeat(Zero, 6))},{True}," +
-                $"{WireScripts.List(located)},{WireScripts.List(link)},{WireScripts.List()},{WireScripts.List(T("event:f"))}]");
-        }
+        var e = SampleGraph.EveryKind.OfType<Event>().First();
+        var place = SampleGraph.EveryKind.OfType<Place>().First();
+        string T(string text) => ScriptedServer.Text(text);
+        var link = WireScripts.Map(("id", T("org:b")), ("kind", T("Organization")), ("label", T("B")), ("status", T("UNCONTESTED")));
+        var located = WireScripts.Map(("id", T(place.Id)), ("body", T(NodeJson.Serialize(place))), ("status", T("DISPUTED")));
+        var row = $"[{T(e.Id)},{T(NodeJson.Serialize(e))},{T("2021-06-27")},{string.Join(",", Enumerable.Repeat(Zero, 6))},{True}," +
+                  $"{WireScripts.List(located)},{WireScripts.List(link)},{WireScripts.List()},{WireScripts.List(T("event:f"))}]";
+        return ScriptedServer.Rows(["id", "body", "sortKey", .. Properties.EventTally, "disputed", "places", "perpetrators", "targets", "partOf"],
+            Enumerable.Repeat(row, count).ToArray());
     }
 
     private const string True = """{"$type":"Boolean","_value":true}""";
