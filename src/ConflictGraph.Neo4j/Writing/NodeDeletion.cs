@@ -36,14 +36,15 @@ internal static class NodeDeletion
         var citedFacts = claimedFacts.Count == 0 ? [] : Rows.Facts(await tx.RunAsync(Statements.FactsByIds, new { ids = claimedFacts }, ct));
         var referencing = (await tx.RunAsync(Statements.Referencing, new { id }, ct)).Records.Select(Rows.Node).OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
 
-        var reportedOn = await EventTallies.NamedByStoredAsync(tx, [id], ct);
+        // A deleted statement's events lose its reports, so their killed tallies are refreshed after.
+        var reportedOn = Labels.KindOf(found.String("kind")) == NodeKind.Statement ? await EventTallies.NamedByStoredAsync(tx, [id], ct) : [];
 
         foreach (var statement in Statements.DeleteNode) await tx.RunAsync(statement, new { id }, ct);
         var rewritten = referencing.Select(n => NodeReferences.Without(n, id)).ToList();
         await ImportWriter.WriteNodesAsync(tx, rewritten.Select(n => (n, NodeProperties.Of(n))), ct);
         await ImportWriter.WriteReferencesAsync(tx, rewritten, ct);
-        // A deleted statement's events lose its reports; a rewritten event lost its tally with its properties.
-        await EventTallies.RefreshAsync(tx, reportedOn.Concat(EventTallies.NamedBy(rewritten)).Where(e => e != id), ct);
+        // A rewritten event lost its tally with its properties; a rewritten statement reports on the same events as before.
+        await EventTallies.RefreshAsync(tx, reportedOn.Concat(rewritten.OfType<Event>().Select(e => e.Id)), ct);
 
         await history.RecordAsync(HistoryChanges.NodeDeleted(id, Labels.KindOf(found.String("kind")), found.String("body")), ct);
         foreach (var relation in relations) await history.RecordAsync(HistoryChanges.Of(relation, null), ct);

@@ -107,6 +107,7 @@ public sealed class AggregateWireTests
         var server = WithSchema(new ScriptedServer()).Answer("""{"transaction":{"id":"tx3"}}""").Otherwise(body =>
             StatementOf(body) == Statements.CasualtyStatements
                 ? ScriptedServer.Rows(["kind", "body"], $"[{T("Statement")},{T(NodeJson.Serialize(report))}]")
+                : StatementOf(body) == Statements.TakeSequences ? ScriptedServer.Rows(["last"], $"[{Integer(2)}]")
                 : """{"data":{"fields":[],"values":[]},"bookmarks":["FB:t"]}""");
         var (store, _) = WireScripts.Store(server);
 
