@@ -98,11 +98,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     }
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
-        WriteAsync(connection => GraphWriter.ImportAsync(connection, batch, write ?? WriteContext.Unattributed, clock, options.LogImports, cancellationToken), cancellationToken);
+        WriteAsync(connection => GraphWriter.ImportAsync(connection, batch, write ?? WriteContext.Unattributed, clock, options.LogImports, options.BulkLoads, cancellationToken), cancellationToken);
 
     /// <summary>Chunk by chunk inside one transaction: memory holds one chunk, not the batch.</summary>
     public Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken) =>
-        WriteAsync(connection => GraphWriter.ImportAsync(connection, chunks, write ?? WriteContext.Unattributed, clock, options.LogImports, cancellationToken), cancellationToken);
+        WriteAsync(connection => GraphWriter.ImportAsync(connection, chunks, write ?? WriteContext.Unattributed, clock, options.LogImports, options.BulkLoads, cancellationToken), cancellationToken);
 
     public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) =>
         WriteAsync(connection => NodeDeletion.DeleteAsync(connection, id, write ?? WriteContext.Unattributed, clock, cancellationToken), cancellationToken);

@@ -32,4 +32,7 @@ public sealed class SqliteStoreOptions
     // REVIEW: a measuring switch on a production type; it exists because the log's cost can only be
     // compared in one run against the same build without it.
     public bool LogImports { get; init; } = true;
+
+    /// <summary>False to write every batch row by row with indexes and triggers in place (tests compare the two paths).</summary>
+    internal bool BulkLoads { get; init; } = true;
 }

@@ -2,11 +2,6 @@ namespace ConflictGraph.Sqlite.Schema;
 
 internal static partial class Migrations
 {
-    // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
-    private const string SpanClass =
-        "CASE WHEN n.date_start IS NULL OR julianday(n.date_end) - julianday(n.date_start) < 1 THEN 0 " +
-        "WHEN julianday(n.date_end) - julianday(n.date_start) <= 31 THEN 1 WHEN julianday(n.date_end) - julianday(n.date_start) <= 366 THEN 2 ELSE 3 END";
-
     // The longest span stored in each class, kept in counts as 'eventspan:CLASS', for the event just placed or redated.
     private const string KeepSpan =
         "INSERT INTO counts (key, value) SELECT 'eventspan:' || e.span, CAST(julianday(e.date_end) - julianday(e.date_start) AS INTEGER) " +
@@ -32,7 +27,7 @@ internal static partial class Migrations
 
         CREATE TRIGGER event_placed AFTER INSERT ON relations WHEN NEW.type = 'OCCURRED_IN' BEGIN
             INSERT OR IGNORE INTO event_places (place_id, event_id, span, date_start, date_end)
-                SELECT NEW.to_id, NEW.from_id, {{SpanClass}}, n.date_start, n.date_end FROM nodes n WHERE n.id = NEW.from_id;
+                SELECT NEW.to_id, NEW.from_id, {{DerivedRows.SpanClass}}, n.date_start, n.date_end FROM nodes n WHERE n.id = NEW.from_id;
             {{KeepSpan}}NEW.from_id{{KeptSpan}}
         END;
         CREATE TRIGGER event_unplaced AFTER DELETE ON relations WHEN OLD.type = 'OCCURRED_IN' BEGIN
@@ -40,15 +35,12 @@ internal static partial class Migrations
         END;
         CREATE TRIGGER event_redated AFTER UPDATE OF date_start, date_end ON nodes
             WHEN OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end BEGIN
-            UPDATE event_places SET (span, date_start, date_end) = (SELECT {{SpanClass}}, n.date_start, n.date_end FROM nodes n WHERE n.id = NEW.id)
+            UPDATE event_places SET (span, date_start, date_end) = (SELECT {{DerivedRows.SpanClass}}, n.date_start, n.date_end FROM nodes n WHERE n.id = NEW.id)
                 WHERE event_id = NEW.id;
             {{KeepSpan}}NEW.id{{KeptSpan}}
         END;
 
-        INSERT INTO event_places (place_id, event_id, span, date_start, date_end)
-            SELECT r.to_id, r.from_id, {{SpanClass}}, n.date_start, n.date_end FROM relations r CROSS JOIN nodes n ON n.id = r.from_id
-            WHERE r.type = 'OCCURRED_IN';
-        INSERT INTO counts (key, value) SELECT 'eventspan:' || span, max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER))
-            FROM event_places WHERE date_start IS NOT NULL GROUP BY span;
+        {{DerivedRows.EventPlaces}}
+        {{DerivedRows.EventSpans}}
         """;
 }

@@ -7,7 +7,7 @@ internal static partial class Migrations
     // in one field (an actor's statements, the statements about an event, a source's) are then one
     // index range in date order: a page of them reads the page, not every statement ever made, and
     // their number is counted from the index without reading a node.
-    private const string Version5 = """
+    private const string Version5 = $$"""
         CREATE TABLE node_refs (
             node_id TEXT NOT NULL,
             field TEXT NOT NULL,
@@ -17,8 +17,7 @@ internal static partial class Migrations
             PRIMARY KEY (node_id, field, target_id)
         ) STRICT, WITHOUT ROWID;
 
-        INSERT INTO node_refs (node_id, field, target_id, kind, date_start)
-            SELECT f.node_id, f.field, f.target_id, n.kind, n.date_start FROM refs f CROSS JOIN nodes n ON n.id = f.node_id;
+        {{DerivedRows.NodeRefs}}
         CREATE INDEX node_refs_by_date ON node_refs (target_id, field, kind, date_start, node_id);
 
         CREATE TRIGGER refs_dated AFTER INSERT ON refs BEGIN

@@ -1,15 +1,18 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
 /// How a large import is written. Inserting rows one by one into a dozen B-trees keyed by text
-/// costs far more than building each secondary index once, sorted, after the rows are in. So a
-/// batch that is large next to what is stored drops the secondary indexes at the start of its
-/// transaction and creates them again before it commits. DDL is transactional in SQLite: a
-/// failed or killed import rolls the indexes back with the rows, and readers keep the old
-/// snapshot, indexes included, until the commit.
+/// costs far more than building each secondary index once, sorted, after the rows are in; and a
+/// trigger per row (counts, event_places, node_refs, event_cube) costs more than deriving those
+/// tables once from the rows. So a batch that is large next to what is stored drops the secondary
+/// indexes and the triggers at the start of its transaction, derives the triggers' tables set-wise
+/// (<see cref="DerivedRows"/>) and creates indexes and triggers again before it commits. DDL is
+/// transactional in SQLite: a failed or killed import rolls the schema back with the rows, and
+/// readers keep the old snapshot, indexes and triggers included, until the commit.
 /// </summary>
 internal sealed class BulkLoad
 {
@@ -21,14 +24,18 @@ internal sealed class BulkLoad
 
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
-    private readonly IReadOnlyList<(string Name, string Sql)> deferred;
+    private readonly IReadOnlyList<(string Name, string Sql)> indexes;
+    private readonly IReadOnlyList<(string Name, string Sql)> triggers;
     private readonly int previousCacheSize;
 
-    private BulkLoad(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> deferred, int previousCacheSize)
+    private BulkLoad(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> indexes, IReadOnlyList<(string, string)> triggers,
+        int previousCacheSize)
     {
         this.connection = connection;
         this.transaction = transaction;
-        this.deferred = deferred;
+        this.indexes = indexes;
+        this.triggers = triggers;
         this.previousCacheSize = previousCacheSize;
     }
 
@@ -52,24 +59,32 @@ internal sealed class BulkLoad
         Execute(connection, transaction, $"PRAGMA cache_size = -{ImportCacheKib}");
         // Only explicitly created indexes: those behind PRIMARY KEY and UNIQUE have no SQL, stay,
         // and serve every lookup the import makes (ids, foreign keys, conflicts).
-        var indexes = new List<(string, string)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText =
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
-                "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"")}\"");
-        return new BulkLoad(connection, transaction, indexes, previousCacheSize);
+        var indexes = SchemaEntries(connection, transaction,
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
+            "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name");
+        // Every trigger keeps a table DerivedRows derives set-wise.
+        var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid");
+        foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
+        foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
+        return new BulkLoad(connection, transaction, indexes, triggers, previousCacheSize);
     }
 
-    /// <summary>Builds the dropped indexes again, inside the same transaction, before it commits.</summary>
+    /// <summary>
+    /// Once every row is written: node_refs and event_places from the rows (before their indexes,
+    /// so they go in key order), the dropped indexes, then counts (grouped over the new indexes).
+    /// </summary>
     public void Finish()
     {
-        foreach (var (_, sql) in deferred) Execute(connection, transaction, sql);
+        DerivedRows.RefillPlacesAndRefs(connection, transaction);
+        foreach (var (_, sql) in indexes) Execute(connection, transaction, sql);
+        DerivedRows.Recounts(connection, transaction);
+    }
+
+    /// <summary>Once the events' roll-up rows are written: event_cube from them, and the triggers again.</summary>
+    public void FinishRollup()
+    {
+        DerivedRows.RebuildCube(connection, transaction);
+        foreach (var (_, sql) in triggers) Execute(connection, transaction, sql);
     }
 
     /// <summary>Gives the pooled connection its usual page cache back, whether or not the import committed.</summary>
@@ -79,6 +94,19 @@ internal sealed class BulkLoad
         command.CommandText = $"PRAGMA cache_size = {previousCacheSize}";
         command.ExecuteNonQuery();
     }
+
+    private static List<(string Name, string Sql)> SchemaEntries(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var entries = new List<(string, string)>();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) entries.Add((reader.GetString(0), reader.GetString(1)));
+        return entries;
+    }
+
+    private static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"")}\"";
 
     private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {

@@ -51,21 +51,24 @@ internal sealed class GraphWriter
 
     /// <summary>A batch held whole (the importGraph mutation, tests).</summary>
     public static Task<ImportResult> ImportAsync(
-        SqliteConnection connection, GraphBatch batch, WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken)
+        SqliteConnection connection, GraphBatch batch, WriteContext write, TimeProvider clock, bool logged, bool bulkLoads,
+        CancellationToken cancellationToken)
     {
         var ids = batch.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        return ImportAsync(connection, One(batch), batch.Nodes.Count, batch.Relations.Count, ids.Contains, listChanges: true, write, clock, logged, cancellationToken);
+        return ImportAsync(connection, One(batch), batch.Nodes.Count, batch.Relations.Count, ids.Contains, listChanges: true, write, clock, logged,
+            bulkLoads, cancellationToken);
     }
 
     /// <summary>A validated batch read chunk by chunk from its source.</summary>
     public static Task<ImportResult> ImportAsync(
-        SqliteConnection connection, GraphChunks chunks, WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken) =>
+        SqliteConnection connection, GraphChunks chunks, WriteContext write, TimeProvider clock, bool logged, bool bulkLoads,
+        CancellationToken cancellationToken) =>
         ImportAsync(connection, chunks.ReadAsync(cancellationToken), chunks.Nodes, chunks.Relations, chunks.Holds, chunks.ListsChanges, write, clock, logged,
-            cancellationToken);
+            bulkLoads, cancellationToken);
 
     private static async Task<ImportResult> ImportAsync(
         SqliteConnection connection, IAsyncEnumerable<GraphBatch> chunks, long nodes, long relations, Func<string, bool> inBatch, bool listChanges,
-        WriteContext write, TimeProvider clock, bool logged, CancellationToken cancellationToken)
+        WriteContext write, TimeProvider clock, bool logged, bool bulkLoads, CancellationToken cancellationToken)
     {
         BulkLoad? bulk = null;
         try
@@ -73,7 +76,7 @@ internal sealed class GraphWriter
             // Disposed, so rolled back unless committed, before the cache is given back below.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
-            bulk = BulkLoad.Begin(connection, transaction, nodes, relations, stored);
+            bulk = bulkLoads ? BulkLoad.Begin(connection, transaction, nodes, relations, stored) : null;
             using var commands = new WriteCommands(connection, transaction);
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
             var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
@@ -81,6 +84,7 @@ internal sealed class GraphWriter
             bulk?.Finish();
             if (stored == 0) EventRollup.Refresh(connection, transaction, writer.touchedEvents, EventRollup.Tallies(writer.reports));
             else EventRollup.Refresh(connection, transaction, writer.touchedEvents);
+            bulk?.FinishRollup();
             var result = writer.Result();
             await transaction.CommitAsync(cancellationToken);
             return result;

@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Schema;
+
+/// <summary>
+/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube), derived
+/// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
+/// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
+/// its commit. Each statement gives what the triggers would have left after the same rows went in
+/// one by one (tests hold the two paths equal on a generated graph): node_refs and event_places
+/// are a function of refs, relations and nodes; counts of every kind and type are recounted;
+/// the longest spans only ever grow, as the triggers keep them; event_cube sums the events' roll-up rows.
+/// </summary>
+internal static class DerivedRows
+{
+    // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
+    public const string SpanClass =
+        "CASE WHEN n.date_start IS NULL OR julianday(n.date_end) - julianday(n.date_start) < 1 THEN 0 " +
+        "WHEN julianday(n.date_end) - julianday(n.date_start) <= 31 THEN 1 WHEN julianday(n.date_end) - julianday(n.date_start) <= 366 THEN 2 ELSE 3 END";
+
+    /// <summary>Every ref with the kind and first date of the node that makes it (node_refs empty before).</summary>
+    public const string NodeRefs = """
+        INSERT INTO node_refs (node_id, field, target_id, kind, date_start)
+            SELECT f.node_id, f.field, f.target_id, n.kind, n.date_start FROM refs f CROSS JOIN nodes n ON n.id = f.node_id;
+        """;
+
+    /// <summary>Where each event happened, with its dates and span class (event_places empty before).</summary>
+    public const string EventPlaces = $"""
+        INSERT INTO event_places (place_id, event_id, span, date_start, date_end)
+            SELECT r.to_id, r.from_id, {SpanClass}, n.date_start, n.date_end FROM relations r CROSS JOIN nodes n ON n.id = r.from_id
+            WHERE r.type = 'OCCURRED_IN';
+        """;
+
+    /// <summary>The longest span per event span class, grown to what event_places holds.</summary>
+    public const string EventSpans = """
+        INSERT INTO counts (key, value) SELECT 'eventspan:' || span, max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER))
+            FROM event_places WHERE date_start IS NOT NULL GROUP BY span ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
+        """;
+
+    // Keys the triggers count up and down. A key whose rows are all gone stays at 0, as the
+    // triggers leave it; readers take a missing key and 0 alike.
+    private const string Recount = """
+        UPDATE counts SET value = 0
+            WHERE key GLOB 'node:*' OR key GLOB 'relation:*' OR key GLOB 'status:*' OR key GLOB 'fact-status:*' OR key IN ('relations', 'facts');
+        INSERT INTO counts (key, value) SELECT 'node:' || kind, count(*) FROM nodes WHERE true GROUP BY kind
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'node:' || kind || ':' || sub_kind, count(*) FROM nodes WHERE sub_kind IS NOT NULL GROUP BY kind, sub_kind
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'span:' || kind, max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER))
+            FROM nodes WHERE date_start IS NOT NULL GROUP BY kind ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value);
+        INSERT INTO counts (key, value) SELECT 'relations', n FROM (SELECT count(*) AS n FROM relations) WHERE n > 0
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'relation:' || type, count(*) FROM relations WHERE true GROUP BY type
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'status:' || status, count(*) FROM relations WHERE true GROUP BY status
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'facts', n FROM (SELECT count(*) AS n FROM facts) WHERE n > 0
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        INSERT INTO counts (key, value) SELECT 'fact-status:' || status, count(*) FROM facts WHERE true GROUP BY status
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+        """;
+
+    private const string Cube = """
+        DELETE FROM event_cube;
+        INSERT INTO event_cube (sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high)
+            SELECT sub_kind, date_start, date_end, count(*), sum(disputed), sum(counted), sum(with_best), sum(open_ended),
+                sum(killed_low), sum(killed_best), sum(killed_high)
+            FROM event_rollup WHERE dim = '' GROUP BY sub_kind, date_start, date_end;
+        """;
+
+    /// <summary>node_refs and event_places from scratch: best before their secondary indexes exist, as rows go in key order.</summary>
+    public static void RefillPlacesAndRefs(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, $"DELETE FROM node_refs;\n{NodeRefs}\nDELETE FROM event_places;\n{EventPlaces}");
+
+    /// <summary>counts from the rows: best once the indexes exist, so each grouping reads an index in order.</summary>
+    public static void Recounts(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, $"{Recount}\n{EventSpans}");
+
+    /// <summary>event_cube from the events' roll-up rows.</summary>
+    public static void RebuildCube(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, Cube);
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

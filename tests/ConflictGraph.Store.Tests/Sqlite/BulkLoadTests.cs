@@ -1,0 +1,119 @@
+using ConflictGraph.Cli.Generate;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>
+/// A bulk import drops the triggers and derives their tables set-wise before it commits; the same
+/// batches written row by row, triggers in place, must leave every derived row the same.
+/// </summary>
+public sealed class BulkLoadTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    // Over BulkLoad.MinimumItems (about 22,000 nodes and relations), so one batch of it is a bulk import into a smaller store.
+    private static readonly GenerationSettings Large = new(4_000, 5, EventsPerFile: 4_000);
+    private static readonly GenerationSettings Small = new(600, 5, EventsPerFile: 600);
+
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-bulk-").FullName;
+    private readonly List<SqliteGraphStore> stores = [];
+
+    // What the triggers keep, each row as text in a fixed order. counts: readers take a missing key as 0.
+    private static readonly string[] Derived =
+    [
+        "SELECT key, value FROM counts WHERE value <> 0 ORDER BY key",
+        "SELECT * FROM node_refs ORDER BY node_id, field, target_id",
+        "SELECT * FROM event_places ORDER BY event_id, place_id",
+        "SELECT r.dim, r.key, n.id, r.sub_kind, r.date_start, r.date_end, r.disputed, r.part_of, r.counted, r.with_best, r.open_ended, " +
+        "r.killed_low, r.killed_best, r.killed_high FROM event_rollup r CROSS JOIN nodes n ON n.seq = r.seq ORDER BY r.dim, r.key, n.id",
+        "SELECT sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high FROM event_cube " +
+        "ORDER BY sub_kind, date_start, date_end",
+        "SELECT kind, target_kind, target_id, statement_id, before FROM history ORDER BY seq",
+    ];
+
+    [Fact]
+    public async Task ABulkImportIntoAnEmptyStoreLeavesTheRowsTheTriggersLeaveRowByRow()
+    {
+        var (bulk, rowByRow) = (Open("bulk.db", bulkLoads: true), Open("rows.db", bulkLoads: false));
+        var batch = Batch(Large);
+        Assert.True(batch.Nodes.Count + batch.Relations.Count > 20_000);
+
+        await bulk.Store.ImportAsync(batch, null, None);
+        await rowByRow.Store.ImportAsync(batch, null, None);
+
+        AssertSameDerivedRows(bulk.Path, rowByRow.Path);
+        Assert.Equal(batch.Nodes.Count + batch.Relations.Count + batch.Facts.Count, Count(bulk.Path, "history"));
+    }
+
+    [Fact]
+    public async Task ABulkImportOverAStoredGraphThatUpdatesAndMergesLeavesTheRowsTheTriggersLeaveRowByRow()
+    {
+        var (bulk, rowByRow) = (Open("bulk-over.db", bulkLoads: true), Open("rows-over.db", bulkLoads: false));
+        // Stored first: a smaller graph of the same seed, whose ids the larger one reuses with other content.
+        var stored = Batch(Small);
+        var large = Batch(Large);
+        foreach (var store in new[] { bulk, rowByRow }) await store.Store.ImportAsync(stored, null, None);
+
+        var bulkResult = await bulk.Store.ImportAsync(large, null, None);
+        var rowsResult = await rowByRow.Store.ImportAsync(large, null, None);
+
+        Assert.Equal((rowsResult.Created, rowsResult.Updated, rowsResult.RelationsCreated, rowsResult.RelationsUpdated),
+            (bulkResult.Created, bulkResult.Updated, bulkResult.RelationsCreated, bulkResult.RelationsUpdated));
+        Assert.True(bulkResult.Created < large.Nodes.Count, "the larger graph should meet stored ids");
+        AssertSameDerivedRows(bulk.Path, rowByRow.Path);
+    }
+
+    [Fact]
+    public async Task ABulkImportLeavesItsTriggersInPlaceSoTheNextSmallWriteKeepsTheTablesRowByRow()
+    {
+        var (bulk, rowByRow) = (Open("bulk-then.db", bulkLoads: true), Open("rows-then.db", bulkLoads: false));
+        var schema = "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name";
+        var before = SqliteFile.Query(bulk.Path, schema);
+        var large = Batch(Large);
+        var organization = large.Nodes.OfType<Organization>().First();
+        var person = new Person("person:late", "Late Comer", [], null, []);
+        var small = new GraphBatch([person], [new Relation(RelationType.MemberOf, person.Id, organization.Id, [], [])]);
+
+        foreach (var store in new[] { bulk, rowByRow })
+        {
+            await store.Store.ImportAsync(large, null, None);
+            await store.Store.ImportAsync(small, null, None);
+            Assert.True(await store.Store.DeleteNodeAsync(large.Nodes.OfType<Event>().First().Id, null, None));
+        }
+
+        Assert.Equal(before, SqliteFile.Query(bulk.Path, schema));
+        Assert.Equal(["ok"], SqliteFile.Query(bulk.Path, "PRAGMA integrity_check"));
+        AssertSameDerivedRows(bulk.Path, rowByRow.Path);
+    }
+
+    private static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
+
+    private static void AssertSameDerivedRows(string bulk, string rowByRow)
+    {
+        foreach (var sql in Derived)
+        {
+            var expected = SqliteFile.Query(rowByRow, sql);
+            Assert.NotEmpty(expected);
+            Assert.True(expected.SequenceEqual(SqliteFile.Query(bulk, sql)), $"rows differ between the bulk and row-by-row paths: {sql}");
+        }
+    }
+
+    private static long Count(string path, string table) => long.Parse(SqliteFile.Query(path, $"SELECT count(*) FROM {table}")[0]);
+
+    private (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads)
+    {
+        var path = Path.Combine(folder, name);
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
+        stores.Add(store);
+        return (store, path);
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in stores) store.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
