@@ -24,6 +24,12 @@ public sealed class QueryPlanTests : IDisposable
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
         ("^compact the log$", "SCAN h USING INDEX history_by_target", "compaction walks the whole change log, one target after another, to fold what is old"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
+        ("^bulk import$", "full scan: SCAN nodes USING", Derives),
+        ("^bulk import$", "full scan: SCAN relations USING COVERING INDEX", Derives),
+        ("^bulk import$", "full scan: SCAN facts USING COVERING INDEX", Derives),
+        ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
+        ("^bulk import$", "full scan: SCAN event_places USING COVERING INDEX", Derives),
+        ("^bulk import$", "reads a whole kind: SEARCH r USING COVERING INDEX sqlite_autoindex_relations_2 (type=?)", Derives),
         ("^(import|bulk import|delete)", "SCAN touched", "a write's roll-up refresh walks its own list of the events it touched, kept for that write only"),
         (@"^aggregate \[[^\]]*\] over all events", "full scan: SCAN n",
             "an aggregate with no selective criterion reads the event cube (a few rows per day of the graph) or one dimension's roll-up rows once: every event counts"),
@@ -32,6 +38,9 @@ public sealed class QueryPlanTests : IDisposable
         (@"^listing nodes Kinds=\[(Event|Statement)\] (Events=\{Kinds|Statements=\{Stances)=[^}]*\} Order=Id$", "sorts a whole kind",
             "events and statements of some sub-kinds in id order sort those sub-kinds: the API lists events and statements by date only"),
     ];
+
+    private const string Derives =
+        "a bulk import (more nodes than the store held) derives the tables the triggers keep (counts, node refs, event places) from every row once, instead of a trigger per row";
 
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-plans-").FullName;
 
