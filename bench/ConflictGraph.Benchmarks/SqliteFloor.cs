@@ -46,7 +46,7 @@ public static class SqliteFloor
             var outcome = await ChildProcess.RunAsync(Shell(floor, $".read {script}"), TimeSpan.FromMinutes(60), echo: true, cancellationToken);
             if (outcome.ExitCode != 0 || outcome.Output.Contains("Error", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException($"the sqlite3 floor failed with exit code {outcome.ExitCode}:\n{outcome.Output}");
-            return new ImportMeasure(graph.Events, graph.Nodes, graph.Relations, outcome.Elapsed, outcome.PeakResidentBytes, Reused: false);
+            return new ImportMeasure(graph.Events, graph.Nodes, graph.Relations, outcome.Elapsed, outcome.CpuTime, outcome.PeakResidentBytes, Reused: false);
         }
         finally
         {

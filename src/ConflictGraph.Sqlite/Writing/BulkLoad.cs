@@ -13,11 +13,21 @@ namespace ConflictGraph.Sqlite.Writing;
 /// (<see cref="DerivedRows"/>) and creates indexes and triggers again before it commits. DDL is
 /// transactional in SQLite: a failed or killed import rolls the schema back with the rows, and
 /// readers keep the old snapshot, indexes and triggers included, until the commit.
+/// The nodes' search texts are staged in a temporary table and go into the full-text table in one
+/// statement at the end: FTS5 writes what it holds in memory to disk at every statement savepoint
+/// (each insert that may fail half-way opens one), so a text inserted per row became a segment per
+/// row and a merge every few rows, a cost that grew with the file.
 /// </summary>
 internal sealed class BulkLoad
 {
     /// <summary>Below this many nodes and relations a batch is written with the indexes in place.</summary>
     public const int MinimumItems = 20_000;
+
+    /// <summary>The temporary table a bulk import's search texts wait in (rowid = nodes.seq), dropped before the commit.</summary>
+    public const string StagedSearch = "temp.search_staged";
+
+    /// <summary>Creates <see cref="StagedSearch"/> (on the import's connection; the plan check creates it to explain the statements that use it).</summary>
+    public const string CreateStagedSearch = $"CREATE TABLE {StagedSearch} (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)";
 
     /// <summary>A larger page cache for the import's transaction (KiB), so fewer pages spill to the log mid-write.</summary>
     internal const int ImportCacheKib = 262_144;
@@ -66,15 +76,18 @@ internal sealed class BulkLoad
         var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid");
         foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
         foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
+        Execute(connection, transaction, CreateStagedSearch);
         return new BulkLoad(connection, transaction, indexes, triggers, previousCacheSize);
     }
 
     /// <summary>
-    /// Once every row is written: node_refs and event_places from the rows (before their indexes,
+    /// Once every row is written: the staged search texts, node_refs and event_places from the rows (before their indexes,
     /// so they go in key order), the dropped indexes, then counts (grouped over the new indexes).
     /// </summary>
     public void Finish()
     {
+        Execute(connection, transaction, $"INSERT INTO search (rowid, text) SELECT rowid, text FROM {StagedSearch} ORDER BY rowid");
+        Execute(connection, transaction, $"DROP TABLE {StagedSearch}");
         DerivedRows.RefillPlacesAndRefs(connection, transaction);
         foreach (var (_, sql) in indexes) Execute(connection, transaction, sql);
         DerivedRows.Recounts(connection, transaction);

@@ -77,7 +77,7 @@ internal sealed class GraphWriter
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
             bulk = bulkLoads ? BulkLoad.Begin(connection, transaction, nodes, relations, stored) : null;
-            using var commands = new WriteCommands(connection, transaction);
+            using var commands = bulk is null ? new WriteCommands(connection, transaction) : new WriteCommands(connection, transaction, BulkLoad.StagedSearch);
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
             var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
             await writer.WriteAsync(chunks, write.Progress, cancellationToken);

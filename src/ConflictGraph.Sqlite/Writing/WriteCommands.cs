@@ -7,7 +7,8 @@ internal sealed class WriteCommands : IDisposable
 {
     private readonly List<SqliteCommand> all = [];
 
-    public WriteCommands(SqliteConnection connection, SqliteTransaction transaction)
+    /// <param name="searchTable">Where a node's search text goes: the full-text table, or a bulk import's staging table (BulkLoad).</param>
+    public WriteCommands(SqliteConnection connection, SqliteTransaction transaction, string searchTable = "search")
     {
         SqliteCommand Prepare(string sql, params string[] parameters)
         {
@@ -33,7 +34,8 @@ internal sealed class WriteCommands : IDisposable
         DeleteReferences = Prepare("DELETE FROM refs WHERE node_id = $id", "$id");
         InsertReference = Prepare("INSERT OR IGNORE INTO refs (node_id, field, target_id) VALUES ($id, $field, $target)", "$id", "$field", "$target");
         DeleteSearch = Prepare("DELETE FROM search WHERE rowid = $seq", "$seq");
-        InsertSearch = Prepare("INSERT INTO search (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
+        // A staged text is replaced when the batch writes the node again; the full-text table had the old row deleted first.
+        InsertSearch = Prepare($"INSERT {(searchTable == "search" ? "" : "OR REPLACE ")}INTO {searchTable} (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
         InsertRelation = Prepare(
             "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status) ON CONFLICT DO NOTHING",
             "$id", "$type", "$from", "$to", "$status");

@@ -31,6 +31,9 @@ public sealed class BulkLoadTests : IDisposable
         "SELECT sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high FROM event_cube " +
         "ORDER BY sub_kind, date_start, date_end",
         "SELECT kind, target_kind, target_id, statement_id, before FROM history ORDER BY seq",
+        // The full-text rows, and what a search finds through the index.
+        "SELECT n.id, s.text FROM search s CROSS JOIN nodes n ON n.seq = s.rowid ORDER BY n.id",
+        "SELECT n.id FROM search s CROSS JOIN nodes n ON n.seq = s.rowid WHERE search MATCH 'attack OR militia OR strike' ORDER BY n.id",
     ];
 
     [Fact]

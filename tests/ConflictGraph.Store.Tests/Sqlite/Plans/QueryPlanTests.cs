@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite.Plans;
@@ -24,6 +25,7 @@ public sealed class QueryPlanTests : IDisposable
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
         ("^compact the log$", "SCAN h USING INDEX history_by_target", "compaction walks the whole change log, one target after another, to fold what is old"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
+        ("^bulk import$", "SCAN temp.search_staged", "a bulk import moves the search texts it staged into the full-text table in one statement"),
         ("^bulk import$", "full scan: SCAN nodes USING", Derives),
         ("^bulk import$", "full scan: SCAN relations USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN facts USING COVERING INDEX", Derives),
@@ -134,6 +136,12 @@ public sealed class QueryPlanTests : IDisposable
         }
         var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        // The staging table a bulk import keeps its search texts in lives in the import connection's temporary schema only.
+        using (var staged = connection.CreateCommand())
+        {
+            staged.CommandText = BulkLoad.CreateStagedSearch;
+            staged.ExecuteNonQuery();
+        }
         return connection;
     }
 
