@@ -14,7 +14,8 @@ namespace ConflictGraph.Benchmarks;
 public static class SqliteFloor
 {
     // Tables whose rows the floor loads as they are. codings and meta are written when the schema is created.
-    private static readonly string[] Tables = ["nodes", "refs", "relations", "claims", "facts", "fact_claims", "counts", "event_places", "node_refs", "event_rollup"];
+    private static readonly string[] Tables =
+        ["nodes", "refs", "relations", "claims", "facts", "fact_claims", "counts", "event_places", "node_refs", "event_rollup", "event_cube", "history_batches", "history"];
 
     /// <summary>Null (after saying why) when the shell is not installed; the benchmark then reports no floor.</summary>
     public static async Task<ImportMeasure?> RunAsync(RepoLayout layout, GraphWorkspace graph, string ourStore, CancellationToken cancellationToken)
@@ -31,7 +32,9 @@ public static class SqliteFloor
         {
             // Not timed: the rows as CSV, and an empty file with our schema (the CLI creates it importing an empty graph).
             var tables = Tables.Where(t => Exists(ourStore, t)).ToList();
-            foreach (var table in tables) await DumpAsync(ourStore, $"SELECT * FROM {table}", Path.Combine(work, $"{table}.csv"), cancellationToken);
+            // Stored columns only: .import fills those, and a generated column (event_rollup.kind) is computed again.
+            foreach (var table in tables)
+                await DumpAsync(ourStore, $"SELECT {StoredColumns(ourStore, table)} FROM {table}", Path.Combine(work, $"{table}.csv"), cancellationToken);
             await DumpAsync(ourStore, "SELECT rowid, text FROM search", Path.Combine(work, "search.csv"), cancellationToken);
             var floor = Path.Combine(work, "floor.db");
             var empty = Path.Combine(work, "empty.json");
@@ -87,6 +90,17 @@ public static class SqliteFloor
         var (indexes, triggers) = (new List<(string, string)>(), new List<(string, string)>());
         while (reader.Read()) (reader.GetString(0) == "index" ? indexes : triggers).Add((reader.GetString(1), reader.GetString(2)));
         return (indexes, triggers);
+    }
+
+    /// <summary>The table's columns as table_info lists them (generated columns are not among them), in order.</summary>
+    private static string StoredColumns(string file, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat('\"' || name || '\"', ', ') FROM (SELECT name FROM pragma_table_info($name) ORDER BY cid)";
+        command.Parameters.AddWithValue("$name", table);
+        return (string)command.ExecuteScalar()!;
     }
 
     private static bool Exists(string file, string table)
