@@ -70,7 +70,21 @@ public static class SqliteFloor
         foreach (var (name, _) in indexes) script.AppendLine($"DROP INDEX \"{name}\";");
         // Creating the schema counted its empty tables; the loaded rows hold the counts.
         script.AppendLine("DELETE FROM counts;");
-        foreach (var table in tables) script.AppendLine($".import --csv {Path.Combine(work, $"{table}.csv")} {table}");
+        foreach (var table in tables)
+        {
+            var csv = Path.Combine(work, $"{table}.csv");
+            var columns = StoredColumns(floor, table);
+            if (!HasGeneratedColumns(floor, table))
+            {
+                script.AppendLine($".import --csv {csv} {table}");
+                continue;
+            }
+            // .import binds one value per column SELECT * shows, generated ones included, so such a table is loaded through a copy without them.
+            script.AppendLine($"CREATE TEMP TABLE load_{table} AS SELECT {columns} FROM {table} WHERE false;");
+            script.AppendLine($".import --csv {csv} load_{table}");
+            script.AppendLine($"INSERT INTO {table} ({columns}) SELECT {columns} FROM load_{table};");
+            script.AppendLine($"DROP TABLE load_{table};");
+        }
         script.AppendLine("CREATE TEMP TABLE search_rows (seq INTEGER, text TEXT);");
         script.AppendLine($".import --csv {Path.Combine(work, "search.csv")} search_rows");
         script.AppendLine("INSERT INTO search (rowid, text) SELECT seq, text FROM search_rows;");
@@ -101,6 +115,16 @@ public static class SqliteFloor
         command.CommandText = "SELECT group_concat('\"' || name || '\"', ', ') FROM (SELECT name FROM pragma_table_info($name) ORDER BY cid)";
         command.Parameters.AddWithValue("$name", table);
         return (string)command.ExecuteScalar()!;
+    }
+
+    private static bool HasGeneratedColumns(string file, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_xinfo($name) WHERE hidden IN (2, 3)";
+        command.Parameters.AddWithValue("$name", table);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private static bool Exists(string file, string table)
