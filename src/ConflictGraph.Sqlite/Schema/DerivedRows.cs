@@ -13,6 +13,14 @@ namespace ConflictGraph.Sqlite.Schema;
 /// </summary>
 internal static class DerivedRows
 {
+    /// <summary>The triggers whose tables these statements derive; a bulk import drops only these (others keep their tables row by row).</summary>
+    public static readonly IReadOnlyList<string> Triggers =
+    [
+        "nodes_counted", "nodes_uncounted", "nodes_recounted", "relations_counted", "relations_uncounted", "relations_recounted",
+        "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
+        "refs_dated", "refs_undated", "refs_redated", "event_cube_add", "event_cube_remove",
+    ];
+
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
     public const string SpanClass =
         "CASE WHEN n.date_start IS NULL OR julianday(n.date_end) - julianday(n.date_start) < 1 THEN 0 " +

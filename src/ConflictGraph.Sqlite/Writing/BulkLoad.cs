@@ -72,8 +72,9 @@ internal sealed class BulkLoad
         var indexes = SchemaEntries(connection, transaction,
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
             "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name");
-        // Every trigger keeps a table DerivedRows derives set-wise.
-        var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid");
+        // The triggers that keep a table DerivedRows derives set-wise; any other stays and fires row by row.
+        var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
+            .Where(t => DerivedRows.Triggers.Contains(t.Name)).ToList();
         foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
         foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
         Execute(connection, transaction, CreateStagedSearch);
