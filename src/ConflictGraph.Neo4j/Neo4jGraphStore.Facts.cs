@@ -25,7 +25,7 @@ public sealed partial class Neo4jGraphStore
         var found = $"{find.Match} WHERE {find.Where}";
         var total = await TotalAsync($"{found} RETURN count(f) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, FindQuery.FactTag, false, "f.id");
-        if (page.First <= 0) return new Page<Fact>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<Fact>.Nothing(page, total);
         find.Parameters["limit"] = page.First + 1;
         var facts = Rows.Facts(await ReadAsync(
             $"{found} WITH s, f, f.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +

@@ -26,7 +26,7 @@ public sealed partial class Neo4jGraphStore
         var found = $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
         var total = await TotalAsync($"{found} RETURN count(n) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, tag, descending, "n.id");
-        if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<Node>.Nothing(page, total);
         find.Parameters["limit"] = page.First + 1;
         var rows = (await ReadAsync(
             $"{found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
@@ -47,7 +47,7 @@ public sealed partial class Neo4jGraphStore
         var found = $"{find.Match} WHERE {find.Where}";
         var total = await TotalAsync($"{found} RETURN count(r) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, "r", false, "r.id");
-        if (page.First <= 0) return new Page<Relation>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<Relation>.Nothing(page, total);
         find.Parameters["limit"] = page.First + 1;
         var relations = Rows.Relations(await ReadAsync(
             $"{found} WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +

@@ -64,9 +64,9 @@ public sealed partial class Neo4jGraphStore
         var after = HistoryCursor.After(page.After);
         var oneTarget = query.TargetId is not null;
         int? total = null;
-        if (page.CountTotal || page.First <= 0)
+        if (page.ReadsTotal)
             total = (int)(await ReadAsync(Statements.HistoryCount(oneTarget), new { targetId = query.TargetId }, cancellationToken)).Records.Single().Long("total");
-        if (page.First <= 0) return new Page<HistoryEntry>([], page.CountTotal ? total : null, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<HistoryEntry>.Nothing(page, total) with { TotalCount = page.CountTotal ? total : null };
         var found = await WithStatesAsync(
             await ReadAsync(Statements.HistoryPage(oneTarget), new { after, limit = page.First + 1, targetId = query.TargetId }, cancellationToken), cancellationToken);
         var items = found.Take(page.First).Select(e => new PageItem<HistoryEntry>(e, e.Cursor)).ToList();

@@ -27,7 +27,7 @@ public sealed partial class SqliteGraphStore
         }
 
         int? total = null;
-        if (page.CountTotal || page.First <= 0)
+        if (page.ReadsTotal)
         {
             await using var count = connection.CreateCommand();
             count.Transaction = transaction;
@@ -36,7 +36,7 @@ public sealed partial class SqliteGraphStore
             Bind(count);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
-        if (page.First <= 0) return new Page<HistoryEntry>([], page.CountTotal ? total : null, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<HistoryEntry>.Nothing(page, total) with { TotalCount = page.CountTotal ? total : null };
         var found = await HistoryReads.WithStatesAsync(connection, transaction, $"{where} AND h.seq > $after",
             command =>
             {

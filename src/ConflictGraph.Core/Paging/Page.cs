@@ -23,6 +23,12 @@ public sealed record Page<T>(IReadOnlyList<PageItem<T>> Items, int? TotalCount, 
 {
     public static readonly Page<T> Empty = new([], 0, false, false);
 
+    /// <summary>
+    /// The answer to a request for no items (<see cref="PageRequest.First"/> ≤ 0): the total, a next page
+    /// when there is anything at all from the start, and a previous one when a cursor was given.
+    /// </summary>
+    public static Page<T> Nothing(PageRequest page, int? total) => new([], total, total > 0 && page.After is null, page.After is not null);
+
     public string? StartCursor => Items.Count > 0 ? Items[0].Cursor : null;
     public string? EndCursor => Items.Count > 0 ? Items[^1].Cursor : null;
 }

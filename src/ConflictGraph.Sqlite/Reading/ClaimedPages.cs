@@ -28,9 +28,9 @@ internal static class ClaimedPages
     {
         var position = table.Keyset.Decode(page.After);
         int? total = null;
-        if (page.CountTotal || page.First <= 0)
+        if (page.ReadsTotal)
             total = await Reads.CountAsync(connection, transaction, Count(table, filter, walks, counted), filter, cancellationToken);
-        if (page.First <= 0) return new Page<T>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<T>.Nothing(page, total);
 
         var a = table.Alias;
         var after = position is null ? "" : $" AND {a}.id > {filter.Value(position.Id)}";

@@ -35,7 +35,7 @@ internal static class NodePages
                 : ListingCount(filter, listing, query.Events);
             total = await Reads.CountAsync(connection, transaction, sql, filter, cancellationToken);
         }
-        if (page.First <= 0) return new Page<Node>([], total, total > 0 && page.After is null, page.After is not null);
+        if (page.First <= 0) return Page<Node>.Nothing(page, total);
 
         var limit = filter.Value((long)page.First + 1);
         var text = listing is null
