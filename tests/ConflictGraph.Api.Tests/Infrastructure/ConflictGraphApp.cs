@@ -82,6 +82,18 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
         throw new InvalidOperationException("the service never became ready");
     }
 
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> subscriptions are registered with the change feed:
+    /// a subscription counts once its execution has started, so a write after this is one it sees.
+    /// </summary>
+    public async Task WaitForSubscribersAsync(int count = 1)
+    {
+        var feed = Services.GetRequiredService<ConflictGraph.Api.Live.ChangeFeed>();
+        for (var attempt = 0; attempt < 1200 && feed.Subscribers < count; attempt++) await Task.Delay(25);
+        if (feed.Subscribers < count)
+            throw new InvalidOperationException($"{feed.Subscribers} of {count} subscriptions registered with the change feed after 30 s");
+    }
+
     public async Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? key = null, string accept = "application/json")
     {
         var client = await ReadyClientAsync();

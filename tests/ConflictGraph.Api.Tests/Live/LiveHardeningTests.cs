@@ -28,7 +28,7 @@ public sealed class LiveHardeningTests : IDisposable
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         // The date's own words are searchable in Query.events; the filter means the same here.
         await client.SubscribeAsync("t", "subscription { eventAdded(filter: { text: \"ramadan\" }) { id } }");
-        await Task.Delay(300);
+        await app.WaitForSubscribersAsync();
         await app.PostGraphQLAsync(
             """mutation { importGraph(input: { events: [{ id: "event:live-text", title: "Shelling", kind: OTHER, date: { start: "2021-04-20", end: "2021-05-12", precision: MONTH, text: "during Ramadan" } }] }) { created } }""",
             key: ConflictGraphApp.WriteKey);
@@ -45,7 +45,7 @@ public sealed class LiveHardeningTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("d", "subscription { graphChanged { nodes { change id kind } relations { change id } } }");
-        await Task.Delay(300);
+        await app.WaitForSubscribersAsync();
         var spoken = await app.PostGraphQLAsync("{ statements(filter: { speakerId: \"person:john-kirby\" }) { nodes { id } } }");
         var statements = spoken.Data!["statements"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
         Assert.NotEmpty(statements);

@@ -65,6 +65,7 @@ public sealed class ProtocolHardeningTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("1", "subscription { graphChanged { nodes { id } } }");
+        await app.WaitForSubscribersAsync();
         await AdvanceAsync(TimeSpan.FromMinutes(6));
 
         await client.SendAsync(new { type = "ping" });

@@ -33,7 +33,7 @@ public sealed class SlowConsumerTests : IDisposable
             id = "slow", type = "subscribe",
             payload = new { query = "subscription { graphChanged { nodes { node { ... on Place { description } } } } }" },
         });
-        await Task.Delay(500);
+        await app.WaitForSubscribersAsync();
 
         // Writes whose change messages are large, all at once, while the client reads nothing; it starts
         // reading right after, well within the time the server gives a close handshake.

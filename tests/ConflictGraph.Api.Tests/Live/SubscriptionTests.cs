@@ -16,7 +16,7 @@ public sealed class SubscriptionTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("1", "subscription { graphChanged(kinds: [EVENT]) { nodes { change id kind node { ... on Event { title } } } } }");
-        await WaitForSubscriberAsync();
+        await app.WaitForSubscribersAsync();
         Assert.Empty((await ImportEventAsync("event:live-1")).Errors);
         var next = (await client.ReceiveAsync())!;
         Assert.Equal(("next", "1"), (next["type"]!.GetValue<string>(), next["id"]!.GetValue<string>()));
@@ -34,7 +34,7 @@ public sealed class SubscriptionTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("a", "subscription { graphChanged { nodes { id } relations { id } } }");
-        await WaitForSubscriberAsync();
+        await app.WaitForSubscribersAsync();
         var rejected = await app.PostGraphQLAsync(
             """mutation { importGraph(input: { relations: [{ type: KILLED, fromId: "event:nowhere", toId: "person:nobody" }] }) { created } }""",
             key: ConflictGraphApp.WriteKey);
@@ -49,7 +49,7 @@ public sealed class SubscriptionTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("e", "subscription { eventAdded(filter: { kinds: [PROTEST] }) { id kind } }");
-        await WaitForSubscriberAsync();
+        await app.WaitForSubscribersAsync();
         await ImportEventAsync("event:live-other", "OTHER");
         await ImportEventAsync("event:live-protest", "PROTEST");
         var next = (await client.ReceiveAsync())!;
@@ -73,7 +73,7 @@ public sealed class SubscriptionTests : IDisposable
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("c", "subscription { graphChanged { cursor batchId nodes { id } } }");
-        await WaitForSubscriberAsync();
+        await app.WaitForSubscribersAsync();
         var imported = await app.PostGraphQLAsync(
             """mutation { importGraph(input: { events: [{ id: "event:cursor", title: "Cursor", kind: OTHER }] }) { batchId } }""", key: ConflictGraphApp.WriteKey);
         var changes = (await client.ReceiveAsync())!["payload"]!["data"]!["graphChanged"]!;
@@ -90,7 +90,7 @@ public sealed class SubscriptionTests : IDisposable
             .Data!["relations"]!["nodes"]![0]!;
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
         await client.SubscribeAsync("w", "subscription { graphChanged { relations { id change } } }");
-        await WaitForSubscriberAsync();
+        await app.WaitForSubscribersAsync();
         var withdrawn = await app.PostGraphQLAsync(
             "mutation ($s: ID!, $r: ID) { withdrawClaim(statementId: $s, relationId: $r) }",
             new { s = relation["claims"]![0]!["statement"]!["id"]!.GetValue<string>(), r = relation["id"]!.GetValue<string>() }, key: ConflictGraphApp.WriteKey);
@@ -121,13 +121,6 @@ public sealed class SubscriptionTests : IDisposable
         Assert.NotEmpty(error["payload"]!.AsArray());
     }
 
-    private async Task WaitForSubscriberAsync()
-    {
-        // The subscription is registered once its execution has started; wait for that, not for a time.
-        var feed = (ConflictGraph.Api.Live.ChangeFeed)app.Services.GetService(typeof(ConflictGraph.Api.Live.ChangeFeed))!;
-        for (var i = 0; i < 400 && feed.Subscribers == 0; i++) await Task.Delay(25);
-        Assert.True(feed.Subscribers > 0, "the subscription never registered");
-    }
 
     public void Dispose() => app.Dispose();
 }
