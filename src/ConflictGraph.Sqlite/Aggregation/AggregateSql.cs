@@ -150,7 +150,8 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
     private string Rows(string mainDim, string restriction, IReadOnlyList<EventDimension> keys)
     {
         var joins = new StringBuilder();
-        var conditions = new List<string> { $"n.dim = '{mainDim}'", restriction };
+        // An event's own row (dim '') has key '': naming it seeks the primary key once instead of the by-event index and then the row.
+        var conditions = new List<string> { mainDim == "" ? "n.dim = '' AND n.key = ''" : $"n.dim = '{mainDim}'", restriction };
         var columns = new List<string>();
         for (var i = 0; i < keys.Count; i++)
         {

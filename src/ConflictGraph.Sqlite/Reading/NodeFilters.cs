@@ -76,7 +76,9 @@ internal static class NodeFilters
         var inside = filter.PlaceAndInside(place);
         var condition = Related("OCCURRED_IN", inside);
         // event_places keeps each event's start date beside it: a page in date order is chosen from the index alone.
-        var candidates = $"SELECT p.event_id AS id, p.date_start FROM {inside} i CROSS JOIN event_places p ON p.place_id = i.id";
+        // The places are an IN list, not a join: joined, SQLite put a Bloom filter on the index and read every
+        // entry's row from the table besides (at 1M events a country's year took 0.2 s of CPU, the list 3 ms).
+        var candidates = $"SELECT p.event_id AS id, p.date_start FROM event_places p WHERE p.place_id IN (SELECT id FROM {inside})";
         if (from is null && to is null)
         {
             filter.Add(condition, candidates, dated: true);
