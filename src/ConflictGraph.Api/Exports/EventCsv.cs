@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.IO.Pipelines;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
@@ -32,80 +31,75 @@ public static class EventCsv
         "part_of", "killed_low", "killed_best", "killed_high", "disputed",
     ];
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<EventRecord> records, CancellationToken cancellationToken)
+    /// <summary>Bytes written before the pipe is flushed to the client: large enough that a flush is rare next to the rows.</summary>
+    private const int FlushAt = 1 << 16;
+
+    public static async Task WriteAsync(PipeWriter body, IAsyncEnumerable<EventRecord> records, CancellationToken cancellationToken)
     {
         // The store's first read comes before any byte is written, so its failure can still be an error response.
         await using var events = records.GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync();
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-        var line = new StringBuilder(1024);
-        Append(line, Header.Select(h => ((string?)h, false)));
-        await writer.WriteAsync(line, cancellationToken);
+        var cells = new CsvCells(body);
+        cells.ByteOrderMark();
+        foreach (var name in Header) cells.Cell(name, text: false);
+        cells.EndRecord();
         for (; more; more = await events.MoveNextAsync())
         {
-            line.Clear();
-            Append(line, Row(events.Current));
-            await writer.WriteAsync(line, cancellationToken);
+            Row(cells, events.Current);
+            if (cells.Unflushed >= FlushAt) await cells.FlushAsync(cancellationToken);
         }
-        await writer.FlushAsync(cancellationToken);
+        await cells.FlushAsync(cancellationToken);
     }
 
-    /// <summary>The record's cells in header order; true marks data text a spreadsheet could read as a formula.</summary>
-    private static IEnumerable<(string? Value, bool Text)> Row(EventRecord r)
+    /// <summary>The record's cells in header order.</summary>
+    private static void Row(CsvCells cells, EventRecord r)
     {
         var e = r.Event;
         var located = ExportedEvent.Located(r);
-        yield return (e.Id, true);
-        yield return (e.Title, true);
-        yield return (EnumNames.Of(e.EventKind), false);
-        yield return (e.Description, true);
-        yield return (Day(e.Date?.Start), false);
-        yield return (Day(e.Date?.End), false);
-        yield return (e.Date is { } p ? EnumNames.Of(p.Precision) : null, false);
-        yield return (e.Date is { } x ? EnumNames.Of(x.Extent) : null, false);
-        yield return (e.Date?.Text, true);
-        yield return (e.Date?.At is { } at ? InputText.FormatInstant(at) : null, false);
-        foreach (var (_, code) in ExportedEvent.Codings(e.EventKind)) yield return (code, true);
-        yield return (Join(r.Places.Select(p => p.Place.Id)), true);
-        yield return (Join(r.Places.Select(p => p.Place.Name)), true);
-        yield return (Join(r.Places.Select(p => EnumNames.Of(p.Place.PlaceKind))), false);
-        yield return (Join(r.Places.Select(p => EnumNames.Of(p.Status))), false);
-        yield return (located?.Place.Id, true);
-        yield return (Number(located?.Place.Location?.Latitude), false);
-        yield return (Number(located?.Place.Location?.Longitude), false);
-        yield return (located?.Place.Precision is { } precision ? EnumNames.Of(precision) : null, false);
-        yield return (located?.Place.LocationSource, true);
-        foreach (var links in new[] { r.Perpetrators, r.Targets })
-        {
-            yield return (Join(links.Select(l => l.Id)), true);
-            yield return (Join(links.Select(l => l.Label)), true);
-            yield return (Join(links.Select(l => EnumNames.Of(l.Status))), false);
-        }
-        yield return (Join(r.PartOf), true);
-        yield return (r.Killed.Low?.ToString(CultureInfo.InvariantCulture), false);
-        yield return (r.Killed.Best?.ToString(CultureInfo.InvariantCulture), false);
-        yield return (r.Killed.High?.ToString(CultureInfo.InvariantCulture), false);
-        yield return (r.Disputed ? "true" : "false", false);
+        cells.Cell(e.Id, text: true);
+        cells.Cell(e.Title, text: true);
+        cells.Cell(EnumNames.Of(e.EventKind), text: false);
+        cells.Cell(e.Description, text: true);
+        cells.Cell(Day(e.Date?.Start), text: false);
+        cells.Cell(Day(e.Date?.End), text: false);
+        cells.Cell(e.Date is { } p ? EnumNames.Of(p.Precision) : null, text: false);
+        cells.Cell(e.Date is { } x ? EnumNames.Of(x.Extent) : null, text: false);
+        cells.Cell(e.Date?.Text, text: true);
+        cells.Cell(e.Date?.At is { } at ? InputText.FormatInstant(at) : null, text: false);
+        foreach (var (_, code) in ExportedEvent.Codings(e.EventKind)) cells.Cell(code, text: true);
+        cells.Cell(Join(r.Places, p => p.Place.Id), text: true);
+        cells.Cell(Join(r.Places, p => p.Place.Name), text: true);
+        cells.Cell(Join(r.Places, p => EnumNames.Of(p.Place.PlaceKind)), text: false);
+        cells.Cell(Join(r.Places, p => EnumNames.Of(p.Status)), text: false);
+        cells.Cell(located?.Place.Id, text: true);
+        cells.Cell(located?.Place.Location?.Latitude);
+        cells.Cell(located?.Place.Location?.Longitude);
+        cells.Cell(located?.Place.Precision is { } precision ? EnumNames.Of(precision) : null, text: false);
+        cells.Cell(located?.Place.LocationSource, text: true);
+        Links(cells, r.Perpetrators);
+        Links(cells, r.Targets);
+        cells.Cell(Join(r.PartOf, id => id), text: true);
+        cells.Cell(r.Killed.Low);
+        cells.Cell(r.Killed.Best);
+        cells.Cell(r.Killed.High);
+        cells.Cell(r.Disputed ? "true" : "false", text: false);
+        cells.EndRecord();
     }
 
-    private static void Append(StringBuilder line, IEnumerable<(string? Value, bool Text)> cells)
+    private static void Links(CsvCells cells, IReadOnlyList<LinkedNode> links)
     {
-        var first = true;
-        foreach (var (value, text) in cells)
-        {
-            if (!first) line.Append(',');
-            first = false;
-            if (string.IsNullOrEmpty(value)) continue;
-            var cell = text && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0) line.Append(cell);
-            else line.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
-        }
-        line.Append("\r\n");
+        cells.Cell(Join(links, l => l.Id), text: true);
+        cells.Cell(Join(links, l => l.Label), text: true);
+        cells.Cell(Join(links, l => EnumNames.Of(l.Status)), text: false);
     }
 
-    private static string? Join(IEnumerable<string> values) => string.Join(Separator, values) is { Length: > 0 } joined ? joined : null;
+    /// <summary>The items' values joined with "; " in list order; most lists hold one item, which needs no new string.</summary>
+    private static string? Join<T>(IReadOnlyList<T> items, Func<T, string> value) => items.Count switch
+    {
+        0 => null,
+        1 => value(items[0]),
+        _ => string.Join(Separator, items.Select(value)),
+    };
 
     private static string? Day(DateOnly? day) => day is { } d ? InputText.FormatDate(d) : null;
-
-    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }

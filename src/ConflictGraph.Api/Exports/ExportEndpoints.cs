@@ -25,7 +25,7 @@ public static class ExportEndpoints
         exports.MapGet("/events.csv", (HttpContext http, IGraphStore store) => ServeAsync(http, EventCsv.MediaType, "events.csv", () =>
         {
             var events = store.ExportEventsAsync(ExportFilterParameters.Read(http.Request.Query), http.RequestAborted);
-            return Task.FromResult<Func<Task>>(() => EventCsv.WriteAsync(http.Response.Body, events, http.RequestAborted));
+            return Task.FromResult<Func<Task>>(() => EventCsv.WriteAsync(http.Response.BodyWriter, events, http.RequestAborted));
         }));
         exports.MapGet("/events.geojson", (HttpContext http, IGraphStore store) => ServeAsync(http, EventGeoJson.MediaType, "events.geojson", () =>
         {

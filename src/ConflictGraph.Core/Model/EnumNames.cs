@@ -8,7 +8,9 @@ public static class EnumNames
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> Parsers = new();
 
-    public static string Of<T>(T value) where T : struct, Enum => ToConstantCase(value.ToString());
+    /// <remarks>Each defined value's spelling is made once per type (exports ask for several per row).</remarks>
+    public static string Of<T>(T value) where T : struct, Enum =>
+        Spellings<T>.Defined.TryGetValue(value, out var name) ? name : ToConstantCase(value.ToString());
 
     /// <summary>The same spelling for an enum value whose type is known only at run time.</summary>
     public static string Of(Enum value) => ToConstantCase(value.ToString());
@@ -33,6 +35,12 @@ public static class EnumNames
         TryParse<T>(text, out var value)
             ? value
             : throw new FormatException($"'{text}' is not a {typeof(T).Name} (one of {string.Join(", ", All<T>())})");
+
+    private static class Spellings<T> where T : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<T, string> Defined =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => ToConstantCase(v.ToString()));
+    }
 
     private static string ToConstantCase(string pascal)
     {

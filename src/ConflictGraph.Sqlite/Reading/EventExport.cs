@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
@@ -10,21 +9,20 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
-/// The statements of an event export: each selected event with its roll-up row and, as small JSON
-/// arrays, its places, perpetrators and targets (id, kind, label, relation status, ordered by id)
-/// and the events it is directly part of. Read in date order from an index, so rows stream out as
-/// they are read: dated events along (kind, date_start, id), then undated ones by id.
+/// The statements of an event export: each selected event with its roll-up row and, as two small JSON
+/// arrays, the relations it starts (places, targets, the events it is part of: type, far id, status)
+/// and those that end at it (who carried it out: near id, status). The far nodes' kinds and labels
+/// are read once per export (<see cref="LinkedNodes"/>), and the lists sorted by id here, so each
+/// event costs two index ranges, no join and no sort. Read in date order from an index, so rows stream
+/// out as they are read: dated events along (kind, date_start, id), then undated ones by id.
 /// </summary>
 internal static class EventExport
 {
-    private static readonly string Columns =
+    private const string Columns =
         "n.body, r.disputed, r.counted, r.with_best, r.open_ended, r.killed_low, r.killed_best, r.killed_high, " +
-        Links("OCCURRED_IN", "from_id", "to_id") + ", " + Links("CARRIED_OUT", "to_id", "from_id") + ", " + Links("TARGETED", "from_id", "to_id") + ", " +
-        "CASE WHEN r.part_of = 1 THEN (SELECT json_group_array(w.to_id) FROM (SELECT to_id FROM relations WHERE from_id = n.id AND type = 'PART_OF' ORDER BY to_id) w) END";
-
-    private static string Links(string type, string near, string far) =>
-        $"(SELECT json_group_array(json_array(l.id, l.kind, l.label, l.status)) FROM (SELECT x.id, x.kind, x.label, o.status FROM relations o " +
-        $"CROSS JOIN nodes x ON x.id = o.{far} WHERE o.{near} = n.id AND o.type = '{type}' ORDER BY x.id) l)";
+        "(SELECT json_group_array(json_array(o.type, o.to_id, o.status)) FROM relations o " +
+        "WHERE o.from_id = n.id AND o.type IN ('OCCURRED_IN', 'TARGETED', 'PART_OF')), " +
+        "(SELECT json_group_array(json_array(o.from_id, o.status)) FROM relations o WHERE o.to_id = n.id AND o.type = 'CARRIED_OUT')";
 
     private const string Rollup = "CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = n.seq";
 
@@ -46,40 +44,61 @@ internal static class EventExport
         return [$"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NOT NULL{window} AND {filter.Where} ORDER BY n.date_start, n.id", .. undated];
     }
 
-    /// <summary>The record of the reader's current row; places are parsed once per export through <paramref name="placeOf"/>.</summary>
-    public static EventRecord Read(SqliteDataReader reader, Func<string, Place?> placeOf)
+    /// <summary>The record of the reader's current row; the nodes it links to come from <paramref name="linked"/>.</summary>
+    public static EventRecord Read(SqliteDataReader reader, LinkedNodes linked)
     {
         var tally = new CasualtyTally(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
-        var places = LinksOf(reader.GetString(8)).Select(l => placeOf(l.Id) is { } place ? new LinkedPlace(place, l.Status) : null).OfType<LinkedPlace>().ToList();
-        var partOf = reader.IsDBNull(11) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(11))!;
-        return new EventRecord((Event)NodeRow.Parse("EVENT", reader.GetString(0)), places, LinksOf(reader.GetString(9)), LinksOf(reader.GetString(10)),
-            partOf, tally.ToEstimate(), reader.GetInt64(1) != 0);
-    }
-
-    /// <summary>
-    /// The links of one row, read with a forward-only reader (no document is built: this runs three
-    /// times per exported event); most events have none or a few, and "[]" is answered without parsing.
-    /// </summary>
-    private static List<LinkedNode> LinksOf(string json)
-    {
-        if (json == "[]") return [];
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        var links = new List<LinkedNode>();
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        List<LinkedPlace>? places = null;
+        List<LinkedNode>? targets = null, perpetrators = null;
+        List<string>? partOf = null;
+        var outgoing = new Utf8JsonReader(reader.GetFieldValue<byte[]>(8));
+        outgoing.Read();
+        while (outgoing.Read() && outgoing.TokenType == JsonTokenType.StartArray)
         {
-            var id = Next(ref reader);
-            var kind = EnumNames.Parse<NodeKind>(Next(ref reader));
-            var label = Next(ref reader);
-            links.Add(new LinkedNode(id, kind, label, EnumNames.Parse<ClaimStatus>(Next(ref reader))));
-            reader.Read();
+            outgoing.Read();
+            var type = outgoing.ValueTextEquals("OCCURRED_IN"u8) ? 0 : outgoing.ValueTextEquals("TARGETED"u8) ? 1 : 2;
+            var id = Next(ref outgoing);
+            outgoing.Read();
+            var status = Statuses.Read(ref outgoing);
+            outgoing.Read();
+            if (type == 2) (partOf ??= []).Add(id);
+            else if (type == 1) (targets ??= []).Add(linked.Node(id, status));
+            else if (linked.Place(id) is { } place) (places ??= []).Add(new LinkedPlace(place, status));
         }
-        return links;
+        var incoming = new Utf8JsonReader(reader.GetFieldValue<byte[]>(9));
+        incoming.Read();
+        while (incoming.Read() && incoming.TokenType == JsonTokenType.StartArray)
+        {
+            var id = Next(ref incoming);
+            incoming.Read();
+            (perpetrators ??= []).Add(linked.Node(id, Statuses.Read(ref incoming)));
+            incoming.Read();
+        }
+        places?.Sort((a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id));
+        perpetrators?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
+        targets?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
+        partOf?.Sort(CodePointOrder.Compare);
+        return new EventRecord((Event)NodeRow.Parse("EVENT", reader.GetString(0)), places ?? [], perpetrators ?? [], targets ?? [],
+            partOf ?? [], tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
     private static string Next(ref Utf8JsonReader reader)
     {
         reader.Read();
         return reader.GetString()!;
+    }
+
+    /// <summary>Claim statuses read from UTF-8 without a string each, spelled by <see cref="EnumNames"/>.</summary>
+    private static class Statuses
+    {
+        private static readonly (byte[] Name, ClaimStatus Status)[] Spelled =
+            Enum.GetValues<ClaimStatus>().Select(s => (System.Text.Encoding.UTF8.GetBytes(EnumNames.Of(s)), s)).ToArray();
+
+        public static ClaimStatus Read(ref Utf8JsonReader reader)
+        {
+            foreach (var (name, status) in Spelled)
+                if (reader.ValueTextEquals(name)) return status;
+            return EnumNames.Parse<ClaimStatus>(reader.GetString()!);
+        }
     }
 }
