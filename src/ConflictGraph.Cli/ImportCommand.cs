@@ -31,7 +31,8 @@ public static class ImportCommand
                         facts = validation.Facts;
                         progress = ImportProgress.For(validation.Items, error, ImportProgress.IsTerminal(error));
                         progress?.Validated(InputFiles.Size(validation), clock.Elapsed);
-                    }, new WriteContext(WriteContext.Cli, new ForwardedProgress(() => progress)), cancellationToken);
+                    }, new WriteContext(WriteContext.Cli, new ForwardedProgress(() => progress)) { Phases = new ForwardedPhases(() => progress) },
+                        cancellationToken);
                     await output.WriteLineAsync(
                         $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
                         $"relations created {imported.RelationsCreated}, relations updated {imported.RelationsUpdated}" +
@@ -59,5 +60,10 @@ public static class ImportCommand
     private sealed class ForwardedProgress(Func<ImportProgress?> target) : IProgress<int>
     {
         public void Report(int value) => target()?.Report(value);
+    }
+
+    private sealed class ForwardedPhases(Func<ImportProgress?> target) : IProgress<ImportPhase>
+    {
+        public void Report(ImportPhase value) => target()?.Phase(value);
     }
 }

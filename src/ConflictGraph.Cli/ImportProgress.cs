@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Cli;
 
@@ -6,7 +7,8 @@ namespace ConflictGraph.Cli;
 /// Progress of a large import on stderr. On a terminal: a bar redrawn in place at most every
 /// <see cref="RedrawEvery"/>, with items written, items/s and the time left at that rate. Elsewhere
 /// (a log, a pipe): a plain line when validation is done and at every tenth written, each with the
-/// rate and time left. The last says the commit is under way: a bulk write builds its indexes then.
+/// rate and time left. The last says the commit is under way: a bulk write builds its indexes then,
+/// and each step of that is a line with its time as it ends.
 /// </summary>
 public sealed class ImportProgress : IProgress<int>
 {
@@ -75,6 +77,17 @@ public sealed class ImportProgress : IProgress<int>
             if (!done) return;
             finished = true;
             error.WriteLine($"written {items.ToString("N0", CultureInfo.InvariantCulture)} items in {Seconds(clock.GetElapsedTime(started))}; finishing the transaction (indexes, commit)");
+        }
+    }
+
+    /// <summary>A step of the write has ended (the rows, then each step of finishing the transaction): one line with its time.</summary>
+    public void Phase(ImportPhase phase)
+    {
+        lock (gate)
+        {
+            // A bar still drawn in place (rows reported short of the total) gets its own line first.
+            if (live && !finished) error.WriteLine();
+            error.WriteLine($"  {phase.Name}: {Seconds(phase.Elapsed)}");
         }
     }
 

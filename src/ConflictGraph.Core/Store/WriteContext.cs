@@ -6,6 +6,9 @@ namespace ConflictGraph.Core.Store;
 /// </summary>
 public sealed record WriteContext(string Writer, IProgress<int>? Progress = null)
 {
+    /// <summary>Where an import reports each of its steps as it ends, with how long it took (a store may report none).</summary>
+    public IProgress<ImportPhase>? Phases { get; init; }
+
     public const string Cli = "cli";
     public const string Seed = "seed";
 

@@ -3,13 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
-/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube), derived
+/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube, event_days, actor_kinds), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
 /// one by one (tests hold the two paths equal on a generated graph): node_refs and event_places
 /// are a function of refs, relations and nodes; counts of every kind and type are recounted;
-/// the longest spans only ever grow, as the triggers keep them; event_cube sums the events' roll-up rows.
+/// the longest spans only ever grow, as the triggers keep them; event_cube, event_days and actor_kinds sum the events' roll-up rows.
 /// </summary>
 internal static class DerivedRows
 {
@@ -19,6 +19,7 @@ internal static class DerivedRows
         "nodes_counted", "nodes_uncounted", "nodes_recounted", "relations_counted", "relations_uncounted", "relations_recounted",
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "event_cube_add", "event_cube_remove",
+        "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove",
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
@@ -84,8 +85,9 @@ internal static class DerivedRows
     public static void Recounts(SqliteConnection connection, SqliteTransaction transaction) =>
         Execute(connection, transaction, $"{Recount}\n{EventSpans}");
 
-    /// <summary>event_cube from the events' roll-up rows.</summary>
-    public static void RebuildCube(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, Cube);
+    /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows.</summary>
+    public static void RebuildRollups(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, $"{Cube}\nDELETE FROM event_days;\nDELETE FROM actor_kinds;\n{Migrations.RollupFill}");
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {

@@ -36,10 +36,7 @@ internal static partial class Migrations
         {Kept("event_days", "NEW.dim = ''", "OLD.dim = ''", ["sub_kind", "date_start"])}
         {Kept("actor_kinds", "NEW.dim IN ('PERPETRATOR', 'TARGET')", "OLD.dim IN ('PERPETRATOR', 'TARGET')", ["dim", "key", "sub_kind"])}
 
-        INSERT INTO event_days (sub_kind, date_start, {Columns}) SELECT r.sub_kind, r.date_start, {Summed("r")}
-            FROM event_rollup r WHERE r.dim = '' GROUP BY r.sub_kind, r.date_start;
-        INSERT INTO actor_kinds (dim, key, sub_kind, {Columns}) SELECT r.dim, r.key, r.sub_kind, {Summed("r")}
-            FROM event_rollup r WHERE r.dim IN ('PERPETRATOR', 'TARGET') GROUP BY r.dim, r.key, r.sub_kind;
+        {RollupFill}
         """;
 
     // Properties, not fields: the steps table in another file of this partial class reads them while it is initialized.
@@ -57,6 +54,14 @@ internal static partial class Migrations
     /// <summary>One roll-up row's contribution to each column: 1 event, 1 per bucket it is imprecise in, its measures.</summary>
     private static IEnumerable<string> One(string row) =>
         ["1", .. Enum.GetValues<TimeBucket>().Select(b => $"(CASE WHEN {BucketSql.Imprecise(b, row)} THEN 1 ELSE 0 END)"), .. Measures.Select(m => $"{row}.{m}")];
+
+    /// <summary>event_days and actor_kinds from the events' roll-up rows (both empty before): what their triggers keep row by row.</summary>
+    public static string RollupFill => $"""
+        INSERT INTO event_days (sub_kind, date_start, {Columns}) SELECT r.sub_kind, r.date_start, {Summed("r")}
+            FROM event_rollup r WHERE r.dim = '' GROUP BY r.sub_kind, r.date_start;
+        INSERT INTO actor_kinds (dim, key, sub_kind, {Columns}) SELECT r.dim, r.key, r.sub_kind, {Summed("r")}
+            FROM event_rollup r WHERE r.dim IN ('PERPETRATOR', 'TARGET') GROUP BY r.dim, r.key, r.sub_kind;
+        """;
 
     private static string Summed(string row) => string.Join(", ", One(row).Select(v => $"sum({v})"));
 

@@ -7,7 +7,7 @@ namespace ConflictGraph.Sqlite.Writing;
 /// <summary>
 /// How a large import is written. Inserting rows one by one into a dozen B-trees keyed by text
 /// costs far more than building each secondary index once, sorted, after the rows are in; and a
-/// trigger per row (counts, event_places, node_refs, event_cube) costs more than deriving those
+/// trigger per row (counts, event_places, node_refs, the roll-ups) costs more than deriving those
 /// tables once from the rows. So a batch that is large next to what is stored drops the secondary
 /// indexes and the triggers at the start of its transaction, derives the triggers' tables set-wise
 /// (<see cref="DerivedRows"/>) and creates indexes and triggers again before it commits. DDL is
@@ -85,20 +85,28 @@ internal sealed class BulkLoad
     /// Once every row is written: the staged search texts, node_refs and event_places from the rows (before their indexes,
     /// so they go in key order), the dropped indexes, then counts (grouped over the new indexes).
     /// </summary>
-    public void Finish()
+    public void Finish(PhaseClock phases)
     {
         Execute(connection, transaction, $"INSERT INTO search (rowid, text) SELECT rowid, text FROM {StagedSearch} ORDER BY rowid");
         Execute(connection, transaction, $"DROP TABLE {StagedSearch}");
+        phases.Done("full-text index");
         DerivedRows.RefillPlacesAndRefs(connection, transaction);
-        foreach (var (_, sql) in indexes) Execute(connection, transaction, sql);
+        phases.Done("node_refs and event_places");
+        foreach (var (name, sql) in indexes)
+        {
+            Execute(connection, transaction, sql);
+            phases.Done($"index {name}");
+        }
         DerivedRows.Recounts(connection, transaction);
+        phases.Done("counts");
     }
 
-    /// <summary>Once the events' roll-up rows are written: event_cube from them, and the triggers again.</summary>
-    public void FinishRollup()
+    /// <summary>Once the events' roll-up rows are written: event_cube, event_days and actor_kinds from them, and the triggers again.</summary>
+    public void FinishRollup(PhaseClock phases)
     {
-        DerivedRows.RebuildCube(connection, transaction);
+        DerivedRows.RebuildRollups(connection, transaction);
         foreach (var (_, sql) in triggers) Execute(connection, transaction, sql);
+        phases.Done("roll-up tables and triggers");
     }
 
     /// <summary>Gives the pooled connection its usual page cache back, whether or not the import committed.</summary>

@@ -80,13 +80,17 @@ internal sealed class GraphWriter
             using var commands = bulk is null ? new WriteCommands(connection, transaction) : new WriteCommands(connection, transaction, BulkLoad.StagedSearch);
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
             var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
+            var phases = new PhaseClock(write.Phases);
             await writer.WriteAsync(chunks, write.Progress, cancellationToken);
-            bulk?.Finish();
+            phases.Done("rows");
+            bulk?.Finish(phases);
             if (stored == 0) EventRollup.Refresh(connection, transaction, writer.touchedEvents, EventRollup.Tallies(writer.reports));
             else EventRollup.Refresh(connection, transaction, writer.touchedEvents);
-            bulk?.FinishRollup();
+            phases.Done("roll-up rows");
+            bulk?.FinishRollup(phases);
             var result = writer.Result();
             await transaction.CommitAsync(cancellationToken);
+            phases.Done("commit");
             return result;
         }
         finally

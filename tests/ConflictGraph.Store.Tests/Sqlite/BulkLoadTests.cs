@@ -30,6 +30,8 @@ public sealed class BulkLoadTests : IDisposable
         "r.killed_low, r.killed_best, r.killed_high FROM event_rollup r CROSS JOIN nodes n ON n.seq = r.seq ORDER BY r.dim, r.key, n.id",
         "SELECT sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high FROM event_cube " +
         "ORDER BY sub_kind, date_start, date_end",
+        "SELECT * FROM event_days ORDER BY sub_kind, date_start",
+        "SELECT * FROM actor_kinds ORDER BY dim, key, sub_kind",
         "SELECT kind, target_kind, target_id, statement_id, before FROM history ORDER BY seq",
         // The full-text rows, and what a search finds through the index.
         "SELECT n.id, s.text FROM search s CROSS JOIN nodes n ON n.seq = s.rowid ORDER BY n.id",
