@@ -33,8 +33,9 @@ public sealed class BulkLoadTests : IDisposable
         "SELECT * FROM event_days ORDER BY sub_kind, date_start",
         "SELECT * FROM actor_kinds ORDER BY dim, key, sub_kind",
         "SELECT kind, target_kind, target_id, statement_id, before FROM history ORDER BY seq",
-        // The full-text rows, and what a search finds through the index.
-        "SELECT n.id, s.text FROM search s CROSS JOIN nodes n ON n.seq = s.rowid ORDER BY n.id",
+        // The full-text index (which keeps no text: every term of every row, where it stands), and what a search finds through it.
+        "CREATE VIRTUAL TABLE temp.terms USING fts5vocab (main, search, instance); " +
+        "SELECT n.id, t.term, t.offset FROM temp.terms t CROSS JOIN nodes n ON n.seq = t.doc ORDER BY n.id, t.offset, t.term",
         "SELECT n.id FROM search s CROSS JOIN nodes n ON n.seq = s.rowid WHERE search MATCH 'attack OR militia OR strike' ORDER BY n.id",
     ];
 
