@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Benchmarks;
@@ -35,13 +37,14 @@ public static class SqliteFloor
             // Stored columns only: .import fills those, and a generated column (event_rollup.kind) is computed again.
             foreach (var table in tables)
                 await DumpAsync(ourStore, $"SELECT {StoredColumns(ourStore, table)} FROM {table}", Path.Combine(work, $"{table}.csv"), cancellationToken);
-            await DumpAsync(ourStore, "SELECT rowid, text FROM search", Path.Combine(work, "search.csv"), cancellationToken);
+            await DumpSearchTextsAsync(ourStore, Path.Combine(work, "search.csv"), cancellationToken);
             var floor = Path.Combine(work, "floor.db");
             var empty = Path.Combine(work, "empty.json");
             await File.WriteAllTextAsync(empty, "{}", cancellationToken);
             var created = await ChildProcess.RunAsync(
                 ChildProcess.Dotnet(layout.Root, ImportMeasure.StoreEnvironment(floor), layout.CliDll, "import", empty), TimeSpan.FromMinutes(5), echo: false, cancellationToken);
             if (created.ExitCode != 0) throw new InvalidOperationException($"creating the floor's schema failed:\n{created.Output}");
+            ShellReadableSearch(floor);
             var script = Path.Combine(work, "load.sql");
             await File.WriteAllTextAsync(script, Script(floor, work, tables), cancellationToken);
 
@@ -135,6 +138,39 @@ public static class SqliteFloor
         command.CommandText = "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $name";
         command.Parameters.AddWithValue("$name", table);
         return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Our full-text table keeps no text (schema version 10), so the rows to fill it with are made from the
+    /// nodes as our import makes them (<see cref="SearchText.For"/>), one (seq, text) line a node, not timed.
+    /// </summary>
+    private static async Task DumpSearchTextsAsync(string file, string csv, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, body FROM nodes ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var output = new StreamWriter(csv, append: false, new UTF8Encoding(false));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = SearchText.For(NodeJson.Parse(reader.GetString(1), reader.GetString(2)));
+            await output.WriteLineAsync($"{reader.GetInt64(0)},\"{text.Replace("\"", "\"\"")}\"");
+        }
+    }
+
+    /// <summary>
+    /// The shell here (Debian's 3.40) predates FTS5's contentless_delete option (3.43), with which our schema makes the
+    /// full-text table, and cannot open the table: the floor's file gets a contentless table without that option, which
+    /// holds the same index (the option adds what a delete by rowid needs, and the floor deletes nothing).
+    /// </summary>
+    private static void ShellReadableSearch(string floor)
+    {
+        using var connection = new SqliteConnection($"Data Source={floor};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TABLE search; CREATE VIRTUAL TABLE search USING fts5 (text, content = '', tokenize = 'unicode61 remove_diacritics 2');";
+        command.ExecuteNonQuery();
     }
 
     private static async Task DumpAsync(string file, string query, string csv, CancellationToken cancellationToken)

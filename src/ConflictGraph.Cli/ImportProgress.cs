@@ -87,7 +87,7 @@ public sealed class ImportProgress : IProgress<int>
         {
             // A bar still drawn in place (rows reported short of the total) gets its own line first.
             if (live && !finished) error.WriteLine();
-            error.WriteLine($"  {phase.Name}: {Seconds(phase.Elapsed)}");
+            error.WriteLine($"  {phase.Name}: {Seconds(phase.Elapsed)} ({Seconds(phase.CpuTime)} CPU)");
         }
     }
 

@@ -28,14 +28,33 @@ public sealed record CasualtyEstimate(int? Low, int? Best, int? High)
     public bool OpenHigh => HasFigures && High is null;
 
     /// <summary>The estimate of one event from its reports' killed figures.</summary>
-    public static CasualtyEstimate Of(IEnumerable<CasualtyReport> reports)
+    public static CasualtyEstimate Of(IEnumerable<CasualtyReport> reports) =>
+        reports.Aggregate(Partial.Empty, (partial, report) => partial.With(report)).Estimate;
+
+    /// <summary>
+    /// An event's estimate taken one report at a time, so a caller need not hold an event's reports
+    /// together (a bulk import folds each report in as it writes it): <see cref="With"/> every report,
+    /// in any order, and <see cref="Estimate"/> is <see cref="Of"/> of them all.
+    /// </summary>
+    public readonly record struct Partial(bool Known, int Low, bool OpenHigh, int High, int? Best)
     {
-        var known = reports.Select(r => r.Killed).Where(k => k.IsKnown).ToList();
-        if (known.Count == 0) return None;
-        var low = known.Min(k => k.Min ?? 0);
-        var high = known.Any(k => k.Max is null) ? (int?)null : known.Max(k => k.Max!.Value);
-        var stated = known.Where(k => k.Min is not null).Select(k => k.Min!.Value).ToList();
-        return new CasualtyEstimate(low, stated.Count == 0 ? null : stated.Min(), high);
+        public static readonly Partial Empty = default;
+
+        /// <summary>This and one more report: a report without a killed figure changes nothing.</summary>
+        public Partial With(CasualtyReport report)
+        {
+            var killed = report.Killed;
+            if (!killed.IsKnown) return this;
+            var low = killed.Min ?? 0;
+            return new Partial(
+                Known: true,
+                Low: Known ? Math.Min(Low, low) : low,
+                OpenHigh: OpenHigh || killed.Max is null,
+                High: killed.Max is { } max && (!Known || max > High) ? max : High,
+                Best: killed.Min is { } stated && (Best is null || stated < Best) ? stated : Best);
+        }
+
+        public CasualtyEstimate Estimate => Known ? new CasualtyEstimate(Low, Best, OpenHigh ? null : High) : None;
     }
 
     /// <summary>

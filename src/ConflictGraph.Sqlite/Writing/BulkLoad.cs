@@ -35,16 +35,18 @@ internal sealed class BulkLoad
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly IReadOnlyList<(string Name, string Sql)> indexes;
+    private readonly IReadOnlyList<(string Name, string Sql)> rollupIndexes;
     private readonly IReadOnlyList<(string Name, string Sql)> triggers;
     private readonly int previousCacheSize;
 
     private BulkLoad(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> indexes, IReadOnlyList<(string, string)> triggers,
-        int previousCacheSize)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> indexes, IReadOnlyList<(string, string)> rollupIndexes,
+        IReadOnlyList<(string, string)> triggers, int previousCacheSize)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.indexes = indexes;
+        this.rollupIndexes = rollupIndexes;
         this.triggers = triggers;
         this.previousCacheSize = previousCacheSize;
     }
@@ -72,13 +74,16 @@ internal sealed class BulkLoad
         var indexes = SchemaEntries(connection, transaction,
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
             "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name");
+        // The roll-up's own, made again once its rows are in (FinishRollup).
+        var rollupIndexes = SchemaEntries(connection, transaction,
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'event_rollup' ORDER BY name");
         // The triggers that keep a table DerivedRows derives set-wise; any other stays and fires row by row.
         var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
             .Where(t => DerivedRows.Triggers.Contains(t.Name)).ToList();
-        foreach (var (name, _) in indexes) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
+        foreach (var (name, _) in indexes.Concat(rollupIndexes)) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
         foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
         Execute(connection, transaction, CreateStagedSearch);
-        return new BulkLoad(connection, transaction, indexes, triggers, previousCacheSize);
+        return new BulkLoad(connection, transaction, indexes, rollupIndexes, triggers, previousCacheSize);
     }
 
     /// <summary>
@@ -101,12 +106,18 @@ internal sealed class BulkLoad
         phases.Done("counts");
     }
 
-    /// <summary>Once the events' roll-up rows are written: event_cube, event_days and actor_kinds from them, and the triggers again.</summary>
+    /// <summary>Once the events' roll-up rows are written: their indexes, event_cube, event_days and actor_kinds from them, and the triggers again.</summary>
     public void FinishRollup(PhaseClock phases)
     {
+        foreach (var (name, sql) in rollupIndexes)
+        {
+            Execute(connection, transaction, sql);
+            phases.Done($"index {name}");
+        }
         DerivedRows.RebuildRollups(connection, transaction);
+        phases.Done("event_cube, event_days and actor_kinds");
         foreach (var (_, sql) in triggers) Execute(connection, transaction, sql);
-        phases.Done("roll-up tables and triggers");
+        phases.Done("triggers");
     }
 
     /// <summary>Gives the pooled connection its usual page cache back, whether or not the import committed.</summary>

@@ -63,7 +63,33 @@ internal static class EventRollup
 
     /// <summary>Replaces the rows of <paramref name="eventIds"/> (ids that are no event are skipped) with <paramref name="tallies"/>.</summary>
     public static void Refresh(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> eventIds, IReadOnlyDictionary<string, CasualtyTally> tallies)
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> eventIds, IReadOnlyDictionary<string, CasualtyTally> tallies) =>
+        Refresh(connection, transaction, insert =>
+        {
+            foreach (var id in eventIds) Touch(insert, id, tallies.GetValueOrDefault(id) ?? CasualtyTally.Zero);
+        });
+
+    /// <summary>
+    /// Every event's rows, for a write into a store that held no node before it (so the write made every event and
+    /// every report): the events are read from the store in id order, each with its tally from <paramref name="tallyOf"/>,
+    /// instead of a set of ids held through the write.
+    /// </summary>
+    public static void RefreshAll(SqliteConnection connection, SqliteTransaction transaction, Func<string, CasualtyTally> tallyOf) =>
+        Refresh(connection, transaction, insert =>
+        {
+            using var events = Command(connection, transaction, "SELECT id FROM nodes WHERE kind = 'EVENT' ORDER BY id");
+            using var reader = events.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                Touch(insert, id, tallyOf(id));
+            }
+        });
+
+    private static void Touch(SqliteCommand insert, string id, CasualtyTally tally) =>
+        insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).ExecuteNonQuery();
+
+    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<SqliteCommand> touchAll)
     {
         Execute(connection, transaction, $"DELETE FROM {Touched}");
         using (var insert = Command(connection, transaction,
@@ -71,11 +97,7 @@ internal static class EventRollup
         {
             foreach (var name in new[] { "$id", "$counted", "$withBest", "$open", "$low", "$best", "$high" }) insert.Parameters.Add(new SqliteParameter(name, null));
             insert.Prepare();
-            foreach (var id in eventIds)
-            {
-                var tally = tallies.GetValueOrDefault(id) ?? CasualtyTally.Zero;
-                insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).ExecuteNonQuery();
-            }
+            touchAll(insert);
         }
         Execute(connection, transaction, $"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)");
         Execute(connection, transaction, Rows);

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using ConflictGraph.Core.History;
+using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
@@ -31,11 +33,12 @@ internal sealed class GraphWriter
     private readonly HashSet<string> storedOutside = new(StringComparer.Ordinal);
     private readonly List<NodeChange> nodeChanges = [];
     private readonly List<RelationChange> relationChanges = [];
-    // Events whose roll-up rows this write may change (EventRollup), and into an empty store the
-    // casualty reports written (every report is then in the batch). REVIEW: these grow with the
-    // batch's events (an id and a report each), the one set of the write that does.
+    // Into a store that held something: the events whose roll-up rows this write may change (EventRollup).
+    // Into an empty store every event is the batch's and all are refreshed, so instead each event's
+    // casualty estimate is folded in report by report, keyed by the event id's fingerprint (about 50
+    // bytes an event with reports, neither the reports nor the ids).
     private readonly HashSet<string> touchedEvents = new(StringComparer.Ordinal);
-    private readonly List<CasualtyReport> reports = [];
+    private readonly Dictionary<UInt128, CasualtyEstimate.Partial> estimates = [];
     private int created, updated, unchanged, relationsCreated, relationsUpdated, factsCreated, factsUpdated;
 
     private GraphWriter(WriteCommands commands, HistoryLog log, bool startedEmpty, Func<string, bool> inBatch, bool listChanges)
@@ -84,7 +87,7 @@ internal sealed class GraphWriter
             await writer.WriteAsync(chunks, write.Progress, cancellationToken);
             phases.Done("rows");
             bulk?.Finish(phases);
-            if (stored == 0) EventRollup.Refresh(connection, transaction, writer.touchedEvents, EventRollup.Tallies(writer.reports));
+            if (stored == 0) EventRollup.RefreshAll(connection, transaction, writer.TallyOf);
             else EventRollup.Refresh(connection, transaction, writer.touchedEvents);
             phases.Done("roll-up rows");
             bulk?.FinishRollup(phases);
@@ -182,18 +185,34 @@ internal sealed class GraphWriter
         commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
     }
 
-    /// <summary>Notes the events whose roll-up rows a node's write changes: the event itself, those its casualty reports are about.</summary>
+    /// <summary>
+    /// Notes the events whose roll-up rows a node's write changes: the event itself, those its casualty reports are about
+    /// (into an empty store, where every event is refreshed: the reports folded into their events' estimates).
+    /// </summary>
     private void Touch(Node node, bool stored)
     {
+        if (startedEmpty)
+        {
+            if (node is not Statement written) return;
+            foreach (var report in written.CasualtyReports)
+            {
+                ref var estimate = ref CollectionsMarshal.GetValueRefOrAddDefault(estimates, Fingerprint.Of(report.EventId), out _);
+                estimate = estimate.With(report);
+            }
+            return;
+        }
         if (node is Event) touchedEvents.Add(node.Id);
         if (node is not Statement statement) return;
         foreach (var report in statement.CasualtyReports) touchedEvents.Add(report.EventId);
-        if (startedEmpty) reports.AddRange(statement.CasualtyReports);
         // An updated statement may no longer report on an event it did.
         if (!stored) return;
         using var reported = commands.ReportedEvents.With(node.Id).ExecuteReader();
         while (reported.Read()) touchedEvents.Add(reported.GetString(0));
     }
+
+    /// <summary>An event's tally from the reports this write folded in (a write into an empty store).</summary>
+    private CasualtyTally TallyOf(string eventId) =>
+        estimates.TryGetValue(Fingerprint.Of(eventId), out var estimate) ? CasualtyTally.Of(estimate.Estimate) : CasualtyTally.Zero;
 
     /// <summary>Inserts the node; its seq, or 0 when the id is stored already.</summary>
     private long Insert(Node node, NodeRow row)
@@ -218,8 +237,11 @@ internal sealed class GraphWriter
         if (outcome is null) return;
         if (outcome.Change == ChangeKind.Created) relationsCreated++;
         else relationsUpdated++;
-        touchedEvents.Add(relation.FromId);
-        touchedEvents.Add(relation.ToId);
+        if (!startedEmpty)
+        {
+            touchedEvents.Add(relation.FromId);
+            touchedEvents.Add(relation.ToId);
+        }
         if (listChanges) relationChanges.Add(new RelationChange(id, relation.Type, relation.FromId, relation.ToId, outcome.Change));
         log.Record(HistoryChanges.Of(
             outcome.Before is { } before ? relation with { Claims = before } : null, outcome.After is { } after ? relation with { Claims = after } : relation));
@@ -234,7 +256,7 @@ internal sealed class GraphWriter
         var outcome = ClaimWrites.Merge(factClaims, id, fact.Claims,
             status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery() == 1);
         if (outcome is null) return;
-        touchedEvents.Add(fact.SubjectId);
+        if (!startedEmpty) touchedEvents.Add(fact.SubjectId);
         if (outcome.Change == ChangeKind.Created) factsCreated++;
         else factsUpdated++;
         log.Record(HistoryChanges.Of(outcome.Before is { } before ? fact with { Claims = before } : null, outcome.After is { } after ? fact with { Claims = after } : fact));
