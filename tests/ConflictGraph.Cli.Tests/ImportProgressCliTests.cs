@@ -22,8 +22,13 @@ public sealed class ImportProgressCliTests : IDisposable
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("validated ", lines[0]);
         Assert.Contains(lines, line => line.StartsWith("written 50% (", StringComparison.Ordinal) && line.Contains(" items/s, ") && line.EndsWith(" left)"));
-        Assert.StartsWith("written ", lines[^1]);
-        Assert.EndsWith("finishing the transaction (indexes, commit)", lines[^1]);
+        // Then the write's steps, each with its wall and CPU time, from the rows to the commit.
+        var finishing = Array.FindIndex(lines, line => line.StartsWith("written ", StringComparison.Ordinal) && line.EndsWith("finishing the transaction (indexes, commit)"));
+        Assert.True(finishing > 0, error);
+        var steps = lines[(finishing + 1)..];
+        Assert.All(steps, step => Assert.Matches(@"^  [a-z][a-z_ ,-]*: \d+\.\d s \(\d+\.\d s CPU\)$", step));
+        Assert.StartsWith("  rows: ", steps[0]);
+        Assert.StartsWith("  commit: ", steps[^1]);
     }
 
     [SkippableFact]
@@ -47,6 +52,7 @@ public sealed class ImportProgressCliTests : IDisposable
         Assert.Contains(" items/s, ", terminal);
         Assert.DoesNotContain("written 10%", terminal);
         Assert.Contains("finishing the transaction (indexes, commit)", terminal);
+        Assert.Contains("\n  commit: ", terminal);
     }
 
     /// <summary>A graph just over the size that gets progress (about 12,000 items).</summary>

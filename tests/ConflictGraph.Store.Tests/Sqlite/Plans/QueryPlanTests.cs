@@ -32,6 +32,8 @@ public sealed class QueryPlanTests : IDisposable
         ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
         ("^bulk import$", "full scan: SCAN event_places USING COVERING INDEX", Derives),
         ("^bulk import$", "reads a whole kind: SEARCH r USING COVERING INDEX sqlite_autoindex_relations_2 (type=?)", Derives),
+        ("^(import|bulk import)$", "reads a whole kind: SEARCH nodes USING COVERING INDEX nodes_by_kind (kind=?)",
+            "a write into an empty store wrote every event there is, and refreshes the roll-up of each, read back in id order"),
         ("^(import|bulk import|delete)", "SCAN touched", "a write's roll-up refresh walks its own list of the events it touched, kept for that write only"),
         (@"^aggregate \[[^\]]*\] over all events", "full scan: SCAN n",
             "an aggregate with no selective criterion reads the event cube (a few rows per day of the graph) or one dimension's roll-up rows once: every event counts"),
