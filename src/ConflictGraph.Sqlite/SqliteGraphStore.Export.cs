@@ -16,9 +16,7 @@ public sealed partial class SqliteGraphStore
         using var linked = new LinkedNodes(connection, transaction);
         foreach (var text in EventExport.Statements(filter, selection))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
+            await using var command = connection.Command(text, transaction);
             filter.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) yield return EventExport.Read(reader, linked);

@@ -46,18 +46,17 @@ public sealed partial class SqliteGraphStore
         var families = eventIds.Distinct().ToDictionary(id => id, _ => (Up: new List<string>(), Down: new List<string>()));
         if (families.Count == 0) return new Dictionary<string, EventFamily>();
         await using var connection = Open(cancellationToken);
-        await using (var command = connection.CreateCommand())
+        // Up follows PART_OF from the event (relations_from), down towards it (relations_to), one probe
+        // by (event, type) per step (see Traversal).
+        static string Walk(string name, string far, string table, Func<string, string, string?, string> step) =>
+            $"{name}(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
+            $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM {name} CROSS JOIN {table} ON {step("r", $"{name}.id", "('PART_OF')")} " +
+            $"WHERE {name}.depth < {TraversalLimits.MaxPartOfDepth})";
+        await using (var command = connection.Command(
+            $"WITH RECURSIVE {Walk("up", "to_id", "relations r", Traversal.Outgoing)}, " +
+            $"{Walk("down", "from_id", Traversal.IncomingTable("r"), Traversal.Incoming)} " +
+            "SELECT DISTINCT root, id, 0 FROM up WHERE id <> root UNION SELECT DISTINCT root, id, 1 FROM down WHERE id <> root ORDER BY 1, 3, 2"))
         {
-            // Up follows PART_OF from the event (relations_from), down towards it (relations_to), one probe
-            // by (event, type) per step (see Traversal).
-            string Walk(string name, string far, string table, Func<string, string, string?, string> step) =>
-                $"{name}(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
-                $"UNION SELECT {name}.root, r.{far}, {name}.depth + 1 FROM {name} CROSS JOIN {table} ON {step("r", $"{name}.id", "('PART_OF')")} " +
-                $"WHERE {name}.depth < {TraversalLimits.MaxPartOfDepth})";
-            command.CommandText =
-                $"WITH RECURSIVE {Walk("up", "to_id", "relations r", Traversal.Outgoing)}, " +
-                $"{Walk("down", "from_id", Traversal.IncomingTable("r"), Traversal.Incoming)} " +
-                "SELECT DISTINCT root, id, 0 FROM up WHERE id <> root UNION SELECT DISTINCT root, id, 1 FROM down WHERE id <> root ORDER BY 1, 3, 2";
             Ids.Add(command, "$ids", families.Keys);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -77,8 +76,8 @@ public sealed partial class SqliteGraphStore
         while (true)
         {
             var facts = await FactReads.QueryAsync(connection,
-                $"{FactReads.Columns} WHERE f.id > $after ORDER BY f.id LIMIT $limit",
-                c => { c.Parameters.AddWithValue("$after", after); c.Parameters.AddWithValue("$limit", chunk); },
+                $"{FactReads.Columns} WHERE f.id > $after ORDER BY f.id LIMIT {Statements.Limit(chunk)}",
+                c => { c.Parameters.AddWithValue("$after", after); },
                 cancellationToken);
             foreach (var fact in facts) yield return fact;
             if (facts.Count < chunk) yield break;

@@ -29,10 +29,8 @@ public sealed partial class SqliteGraphStore
         int? total = null;
         if (page.ReadsTotal)
         {
-            await using var count = connection.CreateCommand();
-            count.Transaction = transaction;
             // The whole log's size is kept (HistoryCounts); one target's entries are one range of history_by_target.
-            count.CommandText = query.TargetId is null ? HistoryCounts.Entries : $"SELECT count(*) FROM history h WHERE {where}";
+            await using var count = connection.Command(query.TargetId is null ? HistoryCounts.Entries : $"SELECT count(*) FROM history h WHERE {where}", transaction);
             Bind(count);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }

@@ -66,10 +66,9 @@ public sealed partial class SqliteGraphStore
     {
         if (eventIds.Count == 0) return [];
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        await using var command = connection.Command(
             $"SELECT DISTINCT n.kind, n.body, n.id FROM {Ids.Driving("$ids")} CROSS JOIN refs f ON f.target_id = j.value AND f.field = 'eventId' " +
-            "CROSS JOIN nodes n ON n.id = f.node_id ORDER BY n.id";
+            "CROSS JOIN nodes n ON n.id = f.node_id ORDER BY n.id");
         Ids.Add(command, "$ids", eventIds);
         var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
         return (await NodeReads.ReadAsync(command, cancellationToken)).OfType<Statement>()

@@ -13,13 +13,11 @@ public sealed partial class SqliteGraphStore
         var matchParameter = filter.Value(match);
         if (kinds is not null) filter.Add($"n.kind IN {filter.List(kinds.Select(EnumNames.Of))}");
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
         // bm25 is lower for better matches; ties fall back to the id so results are stable.
-        command.CommandText =
+        await using var command = connection.Command(
             "SELECT n.id, n.kind, bm25(search) AS rank FROM search CROSS JOIN nodes n ON n.seq = search.rowid " +
-            $"WHERE search MATCH {matchParameter} AND {filter.Where} ORDER BY rank, n.id LIMIT $limit";
+            $"WHERE search MATCH {matchParameter} AND {filter.Where} ORDER BY rank, n.id LIMIT {Statements.Limit(limit)}");
         filter.Bind(command);
-        command.Parameters.AddWithValue("$limit", limit);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -12,12 +12,11 @@ public sealed partial class SqliteGraphStore
         var within = placeIds.Distinct().ToDictionary(id => id, _ => new List<string>());
         if (within.Count == 0) return new Dictionary<string, IReadOnlyList<string>>();
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        await using var command = connection.Command(
             $"WITH RECURSIVE inside(root, id, depth) AS (SELECT value, value, 0 FROM json_each($ids) " +
             $"UNION SELECT inside.root, r.from_id, inside.depth + 1 FROM inside CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "inside.id", "('LOCATED_IN')")} " +
             $"WHERE inside.depth < {TraversalLimits.MaxContainmentDepth}) " +
-            "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id";
+            "SELECT DISTINCT root, id FROM inside WHERE id <> root ORDER BY root, id");
         Ids.Add(command, "$ids", within.Keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) within[reader.GetString(0)].Add(reader.GetString(1));
@@ -40,14 +39,13 @@ public sealed partial class SqliteGraphStore
                     $"{Walk("f", "from_id", Traversal.IncomingTable("r"), Traversal.Incoming("r", "chain.node", escalation))}";
         await using var connection = Open(cancellationToken);
         var links = new List<(string Root, string Relation)>();
-        await using (var command = connection.CreateCommand())
+        await using (var command = connection.Command(
+            "WITH RECURSIVE chain(root, relation, node, depth, way) AS (" +
+            "SELECT value, NULL, value, 0, 'b' FROM json_each($ids) WHERE $backward " +
+            "UNION ALL SELECT value, NULL, value, 0, 'f' FROM json_each($ids) WHERE $forward " +
+            $"UNION {steps}) " +
+            "SELECT DISTINCT root, relation FROM chain WHERE relation IS NOT NULL"))
         {
-            command.CommandText =
-                "WITH RECURSIVE chain(root, relation, node, depth, way) AS (" +
-                "SELECT value, NULL, value, 0, 'b' FROM json_each($ids) WHERE $backward " +
-                "UNION ALL SELECT value, NULL, value, 0, 'f' FROM json_each($ids) WHERE $forward " +
-                $"UNION {steps}) " +
-                "SELECT DISTINCT root, relation FROM chain WHERE relation IS NOT NULL";
             Ids.Add(command, "$ids", chains.Keys);
             command.Parameters.AddWithValue("$depth", maxDepth);
             command.Parameters.AddWithValue("$backward", direction != ChainDirection.Forward);

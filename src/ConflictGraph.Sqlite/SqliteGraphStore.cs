@@ -20,6 +20,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly SqliteStoreOptions options;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly TimeProvider clock;
+    private readonly ReadConnections reads;
 
     /// <summary>Opens (creating when missing) and migrates the file.</summary>
     /// <param name="clock">Stamps change-log batches; the system clock by default.</param>
@@ -44,6 +45,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }.ToString();
         // Reads check no foreign key, so their connections skip the PRAGMA that turns the checks on at every open.
         readConnectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = null }.ToString();
+        reads = new ReadConnections(readConnectionString, Opened);
         try
         {
             using var connection = Open(writing: true);
@@ -65,17 +67,26 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <paramref name="cancellationToken"/> fires (Microsoft.Data.Sqlite's own Cancel does nothing),
     /// so a request that was stopped stops its query too.
     /// </summary>
-    /// <param name="writing">A connection for writes, with foreign keys checked; reads share a pool of their own.</param>
+    /// <param name="writing">
+    /// A connection for writes, with foreign keys checked; reads share open connections of their own
+    /// that keep their prepared statements (<see cref="ReadConnections"/>).
+    /// </param>
     internal SqliteConnection Open(CancellationToken cancellationToken = default, bool writing = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = new SqliteConnection(writing ? connectionString : readConnectionString);
+        if (!writing) return reads.Take(cancellationToken);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         if (cancellationToken.CanBeCanceled) Interruption.Attach(connection, cancellationToken);
+        Opened(connection);
+        return connection;
+    }
+
+    private void Opened(SqliteConnection connection)
+    {
         if (options.StatementTimed is { } timed)
             SQLitePCL.raw.sqlite3_profile(connection.Handle, (_, sql, ns) => timed(sql, TimeSpan.FromTicks(ns / 100)), null);
         ConnectionOpened?.Invoke(connection);
-        return connection;
     }
 
     public async Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -88,8 +99,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, body FROM nodes WHERE id IN (SELECT node_id FROM refs WHERE target_id = $id) AND id <> $id ORDER BY id";
+        await using var command = connection.Command("SELECT kind, body FROM nodes WHERE id IN (SELECT node_id FROM refs WHERE target_id = $id) AND id <> $id ORDER BY id");
         command.Parameters.AddWithValue("$id", id);
         var found = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -132,8 +142,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public async IAsyncEnumerable<Node> ExportNodesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, body FROM nodes ORDER BY id";
+        await using var command = connection.Command("SELECT kind, body FROM nodes ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return NodeRow.Parse(reader.GetString(0), reader.GetString(1));
     }
@@ -146,8 +155,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         while (true)
         {
             var relations = await RelationReads.QueryAsync(connection,
-                "SELECT id, type, from_id, to_id FROM relations WHERE id > $after ORDER BY id LIMIT $limit",
-                c => { c.Parameters.AddWithValue("$after", after); c.Parameters.AddWithValue("$limit", chunk); },
+                $"SELECT id, type, from_id, to_id FROM relations WHERE id > $after ORDER BY id LIMIT {Statements.Limit(chunk)}",
+                c => c.Parameters.AddWithValue("$after", after),
                 cancellationToken);
             foreach (var relation in relations) yield return relation;
             if (relations.Count < chunk) yield break;
@@ -161,18 +170,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await using var transaction = connection.BeginTransaction(deferred: true);
         // The kept counts (see the schema): node kinds are the keys 'node:KIND', relations 'relations'.
         var byKind = new List<KindCount>();
-        await using (var command = connection.CreateCommand())
+        await using (var command = connection.Command("SELECT substr(key, 6), value FROM counts WHERE key > 'node:' AND key < 'node;' AND instr(substr(key, 6), ':') = 0 AND value > 0 ORDER BY key", transaction))
         {
-            command.Transaction = transaction;
-            command.CommandText =
-                "SELECT substr(key, 6), value FROM counts WHERE key > 'node:' AND key < 'node;' AND instr(substr(key, 6), ':') = 0 AND value > 0 ORDER BY key";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 byKind.Add(new KindCount(EnumNames.Parse<NodeKind>(reader.GetString(0)), reader.GetInt32(1)));
         }
-        await using var relations = connection.CreateCommand();
-        relations.Transaction = transaction;
-        relations.CommandText = "SELECT coalesce(sum(value), 0) FROM counts WHERE key = 'relations'";
+        await using var relations = connection.Command("SELECT coalesce(sum(value), 0) FROM counts WHERE key = 'relations'", transaction);
         var relationCount = Convert.ToInt32(await relations.ExecuteScalarAsync(cancellationToken));
         return new GraphStats(byKind.Sum(k => k.Count), relationCount, byKind);
     }
@@ -186,14 +190,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = HistoryCounts.Newest;
+        await using var command = connection.Command(HistoryCounts.Newest);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     public void Dispose()
     {
         writeLock.Dispose();
+        reads.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         foreach (var pool in new[] { connectionString, readConnectionString })
         {

@@ -16,10 +16,8 @@ internal static class HistoryReads
     /// <summary>Entries after a sequence number, oldest first, without before and after.</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> TailAsync(SqliteConnection connection, long after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM history h JOIN history_batches b ON b.seq = h.batch WHERE h.seq > $after ORDER BY h.seq LIMIT $limit";
+        await using var command = connection.Command($"SELECT {Columns} FROM history h JOIN history_batches b ON b.seq = h.batch WHERE h.seq > $after ORDER BY h.seq LIMIT {Statements.Limit(limit)}");
         command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$limit", limit);
         var batches = new Dictionary<string, HistoryBatch>(StringComparer.Ordinal);
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -34,16 +32,13 @@ internal static class HistoryReads
     {
         var entries = new List<HistoryEntry>();
         var newest = new List<int>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText =
+        await using (var command = connection.Command(
                 $"SELECT {Columns}, h.before, nx.seq IS NOT NULL, nx.before FROM (" +
                 "SELECT h.*, (SELECT n.seq FROM history n WHERE n.target_id = h.target_id AND n.seq > h.seq ORDER BY n.seq LIMIT 1) AS next " +
-                $"FROM history h WHERE {where} ORDER BY h.seq{(limit is null ? "" : " LIMIT $limit")}) h " +
-                "JOIN history_batches b ON b.seq = h.batch LEFT JOIN history nx ON nx.seq = h.next ORDER BY h.seq";
+                $"FROM history h WHERE {where} ORDER BY h.seq{(limit is { } most ? $" LIMIT {Statements.Limit(most)}" : "")}) h " +
+                "JOIN history_batches b ON b.seq = h.batch LEFT JOIN history nx ON nx.seq = h.next ORDER BY h.seq", transaction))
+        {
             bind(command);
-            if (limit is { } most) command.Parameters.AddWithValue("$limit", most);
             var batches = new Dictionary<string, HistoryBatch>(StringComparer.Ordinal);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -22,10 +22,8 @@ internal static class ClaimReads
         bool withClaims = true)
     {
         var rows = new List<TRow>();
-        await using (var command = connection.CreateCommand())
+        await using (var command = connection.Command(sql, transaction))
         {
-            command.Transaction = transaction;
-            command.CommandText = sql;
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
@@ -40,11 +38,9 @@ internal static class ClaimReads
         SqliteConnection connection, SqliteTransaction? transaction, ClaimTable table, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         var claims = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        await using var command = connection.Command(
             $"SELECT c.{table.Key}, c.statement_id, c.disputes, c.characterization FROM {Ids.Driving("$ids")} CROSS JOIN {table.Table} c " +
-            $"ON c.{table.Key} = j.value ORDER BY c.{table.Key}, c.statement_id";
+            $"ON c.{table.Key} = j.value ORDER BY c.{table.Key}, c.statement_id", transaction);
         Ids.Add(command, "$ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -34,7 +34,7 @@ internal static class ClaimedPages
 
         var a = table.Alias;
         var after = position is null ? "" : $" AND {a}.id > {filter.Value(position.Id)}";
-        var limit = filter.Value((long)page.First + 1);
+        var limit = Statements.Limit((long)page.First + 1);
         var sql = filter.With + (filter.Driver is { } driver
             ? $"SELECT {table.Fields} FROM (SELECT DISTINCT id FROM ({driver})) d CROSS JOIN {table.Name} {a} ON {a}.id = d.id " +
               $"WHERE {filter.Remaining}{after} ORDER BY {a}.id LIMIT {limit}"

@@ -10,13 +10,19 @@ internal static class Interruption
 {
     public static void Attach(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var handle = connection.Handle;
-        var registration = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+        var registration = Register(connection, cancellationToken);
         // Detached when the connection closes, before its handle goes back to the pool for another request.
         connection.StateChange += (_, change) =>
         {
             if (change.CurrentState == System.Data.ConnectionState.Closed) registration.Dispose();
         };
+    }
+
+    /// <summary>Interrupts the connection's running statement when the token fires, until the registration is disposed.</summary>
+    public static CancellationTokenRegistration Register(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var handle = connection.Handle;
+        return cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
     }
 
 }

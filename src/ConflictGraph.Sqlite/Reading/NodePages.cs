@@ -37,7 +37,7 @@ internal static class NodePages
         }
         if (page.First <= 0) return Page<Node>.Nothing(page, total);
 
-        var limit = filter.Value((long)page.First + 1);
+        var limit = Statements.Limit((long)page.First + 1);
         var text = listing is null
             ? ranges?.Page(position, limit) ?? DrivenPage(filter, keyset, position, limit)
             : ListingPage(filter, listing, keyset, position, query.Events, limit);
@@ -45,9 +45,7 @@ internal static class NodePages
         var more = false;
         if (text is not null)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
+            await using var command = connection.Command(text, transaction);
             filter.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

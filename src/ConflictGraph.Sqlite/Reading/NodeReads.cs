@@ -9,9 +9,7 @@ internal static class NodeReads
     public static async Task<IReadOnlyList<Node>> ByIdsAsync(
         SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT n.kind, n.body FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
+        await using var command = connection.Command($"SELECT n.kind, n.body FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value", transaction);
         Ids.Add(command, "$ids", ids);
         return await ReadAsync(command, cancellationToken);
     }

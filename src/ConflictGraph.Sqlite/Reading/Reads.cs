@@ -8,9 +8,7 @@ internal static class Reads
     public static async Task<int> CountAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sql, SqlFilter filter, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        await using var command = connection.Command(sql, transaction);
         filter.Bind(command);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }

@@ -1,0 +1,173 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Store.Tests.Conformance;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Reading;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>Issue 11: read connections stay open between requests and keep the statements they prepared.</summary>
+public sealed class PreparedStatementTests : IDisposable
+{
+    private const string Sql = "SELECT $x + 1";
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-prepared-").FullName;
+
+    private SqliteGraphStore NewStore(string name = "prepared.db") => new(new SqliteStoreOptions { Path = Path.Combine(folder, name) });
+
+    private static async Task<long> AddOneAsync(SqliteConnection connection, long x)
+    {
+        await using var command = connection.Command(Sql);
+        command.Parameters.AddWithValue("$x", x);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task AStatementRunByOneRequestIsStillPreparedForTheNext()
+    {
+        using var store = NewStore();
+        SqliteCommand first, second;
+        await using (var connection = store.Open(CancellationToken.None))
+        {
+            Assert.Equal(2L, await AddOneAsync(connection, 1));
+            first = connection.Command(Sql);
+            await first.DisposeAsync();
+        }
+        await using (var connection = store.Open(CancellationToken.None))
+        {
+            second = connection.Command(Sql);
+            // Its parameters went with the last use: this one binds its own.
+            Assert.Empty(second.Parameters);
+            second.Parameters.AddWithValue("$x", 41L);
+            Assert.Equal(42L, await second.ExecuteScalarAsync());
+            await second.DisposeAsync();
+        }
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task TheSameStatementOpenTwiceInOneRequestRunsAsTwoCommands()
+    {
+        using var store = NewStore();
+        await using var connection = store.Open(CancellationToken.None);
+        await using var outer = connection.Command("SELECT value FROM json_each('[1,2,3]')");
+        await using var reader = await outer.ExecuteReaderAsync();
+        var sums = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            await using var inner = connection.Command("SELECT value FROM json_each('[1,2,3]')");
+            Assert.NotSame(outer, inner);
+            sums.Add((long)(await inner.ExecuteScalarAsync())! + reader.GetInt64(0));
+        }
+
+        Assert.Equal([2L, 3L, 4L], sums);
+    }
+
+    [Fact]
+    public async Task AConnectionHandedBackInsideATransactionIsClosedNotKept()
+    {
+        using var store = NewStore();
+        var connection = store.Open(CancellationToken.None);
+        var open = connection.BeginTransaction(deferred: true);
+        // Handed back while the transaction is open (its owner forgot it): nobody may inherit it.
+        await connection.DisposeAsync();
+        GC.KeepAlive(open);
+
+        await using var next = store.Open(CancellationToken.None);
+        Assert.NotSame(connection, next);
+        Assert.Equal(4L, await AddOneAsync(next, 3));
+    }
+
+    [Fact]
+    public async Task OnlyTheMostRecentlyUsedStatementsStayPrepared()
+    {
+        using var store = NewStore();
+        await using var connection = store.Open(CancellationToken.None);
+        var read = Assert.IsType<ReadConnection>(connection);
+        for (var i = 0; i < ReadConnection.MaxStatements + 10; i++)
+        {
+            await using var command = connection.Command($"SELECT {i}");
+            Assert.Equal((long)i, await command.ExecuteScalarAsync());
+        }
+
+        Assert.Equal(ReadConnection.MaxStatements, read.PreparedCount);
+        // The newest is kept, the oldest went.
+        await using (var newest = connection.Command($"SELECT {ReadConnection.MaxStatements + 9}"))
+            Assert.Equal(ReadConnection.MaxStatements, read.PreparedCount);
+        await using (var oldest = connection.Command("SELECT 0"))
+            Assert.Equal((long)0, await oldest.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ReadsSeeAWriteCommittedAfterTheirStatementWasPrepared()
+    {
+        using var store = NewStore();
+        var person = new Person("person:a", "First name", [], null, []);
+        await store.ImportAsync(new GraphBatch([person], []), null, CancellationToken.None);
+        Assert.Equal("First name", (await store.GetNodesAsync(["person:a"], CancellationToken.None))[0].Label);
+
+        await store.ImportAsync(new GraphBatch([person with { Name = "Second name" }], []), null, CancellationToken.None);
+
+        Assert.Equal("Second name", (await store.GetNodesAsync(["person:a"], CancellationToken.None))[0].Label);
+    }
+
+    [Fact]
+    public async Task PagesAndSearchesRunAgainWithoutBeingPreparedAgain()
+    {
+        using var store = NewStore();
+        // SQLite asks the authorizer while it compiles a statement (at prepare, and at any prepare it repeats by itself), never while it runs one.
+        var compiled = 0;
+        SQLitePCL.strdelegate_authorizer count = (_, action, _, _, _, _) =>
+        {
+            // Once per SELECT compiled (a transaction's BEGIN and ROLLBACK are compiled anew each time by Microsoft.Data.Sqlite).
+            if (action == SQLitePCL.raw.SQLITE_SELECT) Interlocked.Increment(ref compiled);
+            return SQLitePCL.raw.SQLITE_OK;
+        };
+        // Setting an authorizer expires the connection's statements, so each connection gets it once.
+        var watched = new HashSet<SqliteConnection>();
+        store.ConnectionOpened = connection =>
+        {
+            lock (watched)
+                if (watched.Add(connection)) SQLitePCL.raw.sqlite3_set_authorizer(connection.Handle, count, null);
+        };
+        await store.ImportAsync(TestWorld.Batch, null, CancellationToken.None);
+        var statements = new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { ActorId = "org:kh" }, Order = NodeOrder.DateAsc };
+        var people = new NodeQuery { Kinds = [NodeKind.Person, NodeKind.Organization] };
+        var after = new List<int>();
+        foreach (var run in new[] { 1, 2, 1, 2 })
+        {
+            // Page sizes, cursors and search words change from run to run; the statements do not.
+            var first = await store.FindNodesAsync([(statements, new PageRequest(run)), (people, new PageRequest(run))], CancellationToken.None);
+            await store.FindNodesAsync([(statements, new PageRequest(run, first[0].EndCursor)), (people, new PageRequest(run, first[1].EndCursor))], CancellationToken.None);
+            await store.SearchAsync(run == 1 ? "kataib" : "kirby", null, 10, CancellationToken.None);
+            after.Add(Volatile.Read(ref compiled));
+        }
+
+        Assert.True(after[1] > 0, string.Join(", ", after));
+        // The third and fourth runs repeat the first two: nothing compiled again.
+        Assert.True(after[1] == after[3], string.Join(", ", after));
+    }
+
+    [Fact]
+    public async Task ADisposedStoreClosesItsReadConnections()
+    {
+        var path = Path.Combine(folder, "closed.db");
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        await store.GetNodesAsync(["person:nobody"], CancellationToken.None);
+        store.Dispose();
+        SqliteConnection.ClearAllPools();
+
+        // Nothing holds the file: it can be replaced and opened afresh.
+        File.Delete(path);
+        using var again = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        Assert.Empty(await again.GetNodesAsync(["person:nobody"], CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
