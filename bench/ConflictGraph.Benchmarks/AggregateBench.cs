@@ -29,11 +29,12 @@ public static class AggregateBench
 
     public static IReadOnlyList<AggregateResult> Run(GraphWorkspace graph, string storePath, BenchOptions options)
     {
+        if (!Cases(graph).Any(c => options.Includes(c.Name))) return [];
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath, CreateIfMissing = false });
         using var connection = new SqliteConnection($"Data Source={storePath};Mode=ReadOnly");
         connection.Open();
         var results = new List<AggregateResult>();
-        foreach (var test in Cases(graph))
+        foreach (var test in Cases(graph).Where(c => options.Includes(c.Name)))
         {
             // One warm-up call of each variant, then rounds until the run's time or count is spent.
             var groups = 0;

@@ -20,8 +20,11 @@ public sealed record BenchOptions
     public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>How many concurrent requests the cold-start and warm bursts send.</summary>
     public int Burst { get; init; } = 32;
-    /// <summary>Only queries whose name contains one of these (all when empty).</summary>
+    /// <summary>Only queries, aggregates and exports whose name contains one of these (all when empty).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Whether <see cref="Only"/> lets the row of this name run.</summary>
+    public bool Includes(string name) => Only.Count == 0 || Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
     /// <summary>Skip the HTTP query load; import, aggregates and the export still run.</summary>
     public bool AggregatesOnly { get; init; }
     /// <summary>How many times each aggregate is timed at most (within the duration).</summary>

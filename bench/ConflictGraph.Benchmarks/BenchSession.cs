@@ -24,7 +24,7 @@ public sealed class BenchSession : IAsyncDisposable
         new(await ApiServer.StartAsync(layout, store, cacheReads, cancellationToken), options);
 
     private IReadOnlyList<BenchQuery> Queries(GraphWorkspace graph, BenchMode mode) =>
-        QueryCatalog.For(graph, mode).Where(q => options.Only.Count == 0 || q.Name == BenchQuery.Floor || options.Only.Any(o => q.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
+        QueryCatalog.For(graph, mode).Where(q => q.Name == BenchQuery.Floor || options.Includes(q.Name)).ToList();
 
     /// <summary>A warm-up round over every query (so JIT tiering lands on none), then each query measured.</summary>
     public async Task RunAsync(GraphWorkspace graph, BenchMode mode, List<LoadResult> loads, CancellationToken cancellationToken)

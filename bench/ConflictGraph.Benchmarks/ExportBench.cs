@@ -21,12 +21,15 @@ public sealed record ExportResult(
 /// <summary>The unfiltered event exports of a served store, each read once as a client would save it.</summary>
 public static class ExportBench
 {
-    public static async Task<IReadOnlyList<ExportResult>> RunAsync(RepoLayout layout, GraphWorkspace graph, string store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExportResult>> RunAsync(RepoLayout layout, GraphWorkspace graph, string store, BenchOptions options, CancellationToken cancellationToken)
     {
+        var exports = new[] { ("export: events.csv", "/export/events.csv", "\r\n"), ("export: events.geojson", "/export/events.geojson", "{\"type\":\"Feature\"") }
+            .Where(e => options.Includes(e.Item1)).ToList();
+        if (exports.Count == 0) return [];
         await using var server = await ApiServer.StartAsync(layout, store, cacheReads: false, cancellationToken);
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(30) };
         var results = new List<ExportResult>();
-        foreach (var (name, path, rowStart) in new[] { ("export: events.csv", "/export/events.csv", "\r\n"), ("export: events.geojson", "/export/events.geojson", "{\"type\":\"Feature\"") })
+        foreach (var (name, path, rowStart) in exports)
         {
             var before = ChildProcess.StatusBytes(server.ProcessId, "VmRSS:");
             var peak = before;

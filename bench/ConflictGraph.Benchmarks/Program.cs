@@ -38,7 +38,7 @@ foreach (var size in options.Sizes)
     if (options.ImportOnly) continue;
     // Aggregates in this process, on the file, before the service starts beside it
     aggregates.AddRange(AggregateBench.Run(graph, store, options));
-    exports.AddRange(await ExportBench.RunAsync(layout, graph, store, cancel.Token));
+    exports.AddRange(await ExportBench.RunAsync(layout, graph, store, options, cancel.Token));
     if (options.AggregatesOnly) continue;
 
     // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds;
