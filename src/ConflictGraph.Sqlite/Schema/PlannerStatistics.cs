@@ -15,11 +15,16 @@ internal static class PlannerStatistics
     // 0x10000: check every table, not only those this connection used; 0x10: sample (analysis_limit); 0x2: analyze.
     private const string Optimize = "PRAGMA optimize = 0x10012;";
 
-    public static void Refresh(SqliteConnection connection)
+    /// <summary>
+    /// Refreshes the statistics; inside <paramref name="transaction"/> when given, where the planner then
+    /// plans the transaction's later statements with the rows it has written so far.
+    /// </summary>
+    public static void Refresh(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         try
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = Optimize;
             command.ExecuteNonQuery();
         }

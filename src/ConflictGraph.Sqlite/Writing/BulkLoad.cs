@@ -38,10 +38,11 @@ internal sealed class BulkLoad
     private readonly IReadOnlyList<(string Name, string Sql)> rollupIndexes;
     private readonly IReadOnlyList<(string Name, string Sql)> triggers;
     private readonly int previousCacheSize;
+    private readonly long storedBefore;
 
     private BulkLoad(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string, string)> indexes, IReadOnlyList<(string, string)> rollupIndexes,
-        IReadOnlyList<(string, string)> triggers, int previousCacheSize)
+        IReadOnlyList<(string, string)> triggers, int previousCacheSize, long storedBefore)
     {
         this.connection = connection;
         this.transaction = transaction;
@@ -49,6 +50,7 @@ internal sealed class BulkLoad
         this.rollupIndexes = rollupIndexes;
         this.triggers = triggers;
         this.previousCacheSize = previousCacheSize;
+        this.storedBefore = storedBefore;
     }
 
     /// <summary>True when the batch holds at least <see cref="MinimumItems"/> items and more nodes than are stored.</summary>
@@ -83,7 +85,7 @@ internal sealed class BulkLoad
         foreach (var (name, _) in indexes.Concat(rollupIndexes)) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
         foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
         Execute(connection, transaction, CreateStagedSearch);
-        return new BulkLoad(connection, transaction, indexes, rollupIndexes, triggers, previousCacheSize);
+        return new BulkLoad(connection, transaction, indexes, rollupIndexes, triggers, previousCacheSize, storedNodes);
     }
 
     /// <summary>
@@ -92,6 +94,13 @@ internal sealed class BulkLoad
     /// </summary>
     public void Finish(PhaseClock phases)
     {
+        // Statistics taken of the store before this batch (one node, say) would have the planner scan
+        // nodes once per ref in the derivations below; an empty store has none, and the planner assumes large tables.
+        if (storedBefore > 0)
+        {
+            PlannerStatistics.Refresh(connection, transaction);
+            phases.Done("planner statistics");
+        }
         Execute(connection, transaction, $"INSERT INTO search (rowid, text) SELECT rowid, text FROM {StagedSearch} ORDER BY rowid");
         Execute(connection, transaction, $"DROP TABLE {StagedSearch}");
         phases.Done("full-text index");

@@ -1,7 +1,9 @@
 using ConflictGraph.Cli.Generate;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
@@ -92,6 +94,73 @@ public sealed class BulkLoadTests : IDisposable
         Assert.Equal(before, SqliteFile.Query(bulk.Path, schema));
         Assert.Equal(["ok"], SqliteFile.Query(bulk.Path, "PRAGMA integrity_check"));
         AssertSameDerivedRows(bulk.Path, rowByRow.Path);
+    }
+
+    [Fact]
+    public async Task ABulkImportOverAStoreOfFewRowsRefreshesThePlannersStatisticsBeforeItDerives()
+    {
+        var (few, empty) = (Open("few.db", bulkLoads: true), Open("empty.db", bulkLoads: true));
+        await few.Store.ImportAsync(new GraphBatch([new Person("person:first", "First", [], null, [])], []), null, None);
+        var batch = Batch(Large);
+
+        var overFew = await PhasesOfImportAsync(few.Store, batch);
+        var overEmpty = await PhasesOfImportAsync(empty.Store, batch);
+
+        Assert.Contains("planner statistics", overFew);
+        Assert.True(overFew.IndexOf("planner statistics") < overFew.IndexOf("node_refs and event_places"), string.Join(", ", overFew));
+        Assert.DoesNotContain("planner statistics", overEmpty);
+    }
+
+    [Fact]
+    public async Task StatisticsOfAOneNodeStoreWouldHaveTheDerivationScanNodesOncePerRefUntilRefreshedInTheTransaction()
+    {
+        var (store, path) = Open("stale.db", bulkLoads: true);
+        await store.ImportAsync(new GraphBatch([new Person("person:first", "First", [], null, [])], []), null, None);
+        Assert.NotEmpty(SqliteFile.Query(path, "SELECT * FROM sqlite_stat1 WHERE tbl = 'nodes'"));
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, """
+            WITH RECURSIVE i (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 5000)
+            INSERT INTO nodes (id, kind, label, body) SELECT 'person:p' || n, 'PERSON', 'P' || n, '{}' FROM i;
+            WITH RECURSIVE i (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 5000)
+            INSERT INTO refs (node_id, field, target_id) SELECT 'person:p' || n, 'speaker', 'person:first' FROM i;
+            """);
+
+        Assert.Contains("SCAN n", PlanOf(connection, transaction, DerivedRows.NodeRefs));
+        PlannerStatistics.Refresh(connection, transaction);
+        Assert.Contains("SEARCH n", PlanOf(connection, transaction, DerivedRows.NodeRefs));
+    }
+
+    private static async Task<List<string>> PhasesOfImportAsync(SqliteGraphStore store, GraphBatch batch)
+    {
+        var phases = new List<string>();
+        await store.ImportAsync(batch, new WriteContext("test") { Phases = new PhaseNames(phases) }, None);
+        return phases;
+    }
+
+    private sealed class PhaseNames(List<string> names) : IProgress<ImportPhase>
+    {
+        public void Report(ImportPhase value) => names.Add(value.Name);
+    }
+
+    private static string PlanOf(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"EXPLAIN QUERY PLAN {sql}";
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read()) details.Add(reader.GetString(3));
+        return string.Join(" | ", details);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
