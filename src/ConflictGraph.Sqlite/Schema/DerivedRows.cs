@@ -1,3 +1,4 @@
+using ConflictGraph.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Schema;
@@ -79,21 +80,14 @@ internal static class DerivedRows
 
     /// <summary>node_refs and event_places from scratch: best before their secondary indexes exist, as rows go in key order.</summary>
     public static void RefillPlacesAndRefs(SqliteConnection connection, SqliteTransaction transaction) =>
-        Execute(connection, transaction, $"DELETE FROM node_refs;\n{NodeRefs}\nDELETE FROM event_places;\n{EventPlaces}");
+        connection.Execute($"DELETE FROM node_refs;\n{NodeRefs}\nDELETE FROM event_places;\n{EventPlaces}", transaction);
 
     /// <summary>counts from the rows: best once the indexes exist, so each grouping reads an index in order.</summary>
     public static void Recounts(SqliteConnection connection, SqliteTransaction transaction) =>
-        Execute(connection, transaction, $"{Recount}\n{EventSpans}");
+        connection.Execute($"{Recount}\n{EventSpans}", transaction);
 
     /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows.</summary>
     public static void RebuildRollups(SqliteConnection connection, SqliteTransaction transaction) =>
-        Execute(connection, transaction, $"{Cube}\nDELETE FROM event_days;\nDELETE FROM actor_kinds;\n{Migrations.RollupFill}");
+        connection.Execute($"{Cube}\nDELETE FROM event_days;\nDELETE FROM actor_kinds;\n{Migrations.RollupFill}", transaction);
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Sqlite.Reading;
 using ConflictGraph.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
@@ -70,7 +71,7 @@ internal sealed class BulkLoad
         if (!Worthwhile(batchNodes, batchRelations, storedNodes)) return null;
 
         var previousCacheSize = (int)(long)Scalar(connection, transaction, "PRAGMA cache_size")!;
-        Execute(connection, transaction, $"PRAGMA cache_size = -{ImportCacheKib}");
+        connection.Execute($"PRAGMA cache_size = -{ImportCacheKib}", transaction);
         // Only explicitly created indexes: those behind PRIMARY KEY and UNIQUE have no SQL, stay,
         // and serve every lookup the import makes (ids, foreign keys, conflicts).
         var indexes = SchemaEntries(connection, transaction,
@@ -82,9 +83,9 @@ internal sealed class BulkLoad
         // The triggers that keep a table DerivedRows derives set-wise; any other stays and fires row by row.
         var triggers = SchemaEntries(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
             .Where(t => DerivedRows.Triggers.Contains(t.Name)).ToList();
-        foreach (var (name, _) in indexes.Concat(rollupIndexes)) Execute(connection, transaction, $"DROP INDEX {Quoted(name)}");
-        foreach (var (name, _) in triggers) Execute(connection, transaction, $"DROP TRIGGER {Quoted(name)}");
-        Execute(connection, transaction, CreateStagedSearch);
+        foreach (var (name, _) in indexes.Concat(rollupIndexes)) connection.Execute($"DROP INDEX {Quoted(name)}", transaction);
+        foreach (var (name, _) in triggers) connection.Execute($"DROP TRIGGER {Quoted(name)}", transaction);
+        connection.Execute(CreateStagedSearch, transaction);
         return new BulkLoad(connection, transaction, indexes, rollupIndexes, triggers, previousCacheSize, storedNodes);
     }
 
@@ -101,14 +102,14 @@ internal sealed class BulkLoad
             PlannerStatistics.Refresh(connection, transaction);
             phases.Done("planner statistics");
         }
-        Execute(connection, transaction, $"INSERT INTO search (rowid, text) SELECT rowid, text FROM {StagedSearch} ORDER BY rowid");
-        Execute(connection, transaction, $"DROP TABLE {StagedSearch}");
+        connection.Execute($"INSERT INTO search (rowid, text) SELECT rowid, text FROM {StagedSearch} ORDER BY rowid", transaction);
+        connection.Execute($"DROP TABLE {StagedSearch}", transaction);
         phases.Done("full-text index");
         DerivedRows.RefillPlacesAndRefs(connection, transaction);
         phases.Done("node_refs and event_places");
         foreach (var (name, sql) in indexes)
         {
-            Execute(connection, transaction, sql);
+            connection.Execute(sql, transaction);
             phases.Done($"index {name}");
         }
         DerivedRows.Recounts(connection, transaction);
@@ -120,12 +121,12 @@ internal sealed class BulkLoad
     {
         foreach (var (name, sql) in rollupIndexes)
         {
-            Execute(connection, transaction, sql);
+            connection.Execute(sql, transaction);
             phases.Done($"index {name}");
         }
         DerivedRows.RebuildRollups(connection, transaction);
         phases.Done("event_cube, event_days and actor_kinds");
-        foreach (var (_, sql) in triggers) Execute(connection, transaction, sql);
+        foreach (var (_, sql) in triggers) connection.Execute(sql, transaction);
         phases.Done("triggers");
     }
 
@@ -159,11 +160,4 @@ internal sealed class BulkLoad
         return value is DBNull ? null : value;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -24,21 +24,21 @@ internal static class EventRollup
         using (var size = Command(connection, transaction, "PRAGMA cache_size"))
         {
             var previous = Convert.ToInt64(size.ExecuteScalar());
-            Execute(connection, transaction, $"PRAGMA cache_size = -{BulkLoad.ImportCacheKib}");
+            connection.Execute($"PRAGMA cache_size = -{BulkLoad.ImportCacheKib}", transaction);
             try
             {
                 RebuildRows(connection, transaction);
             }
             finally
             {
-                Execute(connection, transaction, $"PRAGMA cache_size = {previous}");
+                connection.Execute($"PRAGMA cache_size = {previous}", transaction);
             }
         }
     }
 
     private static void RebuildRows(SqliteConnection connection, SqliteTransaction transaction)
     {
-        Execute(connection, transaction, "DELETE FROM event_rollup");
+        connection.Execute("DELETE FROM event_rollup", transaction);
         var ids = new List<string>();
         using (var events = Command(connection, transaction, "SELECT id FROM nodes WHERE kind = 'EVENT'"))
         using (var reader = events.ExecuteReader())
@@ -91,7 +91,7 @@ internal static class EventRollup
 
     private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<SqliteCommand> touchAll)
     {
-        Execute(connection, transaction, $"DELETE FROM {Touched}");
+        connection.Execute($"DELETE FROM {Touched}", transaction);
         using (var insert = Command(connection, transaction,
             $"INSERT OR IGNORE INTO {Touched} VALUES ($id, $counted, $withBest, $open, $low, $best, $high)"))
         {
@@ -99,9 +99,9 @@ internal static class EventRollup
             insert.Prepare();
             touchAll(insert);
         }
-        Execute(connection, transaction, $"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)");
-        Execute(connection, transaction, Rows);
-        Execute(connection, transaction, $"DELETE FROM {Touched}");
+        connection.Execute($"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)", transaction);
+        connection.Execute(Rows, transaction);
+        connection.Execute($"DELETE FROM {Touched}", transaction);
     }
 
     /// <summary>The core's contested statuses as an SQL list (enum names, never input).</summary>
@@ -145,9 +145,4 @@ internal static class EventRollup
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = Command(connection, transaction, sql);
-        command.ExecuteNonQuery();
-    }
 }
