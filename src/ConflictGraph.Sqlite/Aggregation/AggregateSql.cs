@@ -49,7 +49,7 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
         var measures = string.Join(", ", Columns().Select(c => $"p.{c}"));
         return $"{With(rows, dimensions)} SELECT {string.Join(", ", keys.Select(k => $"p.{k}").Concat(labels))}, {measures} FROM (" +
                $"SELECT {string.Join(", ", keys.Select(k => $"tot.{k}"))}, {Selected()} FROM totals tot LEFT JOIN fixes fix ON " +
-               $"{string.Join(" AND ", keys.Select(k => $"fix.{k} IS tot.{k}"))} ORDER BY tot.events DESC{Order("tot")} LIMIT $first) p ORDER BY p.events DESC{Order("p")}";
+               $"{string.Join(" AND ", keys.Select(k => $"fix.{k} IS tot.{k}"))} ORDER BY tot.events DESC{Order("tot")} LIMIT {Statements.Limit(query.First)}) p ORDER BY p.events DESC{Order("p")}";
     }
 
     public string Total()
@@ -68,7 +68,6 @@ internal sealed class AggregateSql(EventAggregateQuery query, SqlFilter filter)
     {
         filter.Bind(command);
         command.Parameters.AddWithValue("$level", EnumNames.Of(query.PlaceLevel));
-        command.Parameters.AddWithValue("$first", query.First);
     }
 
     /// <summary>The CTEs: the filter's, the matched events, the places of the level, the rows, their totals and the SharedDeaths fixes.</summary>
