@@ -6,20 +6,22 @@ using System.Text;
 namespace ConflictGraph.Api.Exports;
 
 /// <summary>
-/// One CSV record after another, encoded as UTF-8 straight into the response's pipe (no string per
-/// line, no text writer): RFC 4180 quoting (a cell holding a comma, quote or line break is quoted,
+/// One CSV record after another, encoded as UTF-8 straight into the response's chunks
+/// (<see cref="ResponseChunks"/>; no string per line, no text writer): RFC 4180 quoting (a cell holding a comma, quote or line break is quoted,
 /// its quotes doubled), CRLF line ends, and a leading apostrophe on a text cell a spreadsheet would
 /// otherwise run as a formula. Invalid UTF-16 (a lone surrogate) is written as U+FFFD, as
 /// <see cref="Encoding.UTF8"/> writes it.
 /// </summary>
-internal sealed class CsvCells(PipeWriter body)
+internal sealed class CsvCells(PipeWriter response)
 {
+    private readonly ResponseChunks body = new(response);
+
     private static readonly SearchValues<char> Quoted = SearchValues.Create(",\"\r\n");
 
     private bool first = true;
 
-    /// <summary>Bytes written since the last <see cref="FlushAsync"/>.</summary>
-    public long Unflushed { get; private set; }
+    /// <summary>Whether a chunk's worth is waiting for <see cref="FlushAsync"/>.</summary>
+    public bool Full => body.Full;
 
     /// <summary>The UTF-8 byte order mark, for spreadsheets that otherwise guess a legacy code page.</summary>
     public void ByteOrderMark() => Raw(Encoding.UTF8.Preamble);
@@ -75,11 +77,8 @@ internal sealed class CsvCells(PipeWriter body)
         first = true;
     }
 
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        Unflushed = 0;
-        await body.FlushAsync(cancellationToken);
-    }
+    /// <summary>Sends what is written to the client.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => body.SendAsync(cancellationToken);
 
     private void Separate()
     {
@@ -99,9 +98,5 @@ internal sealed class CsvCells(PipeWriter body)
         Advance(bytes.Length);
     }
 
-    private void Advance(int count)
-    {
-        body.Advance(count);
-        Unflushed += count;
-    }
+    private void Advance(int count) => body.Advance(count);
 }

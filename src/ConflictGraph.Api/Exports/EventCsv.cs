@@ -31,9 +31,6 @@ public static class EventCsv
         "part_of", "killed_low", "killed_best", "killed_high", "disputed",
     ];
 
-    /// <summary>Bytes written before the pipe is flushed to the client: large enough that a flush is rare next to the rows.</summary>
-    private const int FlushAt = 1 << 16;
-
     public static async Task WriteAsync(PipeWriter body, IAsyncEnumerable<EventRecord> records, CancellationToken cancellationToken)
     {
         // The store's first read comes before any byte is written, so its failure can still be an error response.
@@ -46,7 +43,7 @@ public static class EventCsv
         for (; more; more = await events.MoveNextAsync())
         {
             Row(cells, events.Current);
-            if (cells.Unflushed >= FlushAt) await cells.FlushAsync(cancellationToken);
+            if (cells.Full) await cells.FlushAsync(cancellationToken);
         }
         await cells.FlushAsync(cancellationToken);
     }

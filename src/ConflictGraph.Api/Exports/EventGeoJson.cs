@@ -11,13 +11,12 @@ namespace ConflictGraph.Api.Exports;
 /// its geometry a Point at [longitude, latitude] of the first of its places that has coordinates, or
 /// null when none has (the event is still there: nothing is dropped for lacking a location). The
 /// properties carry every place with its coordinates and precision, the perpetrators and targets with
-/// their claim status, the codings, the date range and the killed estimate. Written as it is read.
+/// their claim status, the codings, the date range and the killed estimate. Written as it is read,
+/// a chunk at a time (<see cref="ResponseChunks"/>).
 /// </summary>
 public static class EventGeoJson
 {
     public const string MediaType = "application/geo+json";
-
-    private const int FlushEvery = 256;
 
     /// <summary>Property names encoded once: every feature writes them all.</summary>
     private static class Names
@@ -43,23 +42,22 @@ public static class EventGeoJson
         // The store's first read comes before any byte is written, so its failure can still be an error response.
         await using var events = records.GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync();
+        var chunks = new ResponseChunks(body);
         // The writer's own checks are off: this class writes one fixed structure, which the tests hold to RFC 7946.
-        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
+        await using var json = new Utf8JsonWriter(chunks, new JsonWriterOptions { SkipValidation = true });
         json.WriteStartObject();
         json.WriteString(Names.Type, "FeatureCollection");
         json.WriteStartArray("features");
-        var written = 0;
         for (; more; more = await events.MoveNextAsync())
         {
             Feature(json, events.Current);
-            if (++written % FlushEvery != 0) continue;
-            await json.FlushAsync(cancellationToken);
-            await body.FlushAsync(cancellationToken);
+            json.Flush();
+            if (chunks.Full) await chunks.SendAsync(cancellationToken);
         }
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
-        await body.FlushAsync(cancellationToken);
+        json.Flush();
+        await chunks.SendAsync(cancellationToken);
     }
 
     private static void Feature(Utf8JsonWriter json, EventRecord r)

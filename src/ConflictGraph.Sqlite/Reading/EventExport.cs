@@ -78,7 +78,7 @@ internal static class EventExport
         perpetrators?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
         targets?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
         partOf?.Sort(CodePointOrder.Compare);
-        return new EventRecord((Event)NodeRow.Parse("EVENT", reader.GetString(0)), places ?? [], perpetrators ?? [], targets ?? [],
+        return new EventRecord(NodeJson.ParseEvent(reader.GetFieldValue<byte[]>(0)), places ?? [], perpetrators ?? [], targets ?? [],
             partOf ?? [], tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
