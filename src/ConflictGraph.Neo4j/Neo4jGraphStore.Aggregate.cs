@@ -30,7 +30,7 @@ public sealed partial class Neo4jGraphStore
     /// <summary>The ids the full-text index matches for an event filter's words, as the events list reads them; null without words.</summary>
     private async Task<IReadOnlyList<string>?> TextMatchesAsync(string? text, CancellationToken cancellationToken) =>
         text is not null && FullText(text) is { } fullText
-            ? (await ReadAsync(Statements.Search, new { query = fullText, kinds = (List<string>?)null, limit = MaxTextMatches }, cancellationToken))
+            ? (await ReadAsync(Statements.TextSearch, new { query = fullText, kinds = (List<string>?)null, limit = MaxTextMatches, exclude = Array.Empty<string>() }, cancellationToken))
                 .Records.Select(r => r.String("id")).ToList()
             : null;
 

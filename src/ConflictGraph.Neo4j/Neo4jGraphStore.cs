@@ -118,8 +118,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0 || kinds is { Count: 0 } || FullText(text) is not { } query) return [];
-        var result = await ReadAsync(Statements.Search, new { query, kinds = kinds?.Select(Labels.Of).ToList(), limit }, cancellationToken);
-        return result.Records.Select(row => new SearchHit(row.String("id"), Labels.KindOf(row.String("kind")), row.Double("score"))).ToList();
+        // SearchText.Names's rule: name matches first; the whole text only when they leave room on the page.
+        var labels = kinds?.Select(Labels.Of).ToList();
+        var hits = kinds is null || kinds.Any(SearchText.NamedKinds.Contains)
+            ? Hits(await ReadAsync(Statements.NameSearch, new { query, kinds = labels, limit, exclude = Array.Empty<string>() }, cancellationToken), nameMatch: true)
+            : [];
+        if (hits.Count < limit)
+            hits.AddRange(Hits(await ReadAsync(Statements.TextSearch,
+                new { query, kinds = labels, limit = limit - hits.Count, exclude = hits.Select(h => h.NodeId).ToList() }, cancellationToken), nameMatch: false));
+        return hits;
+
+        static List<SearchHit> Hits(QueryResult result, bool nameMatch) =>
+            result.Records.Select(row => new SearchHit(row.String("id"), Labels.KindOf(row.String("kind")), row.Double("score"), nameMatch)).ToList();
     }
 
     /// <summary>Folded words, each escaped and matched as a required prefix in Lucene syntax.</summary>

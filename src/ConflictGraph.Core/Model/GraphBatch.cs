@@ -46,4 +46,8 @@ public sealed record GraphPath(IReadOnlyList<string> NodeIds, IReadOnlyList<Rela
     public int Length => Relations.Count;
 }
 
-public sealed record SearchHit(string NodeId, NodeKind Kind, double Score);
+/// <summary>
+/// A node a search found: <paramref name="NameMatch"/> when every word is in its name or an alias
+/// (SearchText.Names; such hits come first), <paramref name="Score"/> the relevance within its tier (higher is better).
+/// </summary>
+public sealed record SearchHit(string NodeId, NodeKind Kind, double Score, bool NameMatch);

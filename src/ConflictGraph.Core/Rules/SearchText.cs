@@ -41,6 +41,25 @@ public static class SearchText
     /// <summary>Everything search should find a node by (names, aliases, titles, descriptions, statement text), folded.</summary>
     public static string For(Node node) => Fold(string.Join(' ', Words(node)));
 
+    /// <summary>
+    /// The ranking rule's first tier: a node's own name and aliases, folded (persons, organizations
+    /// and places; null for the others). A hit every word of which is found here is a name match and
+    /// comes before every hit found only in the rest of <see cref="For"/>'s text; within each tier,
+    /// the full-text engine's relevance orders, then the id. An analyst looking a name up gets the
+    /// things so named first, and a search costs the name index whenever the name matches fill the
+    /// page, however much text mentions the name.
+    /// </summary>
+    public static string? Names(Node node) => node switch
+    {
+        Person p => Fold(string.Join(' ', [p.Name, .. p.Aliases])),
+        Organization o => Fold(string.Join(' ', [o.Name, .. o.Aliases])),
+        Place p => Fold(string.Join(' ', [p.Name, .. p.Aliases])),
+        _ => null,
+    };
+
+    /// <summary>The kinds that have names (<see cref="Names"/>).</summary>
+    public static IReadOnlyList<NodeKind> NamedKinds { get; } = [NodeKind.Person, NodeKind.Organization, NodeKind.Place];
+
     private static IEnumerable<string?> Words(Node node) => node switch
     {
         Person p => [p.Name, .. p.Aliases, p.Description, .. p.Roles.Select(r => r.Title)],

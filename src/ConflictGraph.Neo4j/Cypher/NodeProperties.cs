@@ -37,6 +37,8 @@ public static class NodeProperties
             ["dateEnd"] = date is null ? null : InputText.FormatDate(date.End),
             ["body"] = NodeJson.Serialize(node),
             ["search"] = SearchText.For(node),
+            // Search's first tier (SearchText.Names); null, so absent, on kinds without a name.
+            ["names"] = SearchText.Names(node),
         };
     }
 

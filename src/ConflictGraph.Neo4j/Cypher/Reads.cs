@@ -33,9 +33,15 @@ public static partial class Statements
         $"MATCH (:{Labels.Node} {{id: $id}})<-[:{References.AnyType}]-(n:{Labels.Node}) WHERE n.id <> $id " +
         $"WITH DISTINCT n RETURN {Kind} AS kind, n.body AS body";
 
-    public static readonly string Search =
-        "CALL db.index.fulltext.queryNodes('conflictgraph_search', $query) YIELD node, score " +
-        $"WITH node, score, {Labels.KindExpression("node")} AS kind WHERE $kinds IS NULL OR kind IN $kinds " +
+    /// <summary>Search's first tier (SearchText.Names): the name index.</summary>
+    public static readonly string NameSearch = SearchIn("conflictgraph_names");
+
+    /// <summary>Search's second tier: the whole text, less the first tier's hits ($exclude).</summary>
+    public static readonly string TextSearch = SearchIn("conflictgraph_search");
+
+    private static string SearchIn(string index) =>
+        $"CALL db.index.fulltext.queryNodes('{index}', $query) YIELD node, score " +
+        $"WITH node, score, {Labels.KindExpression("node")} AS kind WHERE ($kinds IS NULL OR kind IN $kinds) AND NOT node.id IN $exclude " +
         "RETURN node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit";
 
     // Variable-length bounds cannot be parameters; they come from the core's traversal ceilings.

@@ -172,7 +172,7 @@ internal sealed class GraphWriter
                 Touch(node, stored: true);
                 commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
                 commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
-                commands.DeleteSearch.With(seq).ExecuteNonQuery();
+                commands.DeleteSearchRows(seq, row.Kind);
                 updated++;
                 if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Updated));
             }
@@ -182,7 +182,7 @@ internal sealed class GraphWriter
             Require(target, $"node '{node.Id}' field {field}");
             commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
         }
-        commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
+        commands.InsertSearchRows(seq, row);
     }
 
     /// <summary>

@@ -67,6 +67,9 @@ internal static class NodeDeletion
 
         await using (var search = Command("DELETE FROM search WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
             await search.ExecuteNonQueryAsync(cancellationToken);
+        if (NameIndex.Holds(deleted.Kind))
+            await using (var names = Command($"DELETE FROM {NameIndex.Table} WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
+                await names.ExecuteNonQueryAsync(cancellationToken);
         // Relations, facts about it, claims and the node's own references go with it (ON DELETE CASCADE).
         await using (var delete = Command("DELETE FROM nodes WHERE id = $id"))
             await delete.ExecuteNonQueryAsync(cancellationToken);
@@ -110,7 +113,7 @@ internal static class NodeDeletion
         commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
         commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
         foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
-        commands.DeleteSearch.With(seq).ExecuteNonQuery();
-        commands.InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
+        commands.DeleteSearchRows(seq, row.Kind);
+        commands.InsertSearchRows(seq, row);
     }
 }

@@ -4,10 +4,13 @@ using ConflictGraph.Core.Rules;
 
 namespace ConflictGraph.Sqlite.Writing;
 
-/// <summary>A node as the nodes table holds it: the filterable columns, the body, its references and its search text.</summary>
+/// <summary>
+/// A node as the nodes table holds it: the filterable columns, the body, its references, its search
+/// text and its names (the name index's text, null for kinds without a name).
+/// </summary>
 internal sealed record NodeRow(
     string Id, string Kind, string Label, string? SubKind, string? DateStart, string? DateEnd, string Body,
-    IReadOnlyList<(string Field, string TargetId)> References, string SearchText)
+    IReadOnlyList<(string Field, string TargetId)> References, string SearchText, string? Names)
 {
     public static NodeRow Of(Node node)
     {
@@ -23,7 +26,7 @@ internal sealed record NodeRow(
         return new NodeRow(
             node.Id, EnumNames.Of(node.Kind), node.Label, subKind, Iso(date?.Start), Iso(date?.End), NodeJson.Serialize(node),
             NodeReferences.Of(node).Select(r => (Field(r.Field), r.TargetId)).Distinct().ToList(),
-            Core.Rules.SearchText.For(node));
+            Core.Rules.SearchText.For(node), Core.Rules.SearchText.Names(node));
     }
 
     public static Node Parse(string kind, string body) => NodeJson.Parse(kind, body);

@@ -36,6 +36,9 @@ internal sealed class WriteCommands : IDisposable
         DeleteSearch = Prepare("DELETE FROM search WHERE rowid = $seq", "$seq");
         // A staged text is replaced when the batch writes the node again; the full-text table had the old row deleted first.
         InsertSearch = Prepare($"INSERT {(searchTable == "search" ? "" : "OR REPLACE ")}INTO {searchTable} (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
+        // The name index is small: a bulk import writes it directly.
+        DeleteNames = Prepare($"DELETE FROM {NameIndex.Table} WHERE rowid = $seq", "$seq");
+        InsertNames = Prepare($"INSERT INTO {NameIndex.Table} (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
         InsertRelation = Prepare(
             "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status) ON CONFLICT DO NOTHING",
             "$id", "$type", "$from", "$to", "$status");
@@ -63,8 +66,24 @@ internal sealed class WriteCommands : IDisposable
     public SqliteCommand ReportedEvents { get; }
     public SqliteCommand DeleteReferences { get; }
     public SqliteCommand InsertReference { get; }
-    public SqliteCommand DeleteSearch { get; }
-    public SqliteCommand InsertSearch { get; }
+    private SqliteCommand DeleteSearch { get; }
+    private SqliteCommand InsertSearch { get; }
+    private SqliteCommand DeleteNames { get; }
+    private SqliteCommand InsertNames { get; }
+
+    /// <summary>Removes a stored node's full-text rows (its search text, and its names when its kind has them).</summary>
+    public void DeleteSearchRows(long seq, string kind)
+    {
+        DeleteSearch.With(seq).ExecuteNonQuery();
+        if (NameIndex.Holds(kind)) DeleteNames.With(seq).ExecuteNonQuery();
+    }
+
+    /// <summary>Writes a node's full-text rows, after <see cref="DeleteSearchRows"/> when it was stored before.</summary>
+    public void InsertSearchRows(long seq, NodeRow row)
+    {
+        InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
+        if (row.Names is { } names) InsertNames.With(seq, names).ExecuteNonQuery();
+    }
     public SqliteCommand InsertRelation { get; }
     public SqliteCommand RelationClaims { get; }
     public SqliteCommand UpsertClaim { get; }

@@ -34,6 +34,44 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task SearchRanksNameMatchesBeforeTextThatOnlyMentionsTheName()
+    {
+        var store = await CreateWorldAsync();
+        // Shorter texts than the group's own ("kataib hezbollah kh an iraqi militia"): bm25 alone would put both first.
+        await store.ImportAsync(new GraphBatch(
+        [
+            new Event("event:kh-claim", "Kataib Hezbollah", EventKind.DroneAttack, null, TestWorld.June28),
+            new Person("person:fadak", "Abu Fadak", [], "Kata'ib Hezbollah commander", []),
+        ], []), null, None);
+
+        var hits = await store.SearchAsync("kataib hezbollah", null, 10, None);
+        Assert.Equal(["org:kh", "event:kh-claim", "person:fadak"], hits.Select(h => h.NodeId));
+        Assert.Equal([true, false, false], hits.Select(h => h.NameMatch));
+        Assert.True(hits[1].Score >= hits[2].Score, "the text matches keep their own relevance order");
+
+        // A page the name matches fill holds only them; a kind without names has no name match.
+        Assert.Equal(["org:kh"], (await store.SearchAsync("kataib hezbollah", null, 1, None)).Select(h => h.NodeId));
+        var events = await store.SearchAsync("kataib hezbollah", [NodeKind.Event], 10, None);
+        Assert.Equal(["event:kh-claim"], events.Select(h => h.NodeId));
+        Assert.False(Assert.Single(events).NameMatch);
+        // A person is a name match by an alias, not by words of the description.
+        var persons = await store.SearchAsync("kirby", [NodeKind.Person], 10, None);
+        Assert.True(Assert.Single(persons).NameMatch);
+        Assert.False(Assert.Single(await store.SearchAsync("commander", [NodeKind.Person], 10, None)).NameMatch);
+    }
+
+    [SkippableFact]
+    public async Task SearchFollowsARenameAndADeleteInBothTiers()
+    {
+        var store = await CreateWorldAsync();
+        await store.ImportAsync(new GraphBatch([TestWorld.Kirby with { Name = "Jonathan Quillfeather", Aliases = [] }], []), null, None);
+        Assert.True(Assert.Single(await store.SearchAsync("quillfeather", null, 10, None)).NameMatch);
+        Assert.DoesNotContain(await store.SearchAsync("kirby", null, 10, None), h => h.NodeId == "person:kirby");
+        Assert.True(await store.DeleteNodeAsync("person:kirby", null, None));
+        Assert.Empty(await store.SearchAsync("quillfeather", null, 10, None));
+    }
+
+    [SkippableFact]
     public async Task SearchWithNoWordsOrSyntaxFindsNothingAndDoesNotFail()
     {
         var store = await CreateWorldAsync();

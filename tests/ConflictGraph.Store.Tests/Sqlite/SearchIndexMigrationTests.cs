@@ -66,7 +66,7 @@ public sealed class SearchIndexMigrationTests : IDisposable
         using var transaction = connection.BeginTransaction();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE search; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2'); PRAGMA user_version = 9;";
+            command.CommandText = "DROP TABLE search; DROP TABLE search_names; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2'); PRAGMA user_version = 9;";
             command.ExecuteNonQuery();
         }
         using (var insert = connection.CreateCommand())

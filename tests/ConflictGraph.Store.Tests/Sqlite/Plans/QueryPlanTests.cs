@@ -23,6 +23,7 @@ public sealed class QueryPlanTests : IDisposable
     [
         ("^export nodes$", "SCAN nodes", "export writes every node, in id order"),
         ("", "SCAN main.search_config", "FTS5 reads its own one-row configuration when a connection first searches"),
+        ("", "SCAN main.search_names_config", "FTS5 reads the name index's one-row configuration when a connection first searches it"),
         ("^compact the log$", "SCAN h USING INDEX history_by_target", "compaction walks the whole change log, one target after another, to fold what is old"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
         ("^bulk import$", "SCAN temp.search_staged", "a bulk import moves the search texts it staged into the full-text table in one statement"),

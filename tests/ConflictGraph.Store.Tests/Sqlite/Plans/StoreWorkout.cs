@@ -61,6 +61,9 @@ public static class StoreWorkout
         label("search");
         await store.SearchAsync("kataib hezbollah", null, 10, None);
         await store.SearchAsync("kirby", [NodeKind.Person, NodeKind.Organization], 10, None);
+        // A page the name index fills; a kind without names (the text index alone).
+        await store.SearchAsync("kataib", null, 1, None);
+        await store.SearchAsync("strikes", [NodeKind.Statement], 10, None);
         label("paths");
         await store.FindPathsAsync("person:kirby", "org:kh", 4, 3, None);
         label("places within");
