@@ -10,8 +10,9 @@ namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
 /// The statements of an event export: each selected event with its roll-up row and, as two small JSON
-/// arrays, the relations it starts (places, targets, the events it is part of: type, far id, status)
-/// and those that end at it (who carried it out: near id, status). The far nodes' kinds and labels
+/// arrays, the relations it starts (type, far id, status: one index range, of which the places, targets
+/// and the events it is part of are kept here, cheaper than a range per type) and those that end at it
+/// (who carried it out: near id, status). The far nodes' kinds and labels
 /// are read once per export (<see cref="LinkedNodes"/>), and the lists sorted by id here, so each
 /// event costs two index ranges, no join and no sort. Read in date order from an index, so rows stream
 /// out as they are read: dated events along (kind, date_start, id), then undated ones by id.
@@ -20,8 +21,7 @@ internal static class EventExport
 {
     private const string Columns =
         "n.body, r.disputed, r.counted, r.with_best, r.open_ended, r.killed_low, r.killed_best, r.killed_high, " +
-        "(SELECT json_group_array(json_array(o.type, o.to_id, o.status)) FROM relations o " +
-        "WHERE o.from_id = n.id AND o.type IN ('OCCURRED_IN', 'TARGETED', 'PART_OF')), " +
+        "(SELECT json_group_array(json_array(o.type, o.to_id, o.status)) FROM relations o WHERE o.from_id = n.id), " +
         "(SELECT json_group_array(json_array(o.from_id, o.status)) FROM relations o WHERE o.to_id = n.id AND o.type = 'CARRIED_OUT')";
 
     private const string Rollup = "CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = n.seq";
@@ -51,27 +51,30 @@ internal static class EventExport
         List<LinkedPlace>? places = null;
         List<LinkedNode>? targets = null, perpetrators = null;
         List<string>? partOf = null;
+        Span<char> id = stackalloc char[IdChars];
         var outgoing = new Utf8JsonReader(reader.GetFieldValue<byte[]>(8));
         outgoing.Read();
         while (outgoing.Read() && outgoing.TokenType == JsonTokenType.StartArray)
         {
             outgoing.Read();
-            var type = outgoing.ValueTextEquals("OCCURRED_IN"u8) ? 0 : outgoing.ValueTextEquals("TARGETED"u8) ? 1 : 2;
-            var id = Next(ref outgoing);
+            var type = outgoing.ValueTextEquals("OCCURRED_IN"u8) ? 0 : outgoing.ValueTextEquals("TARGETED"u8) ? 1 : outgoing.ValueTextEquals("PART_OF"u8) ? 2 : 3;
             outgoing.Read();
-            var status = Statuses.Read(ref outgoing);
+            if (type == 2) (partOf ??= []).Add(outgoing.GetString()!);
+            ReadOnlySpan<char> far = type is 0 or 1 ? Chars(ref outgoing, id) is var n and >= 0 ? id[..n] : outgoing.GetString() : default;
             outgoing.Read();
-            if (type == 2) (partOf ??= []).Add(id);
-            else if (type == 1) (targets ??= []).Add(linked.Node(id, status));
-            else if (linked.Place(id) is { } place) (places ??= []).Add(new LinkedPlace(place, status));
+            var status = type == 3 ? default : Statuses.Read(ref outgoing);
+            outgoing.Read();
+            if (type == 1) (targets ??= []).Add(linked.Node(far, status));
+            else if (type == 0 && linked.Place(far, status) is { } place) (places ??= []).Add(place);
         }
         var incoming = new Utf8JsonReader(reader.GetFieldValue<byte[]>(9));
         incoming.Read();
         while (incoming.Read() && incoming.TokenType == JsonTokenType.StartArray)
         {
-            var id = Next(ref incoming);
             incoming.Read();
-            (perpetrators ??= []).Add(linked.Node(id, Statuses.Read(ref incoming)));
+            ReadOnlySpan<char> near = Chars(ref incoming, id) is var n and >= 0 ? id[..n] : incoming.GetString();
+            incoming.Read();
+            (perpetrators ??= []).Add(linked.Node(near, Statuses.Read(ref incoming)));
             incoming.Read();
         }
         places?.Sort((a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id));
@@ -82,11 +85,12 @@ internal static class EventExport
             partOf ?? [], tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
-    private static string Next(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.GetString()!;
-    }
+    /// <summary>Room on the stack for an id's characters (at most <see cref="FieldChecks.MaxIdLength"/>); an id whose UTF-8 is longer gets a string.</summary>
+    private const int IdChars = 256;
+
+    /// <summary>The current string token's characters copied into <paramref name="room"/>: how many, or -1 when they may not fit.</summary>
+    private static int Chars(ref Utf8JsonReader reader, scoped Span<char> room) =>
+        reader.HasValueSequence || reader.ValueSpan.Length > room.Length ? -1 : reader.CopyString(room);
 
     /// <summary>Claim statuses read from UTF-8 without a string each, spelled by <see cref="EnumNames"/>.</summary>
     private static class Statuses

@@ -9,25 +9,30 @@ namespace ConflictGraph.Sqlite.Reading;
 /// The nodes an export's events link to (places, perpetrators, targets), each read once per export in
 /// its read transaction: they are few next to the events (a 1M-event graph names about 80,000), so
 /// their kinds and labels are not joined into every event's row. Places keep their whole node, for
-/// coordinates and precision.
+/// coordinates and precision. Found by the id's characters (no string per link), and each link is
+/// made once per node and claim status, so a row's links cost no allocation once their nodes are known.
 /// </summary>
 internal sealed class LinkedNodes(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
 {
-    private readonly Dictionary<string, (NodeKind Kind, string Label, Place? Place)> read = new(StringComparer.Ordinal);
+    private static readonly int Statuses = Enum.GetValues<ClaimStatus>().Length;
+
+    private readonly Dictionary<string, Linked?> read = new(StringComparer.Ordinal);
 
     private SqliteCommand? command;
 
-    /// <summary>The place with that id; null when the id names no place.</summary>
-    public Place? Place(string id) => Find(id)?.Place;
+    /// <summary>The place with that id, as a link with <paramref name="status"/>; null when the id names no place.</summary>
+    public LinkedPlace? Place(ReadOnlySpan<char> id, ClaimStatus status) =>
+        Find(id) is { Place: { } place } found ? found.Places[(int)status] ??= new LinkedPlace(place, status) : null;
 
     /// <summary>The node with that id at the far end of a relation with <paramref name="status"/>.</summary>
-    public LinkedNode Node(string id, ClaimStatus status) =>
-        Find(id) is { } node ? new LinkedNode(id, node.Kind, node.Label, status)
+    public LinkedNode Node(ReadOnlySpan<char> id, ClaimStatus status) =>
+        Find(id) is { } found ? found.Nodes[(int)status] ??= new LinkedNode(found.Id, found.Kind, found.Label, status)
             : throw new InvalidDataException($"a relation of an exported event names '{id}', which is not stored");
 
-    private (NodeKind Kind, string Label, Place? Place)? Find(string id)
+    private Linked? Find(ReadOnlySpan<char> id)
     {
-        if (read.TryGetValue(id, out var known)) return known;
+        if (read.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var known)) return known;
+        var key = id.ToString();
         if (command is null)
         {
             command = connection.CreateCommand();
@@ -35,13 +40,21 @@ internal sealed class LinkedNodes(SqliteConnection connection, SqliteTransaction
             command.CommandText = "SELECT kind, label, body FROM nodes WHERE id = $id";
             command.Parameters.Add("$id", SqliteType.Text);
         }
-        command.Parameters[0].Value = id;
+        command.Parameters[0].Value = key;
         using var found = command.ExecuteReader();
-        if (!found.Read()) return null;
+        if (!found.Read()) return read[key] = null;
         var kind = EnumNames.Parse<NodeKind>(found.GetString(0));
         var place = kind == NodeKind.Place ? (Place)NodeRow.Parse(found.GetString(0), found.GetString(2)) : null;
-        return read[id] = (kind, found.GetString(1), place);
+        return read[key] = new Linked(key, kind, found.GetString(1), place);
     }
 
     public void Dispose() => command?.Dispose();
+
+    /// <summary>A node as its links show it, with the links made so far, one per claim status.</summary>
+    private sealed record Linked(string Id, NodeKind Kind, string Label, Place? Place)
+    {
+        public LinkedNode?[] Nodes { get; } = new LinkedNode?[Statuses];
+
+        public LinkedPlace?[] Places { get; } = new LinkedPlace?[Statuses];
+    }
 }
