@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Transport;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Rules.Custom;
@@ -11,13 +12,16 @@ namespace ConflictGraph.Api.Caching;
 /// Keeps each document that parsed and validated, keyed by its text, so a repeated query skips
 /// parsing and the validation rules that look only at the document. Variables are still
 /// coerced and checked every time, and so is the cost limit where variables can move it (a
-/// list's size may come from a <c>first</c> variable; see <see cref="CostInputs"/>). Its memory
+/// list's size may come from a <c>first</c> variable; see <see cref="CostInputs"/>). The rule for
+/// subscriptions over HTTP runs again only for a document that holds a subscription: GraphQL.NET
+/// walks the whole document with its type information whenever any rule is given, even one with
+/// nothing to check, and that walk was a tenth of a small query's time. Its memory
 /// is its own budget in bytes; a document larger than <see cref="DocumentCacheOptions.MaxDocumentBytes"/>
 /// is never kept, so padded one-off documents cannot fill it.
 /// </summary>
 public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget) : IConfigureExecution, IDisposable
 {
-    private sealed record Entry(GraphQLDocument Document, bool CostVaries);
+    private sealed record Entry(GraphQLDocument Document, bool CostVaries, bool Subscribes);
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = budget.Value.DocumentBytes, TrackStatistics = true });
 
@@ -32,14 +36,14 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
             executionOptions.Document = known!.Document;
             executionOptions.ValidationRules =
             [
-                .. executionOptions.CachedDocumentValidationRules ?? [],
+                .. (executionOptions.CachedDocumentValidationRules ?? []).Where(rule => known.Subscribes || rule is not SubscriptionTransportRule),
                 .. known.CostVaries ? (executionOptions.ValidationRules ?? []).OfType<ComplexityValidationRule>() : [],
             ];
             return await next(executionOptions);
         }
         var result = await next(executionOptions);
         if (result.Executed && result.Document is { } parsed)
-            cache.Set(query, new Entry(parsed, await CostInputs.VaryWithVariablesAsync(parsed)),
+            cache.Set(query, new Entry(parsed, await CostInputs.VaryWithVariablesAsync(parsed), SubscriptionTransportRule.Concerns(parsed)),
                 new MemoryCacheEntryOptions { Size = DocumentCacheOptions.EstimatedBytes(query), SlidingExpiration = TimeSpan.FromMinutes(30) });
         return result;
     }

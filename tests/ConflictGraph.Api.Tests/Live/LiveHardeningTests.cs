@@ -23,6 +23,24 @@ public sealed class LiveHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task ASubscriptionAlreadyRunOverTheSocketIsStillRefusedOverHttp()
+    {
+        const string document = "subscription { graphChanged { nodes { id } } }";
+        await using (var client = await ProtocolClient.ConnectAndInitAsync(app))
+        {
+            // Run once over the socket, the document is parsed, validated and kept by the document cache.
+            await client.SubscribeAsync("s", document);
+            await app.WaitForSubscribersAsync();
+        }
+
+        var response = await app.PostGraphQLAsync(document, accept: "application/graphql-response+json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["BAD_USER_INPUT"], response.Codes);
+        Assert.Contains("WebSocket", response.Errors[0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task EventAddedMatchesTextTheWayTheEventsQueryDoes()
     {
         await using var client = await ProtocolClient.ConnectAndInitAsync(app);
