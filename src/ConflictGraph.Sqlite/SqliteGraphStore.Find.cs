@@ -12,9 +12,9 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = Open(cancellationToken);
         // One read transaction, so every page of the batch sees the same state.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        using var snapshot = ReadSnapshot.Begin(connection);
         var pages = new List<Page<Node>>(queries.Count);
-        foreach (var (query, page) in queries) pages.Add(await NodePages.FindAsync(connection, transaction, query, page, cancellationToken));
+        foreach (var (query, page) in queries) pages.Add(await NodePages.FindAsync(connection, null, query, page, cancellationToken));
         return pages;
     }
 

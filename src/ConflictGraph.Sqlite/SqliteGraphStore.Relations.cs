@@ -21,7 +21,9 @@ public sealed partial class SqliteGraphStore
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        // Nodes alone are one statement; relations, their claims and their ends are several, read in one snapshot.
+        if (requests.Count == 0) return new Neighborhood([], nodeIds.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, nodeIds.ToHashSet(StringComparer.Ordinal), cancellationToken));
+        using var snapshot = ReadSnapshot.Begin(connection);
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         // Requests with the same types, direction and need of claims share one statement; claims are read
         // only for relations someone will show, so a relation read both ways keeps its claims.
@@ -31,11 +33,11 @@ public sealed partial class SqliteGraphStore
             var first = group.First();
             if (first.Types is { Count: 0 }) continue;
             foreach (var relation in await RelationsAroundAsync(
-                connection, transaction, group.Select(r => r.NodeId).ToList(), first.Types, first.Direction, !first.EndsOnly, cancellationToken))
+                connection, null, group.Select(r => r.NodeId).ToList(), first.Types, first.Direction, !first.EndsOnly, cancellationToken))
                 relations.TryAdd(relation.Id, relation);
         }
         var ids = relations.Values.SelectMany(r => new[] { r.FromId, r.ToId }).Concat(nodeIds).ToHashSet(StringComparer.Ordinal);
-        var nodes = ids.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, ids, cancellationToken, transaction);
+        var nodes = ids.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
         return new Neighborhood(relations.Values.ToList(), nodes);
     }
 

@@ -17,7 +17,7 @@ internal static class NodePages
     private const string Columns = "n.kind, n.body";
 
     public static async Task<Page<Node>> FindAsync(
-        SqliteConnection connection, SqliteTransaction transaction, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         if (query.Kinds.Count == 0) return Page<Node>.Empty;
         var keyset = KeysetPage.For(query.Order);

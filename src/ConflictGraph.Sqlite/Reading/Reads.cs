@@ -6,7 +6,7 @@ internal static class Reads
 {
     /// <summary>Runs a statement that selects one number.</summary>
     public static async Task<int> CountAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, SqlFilter filter, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, SqlFilter filter, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(sql, transaction);
         filter.Bind(command);

@@ -121,7 +121,7 @@ public sealed class PreparedStatementTests : IDisposable
         var compiled = 0;
         SQLitePCL.strdelegate_authorizer count = (_, action, _, _, _, _) =>
         {
-            // Once per SELECT compiled (a transaction's BEGIN and ROLLBACK are compiled anew each time by Microsoft.Data.Sqlite).
+            // Once per SELECT compiled (BEGIN and ROLLBACK are counted by the next test).
             if (action == SQLitePCL.raw.SQLITE_SELECT) Interlocked.Increment(ref compiled);
             return SQLitePCL.raw.SQLITE_OK;
         };
@@ -148,6 +148,41 @@ public sealed class PreparedStatementTests : IDisposable
         Assert.True(after[1] > 0, string.Join(", ", after));
         // The third and fourth runs repeat the first two: nothing compiled again.
         Assert.True(after[1] == after[3], string.Join(", ", after));
+    }
+
+    [Fact]
+    public async Task AReadTransactionIsNotCompiledAgainForEachRequest()
+    {
+        using var store = NewStore();
+        // Microsoft.Data.Sqlite's own transaction compiles BEGIN and ROLLBACK at every store call.
+        var compiled = 0;
+        SQLitePCL.strdelegate_authorizer count = (_, action, _, _, _, _) =>
+        {
+            if (action == SQLitePCL.raw.SQLITE_TRANSACTION) Interlocked.Increment(ref compiled);
+            return SQLitePCL.raw.SQLITE_OK;
+        };
+        var watched = new HashSet<SqliteConnection>();
+        store.ConnectionOpened = connection =>
+        {
+            lock (watched)
+                if (watched.Add(connection)) SQLitePCL.raw.sqlite3_set_authorizer(connection.Handle, count, null);
+        };
+        await store.ImportAsync(TestWorld.Batch, null, CancellationToken.None);
+        var statements = new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { ActorId = "org:kh" } };
+        async Task ReadAsync()
+        {
+            var page = await store.FindNodesAsync([(statements, new PageRequest(2))], CancellationToken.None);
+            Assert.NotEmpty(page[0].Items);
+            var around = await store.ExpandAsync([new ExpandRequest("org:kh", null, Direction.Both)], [], CancellationToken.None);
+            Assert.NotEmpty(around.Relations);
+        }
+        await ReadAsync();
+        var once = Volatile.Read(ref compiled);
+
+        for (var i = 0; i < 3; i++) await ReadAsync();
+
+        Assert.True(once > 0, $"{once} transaction statements compiled by the first reads");
+        Assert.Equal(once, Volatile.Read(ref compiled));
     }
 
     [Fact]
