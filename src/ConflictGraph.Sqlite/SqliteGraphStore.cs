@@ -103,7 +103,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         command.Parameters.AddWithValue("$id", id);
         var found = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) found.Add(NodeRow.Parse(reader.GetString(0), reader.GetString(1)));
+        while (await reader.ReadAsync(cancellationToken)) found.Add(NodeRow.Read(reader));
         return found;
     }
 
@@ -144,7 +144,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await using var connection = Open(cancellationToken);
         await using var command = connection.Command("SELECT kind, body FROM nodes ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return NodeRow.Parse(reader.GetString(0), reader.GetString(1));
+        while (await reader.ReadAsync(cancellationToken)) yield return NodeRow.Read(reader);
     }
 
     public async IAsyncEnumerable<Relation> ExportRelationsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ internal static class NodePages
                     more = true;
                     break;
                 }
-                var node = NodeRow.Parse(reader.GetString(0), reader.GetString(1));
+                var node = NodeRow.Read(reader);
                 items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.GetString(2), node.Id)));
             }
         }

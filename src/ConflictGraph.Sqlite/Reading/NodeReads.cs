@@ -19,7 +19,7 @@ internal static class NodeReads
     {
         var nodes = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) nodes.Add(NodeRow.Parse(reader.GetString(0), reader.GetString(1)));
+        while (await reader.ReadAsync(cancellationToken)) nodes.Add(NodeRow.Read(reader));
         return nodes;
     }
 }

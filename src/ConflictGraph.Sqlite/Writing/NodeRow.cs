@@ -1,6 +1,7 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Writing;
 
@@ -30,6 +31,9 @@ internal sealed record NodeRow(
     }
 
     public static Node Parse(string kind, string body) => NodeJson.Parse(kind, body);
+
+    /// <summary>The node of a row selecting its kind and its body, the body read as the UTF-8 SQLite keeps, not as a string.</summary>
+    public static Node Read(SqliteDataReader reader, int kind = 0, int body = 1) => NodeJson.Parse(reader.GetString(kind), reader.GetFieldValue<byte[]>(body));
 
     /// <summary>Whether rows of the kind can carry a date (see <see cref="Of"/>); the others always have date_start NULL.</summary>
     public static bool CanBeDated(NodeKind kind) => kind is NodeKind.Event or NodeKind.Statement or NodeKind.Source;
