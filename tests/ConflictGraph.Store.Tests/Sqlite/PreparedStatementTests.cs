@@ -4,6 +4,7 @@ using ConflictGraph.Store.Tests.Conformance;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using ConflictGraph.Sqlite.Reading;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
@@ -15,6 +16,26 @@ public sealed class PreparedStatementTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-prepared-").FullName;
 
     private SqliteGraphStore NewStore(string name = "prepared.db") => new(new SqliteStoreOptions { Path = Path.Combine(folder, name) });
+
+    /// <summary>How many statements of an authorizer action (SELECT, BEGIN or ROLLBACK) the store's connections compile from now on.</summary>
+    private static StrongBox<int> CountCompiled(SqliteGraphStore store, int action)
+    {
+        // SQLite asks the authorizer while it compiles a statement (at prepare, and at any prepare it repeats by itself), never while it runs one.
+        var compiled = new StrongBox<int>();
+        SQLitePCL.strdelegate_authorizer count = (_, asked, _, _, _, _) =>
+        {
+            if (asked == action) Interlocked.Increment(ref compiled.Value);
+            return SQLitePCL.raw.SQLITE_OK;
+        };
+        // Setting an authorizer expires the connection's statements, so each connection gets it once.
+        var watched = new HashSet<SqliteConnection>();
+        store.ConnectionOpened = connection =>
+        {
+            lock (watched)
+                if (watched.Add(connection)) SQLitePCL.raw.sqlite3_set_authorizer(connection.Handle, count, null);
+        };
+        return compiled;
+    }
 
     private static async Task<long> AddOneAsync(SqliteConnection connection, long x)
     {
@@ -117,21 +138,7 @@ public sealed class PreparedStatementTests : IDisposable
     public async Task PagesAndSearchesRunAgainWithoutBeingPreparedAgain()
     {
         using var store = NewStore();
-        // SQLite asks the authorizer while it compiles a statement (at prepare, and at any prepare it repeats by itself), never while it runs one.
-        var compiled = 0;
-        SQLitePCL.strdelegate_authorizer count = (_, action, _, _, _, _) =>
-        {
-            // Once per SELECT compiled (BEGIN and ROLLBACK are counted by the next test).
-            if (action == SQLitePCL.raw.SQLITE_SELECT) Interlocked.Increment(ref compiled);
-            return SQLitePCL.raw.SQLITE_OK;
-        };
-        // Setting an authorizer expires the connection's statements, so each connection gets it once.
-        var watched = new HashSet<SqliteConnection>();
-        store.ConnectionOpened = connection =>
-        {
-            lock (watched)
-                if (watched.Add(connection)) SQLitePCL.raw.sqlite3_set_authorizer(connection.Handle, count, null);
-        };
+        var compiled = CountCompiled(store, SQLitePCL.raw.SQLITE_SELECT);
         await store.ImportAsync(TestWorld.Batch, null, CancellationToken.None);
         var statements = new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { ActorId = "org:kh" }, Order = NodeOrder.DateAsc };
         var people = new NodeQuery { Kinds = [NodeKind.Person, NodeKind.Organization] };
@@ -142,7 +149,7 @@ public sealed class PreparedStatementTests : IDisposable
             var first = await store.FindNodesAsync([(statements, new PageRequest(run)), (people, new PageRequest(run))], CancellationToken.None);
             await store.FindNodesAsync([(statements, new PageRequest(run, first[0].EndCursor)), (people, new PageRequest(run, first[1].EndCursor))], CancellationToken.None);
             await store.SearchAsync(run == 1 ? "kataib" : "kirby", null, 10, CancellationToken.None);
-            after.Add(Volatile.Read(ref compiled));
+            after.Add(compiled.Value);
         }
 
         Assert.True(after[1] > 0, string.Join(", ", after));
@@ -155,18 +162,7 @@ public sealed class PreparedStatementTests : IDisposable
     {
         using var store = NewStore();
         // Microsoft.Data.Sqlite's own transaction compiles BEGIN and ROLLBACK at every store call.
-        var compiled = 0;
-        SQLitePCL.strdelegate_authorizer count = (_, action, _, _, _, _) =>
-        {
-            if (action == SQLitePCL.raw.SQLITE_TRANSACTION) Interlocked.Increment(ref compiled);
-            return SQLitePCL.raw.SQLITE_OK;
-        };
-        var watched = new HashSet<SqliteConnection>();
-        store.ConnectionOpened = connection =>
-        {
-            lock (watched)
-                if (watched.Add(connection)) SQLitePCL.raw.sqlite3_set_authorizer(connection.Handle, count, null);
-        };
+        var compiled = CountCompiled(store, SQLitePCL.raw.SQLITE_TRANSACTION);
         await store.ImportAsync(TestWorld.Batch, null, CancellationToken.None);
         var statements = new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { ActorId = "org:kh" } };
         async Task ReadAsync()
@@ -177,12 +173,12 @@ public sealed class PreparedStatementTests : IDisposable
             Assert.NotEmpty(around.Relations);
         }
         await ReadAsync();
-        var once = Volatile.Read(ref compiled);
+        var once = compiled.Value;
 
         for (var i = 0; i < 3; i++) await ReadAsync();
 
         Assert.True(once > 0, $"{once} transaction statements compiled by the first reads");
-        Assert.Equal(once, Volatile.Read(ref compiled));
+        Assert.Equal(once, compiled.Value);
     }
 
     [Fact]
