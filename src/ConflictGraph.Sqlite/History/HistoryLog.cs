@@ -15,7 +15,7 @@ namespace ConflictGraph.Sqlite.History;
 internal sealed class HistoryLog(SqliteConnection connection, SqliteTransaction transaction, WriteContext write, TimeProvider clock, bool enabled = true)
     : IDisposable
 {
-    private SqliteCommand? insert;
+    private RowStatement? insert;
     private long batch;
     private long next;
 
@@ -33,7 +33,7 @@ internal sealed class HistoryLog(SqliteConnection connection, SqliteTransaction 
         if (insert is null) Begin();
         insert!.With(next++, batch, HistoryCodes.Of(change.Kind), HistoryCodes.TargetOf(change), change.TargetId, change.StatementId, change.Before,
                 HistoryChanges.AboutText(change.AboutIds))
-            .ExecuteNonQuery();
+            .Run();
     }
 
     private void Begin()
@@ -50,10 +50,10 @@ internal sealed class HistoryLog(SqliteConnection connection, SqliteTransaction 
             row.Parameters.AddWithValue("$first", next);
             batch = (long)row.ExecuteScalar()!;
         }
-        insert = Command("INSERT INTO history (seq, batch, kind, target_kind, target_id, statement_id, before, about) " +
-                         "VALUES ($seq, $batch, $kind, $target, $id, $statement, $before, $about)");
-        foreach (var name in new[] { "$seq", "$batch", "$kind", "$target", "$id", "$statement", "$before", "$about" }) insert.Parameters.Add(new SqliteParameter(name, null));
-        insert.Prepare();
+        insert = new RowStatement(connection,
+            "INSERT INTO history (seq, batch, kind, target_kind, target_id, statement_id, before, about) " +
+            "VALUES ($seq, $batch, $kind, $target, $id, $statement, $before, $about)",
+            "$seq", "$batch", "$kind", "$target", "$id", "$statement", "$before", "$about");
     }
 
     private SqliteCommand Command(string sql)

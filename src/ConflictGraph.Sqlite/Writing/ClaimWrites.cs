@@ -1,11 +1,10 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>The prepared commands that read and write the claims of one kind of owner (relations or facts).</summary>
-internal sealed record ClaimCommands(SqliteCommand Read, SqliteCommand Upsert, SqliteCommand UpdateStatus);
+internal sealed record ClaimCommands(RowStatement Read, RowStatement Upsert, RowStatement UpdateStatus);
 
 /// <summary>What a merge did to a relation's or fact's claims: created it, or updated it from <see cref="Before"/> to <see cref="After"/> (by statement id).</summary>
 internal sealed record ClaimMergeOutcome(ChangeKind Change, IReadOnlyList<Claim>? Before = null, IReadOnlyList<Claim>? After = null)
@@ -34,25 +33,25 @@ internal static class ClaimWrites
         claims = Read(commands.Read, id);
         var before = ClaimMerge.Ordered(claims.Values);
         if (!ClaimMerge.Merge(claims, incoming)) return null;
-        commands.UpdateStatus.With(id, EnumNames.Of(ClaimMerge.Status(claims.Values))).ExecuteNonQuery();
+        commands.UpdateStatus.With(id, EnumNames.Of(ClaimMerge.Status(claims.Values))).Run();
         Upsert(commands, id, claims.Values);
         return new ClaimMergeOutcome(ChangeKind.Updated, before, ClaimMerge.Ordered(claims.Values));
     }
 
     /// <summary>The stored claims of one relation or fact, by statement id.</summary>
-    public static Dictionary<string, Claim> Read(SqliteCommand read, string id)
+    public static Dictionary<string, Claim> Read(RowStatement read, string id)
     {
         var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
-        using var reader = read.With(id).ExecuteReader();
+        using var reader = read.With(id).Rows();
         while (reader.Read())
             claims[reader.GetString(0)] = new Claim(reader.GetString(0), reader.GetInt64(1) == 0 ? ClaimPosition.Claims : ClaimPosition.Disputes,
-                reader.IsDBNull(2) ? null : reader.GetString(2));
+                reader.IsNull(2) ? null : reader.GetString(2));
         return claims;
     }
 
     private static void Upsert(ClaimCommands commands, string id, IEnumerable<Claim> claims)
     {
         foreach (var claim in claims)
-            commands.Upsert.With(id, claim.StatementId, claim.Disputes ? 1 : 0, claim.Characterization).ExecuteNonQuery();
+            commands.Upsert.With(id, claim.StatementId, claim.Disputes ? 1 : 0, claim.Characterization).Run();
     }
 }

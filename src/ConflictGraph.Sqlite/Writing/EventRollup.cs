@@ -86,19 +86,15 @@ internal static class EventRollup
             }
         });
 
-    private static void Touch(SqliteCommand insert, string id, CasualtyTally tally) =>
-        insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).ExecuteNonQuery();
+    private static void Touch(RowStatement insert, string id, CasualtyTally tally) =>
+        insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).Run();
 
-    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<SqliteCommand> touchAll)
+    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<RowStatement> touchAll)
     {
         connection.Execute($"DELETE FROM {Touched}", transaction);
-        using (var insert = Command(connection, transaction,
-            $"INSERT OR IGNORE INTO {Touched} VALUES ($id, $counted, $withBest, $open, $low, $best, $high)"))
-        {
-            foreach (var name in new[] { "$id", "$counted", "$withBest", "$open", "$low", "$best", "$high" }) insert.Parameters.Add(new SqliteParameter(name, null));
-            insert.Prepare();
+        using (var insert = new RowStatement(connection, $"INSERT OR IGNORE INTO {Touched} VALUES ($id, $counted, $withBest, $open, $low, $best, $high)",
+            "$id", "$counted", "$withBest", "$open", "$low", "$best", "$high"))
             touchAll(insert);
-        }
         connection.Execute($"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)", transaction);
         connection.Execute(Rows, transaction);
         connection.Execute($"DELETE FROM {Touched}", transaction);

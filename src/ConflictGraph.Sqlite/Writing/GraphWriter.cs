@@ -80,7 +80,7 @@ internal sealed class GraphWriter
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var stored = BulkLoad.StoredNodesAtMost(connection, transaction);
             bulk = bulkLoads ? BulkLoad.Begin(connection, transaction, nodes, relations, stored) : null;
-            using var commands = bulk is null ? new WriteCommands(connection, transaction) : new WriteCommands(connection, transaction, BulkLoad.StagedSearch);
+            using var commands = bulk is null ? new WriteCommands(connection) : new WriteCommands(connection, BulkLoad.StagedSearch);
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
             var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
             var phases = new PhaseClock(write.Phases);
@@ -154,7 +154,7 @@ internal sealed class GraphWriter
         var seq = startedEmpty ? Insert(node, row) : 0;
         if (seq == 0)
         {
-            using (var reader = commands.NodeBody.With(node.Id).ExecuteReader())
+            using (var reader = commands.NodeBody.With(node.Id).Rows())
             {
                 seq = reader.Read() ? reader.GetInt64(0) : 0;
                 if (seq != 0 && reader.GetString(2) != row.Kind)
@@ -170,8 +170,8 @@ internal sealed class GraphWriter
             else
             {
                 Touch(node, stored: true);
-                commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
-                commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
+                commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).Run();
+                commands.DeleteReferences.With(node.Id).Run();
                 commands.DeleteSearchRows(seq, row.Kind);
                 updated++;
                 if (listChanges) nodeChanges.Add(new NodeChange(node.Id, node.Kind, ChangeKind.Updated));
@@ -180,7 +180,7 @@ internal sealed class GraphWriter
         foreach (var (field, target) in row.References)
         {
             Require(target, $"node '{node.Id}' field {field}");
-            commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
+            commands.InsertReference.With(node.Id, field, target).Run();
         }
         commands.InsertSearchRows(seq, row);
     }
@@ -206,7 +206,7 @@ internal sealed class GraphWriter
         foreach (var report in statement.CasualtyReports) touchedEvents.Add(report.EventId);
         // An updated statement may no longer report on an event it did.
         if (!stored) return;
-        using var reported = commands.ReportedEvents.With(node.Id).ExecuteReader();
+        using var reported = commands.ReportedEvents.With(node.Id).Rows();
         while (reported.Read()) touchedEvents.Add(reported.GetString(0));
     }
 
@@ -217,7 +217,7 @@ internal sealed class GraphWriter
     /// <summary>Inserts the node; its seq, or 0 when the id is stored already.</summary>
     private long Insert(Node node, NodeRow row)
     {
-        if (commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteScalar() is not long seq) return 0;
+        if (commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).Int64() is not { } seq) return 0;
         Touch(node, stored: false);
         created++;
         if (listChanges) nodeChanges.Add(new NodeChange(row.Id, node.Kind, ChangeKind.Created));
@@ -233,7 +233,7 @@ internal sealed class GraphWriter
 
         var id = relation.Id;
         var outcome = ClaimWrites.Merge(relationClaims, id, relation.Claims,
-            status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).ExecuteNonQuery() == 1);
+            status => commands.InsertRelation.With(id, EnumNames.Of(relation.Type), relation.FromId, relation.ToId, status).Run() == 1);
         if (outcome is null) return;
         if (outcome.Change == ChangeKind.Created) relationsCreated++;
         else relationsUpdated++;
@@ -254,7 +254,7 @@ internal sealed class GraphWriter
 
         var id = fact.Id;
         var outcome = ClaimWrites.Merge(factClaims, id, fact.Claims,
-            status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).ExecuteNonQuery() == 1);
+            status => commands.InsertFact.With(id, fact.SubjectId, fact.Property, fact.Value, status).Run() == 1);
         if (outcome is null) return;
         if (!startedEmpty) touchedEvents.Add(fact.SubjectId);
         if (outcome.Change == ChangeKind.Created) factsCreated++;
@@ -266,7 +266,7 @@ internal sealed class GraphWriter
     private void Require(string id, string where)
     {
         if (inBatch(id) || storedOutside.Contains(id)) return;
-        if (commands.NodeExists.With(id).ExecuteScalar() is null)
+        if (commands.NodeExists.With(id).Int64() is null)
             throw new MissingReferenceException($"{where}: no node '{id}' in the batch or the store");
         storedOutside.Add(id);
     }

@@ -74,7 +74,7 @@ internal static class NodeDeletion
         await using (var delete = Command("DELETE FROM nodes WHERE id = $id"))
             await delete.ExecuteNonQueryAsync(cancellationToken);
 
-        using var commands = new WriteCommands(connection, transaction);
+        using var commands = new WriteCommands(connection);
         using var log = new HistoryLog(connection, transaction, write, clock);
         log.Record(HistoryChanges.NodeDeleted(id, EnumNames.Parse<NodeKind>(deleted.Kind), deleted.Body));
         foreach (var relation in relations) log.Record(HistoryChanges.Of(relation, null));
@@ -82,14 +82,14 @@ internal static class NodeDeletion
         foreach (var relation in cited)
         {
             var after = relation with { Claims = relation.Claims.Where(c => c.StatementId != id).ToList() };
-            commands.UpdateStatus.With(relation.Id, EnumNames.Of(after.Status)).ExecuteNonQuery();
+            commands.UpdateStatus.With(relation.Id, EnumNames.Of(after.Status)).Run();
             touched.UnionWith([relation.FromId, relation.ToId]);
             log.Record(HistoryChanges.Of(relation, after));
         }
         foreach (var fact in citedFacts)
         {
             var after = fact with { Claims = fact.Claims.Where(c => c.StatementId != id).ToList() };
-            commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(after.Status)).ExecuteNonQuery();
+            commands.UpdateFactStatus.With(fact.Id, EnumNames.Of(after.Status)).Run();
             touched.Add(fact.SubjectId);
             log.Record(HistoryChanges.Of(fact, after));
         }
@@ -109,10 +109,10 @@ internal static class NodeDeletion
     private static void Rewrite(WriteCommands commands, Node node)
     {
         var row = NodeRow.Of(node);
-        var seq = (long)commands.NodeBody.With(node.Id).ExecuteScalar()!;
-        commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).ExecuteNonQuery();
-        commands.DeleteReferences.With(node.Id).ExecuteNonQuery();
-        foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).ExecuteNonQuery();
+        var seq = commands.NodeBody.With(node.Id).Int64()!.Value;
+        commands.UpdateNode.With(seq, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).Run();
+        commands.DeleteReferences.With(node.Id).Run();
+        foreach (var (field, target) in row.References) commands.InsertReference.With(node.Id, field, target).Run();
         commands.DeleteSearchRows(seq, row.Kind);
         commands.InsertSearchRows(seq, row);
     }

@@ -5,20 +5,17 @@ namespace ConflictGraph.Sqlite.Writing;
 /// <summary>The statements a write runs for each item, prepared once per transaction and reused with new values.</summary>
 internal sealed class WriteCommands : IDisposable
 {
-    private readonly List<SqliteCommand> all = [];
+    private readonly List<RowStatement> all = [];
 
+    /// <param name="connection">The connection whose open transaction the statements run in.</param>
     /// <param name="searchTable">Where a node's search text goes: the full-text table, or a bulk import's staging table (BulkLoad).</param>
-    public WriteCommands(SqliteConnection connection, SqliteTransaction transaction, string searchTable = "search")
+    public WriteCommands(SqliteConnection connection, string searchTable = "search")
     {
-        SqliteCommand Prepare(string sql, params string[] parameters)
+        RowStatement Prepare(string sql, params string[] parameters)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
-            command.Prepare();
-            all.Add(command);
-            return command;
+            var statement = new RowStatement(connection, sql, parameters);
+            all.Add(statement);
+            return statement;
         }
 
         NodeBody = Prepare("SELECT seq, body, kind FROM nodes WHERE id = $id", "$id");
@@ -59,52 +56,42 @@ internal sealed class WriteCommands : IDisposable
         UpdateFactStatus = Prepare("UPDATE facts SET status = $status WHERE id = $id", "$id", "$status");
     }
 
-    public SqliteCommand NodeBody { get; }
-    public SqliteCommand NodeExists { get; }
-    public SqliteCommand InsertNode { get; }
-    public SqliteCommand UpdateNode { get; }
-    public SqliteCommand ReportedEvents { get; }
-    public SqliteCommand DeleteReferences { get; }
-    public SqliteCommand InsertReference { get; }
-    private SqliteCommand DeleteSearch { get; }
-    private SqliteCommand InsertSearch { get; }
-    private SqliteCommand DeleteNames { get; }
-    private SqliteCommand InsertNames { get; }
+    public RowStatement NodeBody { get; }
+    public RowStatement NodeExists { get; }
+    public RowStatement InsertNode { get; }
+    public RowStatement UpdateNode { get; }
+    public RowStatement ReportedEvents { get; }
+    public RowStatement DeleteReferences { get; }
+    public RowStatement InsertReference { get; }
+    private RowStatement DeleteSearch { get; }
+    private RowStatement InsertSearch { get; }
+    private RowStatement DeleteNames { get; }
+    private RowStatement InsertNames { get; }
 
     /// <summary>Removes a stored node's full-text rows (its search text, and its names when its kind has them).</summary>
     public void DeleteSearchRows(long seq, string kind)
     {
-        DeleteSearch.With(seq).ExecuteNonQuery();
-        if (NameIndex.Holds(kind)) DeleteNames.With(seq).ExecuteNonQuery();
+        DeleteSearch.With(seq).Run();
+        if (NameIndex.Holds(kind)) DeleteNames.With(seq).Run();
     }
 
     /// <summary>Writes a node's full-text rows, after <see cref="DeleteSearchRows"/> when it was stored before.</summary>
     public void InsertSearchRows(long seq, NodeRow row)
     {
-        InsertSearch.With(seq, row.SearchText).ExecuteNonQuery();
-        if (row.Names is { } names) InsertNames.With(seq, names).ExecuteNonQuery();
+        InsertSearch.With(seq, row.SearchText).Run();
+        if (row.Names is { } names) InsertNames.With(seq, names).Run();
     }
-    public SqliteCommand InsertRelation { get; }
-    public SqliteCommand RelationClaims { get; }
-    public SqliteCommand UpsertClaim { get; }
-    public SqliteCommand UpdateStatus { get; }
-    public SqliteCommand InsertFact { get; }
-    public SqliteCommand FactClaims { get; }
-    public SqliteCommand UpsertFactClaim { get; }
-    public SqliteCommand UpdateFactStatus { get; }
+    public RowStatement InsertRelation { get; }
+    public RowStatement RelationClaims { get; }
+    public RowStatement UpsertClaim { get; }
+    public RowStatement UpdateStatus { get; }
+    public RowStatement InsertFact { get; }
+    public RowStatement FactClaims { get; }
+    public RowStatement UpsertFactClaim { get; }
+    public RowStatement UpdateFactStatus { get; }
 
     public void Dispose()
     {
         foreach (var command in all) command.Dispose();
-    }
-}
-
-internal static class CommandValues
-{
-    /// <summary>Sets the prepared command's parameters, in the order they were declared.</summary>
-    public static SqliteCommand With(this SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return command;
     }
 }
