@@ -5,6 +5,7 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.History;
+using ConflictGraph.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Writing;
@@ -74,6 +75,10 @@ internal sealed class GraphWriter
         WriteContext write, TimeProvider clock, bool logged, bool bulkLoads, CancellationToken cancellationToken)
     {
         BulkLoad? bulk = null;
+        // Every reference is checked before its row goes in (Require), exactly: SQLite's foreign-key check would look
+        // each id up a second time. A large write goes without it; the pragma only takes effect outside a transaction.
+        var checksItself = bulkLoads && nodes + relations >= BulkLoad.MinimumItems;
+        if (checksItself) connection.Execute("PRAGMA foreign_keys = OFF");
         try
         {
             // Disposed, so rolled back unless committed, before the cache is given back below.
@@ -99,6 +104,7 @@ internal sealed class GraphWriter
         finally
         {
             bulk?.RestoreCache();
+            if (checksItself) connection.Execute("PRAGMA foreign_keys = ON");
         }
     }
 

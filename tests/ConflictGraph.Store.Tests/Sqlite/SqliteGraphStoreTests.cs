@@ -167,6 +167,22 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     }
 
     /// <summary>Persons who are each a member of org:pentagon (a node of the test world).</summary>
+    [Fact]
+    public async Task ALargeImportChecksItsOwnReferencesAndLeavesForeignKeysOnForTheWritesAfterIt()
+    {
+        var store = Open("bulk-keys.db");
+        var path = Path.Combine(folder, "bulk-keys.db");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var (persons, memberships) = Bulk(12_000);
+        await store.ImportAsync(new GraphBatch(persons, memberships), null, None);
+
+        // Deleting a member takes its membership with it only while SQLite enforces foreign keys (ON DELETE CASCADE).
+        Assert.True(await store.DeleteNodeAsync("person:bulk-00007", null, None));
+
+        Assert.Equal(["0"], Query(path, "SELECT count(*) FROM relations WHERE from_id = 'person:bulk-00007'"));
+        Assert.Equal(["11999"], Query(path, "SELECT count(*) FROM relations WHERE from_id GLOB 'person:bulk-*'"));
+    }
+
     private static (List<Node> Persons, List<Relation> Memberships) Bulk(int count)
     {
         var persons = Enumerable.Range(0, count).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
