@@ -10,7 +10,7 @@ namespace ConflictGraph.Sqlite.Writing;
 /// own transaction: after a write, the rows of every event it touched are replaced, with the killed
 /// estimate the core computes from the event's reports (<see cref="CasualtyEstimate.Of"/>, stored as
 /// a <see cref="CasualtyTally"/>), and the disputed, part-of and key columns read from relations and
-/// facts in one set-based statement.
+/// facts in set-based statements, one per dimension.
 /// </summary>
 internal static class EventRollup
 {
@@ -84,43 +84,65 @@ internal static class EventRollup
                 var id = reader.GetString(0);
                 Touch(insert, id, tallyOf(id));
             }
-        });
+        }, rowsBefore: false);
 
     private static void Touch(RowStatement insert, string id, CasualtyTally tally) =>
         insert.With(id, tally.Counted, tally.WithBest, tally.OpenEnded, tally.Low, tally.Best, tally.High).Run();
 
-    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<RowStatement> touchAll)
+    /// <param name="rowsBefore">False when the store held no roll-up row before the write (it held no node), so there is none to replace.</param>
+    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, Action<RowStatement> touchAll, bool rowsBefore = true)
     {
         connection.Execute($"DELETE FROM {Touched}", transaction);
         using (var insert = new RowStatement(connection, $"INSERT OR IGNORE INTO {Touched} VALUES ($id, $counted, $withBest, $open, $low, $best, $high)",
             "$id", "$counted", "$withBest", "$open", "$low", "$best", "$high"))
             touchAll(insert);
-        connection.Execute($"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)", transaction);
-        connection.Execute(Rows, transaction);
-        connection.Execute($"DELETE FROM {Touched}", transaction);
+        if (rowsBefore)
+            connection.Execute($"DELETE FROM event_rollup WHERE seq IN (SELECT n.seq FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id)", transaction);
+        connection.Execute($"{CreateRefreshed};\nDELETE FROM {Refreshed};\n{Events}", transaction);
+        foreach (var dimension in Dimensions) connection.Execute(dimension, transaction);
+        connection.Execute($"DELETE FROM {Refreshed};\nDELETE FROM {Touched}", transaction);
     }
+
+    /// <summary>The refreshed events' own columns, kept on the write's connection while their rows are written one dimension at a time.</summary>
+    public const string Refreshed = "temp.rollup_refreshed";
+
+    /// <summary>Creates <see cref="Refreshed"/> when the connection has none yet (the plan check creates it to explain the statements that read it).</summary>
+    public const string CreateRefreshed =
+        "CREATE TEMP TABLE IF NOT EXISTS rollup_refreshed (id TEXT NOT NULL, seq INTEGER NOT NULL, sub_kind TEXT NOT NULL, date_start TEXT, date_end TEXT, " +
+        "disputed INTEGER NOT NULL, part_of INTEGER NOT NULL, counted INTEGER NOT NULL, with_best INTEGER NOT NULL, open_ended INTEGER NOT NULL, " +
+        "low INTEGER NOT NULL, best INTEGER NOT NULL, high INTEGER NOT NULL)";
 
     /// <summary>The core's contested statuses as an SQL list (enum names, never input).</summary>
     private static readonly string Contested = $"({string.Join(", ", ClaimStatusRule.Contested.Select(c => $"'{EnumNames.Of(c)}'"))})";
 
-    private const string Columns = "e.seq, e.sub_kind, e.date_start, e.date_end, e.disputed, e.part_of, e.counted, e.with_best, e.open_ended, e.low, e.best, e.high";
+    private const string Columns =
+        "refreshed.seq, refreshed.sub_kind, refreshed.date_start, refreshed.date_end, refreshed.disputed, refreshed.part_of, refreshed.counted, " +
+        "refreshed.with_best, refreshed.open_ended, refreshed.low, refreshed.best, refreshed.high";
 
-    // One row for the event and one per perpetrator, target and place ('' when it has none), in key order.
-    private static readonly string Rows = $"""
-        WITH e AS MATERIALIZED (
-            SELECT n.id, n.seq, n.sub_kind, n.date_start, n.date_end, touched.counted, touched.with_best, touched.open_ended, touched.low, touched.best, touched.high,
+    private static readonly string Events = $"""
+        INSERT INTO {Refreshed}
+            SELECT n.id, n.seq, n.sub_kind, n.date_start, n.date_end,
                 (EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.status IN {Contested})
                  OR EXISTS (SELECT 1 FROM relations r WHERE r.to_id = n.id AND r.status IN {Contested})
-                 OR EXISTS (SELECT 1 FROM facts f WHERE f.subject_id = n.id AND f.status IN {Contested})) AS disputed,
-                EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.type = 'PART_OF') AS part_of
-            FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id WHERE n.kind = 'EVENT')
-        INSERT INTO event_rollup (dim, key, seq, sub_kind, date_start, date_end, disputed, part_of, counted, with_best, open_ended, killed_low, killed_best, killed_high)
-        SELECT '', '', {Columns} FROM e
-        UNION ALL SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM e LEFT JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "e.id", "('CARRIED_OUT')")}
-        UNION ALL SELECT 'TARGET', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'TARGETED'
-        UNION ALL SELECT 'PLACE', coalesce(r.to_id, ''), {Columns} FROM e LEFT JOIN relations r ON r.from_id = e.id AND r.type = 'OCCURRED_IN'
-        ORDER BY 1, 2, 3
+                 OR EXISTS (SELECT 1 FROM facts f WHERE f.subject_id = n.id AND f.status IN {Contested})),
+                EXISTS (SELECT 1 FROM relations r WHERE r.from_id = n.id AND r.type = 'PART_OF'),
+                touched.counted, touched.with_best, touched.open_ended, touched.low, touched.best, touched.high
+            FROM {Touched} touched CROSS JOIN nodes n ON n.id = touched.id WHERE n.kind = 'EVENT'
         """;
+
+    private const string Insert =
+        "INSERT INTO event_rollup (dim, key, seq, sub_kind, date_start, date_end, disputed, part_of, counted, with_best, open_ended, killed_low, killed_best, killed_high)";
+
+    // One row for the event and one per perpetrator, target and place ('' when it has none), each dimension in key order
+    // (one sort of a million rows each at most, held in memory, where the four together spilled to disk at 1M events).
+    private static readonly string[] Dimensions =
+    [
+        $"{Insert} SELECT '', '', {Columns} FROM {Refreshed} refreshed ORDER BY refreshed.seq",
+        $"{Insert} SELECT 'PERPETRATOR', coalesce(r.from_id, ''), {Columns} FROM {Refreshed} refreshed " +
+        $"LEFT JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "refreshed.id", "('CARRIED_OUT')")} ORDER BY 2, refreshed.seq",
+        $"{Insert} SELECT 'TARGET', coalesce(r.to_id, ''), {Columns} FROM {Refreshed} refreshed LEFT JOIN relations r ON r.from_id = refreshed.id AND r.type = 'TARGETED' ORDER BY 2, refreshed.seq",
+        $"{Insert} SELECT 'PLACE', coalesce(r.to_id, ''), {Columns} FROM {Refreshed} refreshed LEFT JOIN relations r ON r.from_id = refreshed.id AND r.type = 'OCCURRED_IN' ORDER BY 2, refreshed.seq",
+    ];
 
     private static IEnumerable<CasualtyReport> ReadReports(SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteCommand>? bind)
     {

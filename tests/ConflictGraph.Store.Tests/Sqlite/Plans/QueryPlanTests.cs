@@ -36,6 +36,7 @@ public sealed class QueryPlanTests : IDisposable
         ("^(import|bulk import)$", "reads a whole kind: SEARCH nodes USING COVERING INDEX nodes_by_kind (kind=?)",
             "a write into an empty store wrote every event there is, and refreshes the roll-up of each, read back in id order"),
         ("^(import|bulk import|delete)", "SCAN touched", "a write's roll-up refresh walks its own list of the events it touched, kept for that write only"),
+        ("^(import|bulk import|delete)", "SCAN refreshed", "a write's roll-up refresh writes each dimension's rows from its own copy of the events it touched, kept for that write only"),
         (@"^aggregate \[[^\]]*\] over all events", "full scan: SCAN n",
             "an aggregate with no selective criterion reads the event cube (a few rows per day of the graph) or one dimension's roll-up rows once: every event counts"),
         (@"^aggregate \[[^\]]*Place[^\]]*\]", "reads a whole kind: SEARCH level",
@@ -139,10 +140,11 @@ public sealed class QueryPlanTests : IDisposable
         }
         var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        // The staging table a bulk import keeps its search texts in lives in the import connection's temporary schema only.
+        // The staging table a bulk import keeps its search texts in, and the events a roll-up refresh writes rows for,
+        // live in the writing connection's temporary schema only.
         using (var staged = connection.CreateCommand())
         {
-            staged.CommandText = BulkLoad.CreateStagedSearch;
+            staged.CommandText = $"{BulkLoad.CreateStagedSearch}; {EventRollup.CreateRefreshed}";
             staged.ExecuteNonQuery();
         }
         return connection;
