@@ -72,6 +72,8 @@ await step('load', async () => {
 });
 await step('allEvents', async () => {
   await page.waitForFunction(() => document.querySelectorAll('.timeline-row').length > 0);
+  // The map draws once the world outline has loaded, after the timeline; it lists the unplaced events in the same step.
+  await page.waitForSelector('#map .map-svg');
   return {
     timeline: await page.$$eval('.timeline-row', (rows) => rows.map((row) => row.dataset.id)),
     shapes: await page.$$eval('.timeline-mark', (marks) => Object.fromEntries(marks.map((mark) => [mark.dataset.id, mark.dataset.shape]))),
