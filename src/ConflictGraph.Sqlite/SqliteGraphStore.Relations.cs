@@ -14,6 +14,8 @@ public sealed partial class SqliteGraphStore
     {
         if (nodeIds.Count == 0 || types is { Count: 0 }) return [];
         await using var connection = Open(cancellationToken);
+        // The relations and their claims are two statements: one snapshot, so no relation comes back with another state's claims.
+        using var snapshot = ReadSnapshot.Begin(connection);
         return await RelationsAroundAsync(connection, null, nodeIds, types, direction, withClaims: true, cancellationToken);
     }
 
