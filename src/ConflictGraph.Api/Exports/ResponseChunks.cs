@@ -19,9 +19,6 @@ internal sealed class ResponseChunks(PipeWriter body) : IBufferWriter<byte>
     /// <summary>Whether a chunk's worth is waiting to be sent.</summary>
     public bool Full => pending.WrittenCount >= Size;
 
-    /// <summary>Bytes written since the last <see cref="SendAsync"/>.</summary>
-    public int Pending => pending.WrittenCount;
-
     public void Advance(int count) => pending.Advance(count);
 
     public Memory<byte> GetMemory(int sizeHint = 0) => pending.GetMemory(sizeHint);

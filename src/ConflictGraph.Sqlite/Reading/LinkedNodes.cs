@@ -44,7 +44,7 @@ internal sealed class LinkedNodes(SqliteConnection connection, SqliteTransaction
         using var found = command.ExecuteReader();
         if (!found.Read()) return read[key] = null;
         var kind = EnumNames.Parse<NodeKind>(found.GetString(0));
-        var place = kind == NodeKind.Place ? (Place)NodeRow.Parse(found.GetString(0), found.GetString(2)) : null;
+        var place = kind == NodeKind.Place ? (Place)NodeRow.Read(found, body: 2) : null;
         return read[key] = new Linked(key, kind, found.GetString(1), place);
     }
 

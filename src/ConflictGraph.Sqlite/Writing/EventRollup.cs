@@ -162,5 +162,4 @@ internal static class EventRollup
         command.CommandText = sql;
         return command;
     }
-
 }

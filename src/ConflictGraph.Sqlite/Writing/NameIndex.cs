@@ -27,7 +27,7 @@ internal static class NameIndex
         using (var read = connection.Command($"SELECT seq, kind, body FROM nodes WHERE kind IN {Kinds} ORDER BY seq", transaction))
         using (var reader = read.ExecuteReader())
             while (reader.Read())
-                if (SearchText.Names(NodeRow.Parse(reader.GetString(1), reader.GetString(2))) is { } names)
+                if (SearchText.Names(NodeRow.Read(reader, kind: 1, body: 2)) is { } names)
                     rows.Add((reader.GetInt64(0), names));
         using var insert = connection.Command($"INSERT INTO {Table} (rowid, text) VALUES ($seq, $text)", transaction);
         var seq = insert.Parameters.Add(new SqliteParameter("$seq", null));

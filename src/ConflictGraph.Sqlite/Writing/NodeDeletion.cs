@@ -37,10 +37,10 @@ internal static class NodeDeletion
             return ids;
         }
 
-        (string Kind, string Body)? stored = null;
-        await using (var node = Command("SELECT kind, body FROM nodes WHERE id = $id"))
+        (string Kind, string Body, long Seq)? stored = null;
+        await using (var node = Command("SELECT kind, body, seq FROM nodes WHERE id = $id"))
         await using (var reader = await node.ExecuteReaderAsync(cancellationToken))
-            if (await reader.ReadAsync(cancellationToken)) stored = (reader.GetString(0), reader.GetString(1));
+            if (await reader.ReadAsync(cancellationToken)) stored = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
         if (stored is not { } deleted) return false;
 
         // What goes with the node, read as it is before anything is removed.
@@ -65,16 +65,12 @@ internal static class NodeDeletion
         await using (var reader = await around.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) touched.Add(reader.GetString(0));
 
-        await using (var search = Command("DELETE FROM search WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
-            await search.ExecuteNonQueryAsync(cancellationToken);
-        if (NameIndex.Holds(deleted.Kind))
-            await using (var names = Command($"DELETE FROM {NameIndex.Table} WHERE rowid = (SELECT seq FROM nodes WHERE id = $id)"))
-                await names.ExecuteNonQueryAsync(cancellationToken);
+        using var commands = new WriteCommands(connection);
+        commands.DeleteSearchRows(deleted.Seq, deleted.Kind);
         // Relations, facts about it, claims and the node's own references go with it (ON DELETE CASCADE).
         await using (var delete = Command("DELETE FROM nodes WHERE id = $id"))
             await delete.ExecuteNonQueryAsync(cancellationToken);
 
-        using var commands = new WriteCommands(connection);
         using var log = new HistoryLog(connection, transaction, write, clock);
         log.Record(HistoryChanges.NodeDeleted(id, EnumNames.Parse<NodeKind>(deleted.Kind), deleted.Body));
         foreach (var relation in relations) log.Record(HistoryChanges.Of(relation, null));

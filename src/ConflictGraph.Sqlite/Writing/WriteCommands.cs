@@ -67,6 +67,14 @@ internal sealed class WriteCommands : IDisposable
     private RowStatement InsertSearch { get; }
     private RowStatement DeleteNames { get; }
     private RowStatement InsertNames { get; }
+    public RowStatement InsertRelation { get; }
+    public RowStatement RelationClaims { get; }
+    public RowStatement UpsertClaim { get; }
+    public RowStatement UpdateStatus { get; }
+    public RowStatement InsertFact { get; }
+    public RowStatement FactClaims { get; }
+    public RowStatement UpsertFactClaim { get; }
+    public RowStatement UpdateFactStatus { get; }
 
     /// <summary>Removes a stored node's full-text rows (its search text, and its names when its kind has them).</summary>
     public void DeleteSearchRows(long seq, string kind)
@@ -81,14 +89,6 @@ internal sealed class WriteCommands : IDisposable
         InsertSearch.With(seq, row.SearchText).Run();
         if (row.Names is { } names) InsertNames.With(seq, names).Run();
     }
-    public RowStatement InsertRelation { get; }
-    public RowStatement RelationClaims { get; }
-    public RowStatement UpsertClaim { get; }
-    public RowStatement UpdateStatus { get; }
-    public RowStatement InsertFact { get; }
-    public RowStatement FactClaims { get; }
-    public RowStatement UpsertFactClaim { get; }
-    public RowStatement UpdateFactStatus { get; }
 
     public void Dispose()
     {
