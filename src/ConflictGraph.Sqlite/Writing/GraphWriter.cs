@@ -89,7 +89,8 @@ internal sealed class GraphWriter
             using var log = new HistoryLog(connection, transaction, write, clock, logged);
             var writer = new GraphWriter(commands, log, startedEmpty: stored == 0, inBatch, listChanges);
             var phases = new PhaseClock(write.Phases);
-            await writer.WriteAsync(chunks, write.Progress, cancellationToken);
+            await writer.WriteAsync(ReadAhead.Of(Prepare(chunks, cancellationToken), blockSize: 1, blocks: 1, cancellationToken), write.Progress,
+                cancellationToken);
             phases.Done("rows");
             bulk?.Finish(phases);
             if (stored == 0) EventRollup.RefreshAll(connection, transaction, writer.TallyOf);
@@ -108,7 +109,20 @@ internal sealed class GraphWriter
         }
     }
 
-    private async Task WriteAsync(IAsyncEnumerable<GraphBatch> chunks, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chunks with their nodes' rows made (bodies serialized, search texts folded). Run a chunk ahead on a second
+    /// thread (<see cref="ReadAhead"/>), with the reading and parsing of the source, so this thread only writes.
+    /// </summary>
+    private static async IAsyncEnumerable<PreparedChunk> Prepare(
+        IAsyncEnumerable<GraphBatch> chunks, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+            yield return new PreparedChunk(chunk, chunk.Nodes.Select(NodeRow.Of).ToArray());
+    }
+
+    private sealed record PreparedChunk(GraphBatch Batch, NodeRow[] Rows);
+
+    private async Task WriteAsync(IAsyncEnumerable<PreparedChunk> chunks, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var written = 0;
         void Step()
@@ -117,11 +131,11 @@ internal sealed class GraphWriter
             if (++written % ProgressEvery == 0) progress?.Report(written);
         }
 
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        await foreach (var (chunk, rows) in chunks.WithCancellation(cancellationToken))
         {
-            foreach (var node in chunk.Nodes)
+            for (var i = 0; i < rows.Length; i++)
             {
-                Write(node);
+                Write(chunk.Nodes[i], rows[i]);
                 Step();
             }
             foreach (var relation in chunk.Relations)
@@ -153,9 +167,8 @@ internal sealed class GraphWriter
         BatchId = log.BatchId,
     };
 
-    private void Write(Node node)
+    private void Write(Node node, NodeRow row)
     {
-        var row = NodeRow.Of(node);
         // Into an empty store, a node is new unless this batch wrote its id already: insert first.
         var seq = startedEmpty ? Insert(node, row) : 0;
         if (seq == 0)

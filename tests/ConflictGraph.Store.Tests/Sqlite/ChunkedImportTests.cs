@@ -57,6 +57,26 @@ public sealed class ChunkedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ASourceThatFailsOnItsLastItemDuringTheWriteLeavesTheStoreAsItWasAndTheErrorIsTheSources()
+    {
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var before = await store.GetStatsAsync(None);
+        var historyBefore = (await store.ReadHistoryAsync(0, 1000, None)).Count;
+        var source = new FailingOnRereading(new InputSource(GraphInputReader.Read(Input).Input), "relations[2]");
+        var validation = await GraphValidator.ValidateAsync(source, store, None);
+        Assert.Empty(validation.Problems);
+
+        // Every chunk before the last is written in the transaction before the source fails.
+        var error = await Assert.ThrowsAsync<IOException>(() => store.ImportAsync(new GraphChunks(source, validation) { ChunkSize = 1 }, null, None));
+
+        Assert.Equal("relations[2] cannot be read again", error.Message);
+        var after = await store.GetStatsAsync(None);
+        Assert.Equal((before.Nodes, before.Relations), (after.Nodes, after.Relations));
+        Assert.Empty(await store.GetNodesAsync(["person:new"], None));
+        Assert.Equal(historyBefore, (await store.ReadHistoryAsync(0, 1000, None)).Count);
+    }
+
+    [Fact]
     public async Task AnImportInChunksLogsWhatTheSameInputWrittenWholeLogsUnderOneBatchAndItsWriterAndARepeatLogsNothing()
     {
         var input = Input.Replace("\"name\": \"New\" }", "\"name\": \"New\" }, { \"id\": \"person:kirby\", \"name\": \"Kirby, renamed\" }");
@@ -99,6 +119,26 @@ public sealed class ChunkedImportTests : IDisposable
         var validation = await GraphValidator.ValidateAsync(source, store, None);
         Assert.Empty(validation.Problems);
         return new GraphChunks(source, validation) { ChunkSize = 1 };
+    }
+
+    /// <summary>A source whose first reading (validation) succeeds and whose second (the write) fails at one item, as a file changed or lost between the passes would.</summary>
+    private sealed class FailingOnRereading(IGraphSource inner, string failingItem) : IGraphSource
+    {
+        private readonly HashSet<SectionGroup> read = [];
+
+        public IReadOnlyList<ValidationProblem> ReadProblems => inner.ReadProblems;
+
+        public string Where(ItemPlace place, string? rest = null) => inner.Where(place, rest);
+
+        public async IAsyncEnumerable<GraphItem> ReadAsync(SectionGroup group, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var again = !read.Add(group);
+            await foreach (var item in inner.ReadAsync(group, cancellationToken))
+            {
+                if (again && Where(item.Place) == failingItem) throw new IOException($"{failingItem} cannot be read again");
+                yield return item;
+            }
+        }
     }
 
     private sealed class Synchronous(Action<int> report) : IProgress<int>

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+using ConflictGraph.Cli.Generate;
+
+namespace ConflictGraph.Cli.Tests;
+
+/// <summary>
+/// The import reads and parses on a second thread ahead of the checks and of the write: a problem
+/// late in a large input is still reported exactly as the validator names it, with nothing written,
+/// and an import interrupted while it writes rolls back and exits.
+/// </summary>
+public sealed class ImportPipelineTests : IDisposable
+{
+    private readonly Workspace _work = new();
+
+    [Fact]
+    public async Task AnInvalidItemInTheLastFileOfALargeInputFailsTheWholeImportWithItsPathAndWritesNothing()
+    {
+        var before = await SmallStoreAsync();
+        var large = _work.PathOf("large");
+        await GraphFileWriter.WriteAsync(new GenerationSettings(4_000, 3, EventsPerFile: 2_000), large, null, CancellationToken.None);
+        // Sorted after the generated files: the last item read.
+        var late = Path.Combine(large, "999-late.json");
+        File.WriteAllText(late, """
+            { "relations": [ { "type": "MEMBER_OF", "fromId": "person:kirby", "toId": "org:gone" } ] }
+            """);
+
+        var outcome = await _work.RunAsync("import", large);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(
+            [$"{late}: relations[0].toId: no node 'org:gone' in the batch or the store", "1 problem(s); nothing was written"],
+            outcome.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal((await _work.RunAsync("validate", large)).Output.Split(Environment.NewLine)[0], outcome.Error.Split(Environment.NewLine)[0]);
+        Assert.Equal(before, (await _work.RunAsync("stats")).Output);
+    }
+
+    [Fact]
+    public async Task AnImportInterruptedWhileItWritesRollsBackSaysSoAndExits()
+    {
+        var before = await SmallStoreAsync();
+        var large = _work.PathOf("large");
+        await GraphFileWriter.WriteAsync(new GenerationSettings(20_000, 3, EventsPerFile: 10_000), large, null, CancellationToken.None);
+        using var process = ChildCli.Start(_work.StorePath, "import", large);
+        var error = new StringBuilder();
+        var writing = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error) error.AppendLine(e.Data);
+            if (e.Data?.StartsWith("written ", StringComparison.Ordinal) == true) writing.TrySetResult();
+        };
+        process.BeginErrorReadLine();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var exited = process.WaitForExitAsync();
+
+        // A guard against a hung child, not a timing.
+        var first = await Task.WhenAny(writing.Task, exited, Task.Delay(TimeSpan.FromMinutes(3)));
+        lock (error) Assert.True(first == writing.Task, $"the import never reached its write:\n{error}");
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()])) await interrupt.WaitForExitAsync();
+        Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMinutes(3))));
+
+        Assert.Equal(1, process.ExitCode);
+        lock (error) Assert.Contains("conflictgraph: cancelled; an import in progress was rolled back", error.ToString());
+        Assert.DoesNotContain("created", await output);
+        Assert.Equal(before, (await _work.RunAsync("stats")).Output);
+        Assert.Equal(["ok"], await StoreIntegrity.CheckAsync(_work.StorePath));
+    }
+
+    /// <summary>A store holding two nodes and a relation; its stats.</summary>
+    private async Task<string> SmallStoreAsync()
+    {
+        var small = _work.Write("small.json", """
+            { "persons": [ { "id": "person:kirby", "name": "John Kirby" } ],
+              "organizations": [ { "id": "org:dod", "name": "Department of Defense", "kind": "GOVERNMENT" } ],
+              "relations": [ { "type": "MEMBER_OF", "fromId": "person:kirby", "toId": "org:dod" } ] }
+            """);
+        Assert.Equal(0, (await _work.RunAsync("import", small)).ExitCode);
+        return (await _work.RunAsync("stats")).Output;
+    }
+
+    public void Dispose() => _work.Dispose();
+}
