@@ -39,7 +39,8 @@ public static class Neo4jCommand
                     var done = await migration.RunAsync(result.GetValue(batchSize), new MigrationLines(error), cancellationToken);
                     await output.WriteLineAsync(done.Current ? "already in the current layout; nothing to convert" :
                         $"converted {done.Nodes} nodes and {done.Relations} relations ({done.Claims} claims); " +
-                        (done.EventsToTally > 0 ? $"gave {done.EventsToTally} events their killed tally; " : "") + $"dropped {done.Indexes.Count} old indexes");
+                        (done.EventsToTally > 0 ? $"gave {done.EventsToTally} events their killed tally; " : "") +
+                        (done.UnnamedNodes > 0 ? $"gave {done.UnnamedNodes} persons, organizations and places their search names; " : "") + $"dropped {done.Indexes.Count} old indexes");
                     return Usage.Done;
                 }
                 catch (Exception e) when (e is MigrationRefusedException or FormatException)
@@ -69,6 +70,7 @@ public static class Neo4jCommand
         await output.WriteLineAsync($"relations to convert    {left.Relations,10}  {Split(left.RelationsByType)}");
         await output.WriteLineAsync($"claims to create        {left.Claims,10}");
         await output.WriteLineAsync($"events to tally         {left.EventsToTally,10}  (killed estimates kept on each event for aggregates)");
+        await output.WriteLineAsync($"nodes to name           {left.UnnamedNodes,10}  (persons, organizations and places, for search's name matches)");
         await output.WriteLineAsync($"old indexes to drop     {left.Indexes.Count,10}  {string.Join(", ", left.Indexes)}");
         if (left.DanglingStatements > 0)
             await output.WriteLineAsync($"claims naming missing statements: {left.DanglingStatements} (e.g. {string.Join(", ", left.DanglingExamples)}); " +

@@ -11,13 +11,14 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
 {
     private readonly Workspace _work = new();
 
-    private static string Counts(string statement, long danglingStatements = 0, bool legacy = true, long untallied = 0) =>
+    private static string Counts(string statement, long danglingStatements = 0, bool legacy = true, long untallied = 0, long unnamed = 0) =>
         statement == LegacyStatements.NodeCounts ? Rows(["kind", "count"], legacy ? [$"[{Text("EVENT")},{Integer(3)}]", $"[{Text("PERSON")},{Integer(1)}]"] : [])
         : statement == LegacyStatements.RelationCounts ? Rows(["type", "count", "claims"], legacy ? [$"[{Text("CARRIED_OUT")},{Integer(4)},{Integer(3)}]"] : [])
         : statement == LegacyStatements.DanglingClaims ? Rows(["dangling", "examples"],
             $"[{Integer(danglingStatements)},{List(danglingStatements > 0 ? [Text("statement:gone")] : [])}]")
         : statement == LegacyStatements.PresentIndexes ? Rows(["name"], legacy ? [$"[{Text("conflictgraph_rel_type")}]"] : [])
         : statement == Statements.UntalliedCount ? Rows(["count"], $"[{Integer(untallied)}]")
+        : statement == Statements.UnnamedCount ? Rows(["count"], $"[{Integer(unnamed)}]")
         : Nothing;
 
     [Fact]
@@ -32,10 +33,11 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
         Assert.Matches(@"relations to convert +4 +\(CARRIED_OUT 4\)", outcome.Output);
         Assert.Matches(@"claims to create +3", outcome.Output);
         Assert.Matches(@"events to tally +3 ", outcome.Output);
+        Assert.Matches(@"nodes to name +0 ", outcome.Output);
         Assert.Matches(@"old indexes to drop +1 +conflictgraph_rel_type", outcome.Output);
         Assert.EndsWith("dry run: nothing was written\n", outcome.Output);
         Assert.DoesNotContain(neo4j.Requests, r => r.Path.Contains("/tx", StringComparison.Ordinal));
-        Assert.Equal([LegacyStatements.NodeCounts, LegacyStatements.RelationCounts, LegacyStatements.DanglingClaims, LegacyStatements.PresentIndexes, Statements.UntalliedCount],
+        Assert.Equal([LegacyStatements.NodeCounts, LegacyStatements.RelationCounts, LegacyStatements.DanglingClaims, LegacyStatements.PresentIndexes, Statements.UntalliedCount, Statements.UnnamedCount],
             neo4j.Requests.Select(r => r.Statement));
     }
 
@@ -86,6 +88,26 @@ public sealed class Neo4jMigrateCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("converted 0 nodes and 0 relations (0 claims); gave 1 events their killed tally; dropped 0 old indexes\n", outcome.Output);
         Assert.Contains(Statements.WriteEventTallies, neo4j.Requests.Select(r => r.Statement));
+        Assert.DoesNotContain(neo4j.Requests, r => r.Statement?.StartsWith("UNWIND $rows AS row MERGE", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task PlacesWrittenBeforeSearchNamesWereKeptGetThemAndNothingElseIsWritten()
+    {
+        var place = new Place("place:basra", "Basra", ["Al-Basrah"], null, PlaceKind.City, null, null);
+        var batches = 0;
+        await using var neo4j = new FakeQueryApi(statement => statement == Statements.UnnamedNodes
+            ? batches++ == 0 ? Rows(["kind", "body"], $"[{Text("Place")},{Text(NodeJson.Serialize(place))}]") : Nothing
+            : Counts(statement, legacy: false, unnamed: 1));
+
+        var dryRun = await _work.RunAsync("neo4j", "migrate", "--dry-run", "--neo4j-uri", neo4j.Uri);
+        var outcome = await _work.RunAsync("neo4j", "migrate", "--neo4j-uri", neo4j.Uri);
+
+        Assert.Matches(@"nodes to name +1 ", dryRun.Output);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("converted 0 nodes and 0 relations (0 claims); gave 1 persons, organizations and places their search names; dropped 0 old indexes\n", outcome.Output);
+        Assert.Contains("search names 1/1", outcome.Error);
+        Assert.Contains(Statements.WriteNames, neo4j.Requests.Select(r => r.Statement));
         Assert.DoesNotContain(neo4j.Requests, r => r.Statement?.StartsWith("UNWIND $rows AS row MERGE", StringComparison.Ordinal) == true);
     }
 

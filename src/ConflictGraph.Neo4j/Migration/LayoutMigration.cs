@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Layout;
 using ConflictGraph.Neo4j.Wire;
@@ -14,7 +15,8 @@ namespace ConflictGraph.Neo4j.Migration;
 /// changes nothing. Nodes get their kind's label and their references as relationships (from their
 /// bodies, by the same writes an import uses); each :REL becomes a relationship of its own type
 /// with a :Claim per statement; every event without a killed tally (converted, or written before tallies
-/// were kept) gets one; then the old layout's indexes are dropped. It refuses to start when
+/// were kept) gets one; every person, organization and place without search's names (written before
+/// they were kept) gets them; then the old layout's indexes are dropped. It refuses to start when
 /// a claim names a statement that no longer exists, since converting would lose that claim.
 /// </summary>
 public sealed class LayoutMigration(QueryApiClient client)
@@ -31,8 +33,9 @@ public sealed class LayoutMigration(QueryApiClient client)
         var indexes = (await client.ReadAsync(LegacyStatements.PresentIndexes, new { names = Legacy.Indexes }, cancellationToken)).Records
             .Select(r => r.String("name")).ToList();
         var untallied = (await client.ReadAsync(Statements.UntalliedCount, null, cancellationToken)).Records.Single().Long("count");
+        var unnamed = (await client.ReadAsync(Statements.UnnamedCount, null, cancellationToken)).Records.Single().Long("count");
         return new LegacyCounts(nodes, relationRows.ToDictionary(r => r.String("type"), r => r.Long("count")), relationRows.Sum(r => r.Long("claims")),
-            dangling.Long("dangling"), dangling.Strings("examples"), indexes) { UntalliedEvents = untallied };
+            dangling.Long("dangling"), dangling.Strings("examples"), indexes) { UntalliedEvents = untallied, UnnamedNodes = unnamed };
     }
 
     /// <summary>Converts everything left; returns what there was to convert.</summary>
@@ -56,9 +59,13 @@ public sealed class LayoutMigration(QueryApiClient client)
         long tallied = 0;
         while (before.EventsToTally > 0 && await client.InTransactionAsync((tx, ct) => TallyEventsAsync(tx, batchSize, ct), cancellationToken) is var count and > 0)
             progress?.Report(new MigrationProgress("event tallies", tallied += count, Math.Max(tallied, before.EventsToTally)));
+        // Converted nodes are written with their names; these are the ones written in this layout before names were kept.
+        long named = 0;
+        while (before.UnnamedNodes > 0 && await client.InTransactionAsync((tx, ct) => NameNodesAsync(tx, batchSize, ct), cancellationToken) is var count and > 0)
+            progress?.Report(new MigrationProgress("search names", named += count, Math.Max(named, before.UnnamedNodes)));
         foreach (var statement in LegacyStatements.DropIndexes) await client.WriteAsync(statement, null, cancellationToken);
         progress?.Report(new MigrationProgress("indexes", before.Indexes.Count, before.Indexes.Count));
-        if (before.Nodes + before.Relations + tallied > 0) await client.WriteAsync(Statements.BumpVersion, null, cancellationToken);
+        if (before.Nodes + before.Relations + tallied + named > 0) await client.WriteAsync(Statements.BumpVersion, null, cancellationToken);
         return before;
     }
 
@@ -78,6 +85,15 @@ public sealed class LayoutMigration(QueryApiClient client)
         var ids = (await tx.RunAsync(Statements.UntalliedEvents, new { batch = batchSize }, ct)).Records.Select(r => r.String("id")).ToList();
         await EventTallies.RefreshAsync(tx, ids, ct);
         return ids.Count;
+    }
+
+    /// <summary>Gives one batch of persons, organizations and places the names search's first tier reads, from their stored bodies.</summary>
+    private static async Task<int> NameNodesAsync(Neo4jTransaction tx, int batchSize, CancellationToken ct)
+    {
+        var rows = (await tx.RunAsync(Statements.UnnamedNodes, new { batch = batchSize }, ct)).Records.Select(Rows.Node)
+            .Select(n => new { id = n.Id, names = SearchText.Names(n) }).ToList();
+        if (rows.Count > 0) await tx.RunAsync(Statements.WriteNames, new { rows }, ct);
+        return rows.Count;
     }
 
     /// <summary>Turns one batch of :REL relationships into typed ones with claim nodes, then deletes them.</summary>

@@ -19,8 +19,11 @@ public sealed record LegacyCounts(
     /// <summary>The events the migration will tally: those without a tally now, and every legacy event it converts.</summary>
     public long EventsToTally => UntalliedEvents + NodesByKind.GetValueOrDefault("EVENT");
 
-    /// <summary>True when nothing is left to convert, tally or drop.</summary>
-    public bool Current => Nodes == 0 && Relations == 0 && Indexes.Count == 0 && UntalliedEvents == 0;
+    /// <summary>Persons, organizations and places in the current layout without search's names (written before they were kept).</summary>
+    public long UnnamedNodes { get; init; }
+
+    /// <summary>True when nothing is left to convert, tally, name or drop.</summary>
+    public bool Current => Nodes == 0 && Relations == 0 && Indexes.Count == 0 && UntalliedEvents == 0 && UnnamedNodes == 0;
 }
 
 /// <summary>One step of the migration has done <paramref name="Done"/> of <paramref name="Total"/>.</summary>

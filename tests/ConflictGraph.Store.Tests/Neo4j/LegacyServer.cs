@@ -8,15 +8,20 @@ namespace ConflictGraph.Store.Tests.Neo4j;
 
 /// <summary>
 /// A scripted server holding a graph in the layout before 2026-12; it hands out the legacy nodes and relations a batch at a time, as the real
-/// selection would, and then each converted event as one without a killed tally until the migration has given it one.
+/// selection would, and then each converted event as one without a killed tally until the migration has given it one, and any current-layout nodes
+/// without search's names until it has named them.
 /// </summary>
 public sealed class LegacyServer
 {
     private readonly Queue<Node> nodes;
     private readonly Queue<Relation> relations;
     private readonly Queue<string> untallied = new();
+    private readonly Queue<Node> unnamed = new();
     public ScriptedServer Server { get; } = new();
     public long Dangling { get; init; }
+
+    /// <summary>Persons, organizations and places already in the current layout but written before search's names were kept.</summary>
+    public IEnumerable<Node> Unnamed { init { foreach (var node in value) unnamed.Enqueue(node); } }
 
     public LegacyServer(IEnumerable<Node> nodes, IEnumerable<Relation> relations)
     {
@@ -42,6 +47,10 @@ public sealed class LegacyServer
         if (statement == Statements.UntalliedCount) return ScriptedServer.Rows(["count"], $"[{Integer(untallied.Count)}]");
         if (statement == Statements.UntalliedEvents)
             return ScriptedServer.Rows(["id"], Take(untallied, batch).Select(id => $"[{ScriptedServer.Text(id)}]").ToArray());
+        if (statement == Statements.UnnamedCount) return ScriptedServer.Rows(["count"], $"[{Integer(unnamed.Count)}]");
+        if (statement == Statements.UnnamedNodes)
+            return ScriptedServer.Rows(["kind", "body"], Take(unnamed, batch)
+                .Select(n => $"[{ScriptedServer.Text(n.Kind.ToString())},{ScriptedServer.Text(NodeJson.Serialize(n))}]").ToArray());
         if (statement == LegacyStatements.NodeBatch)
             return ScriptedServer.Rows(["id", "kind", "body"], Take(nodes, batch).Select(Converted)
                 .Select(n => $"[{ScriptedServer.Text(n.Id)},{ScriptedServer.Text(EnumNames.Of(n.Kind))},{ScriptedServer.Text(NodeJson.Serialize(n))}]").ToArray());

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Neo4j.Cypher;
 using ConflictGraph.Neo4j.Layout;
 using ConflictGraph.Neo4j.Migration;
@@ -103,6 +104,35 @@ public sealed class MigrationWireTests
         Assert.Equal("event:e", row["id"]!.GetValue<string>());
         // Counted, with a best, not open-ended; low 4, best 4, high 4.
         Assert.Equal([1L, 1, 0, 4, 4, 4], row["t"]!.AsArray().Select(v => v!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task NodesWrittenBeforeSearchNamesWereKeptGetTheirNamesInBatchesAndNothingElse()
+    {
+        var unnamed = new Node[]
+        {
+            new Person("person:z", "Zaid Ahmad", ["Abu Zaid"], null, []),
+            new Organization("org:y", "Harakat Y", [], null, OrganizationKind.ArmedGroup, null),
+            new Place("place:x", "Qaim", ["Al-Qa'im"], null, PlaceKind.City, null),
+        };
+        var legacy = new LegacyServer([], []) { Unnamed = unnamed };
+        var migration = Migration(legacy.Server);
+        var steps = new List<MigrationProgress>();
+
+        Assert.Equal(3, (await migration.CountAsync(CancellationToken.None)).UnnamedNodes);
+        var done = await migration.RunAsync(2, new InlineProgress(steps.Add), CancellationToken.None);
+
+        Assert.Equal(3, done.UnnamedNodes);
+        Assert.Equal(["search names 2/3", "search names 3/3", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
+        var requests = legacy.Server.Requests;
+        var named = requests.Where(r => StatementOf(r.Body) == Statements.WriteNames)
+            .SelectMany(r => ParametersOf(r.Body)["rows"]!.AsArray()).Select(r => $"{r!["id"]!.GetValue<string>()}={r["names"]!.GetValue<string>()}");
+        Assert.Equal(unnamed.Select(n => $"{n.Id}={SearchText.Names(n)}"), named);
+        Assert.Equal(["person:z=zaid ahmad abu zaid", "org:y=harakat y", "place:x=qaim al qaim"], named);
+        Assert.DoesNotContain(requests, r => StatementOf(r.Body) is { } s && (s.StartsWith("UNWIND $rows AS row MERGE", StringComparison.Ordinal) || s == Statements.WriteReferences));
+        Assert.Contains(Statements.BumpVersion, requests.Select(r => StatementOf(r.Body)));
+        // A transaction per batch: 2, 1, then the empty one that finds nothing left.
+        Assert.Equal(3, requests.Count(r => r.Path.EndsWith("/commit", StringComparison.Ordinal)));
     }
 
     private sealed class InlineProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>

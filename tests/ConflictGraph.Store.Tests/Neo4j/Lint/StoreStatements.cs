@@ -3,6 +3,7 @@ using ConflictGraph.Core.History;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
 using ConflictGraph.Neo4j.Cypher;
@@ -28,7 +29,10 @@ public static class StoreStatements
 
     private static async Task<IReadOnlyList<string>> CollectMigrationAsync()
     {
-        var legacy = new LegacyServer(SampleGraph.EveryKind, SampleGraph.Relations);
+        var legacy = new LegacyServer(SampleGraph.EveryKind, SampleGraph.Relations)
+        {
+            Unnamed = SampleGraph.EveryKind.Where(n => SearchText.NamedKinds.Contains(n.Kind)),
+        };
         var migration = new LayoutMigration(WireScripts.Store(legacy.Server).Store.Client);
         await migration.CountAsync(CancellationToken.None);
         await migration.RunAsync(3, null, CancellationToken.None);
