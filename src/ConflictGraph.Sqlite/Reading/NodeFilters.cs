@@ -31,6 +31,17 @@ internal static class NodeFilters
         return filter;
     }
 
+    /// <summary>
+    /// Only <paramref name="criteria"/>'s own conditions, over rows that are all events (alias n with their kind in
+    /// sub_kind and their dates, such as the roll-up's rows), so no condition on the node's kind.
+    /// </summary>
+    public static SqlFilter ForEvents(EventCriteria criteria)
+    {
+        var filter = new SqlFilter();
+        Events(filter, criteria);
+        return filter;
+    }
+
     // Places strictly inside; events that happened there; actors based there.
     private static void Within(SqlFilter filter, string placeId)
     {

@@ -28,6 +28,9 @@ internal static class DerivedRows
         "CASE WHEN n.date_start IS NULL OR julianday(n.date_end) - julianday(n.date_start) < 1 THEN 0 " +
         "WHEN julianday(n.date_end) - julianday(n.date_start) <= 31 THEN 1 WHEN julianday(n.date_end) - julianday(n.date_start) <= 366 THEN 2 ELSE 3 END";
 
+    /// <summary><see cref="SpanClass"/> over a row's own date columns (no alias), for a generated column.</summary>
+    public static string OwnSpanClass => SpanClass.Replace("n.", "", StringComparison.Ordinal);
+
     /// <summary>Every ref with the kind and first date of the node that makes it (node_refs empty before).</summary>
     public const string NodeRefs = """
         INSERT INTO node_refs (node_id, field, target_id, kind, date_start)

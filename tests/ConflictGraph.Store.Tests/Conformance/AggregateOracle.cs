@@ -43,6 +43,8 @@ public sealed class AggregateOracle
 
     public IEnumerable<Event> Events => nodes.Values.OfType<Event>();
 
+    public IEnumerable<Statement> Statements => nodes.Values.OfType<Statement>();
+
     public Node Node(string id) => nodes[id];
 
     public CasualtyEstimate EstimateOf(string eventId) => estimates.GetValueOrDefault(eventId) ?? CasualtyEstimate.None;

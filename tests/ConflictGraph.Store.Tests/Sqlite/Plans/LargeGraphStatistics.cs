@@ -24,6 +24,7 @@ public static class LargeGraphStatistics
         ("event_rollup", "event_rollup", "4000000 1000000 400 1"),
         ("event_rollup", "event_rollup_by_event", "4000000 4 1 1"),
         ("event_rollup", "event_rollup_parts", "900 1 1 1"),
+        ("event_rollup", "event_rollup_places", "1000000 390 130 2 2 1 1 1 1 1 1 1 1 1"),
         ("rollup_touched", "rollup_touched", "1 1"),
         ("fact_claims", "fact_claims", "300000 2 1"),
         ("fact_claims", "fact_claims_by_statement", "300000 2 1"),

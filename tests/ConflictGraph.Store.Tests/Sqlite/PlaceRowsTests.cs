@@ -1,0 +1,77 @@
+using ConflictGraph.Core.Aggregation;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Schema;
+using ConflictGraph.Store.Tests.Conformance;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>
+/// An aggregate of a place's events read from the roll-up's PLACE rows by place and date (schema 12) against
+/// the same aggregate with the events found through the event filter, as every other selective criterion finds them.
+/// </summary>
+public sealed class PlaceRowsTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-place-rows-").FullName;
+
+    [Fact]
+    public async Task APlaceAggregateFromThePlaceRowsEqualsTheOneFromTheEventFilterOnAGeneratedGraph()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "generated.db") });
+        await GeneratedGraph.ImportAsync(store);
+        await store.ImportAsync(GeneratedGraph.TwicePlaced(await AggregateOracle.FromExportAsync(store)), null, None);
+        var oracle = await AggregateOracle.FromExportAsync(store);
+        var placed = GeneratedGraph.Queries(oracle).Where(q => q.Events.Criteria?.PlaceId is not null).ToList();
+        // Each grouping again with a kind and a narrow window: the paths must agree where few rows match too.
+        var narrowed = placed.Select(q => q with
+        {
+            Events = new EventSelection(q.Events.Criteria! with { Kinds = [EventKind.Airstrike], From = q.Events.Criteria.From ?? q.Events.Criteria.To?.AddDays(-10) }),
+        });
+        var compared = 0;
+        foreach (var query in placed.Concat(narrowed))
+        {
+            var fromRows = await store.AggregateEventsAsync(query, byPlaceRows: true, None);
+            var fromFilter = await store.AggregateEventsAsync(query, byPlaceRows: false, None);
+            Assert.True(Lines(fromFilter).SequenceEqual(Lines(fromRows)),
+                $"{GeneratedGraph.Describe(query)}:\n  filter {string.Join("\n         ", Lines(fromFilter))}\n  rows   {string.Join("\n         ", Lines(fromRows))}");
+            if (fromFilter.Total.Events > 0) compared++;
+        }
+        Assert.True(compared >= 10, $"only {compared} of the place aggregates selected any event, so the comparison proves little");
+        // The twice-placed events: once in their country's total, and their dead once.
+        var twice = placed.First(q => q.Events.Criteria is { From: not null, To: not null } && q.GroupBy is [EventDimension.Time]);
+        Assert.Equal(Lines(oracle.Aggregate(twice)), Lines(await store.AggregateEventsAsync(twice, None)));
+    }
+
+    [Fact]
+    public async Task AFileOfSchemaElevenGetsThePlaceRowsIndexWhenOpened()
+    {
+        var path = Path.Combine(folder, "schema-11.db");
+        using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
+        {
+            await store.ImportAsync(TestWorld.Batch, null, None);
+            await store.ImportAsync(ClaimsWorld.Batch, null, None);
+            await store.ImportAsync(AggregateWorld.Batch, null, None);
+        }
+        SqliteFile.Query(path, $"DROP INDEX {Migrations.PlaceRowsIndex}; PRAGMA user_version = 11; SELECT 1", readOnly: false);
+
+        using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        Assert.Equal(["1"], SqliteFile.Query(path, $"SELECT count(*) FROM sqlite_schema WHERE name = '{Migrations.PlaceRowsIndex}'"));
+        var oracle = await AggregateOracle.FromExportAsync(reopened);
+        var query = new EventAggregateQuery(new EventSelection(new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 7, 31) }),
+            [EventDimension.Time], TimeBucket.Week);
+        Assert.Equal(Lines(oracle.Aggregate(query)), Lines(await reopened.AggregateEventsAsync(query, None)));
+    }
+
+    private static IReadOnlyList<string> Lines(EventAggregate aggregate) =>
+        aggregate.Groups.Select(AggregateOracle.Describe).Prepend(AggregateOracle.Describe(aggregate.Total)).ToList();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
