@@ -198,7 +198,7 @@ internal sealed class GraphWriter
         }
         foreach (var (field, target) in row.References)
         {
-            Require(target, $"node '{node.Id}' field {field}");
+            Require(target, new Referrer("node", node.Id, field));
             commands.InsertReference.With(node.Id, field, target).Run();
         }
         commands.InsertSearchRows(seq, row);
@@ -246,9 +246,9 @@ internal sealed class GraphWriter
 
     private void Write(Relation relation)
     {
-        Require(relation.FromId, $"relation {relation.Id} fromId");
-        Require(relation.ToId, $"relation {relation.Id} toId");
-        foreach (var claim in relation.Claims) Require(claim.StatementId, $"relation {relation.Id} claim");
+        Require(relation.FromId, new Referrer("relation", relation.Id, "fromId"));
+        Require(relation.ToId, new Referrer("relation", relation.Id, "toId"));
+        foreach (var claim in relation.Claims) Require(claim.StatementId, new Referrer("relation", relation.Id, "claim"));
 
         var id = relation.Id;
         var outcome = ClaimWrites.Merge(relationClaims, id, relation.Claims,
@@ -268,8 +268,8 @@ internal sealed class GraphWriter
 
     private void Write(Fact fact)
     {
-        Require(fact.SubjectId, $"fact {fact.Id} subjectId");
-        foreach (var claim in fact.Claims) Require(claim.StatementId, $"fact {fact.Id} claim");
+        Require(fact.SubjectId, new Referrer("fact", fact.Id, "subjectId"));
+        foreach (var claim in fact.Claims) Require(claim.StatementId, new Referrer("fact", fact.Id, "claim"));
 
         var id = fact.Id;
         var outcome = ClaimWrites.Merge(factClaims, id, fact.Claims,
@@ -281,12 +281,21 @@ internal sealed class GraphWriter
         log.Record(HistoryChanges.Of(outcome.Before is { } before ? fact with { Claims = before } : null, outcome.After is { } after ? fact with { Claims = after } : fact));
     }
 
-    /// <summary>The node must be in this batch or already stored.</summary>
-    private void Require(string id, string where)
+    /// <summary>The node must be in this batch or already stored; <paramref name="where"/> names the reference only when it is not.</summary>
+    private void Require(string id, Referrer where)
     {
         if (inBatch(id) || storedOutside.Contains(id)) return;
         if (commands.NodeExists.With(id).Int64() is null)
             throw new MissingReferenceException($"{where}: no node '{id}' in the batch or the store");
         storedOutside.Add(id);
+    }
+
+    /// <summary>
+    /// Where a reference stands, as a missing reference's message names it (<c>node 'x' field eventId</c>, <c>relation r toId</c>):
+    /// a value, so the text is made only for the message, not for each of the millions of references a large write checks.
+    /// </summary>
+    private readonly record struct Referrer(string Owner, string Id, string Field)
+    {
+        public override string ToString() => Owner == "node" ? $"node '{Id}' field {Field}" : $"{Owner} {Id} {Field}";
     }
 }
