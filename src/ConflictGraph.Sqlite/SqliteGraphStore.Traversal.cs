@@ -64,9 +64,9 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: true);
         if ((await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction)).Count < (fromId == toId ? 1 : 2)) return [];
-        // The walk reads only the relations' ends; the claims are read for the relations on the paths found.
+        // The walk reads only the relations' keys; the claims are read for the relations on the paths found.
         var paths = await ShortestPaths.FindAsync(
-            (ids, ct) => RelationsAroundAsync(connection, transaction, ids, null, Direction.Both, withClaims: false, ct),
+            (ids, ct) => RelationKeysAroundAsync(connection, transaction, ids, ct),
             fromId, toId, maxDepth, limit, cancellationToken,
             (ids, target, ct) => RelationsBetweenAsync(connection, transaction, ids, target, ct));
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
@@ -75,21 +75,33 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
+    /// Every relation at any of <paramref name="nodeIds"/>, keys only: the outgoing ones from the unique
+    /// (type, from_id, to_id) index alone, the incoming ones through relations_to and their rows.
+    /// </summary>
+    private static Task<IReadOnlyList<Relation>> RelationKeysAroundAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
+        RelationReads.KeysAsync(connection, transaction,
+            $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND {Traversal.Outgoing("r", "j.value")} " +
+            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")}",
+            c => Ids.Add(c, "$ids", nodeIds), cancellationToken);
+
+    /// <summary>
     /// Relations between any of <paramref name="nodeIds"/> and <paramref name="target"/>, either way,
-    /// without claims: each node's own relations are read from its end of the relations_from and
-    /// relations_to indexes and kept when their other end is the target, so the cost follows the
-    /// nodes' relations (a few for an event), never the target's, which may be a hub.
+    /// keys only: for each node one seek a relation type and direction in the relations' unique
+    /// (type, from_id, to_id) index, so the cost is a fixed number of seeks a node, never the
+    /// relations of either end. (Reading each node's relations to keep those that reach the target
+    /// read every relation of a hub on the way, and every row of the others.)
     /// </summary>
     private static Task<IReadOnlyList<Relation>> RelationsBetweenAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
-        IReadOnlyCollection<string> nodeIds, string target, CancellationToken cancellationToken)
-    {
-        var sql = $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN relations r INDEXED BY relations_from ON {Traversal.Outgoing("r", "j.value")} WHERE r.to_id = $target " +
-                  $"UNION SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")} WHERE r.from_id = $target ORDER BY 1";
-        return RelationReads.QueryAsync(connection, sql, c =>
-        {
-            Ids.Add(c, "$ids", nodeIds);
-            c.Parameters.AddWithValue("$target", target);
-        }, cancellationToken, transaction, withClaims: false);
-    }
+        IReadOnlyCollection<string> nodeIds, string target, CancellationToken cancellationToken) =>
+        RelationReads.KeysAsync(connection, transaction,
+            $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND r.from_id = j.value AND r.to_id = $target " +
+            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND r.from_id = $target AND r.to_id = j.value",
+            c =>
+            {
+                Ids.Add(c, "$ids", nodeIds);
+                c.Parameters.AddWithValue("$target", target);
+            }, cancellationToken);
 }

@@ -65,7 +65,18 @@ internal static class NodePages
     /// <summary>The rows a driven filter's candidates name (alias n), each once: the FROM of every driven read.</summary>
     internal static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
 
-    private static string DrivenCount(SqlFilter filter) => $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}";
+    /// <summary>
+    /// The matches counted. Dated candidates (event_places) are all events, since OCCURRED_IN runs from an
+    /// event (RelationRules), and meet their criterion exactly: when events are all the query asks for, the
+    /// candidates are counted as they are, without reading a node for each (at 1M events, a country's month
+    /// of 729 events spent half its count on those reads).
+    /// </summary>
+    private static string DrivenCount(SqlFilter filter) => filter is { DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind
+        ? $"{filter.With}SELECT count(*) FROM (SELECT DISTINCT id FROM ({filter.Driver}))"
+        : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}";
+
+    /// <summary>The kind of every dated candidate.</summary>
+    private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);
 
     private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
     {

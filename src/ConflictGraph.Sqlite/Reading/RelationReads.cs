@@ -18,6 +18,25 @@ internal static class RelationReads
             reader => (Id: reader.GetString(0), Type: EnumNames.Parse<RelationType>(reader.GetString(1)), From: reader.GetString(2), To: reader.GetString(3)),
             row => row.Id, (row, claims) => new Relation(row.Type, row.From, row.To, claims), cancellationToken, withClaims);
 
+    /// <summary>
+    /// The columns a walk selects (alias r): a relation's unique (type, from, to) key, which is its id
+    /// and lies whole in the relations' unique index, so a walk through that index reads no relation's row.
+    /// </summary>
+    public const string Keys = "r.type, r.from_id, r.to_id";
+
+    /// <summary>The relations a statement selecting <see cref="Keys"/> finds, without claims (their lists are empty).</summary>
+    public static async Task<IReadOnlyList<Relation>> KeysAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        var relations = new List<Relation>();
+        await using var command = connection.Command(sql, transaction);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            relations.Add(new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []));
+        return relations;
+    }
+
     /// <summary>Relations by id, with their claims.</summary>
     public static Task<IReadOnlyList<Relation>> ByIdsAsync(
         SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>

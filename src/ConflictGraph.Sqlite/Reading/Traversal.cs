@@ -1,3 +1,5 @@
+using ConflictGraph.Core.Model;
+
 namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>How walks over relations are written, so each step is one index probe whatever the planner's statistics say.</summary>
@@ -22,4 +24,14 @@ internal static class Traversal
     /// <summary>Relations leaving <paramref name="node"/>: relations_from, or the (type, from, to) index, both probe by the node.</summary>
     public static string Outgoing(string r, string node, string? types = null) =>
         types is null ? $"{r}.from_id = {node}" : $"{r}.from_id = {node} AND {r}.type IN {types}";
+
+    /// <summary>Every relation type as an SQL list: naming them all lets a probe by one end use the relations' unique (type, from_id, to_id) index.</summary>
+    public static readonly string AllTypes = $"({string.Join(", ", Enum.GetValues<RelationType>().Select(t => $"'{EnumNames.Of(t)}'"))})";
+
+    /// <summary>
+    /// The relations table through its unique (type, from_id, to_id) index (alias <paramref name="r"/>):
+    /// probed with <see cref="AllTypes"/> and a from end, it yields whole relation keys without reading
+    /// a row, one seek a type. Without the name SQLite takes relations_from and reads every row for its to_id.
+    /// </summary>
+    public static string KeyTable(string r) => $"relations {r} INDEXED BY sqlite_autoindex_relations_2";
 }

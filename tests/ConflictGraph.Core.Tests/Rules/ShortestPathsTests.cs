@@ -66,4 +66,21 @@ public sealed class ShortestPathsTests
         Assert.Equal(full.Select(p => string.Join('/', p.NodeIds)), quick.Select(p => string.Join('/', p.NodeIds)));
         Assert.Equal(full.Select(p => string.Join('/', p.Relations.Select(r => r.Id))), quick.Select(p => string.Join('/', p.Relations.Select(r => r.Id))));
     }
+
+    [Fact]
+    public async Task TheLastLevelAsksAboutTheFrontierInTheAnswersOrderAndStopsWhenThePageIsFull()
+    {
+        var asked = new List<string>();
+        Task<IReadOnlyList<Relation>> RelationsTo(IReadOnlyCollection<string> ids, string target, CancellationToken _)
+        {
+            asked.AddRange(ids);
+            return Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == target || r.ToId == target).ToList());
+        }
+
+        var one = await ShortestPaths.FindAsync((ids, _) => Task.FromResult(Touching(ids)), "group", "target", 2, 1, CancellationToken.None, RelationsTo);
+
+        Assert.Equal(["group/event:007/target"], one.Select(p => string.Join('/', p.NodeIds)));
+        // The group, then its first events in id order: enough to find event:007, never all 500.
+        Assert.Equal(["group", .. Enumerable.Range(0, 8).Select(i => $"event:{i:D3}")], asked);
+    }
 }
