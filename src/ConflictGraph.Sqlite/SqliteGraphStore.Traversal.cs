@@ -63,12 +63,14 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: true);
-        if ((await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction)).Count < (fromId == toId ? 1 : 2)) return [];
+        var ends = await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction);
+        if (ends.Count < (fromId == toId ? 1 : 2)) return [];
+        var targetKind = ends.First(n => n.Id == toId).Kind;
         // The walk reads only the relations' keys; the claims are read for the relations on the paths found.
         var paths = await ShortestPaths.FindAsync(
             (ids, ct) => RelationKeysAroundAsync(connection, transaction, ids, ct),
             fromId, toId, maxDepth, limit, cancellationToken,
-            (ids, target, ct) => RelationsBetweenAsync(connection, transaction, ids, target, ct));
+            (ids, target, ct) => RelationsBetweenAsync(connection, transaction, ids, target, targetKind, ct));
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         return paths.Select(p => p with { Relations = p.Relations.Select(r => claimed.GetValueOrDefault(r.Id, r)).ToList() }).ToList();
@@ -88,20 +90,25 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// Relations between any of <paramref name="nodeIds"/> and <paramref name="target"/>, either way,
-    /// keys only: for each node one seek a relation type and direction in the relations' unique
-    /// (type, from_id, to_id) index, so the cost is a fixed number of seeks a node, never the
-    /// relations of either end. (Reading each node's relations to keep those that reach the target
-    /// read every relation of a hub on the way, and every row of the others.)
+    /// keys only: for each node one seek in the relations' unique (type, from_id, to_id) index per
+    /// relation type that can join the target's kind that way (RelationRules; every write is checked
+    /// against them), so the cost is a fixed number of seeks a node, never the relations of either end.
+    /// (Reading each node's relations to keep those that reach the target read every relation of a hub
+    /// on the way, and every row of the others.)
     /// </summary>
     private static Task<IReadOnlyList<Relation>> RelationsBetweenAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
-        IReadOnlyCollection<string> nodeIds, string target, CancellationToken cancellationToken) =>
-        RelationReads.KeysAsync(connection, transaction,
-            $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND r.from_id = j.value AND r.to_id = $target " +
-            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND r.from_id = $target AND r.to_id = j.value",
+        IReadOnlyCollection<string> nodeIds, string target, NodeKind targetKind, CancellationToken cancellationToken)
+    {
+        var into = Traversal.TypeList(Enum.GetValues<RelationType>().Where(t => RelationRules.ToKinds(t).Contains(targetKind)));
+        var outOf = Traversal.TypeList(Enum.GetValues<RelationType>().Where(t => RelationRules.FromKinds(t).Contains(targetKind)));
+        return RelationReads.KeysAsync(connection, transaction,
+            $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {into} AND r.from_id = j.value AND r.to_id = $target " +
+            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {outOf} AND r.from_id = $target AND r.to_id = j.value",
             c =>
             {
                 Ids.Add(c, "$ids", nodeIds);
                 c.Parameters.AddWithValue("$target", target);
             }, cancellationToken);
+    }
 }

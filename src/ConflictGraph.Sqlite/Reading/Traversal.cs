@@ -26,7 +26,10 @@ internal static class Traversal
         types is null ? $"{r}.from_id = {node}" : $"{r}.from_id = {node} AND {r}.type IN {types}";
 
     /// <summary>Every relation type as an SQL list: naming them all lets a probe by one end use the relations' unique (type, from_id, to_id) index.</summary>
-    public static readonly string AllTypes = $"({string.Join(", ", Enum.GetValues<RelationType>().Select(t => $"'{EnumNames.Of(t)}'"))})";
+    public static readonly string AllTypes = TypeList(Enum.GetValues<RelationType>());
+
+    /// <summary>Relation types as an SQL list of their names (constants, so written in; an empty list matches nothing).</summary>
+    public static string TypeList(IEnumerable<RelationType> types) => $"({string.Join(", ", types.Select(t => $"'{EnumNames.Of(t)}'"))})";
 
     /// <summary>
     /// The relations table through its unique (type, from_id, to_id) index (alias <paramref name="r"/>):
