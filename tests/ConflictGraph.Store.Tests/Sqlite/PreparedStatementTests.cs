@@ -135,6 +135,34 @@ public sealed class PreparedStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task AReadConnectionMapsTheFileAndAWriteConnectionDoesNot()
+    {
+        using var store = NewStore();
+        await using (var read = store.Open(CancellationToken.None))
+        await using (var mapped = read.Command("PRAGMA mmap_size"))
+            Assert.True((long)(await mapped.ExecuteScalarAsync())! > 0);
+        await using var write = store.Open(CancellationToken.None, writing: true);
+        await using var unmapped = write.CreateCommand();
+        unmapped.CommandText = "PRAGMA mmap_size";
+        Assert.Equal(0L, (long)(await unmapped.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task AKeptMappedConnectionReadsPagesTheFileGrewAfterItWasMapped()
+    {
+        using var store = NewStore();
+        await store.ImportAsync(new GraphBatch([new Person("person:first", "First", [], null, [])], []), null, CancellationToken.None);
+        Assert.Single(await store.GetNodesAsync(["person:first"], CancellationToken.None));
+        var many = Enumerable.Range(0, 3_000).Select(i => (Node)new Person($"person:p{i:D5}", $"Person {i} {new string('x', 200)}", [], null, [])).ToList();
+
+        await store.ImportAsync(new GraphBatch(many, []), null, CancellationToken.None);
+
+        var found = await store.GetNodesAsync(["person:first", "person:p00000", "person:p02999"], CancellationToken.None);
+        Assert.Equal(["person:first", "person:p00000", "person:p02999"], found.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Person 2999 ", found.Single(n => n.Id == "person:p02999").Label);
+    }
+
+    [Fact]
     public async Task PagesAndSearchesRunAgainWithoutBeingPreparedAgain()
     {
         using var store = NewStore();
