@@ -19,7 +19,7 @@ internal sealed class ReadConnection : SqliteConnection
     /// <summary>
     /// How much of the file a read connection maps into memory (SQLite's <c>mmap_size</c>): its pages are
     /// read in place from the operating system's cache instead of with one read call and one copy each into the
-    /// connection's own page cache. The mapping is the OS cache itself, not a copy, but the pages a connection
+    /// connection's own page cache. The mapping is the OS cache itself, not a copy, but the pages each connection
     /// has touched count in the process's resident size (RSS), so the size is bounded: the first 256 MiB of the
     /// file (all of a 10k-event store); pages past it, and pages still in the write-ahead log, are read as before.
     /// </summary>
