@@ -32,6 +32,18 @@ public sealed record BenchOptions
     /// <summary>Generate, import and measure the sqlite3 floor only; no HTTP load. Writes the import block of BENCHMARKS.md.</summary>
     public bool ImportOnly { get; init; }
     public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>
+    /// The command that reproduces this run, as a report prints it: each argument that a POSIX shell would split or
+    /// expand is single-quoted (e.g. <c>--only 'node by id,levels'</c>), so the line can be pasted as it is.
+    /// </summary>
+    public string Command =>
+        $"dotnet run -c Release --project bench/ConflictGraph.Benchmarks -- {string.Join(' ', Arguments.Select(Quoted))}".TrimEnd();
+
+    private static string Quoted(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,/:=@%+".Contains(c))
+            ? argument
+            : $"'{argument.Replace("'", "'\\''")}'";
     /// <summary>Measure the change log's cost too (import with and without it, its size, commit-to-subscriber latency).</summary>
     public bool History { get; init; }
     /// <summary>Skip the query load (with --history: only the change log's table is measured and rewritten).</summary>

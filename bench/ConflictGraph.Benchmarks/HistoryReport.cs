@@ -18,7 +18,7 @@ public static class HistoryReport
                         "(the machine is shared with other builds: seconds and milliseconds move with the load; the ratios, taken within the run, are what count).");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine($"dotnet run -c Release --project bench/ConflictGraph.Benchmarks -- {string.Join(' ', options.Arguments)}".TrimEnd());
+        text.AppendLine(options.Command);
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine("Import: the CLI's `import` of the generated graph into a fresh file, best of two runs each, alternating, by wall time and by the child's CPU time " +

@@ -58,7 +58,7 @@ public static class ImportReport
                         "(the machine is shared: absolute figures move with the load; the ratio to the floor, measured in the same run, is what counts).");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine($"dotnet run -c Release --project bench/ConflictGraph.Benchmarks -- {string.Join(' ', options.Arguments)}".TrimEnd());
+        text.AppendLine(options.Command);
         text.AppendLine("```");
         text.AppendLine();
         AppendTable(text, imports, floors);

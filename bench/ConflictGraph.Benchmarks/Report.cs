@@ -23,7 +23,7 @@ public static class Report
         text.AppendLine("Reproduce with:");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine($"dotnet run -c Release --project bench/ConflictGraph.Benchmarks -- {string.Join(' ', options.Arguments)}".TrimEnd());
+        text.AppendLine(options.Command);
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine($"Load: {options.Concurrency} concurrent HTTP/1.1 clients over loopback, {options.Duration.TotalSeconds:F0} s per query after " +
