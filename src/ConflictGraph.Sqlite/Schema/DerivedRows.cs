@@ -28,7 +28,10 @@ internal static class DerivedRows
         "CASE WHEN n.date_start IS NULL OR julianday(n.date_end) - julianday(n.date_start) < 1 THEN 0 " +
         "WHEN julianday(n.date_end) - julianday(n.date_start) <= 31 THEN 1 WHEN julianday(n.date_end) - julianday(n.date_start) <= 366 THEN 2 ELSE 3 END";
 
-    /// <summary><see cref="SpanClass"/> over a row's own date columns (no alias), for a generated column.</summary>
+    /// <summary>
+    /// <see cref="SpanClass"/> over a row's own date columns (no alias), for an index on that expression (schema 12's
+    /// event_rollup_places); a reader's <see cref="SpanClass"/> on alias n matches it, since SQLite compares the columns.
+    /// </summary>
     public static string OwnSpanClass => SpanClass.Replace("n.", "", StringComparison.Ordinal);
 
     /// <summary>Every ref with the kind and first date of the node that makes it (node_refs empty before).</summary>
