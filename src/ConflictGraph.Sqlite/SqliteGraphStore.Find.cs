@@ -11,8 +11,9 @@ public sealed partial class SqliteGraphStore
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        // One read transaction, so every page of the batch sees the same state.
-        using var snapshot = ReadSnapshot.Begin(connection);
+        // Pages that run several statements (a total and its page, or a batch of pages) read one snapshot,
+        // so a page and its total come from one state; a batch of one statement reads one state by itself.
+        using var snapshot = ReadSnapshot.For(connection, queries.Sum(q => NodePages.StatementCount(q.Page)));
         var pages = new List<Page<Node>>(queries.Count);
         foreach (var (query, page) in queries) pages.Add(await NodePages.FindAsync(connection, null, query, page, cancellationToken));
         return pages;

@@ -16,6 +16,9 @@ internal static class NodePages
 {
     private const string Columns = "n.kind, n.body";
 
+    /// <summary>How many statements <see cref="FindAsync"/> runs at most for a page: the total when it is read, and the page unless none is asked for.</summary>
+    public static int StatementCount(PageRequest page) => (page.ReadsTotal ? 1 : 0) + (page.First > 0 ? 1 : 0);
+
     public static async Task<Page<Node>> FindAsync(
         SqliteConnection connection, SqliteTransaction? transaction, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {

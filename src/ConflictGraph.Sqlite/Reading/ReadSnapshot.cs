@@ -22,10 +22,16 @@ internal readonly struct ReadSnapshot : IDisposable
         return new ReadSnapshot(connection);
     }
 
+    /// <summary>
+    /// A snapshot for a store call that runs <paramref name="statements"/> statements; for one (or none), nothing to
+    /// begin or end: BEGIN and ROLLBACK would be two of its three executions.
+    /// </summary>
+    public static ReadSnapshot For(SqliteConnection connection, int statements) => statements > 1 ? Begin(connection) : default;
+
     /// <summary>Ends the read; a connection left inside a transaction (ROLLBACK failed) is closed, not kept (<see cref="ReadConnections.TryKeep"/>).</summary>
     public void Dispose()
     {
-        // A failed statement may have ended the transaction already.
-        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0) connection.Execute("ROLLBACK");
+        // A failed statement may have ended the transaction already; a snapshot of one statement began none.
+        if (connection is not null && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0) connection.Execute("ROLLBACK");
     }
 }

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using ConflictGraph.Store.Tests.Conformance;
@@ -36,6 +37,76 @@ public sealed class ReadSnapshotTests : IDisposable
         Assert.Equal(["statement:militia"], read.DisputedBy);
         store.ConnectionOpened = null;
         Assert.Empty(await store.GetRelationsAsync(["event:strikes"], [RelationType.RetaliationFor], Direction.Outgoing, None));
+    }
+
+    private static readonly NodeQuery AboutStrikes = new()
+    {
+        Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "event:strikes" },
+    };
+
+    /// <summary>A statement about the strikes that is not in the test world, dated after every statement in it.</summary>
+    private static Statement Latecomer => new("statement:late", "A late word on the strikes.", Stance.Reports,
+        FuzzyDate.Day(new DateOnly(2021, 6, 30)), null, "org:press", null, null, ["event:strikes"], "source:report", []);
+
+    /// <summary>The statements the store's connections execute from now on, each time one starts to run, while <paramref name="watching"/> holds.</summary>
+    private static List<string> TraceExecutions(SqliteGraphStore store, Func<bool> watching, Action<string>? starting = null)
+    {
+        var executed = new List<string>();
+        SQLitePCL.strdelegate_trace trace = (_, sql) =>
+        {
+            if (!watching()) return;
+            lock (executed) executed.Add(sql);
+            starting?.Invoke(sql);
+        };
+        store.ConnectionOpened = connection => SQLitePCL.raw.sqlite3_trace(connection.Handle, trace, null);
+        return executed;
+    }
+
+    [Fact]
+    public async Task AnEventsStatementsWithoutTheirTotalAreOneStatementAndNoTransaction()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "one.db") });
+        var watching = false;
+        var executed = TraceExecutions(store, () => watching);
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        watching = true;
+
+        var page = Assert.Single(await store.FindNodesAsync([(AboutStrikes, new PageRequest(500, CountTotal: false))], None));
+
+        Assert.Equal(3, page.Items.Count);
+        Assert.Null(page.TotalCount);
+        // The page alone: no BEGIN and ROLLBACK around it (a statement reads one state by itself).
+        Assert.True(executed.Count == 1, string.Join(" | ", executed));
+        Assert.Contains("LIMIT", Assert.Single(executed));
+    }
+
+    [Fact]
+    public async Task APageAndItsTotalComeFromTheStateBeforeAWriteCommittedBetweenThem()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "total.db") });
+        var watching = false;
+        var written = 0;
+        var executed = TraceExecutions(store, () => watching, sql =>
+        {
+            // A writer commits a new statement about the strikes after the total was counted, as the page starts.
+            if (!sql.Contains("LIMIT") || Interlocked.Exchange(ref written, 1) != 0) return;
+            watching = false;
+            store.ImportAsync(new GraphBatch([Latecomer], []), null, None).GetAwaiter().GetResult();
+            watching = true;
+        });
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        watching = true;
+
+        var page = Assert.Single(await store.FindNodesAsync([(AboutStrikes, new PageRequest(500))], None));
+
+        Assert.Equal(1, written);
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(["statement:kirby", "statement:militia", "statement:monitor"], page.Items.Select(i => i.Item.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("BEGIN", executed[0]);
+        watching = false;
+        var after = Assert.Single(await store.FindNodesAsync([(AboutStrikes, new PageRequest(500))], None));
+        Assert.Equal(4, after.TotalCount);
+        Assert.Equal(4, after.Items.Count);
     }
 
     public void Dispose()
