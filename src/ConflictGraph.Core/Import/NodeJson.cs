@@ -12,6 +12,9 @@ public static class NodeJson
 {
     private static readonly JsonSerializerOptions Compact = new(GraphJson.Write) { WriteIndented = false };
 
+    /// <summary>The same options, with the inputs' metadata made at build time (<see cref="NodeBodyContext"/>).</summary>
+    private static readonly JsonSerializerOptions Stored = new(Compact) { TypeInfoResolver = NodeBodyContext.Default };
+
     public static string Serialize(Node node)
     {
         var single = GraphInputMapper.ToInput(node);
@@ -39,6 +42,6 @@ public static class NodeJson
     /// <summary>An event's body as the store keeps it in UTF-8 (an export reads one per row, with no string between).</summary>
     public static Event ParseEvent(ReadOnlySpan<byte> body) => (Event)GraphInputMapper.ToNode(Deserialize<EventInput>(body));
 
-    private static T Deserialize<T>(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize<T>(body, Compact)
+    private static T Deserialize<T>(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize<T>(body, Stored)
         ?? throw new InvalidDataException("a stored node body is null");
 }

@@ -1,0 +1,80 @@
+using System.Text;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Tests.Import;
+
+/// <summary>Stored node bodies read back as the nodes that were written, whatever else a body holds.</summary>
+public sealed class NodeJsonTests
+{
+    private static readonly FuzzyDate June27 = FuzzyDate.Day(new DateOnly(2021, 6, 27));
+
+    public static TheoryData<Node> EveryKind =>
+    [
+        new Person("person:kirby", "John Kirby", ["Kirby"], "Spokesman", [new Role("Press secretary", "org:pentagon", new DateOnly(2021, 1, 20))]),
+        new Organization("org:kh", "Kata'ib Hezbollah", ["KH", "كتائب حزب الله"], null, OrganizationKind.ArmedGroup, "place:iraq"),
+        new Place("place:depot", "Depot \"north\" — 𝔇epot", [], "near the border", PlaceKind.Site, new GeoPoint(34.4, -40.95), LocationPrecision.Near, "gazetteer"),
+        new Event("event:strikes", "Airstrikes on depots", EventKind.Airstrike, "Strikes\nat night", June27),
+        new Source("source:report", "A report", "org:press", "https://example.org/a?b=1&c=2", new DateOnly(2021, 6, 28), SourceKind.NewsReport, "source:tweet"),
+        new Statement("statement:monitor", "At least seven were killed.", Stance.Reports, June27, Medium.Report, "org:press", null, null,
+            ["event:strikes"], "source:report", [new CasualtyReport("event:strikes", 7, null, 0, 2147483647, "fighters", VictimCategory.Combatants)]),
+    ];
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void EveryKindReadsBackAsTheNodeThatWasWritten(Node node)
+    {
+        var body = NodeJson.Serialize(node);
+
+        var read = NodeJson.Parse(EnumNames.Of(node.Kind), Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(body, NodeJson.Serialize(read));
+        Assert.Equal(node.Label, read.Label);
+    }
+
+    [Fact]
+    public void FieldsTheBodyDoesNotKnowAreSkippedAtEveryDepth()
+    {
+        const string body = """
+            {"id":"event:e","future":{"a":[1,{"b":null}],"c":"d"},"title":"T","kind":"AIRSTRIKE",
+             "date":{"start":"2021-06-27","end":"2021-06-27","precision":"DAY","zone":"UTC"},"tags":["x","y"],"n":1.5e3}
+            """;
+
+        var read = Assert.IsType<Event>(NodeJson.Parse("EVENT", body));
+
+        Assert.Equal(new Event("event:e", "T", EventKind.Airstrike, null, June27), read);
+    }
+
+    [Fact]
+    public void NullFieldsReadAsAbsent()
+    {
+        const string body = """{"id":"place:p","name":"P","aliases":null,"description":null,"kind":"CITY","location":null,"precision":null}""";
+
+        var read = Assert.IsType<Place>(NodeJson.Parse("PLACE", body));
+
+        Assert.Empty(read.Aliases);
+        Assert.Null(read.Description);
+        Assert.Null(read.Location);
+        Assert.Null(read.Precision);
+    }
+
+    [Fact]
+    public void NumbersKeepTheirValueAndACountThatIsNotAWholeNumberIsRefused()
+    {
+        var place = Assert.IsType<Place>(NodeJson.Parse("PLACE", """{"id":"place:p","name":"P","kind":"SITE","location":{"latitude":3.44E1,"longitude":-0.000001}}"""));
+        Assert.Equal(new GeoPoint(34.4, -0.000001), place.Location);
+
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => NodeJson.Parse("STATEMENT",
+            """{"id":"statement:s","text":"t","stance":"REPORTS","casualtyReports":[{"eventId":"event:e","killedMin":7.5}]}"""));
+    }
+
+    [Fact]
+    public void EscapedAndRawUnicodeReadAsTheSameText()
+    {
+        var escaped = NodeJson.Parse("PERSON", """{"id":"person:a","name":"Ab\u00fc \ud835\udd07 \"q\"","aliases":["\u0643"]}""");
+        var raw = NodeJson.Parse("PERSON", "{\"id\":\"person:a\",\"name\":\"Abü 𝔇 \\\"q\\\"\",\"aliases\":[\"ك\"]}");
+
+        Assert.Equal("Abü 𝔇 \"q\"", escaped.Label);
+        Assert.Equal(NodeJson.Serialize(escaped), NodeJson.Serialize(raw));
+    }
+}
