@@ -12,7 +12,9 @@ using Microsoft.Extensions.Options;
 namespace ConflictGraph.Api.Caching;
 
 /// <summary>
-/// Serves repeated reads from memory. Concurrent misses on one read share one store call
+/// Serves repeated reads from memory: a read is kept once it has gone to the store twice within
+/// <see cref="CachingOptions.AdmissionWindow"/> (<see cref="ReadAdmission"/>), so reads that do not
+/// repeat cost close to an uncached read. Concurrent misses on one read share one store call
 /// (<see cref="SingleFlight"/>). Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
 /// the change log says what every write changed, whichever process made it, so a write makes
 /// stale only the entries it touched: one through this service is seen by the very next read, one
@@ -24,6 +26,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
 {
     private readonly ReadStamps stamps = new();
     private readonly SingleFlight flights = new();
+    private readonly ReadAdmission admission = new(options.Value.AdmissionWindow);
     private readonly SemaphoreSlim versionGate = new(1, 1);
     private long version = -1;
     private DateTimeOffset versionReadAt;
@@ -87,13 +90,15 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         if (!options.Value.StoreReads) return await read(cancellationToken);
         await CheckVersionAsync(cancellationToken);
         var key = $"{operation}|{arguments()}";
-        if (cache.TryGetValue(key, out Entry? hit) && stamps.IsFresh(hit!.Stamp)) return (T)hit.Value!;
+        var kept = cache.TryGetValue(key, out Entry? hit);
+        if (kept && stamps.IsFresh(hit!.Stamp)) return (T)hit.Value!;
         // Callers after a write never join a call that started before it.
         var writes = stamps.Writes;
         return await flights.RunAsync($"{writes}|{key}", async token =>
         {
             var value = await read(token);
-            if (stamps.Take(dependsOn(value), writes) is { } stamp)
+            // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
+            if ((kept || admission.Admit(key)) && stamps.Take(dependsOn(value), writes) is { } stamp)
                 cache.Set(key, new Entry(value, stamp), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
             return value;
         }, cancellationToken);

@@ -17,6 +17,13 @@ public sealed class CachingOptions
     /// </summary>
     public TimeSpan VersionCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most entries kept across all caches; the least recently used go first.</summary>
+    /// <summary>Most store reads kept; the least recently used go first.</summary>
     public long MaxEntries { get; set; } = 50_000;
+
+    /// <summary>
+    /// A store read is kept only when it went to the store before among about this many recent
+    /// reads (a doorkeeper): a read asked once, as most are when requests spread over a large graph,
+    /// is never kept, so it costs no eviction and no memory. 0 keeps every read at its first miss.
+    /// </summary>
+    public int AdmissionWindow { get; set; } = 65_536;
 }

@@ -13,7 +13,8 @@ public static class CachingSetup
     /// </summary>
     public static IServiceCollection AddQueryCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<CachingOptions>(configuration.GetSection(CachingOptions.Section));
+        services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CachingOptions>, CachingOptionsValidator>();
         var limit = configuration.GetSection(CachingOptions.Section).Get<CachingOptions>()?.MaxEntries ?? new CachingOptions().MaxEntries;
         services.AddMemoryCache(cache => cache.SizeLimit = limit);
         services.TryAddSingleton(TimeProvider.System);

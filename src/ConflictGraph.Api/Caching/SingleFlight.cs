@@ -55,23 +55,41 @@ public sealed class SingleFlight
             }
         }
 
+        /// <summary>
+        /// The shared call, started by its first caller on its own thread and outside the lock: a
+        /// miss then costs no trip through the thread pool's queue, which under load is where the
+        /// time would go. The others wait for its outcome, resumed on the pool, never inline.
+        /// </summary>
         public Task<object?> Start(Func<CancellationToken, Task<object?>> call, Action done)
         {
+            TaskCompletionSource<object?> outcome;
             lock (gate)
-                return task ??= Run(call, done);
+            {
+                if (task is not null) return task;
+                outcome = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                task = outcome.Task;
+            }
+            _ = RunAsync(call, done, outcome);
+            return outcome.Task;
         }
 
-        private async Task<object?> Run(Func<CancellationToken, Task<object?>> call, Action done)
+        private async Task RunAsync(Func<CancellationToken, Task<object?>> call, Action done, TaskCompletionSource<object?> outcome)
         {
+            object? value = null;
+            Exception? failure = null;
             try
             {
-                await Task.Yield();
-                return await call(cancel.Token);
+                value = await call(cancel.Token);
             }
-            finally
+            catch (Exception e)
             {
-                done();
+                failure = e;
             }
+            // Gone from the table before anyone sees the outcome, so a caller after it starts afresh.
+            done();
+            if (failure is OperationCanceledException cancelled) outcome.SetCanceled(cancelled.CancellationToken);
+            else if (failure is not null) outcome.SetException(failure);
+            else outcome.SetResult(value);
         }
 
         public void Leave()

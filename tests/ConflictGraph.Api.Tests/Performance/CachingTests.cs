@@ -22,7 +22,8 @@ public sealed class CachingTests : IDisposable
         var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         var other = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         var cached = new CachingGraphStore(inner, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
-            Options.Create(new CachingOptions { VersionCheckInterval = TimeSpan.FromSeconds(5) }), clock);
+            // Every read kept at its first miss: these tests are about when a kept read goes stale.
+            Options.Create(new CachingOptions { VersionCheckInterval = TimeSpan.FromSeconds(5), AdmissionWindow = 0 }), clock);
         return (cached, inner, other);
     }
 
@@ -87,6 +88,42 @@ public sealed class CachingTests : IDisposable
             key: ConflictGraphApp.WriteKey);
         Assert.Equal(1, update.Data!["importGraph"]!["updated"]!.GetValue<int>());
         Assert.Equal("Updated", (await app.PostGraphQLAsync(read)).Data!["node"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OverHttpANodeAskedOnceIsReadAfreshNextTimeAndOneAskedTwiceIsKept()
+    {
+        // Another process's write is heard at the next version check, an hour away here: what the
+        // service answers after one shows whether it kept the read.
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00" });
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed once");
+        Assert.Equal("changed once", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed twice");
+        Assert.Equal("changed once", await KirbyAsync(app));
+    }
+
+    [Fact]
+    public async Task OverHttpAnAdmissionWindowOfZeroKeepsANodeAtItsFirstRead()
+    {
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+            ["ConflictGraph:Caching:AdmissionWindow"] = "0",
+        });
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed once");
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+    }
+
+    private static async Task<string> KirbyAsync(ConflictGraphApp app) =>
+        (await app.PostGraphQLAsync("{ node(id: \"person:john-kirby\") { ... on Person { description } } }")).Data!["node"]!["description"]!.GetValue<string>();
+
+    /// <summary>Changes the node from another connection to the service's file, as the CLI would.</summary>
+    private static async Task WriteBehindAsync(ConflictGraphApp app, string description)
+    {
+        using var other = new SqliteGraphStore(new SqliteStoreOptions { Path = app.StorePath });
+        await other.ImportAsync(new GraphBatch([new Person("person:john-kirby", "John Kirby", [], description, [])], []), null, None);
     }
 
     [Fact]

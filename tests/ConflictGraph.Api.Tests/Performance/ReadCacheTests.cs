@@ -16,14 +16,64 @@ public sealed class ReadCacheTests : IDisposable
     private readonly List<SqliteGraphStore> opened = [];
     private static CancellationToken None => CancellationToken.None;
 
-    private (CachingGraphStore Cached, CountingStore Counter) Store(TimeSpan? versionCheckInterval = null)
+    /// <param name="admissionWindow">0 (the tests of what a write makes stale) keeps every read at its first miss, so counting calls counts what went stale.</param>
+    private (CachingGraphStore Cached, CountingStore Counter) Store(TimeSpan? versionCheckInterval = null, int admissionWindow = 0)
     {
         var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"{opened.Count}.db") });
         opened.Add(inner);
         var (counted, counter) = CountingStore.Wrap(inner);
         var cached = new CachingGraphStore(counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
-            Options.Create(new CachingOptions { VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1) }), TimeProvider.System);
+            Options.Create(new CachingOptions { VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1), AdmissionWindow = admissionWindow }),
+            TimeProvider.System);
         return (cached, counter);
+    }
+
+    [Fact]
+    public async Task AReadAskedOnceIsNotKeptAndOneAskedAgainIs()
+    {
+        var (cached, counter) = Store(admissionWindow: 1024);
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b")], []), null, None);
+        int Calls() => counter.Calls(nameof(IGraphStore.GetNodesAsync));
+
+        await cached.GetNodesAsync(["person:a"], None);
+        await cached.GetNodesAsync(["person:b"], None);
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(3, Calls());
+        // person:a went to the store twice and is kept; person:b once, and is not.
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(3, Calls());
+        await cached.GetNodesAsync(["person:b"], None);
+        Assert.Equal(4, Calls());
+    }
+
+    [Fact]
+    public async Task AKeptReadThatAWriteMadeStaleIsKeptAgainAtItsNextMiss()
+    {
+        var (cached, counter) = Store(admissionWindow: 1024);
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "first")], []), null, None);
+        await cached.GetNodesAsync(["person:a"], None);
+        await cached.GetNodesAsync(["person:a"], None);
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "second")], []), null, None);
+
+        Assert.Equal("second", ((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Description);
+        Assert.Equal("second", ((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Description);
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task ConcurrentMissesOfAOneOffReadShareOneCallAndLeaveNothingKept()
+    {
+        var (cached, counter) = Store(admissionWindow: 1024);
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        counter.Close();
+        var readers = Enumerable.Range(0, 10).Select(_ => Task.Run(() => cached.GetNodesAsync(["person:a"], None))).ToList();
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        counter.Open();
+        Assert.All(await Task.WhenAll(readers), found => Assert.Single(found));
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+        // Ten callers sharing one store call are one read to the doorkeeper: the next is its second miss.
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
     }
 
     private static Person Person(string id, string description = "") => new(id, id, [], description, []);

@@ -1,0 +1,59 @@
+namespace ConflictGraph.Api.Caching;
+
+/// <summary>
+/// Decides which store reads are worth keeping: one read twice within the window (the last
+/// <see cref="CachingOptions.AdmissionWindow"/> reads that went to the store, roughly). A read asked
+/// once and never again, as most are when requests spread over a large graph, costs the cache nothing
+/// to keep and nothing to evict, and leaves nothing for the garbage collector to promote.
+/// </summary>
+/// <remarks>
+/// A doorkeeper in the manner of TinyLFU's: a fixed array of 64-bit fingerprints, one slot per
+/// hash, each holding the last read that landed on it. Lock-free and bounded (8 bytes a slot); a
+/// read pushed out of its slot by another before it came back needs two misses again, and two reads
+/// with one fingerprint would only let the second in early, never serve one for the other.
+/// </remarks>
+public sealed class ReadAdmission
+{
+    private readonly long[] seen;
+    private readonly int mask;
+
+    /// <param name="window">Reads remembered, rounded up to a power of two; 0 admits every read at its first miss.</param>
+    public ReadAdmission(int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
+        if (window == 0)
+        {
+            seen = [];
+            return;
+        }
+        var slots = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)window));
+        seen = new long[slots];
+        mask = slots - 1;
+    }
+
+    /// <summary>
+    /// Called when a read went to the store: true when it went there before within the window (keep
+    /// it now), false at its first time (it is remembered instead).
+    /// </summary>
+    public bool Admit(string key)
+    {
+        if (seen.Length == 0) return true;
+        var fingerprint = Fingerprint(key);
+        ref var slot = ref seen[(int)(fingerprint >>> 33) & mask];
+        if (Volatile.Read(ref slot) == fingerprint) return true;
+        Volatile.Write(ref slot, fingerprint);
+        return false;
+    }
+
+    /// <summary>FNV-1a over the key's characters: stable, cheap, and never 0 (an empty slot).</summary>
+    private static long Fingerprint(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        hash ^= hash >> 29;
+        return (long)(hash | 1);
+    }
+}

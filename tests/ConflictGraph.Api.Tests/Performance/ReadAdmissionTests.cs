@@ -1,0 +1,54 @@
+using ConflictGraph.Api.Caching;
+using ConflictGraph.Core.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ConflictGraph.Api.Tests.Performance;
+
+/// <summary>The doorkeeper: a read is kept at its second trip to the store within the window, never at its first.</summary>
+public sealed class ReadAdmissionTests
+{
+    [Fact]
+    public void AReadIsAdmittedAtItsSecondMissNotItsFirst()
+    {
+        var admission = new ReadAdmission(1024);
+        Assert.False(admission.Admit("GetNodesAsync|[\"event:1\"]"));
+        Assert.False(admission.Admit("GetNodesAsync|[\"event:2\"]"));
+        Assert.True(admission.Admit("GetNodesAsync|[\"event:1\"]"));
+        Assert.True(admission.Admit("GetNodesAsync|[\"event:1\"]"));
+    }
+
+    [Fact]
+    public void AReadPushedOutOfTheWindowMustMissTwiceAgain()
+    {
+        // One slot: every other read pushes the last one out.
+        var admission = new ReadAdmission(1);
+        Assert.False(admission.Admit("a"));
+        Assert.False(admission.Admit("b"));
+        Assert.False(admission.Admit("a"));
+        Assert.True(admission.Admit("a"));
+    }
+
+    [Fact]
+    public void AWindowOfZeroAdmitsEveryReadAtItsFirstMiss()
+    {
+        var admission = new ReadAdmission(0);
+        Assert.True(admission.Admit("a"));
+        Assert.True(admission.Admit("b"));
+    }
+
+    [Theory]
+    [InlineData("AdmissionWindow", "-1", "ConflictGraph:Caching:AdmissionWindow is -1")]
+    [InlineData("MaxEntries", "0", "ConflictGraph:Caching:MaxEntries is 0")]
+    [InlineData("VersionCheckInterval", "-00:00:01", "ConflictGraph:Caching:VersionCheckInterval is -00:00:01")]
+    public void ASettingThatCannotMeanAnythingIsRefusedAtStartByName(string setting, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConflictGraph:Caching:{setting}"] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<IGraphStore>(_ => throw new InvalidOperationException("not opened by this test"));
+        using var provider = services.AddQueryCaching(configuration).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CachingOptions>>().Value);
+        Assert.Contains(error.Failures, failure => failure.StartsWith(message));
+    }
+}
