@@ -1,6 +1,7 @@
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Schema;
 
 namespace ConflictGraph.Sqlite.Reading;
 
@@ -127,7 +128,8 @@ internal static class NodeFilters
             names.Select(f => new RefRange($"= {id}", f)).ToList());
     }
 
-    // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there).
+    // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there); the store keeps
+    // the number of such statements (OrganizationStatements), which must follow this rule.
     private static void Organization(SqlFilter filter, string organization)
     {
         var org = filter.Value(organization);
@@ -137,7 +139,8 @@ internal static class NodeFilters
                    $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
             $"SELECT node_id AS id FROM refs WHERE target_id = {org} AND field = 'onBehalfOfId' " +
             $"UNION ALL SELECT f.node_id FROM ({people}) m CROSS JOIN refs f ON f.target_id = m.id AND f.field = 'speakerId'",
-            [new RefRange($"= {org}", "onBehalfOfId"), new RefRange($"IN ({people})", "speakerId")]);
+            [new RefRange($"= {org}", "onBehalfOfId"), new RefRange($"IN ({people})", "speakerId")],
+            new KeptCount(OrganizationStatements.Kind, OrganizationStatements.Count(org)));
     }
 
     private static string Iso(DateOnly date) => InputText.FormatDate(date);

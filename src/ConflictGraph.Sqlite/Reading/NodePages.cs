@@ -69,14 +69,14 @@ internal static class NodePages
     internal static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
 
     /// <summary>
-    /// The matches counted. Dated candidates (event_places) are all events, since OCCURRED_IN runs from an
+    /// The matches counted, or read from a count the store keeps for the criterion (<see cref="SqlFilter.KeptTotal"/>). Dated candidates (event_places) are all events, since OCCURRED_IN runs from an
     /// event (RelationRules), and meet their criterion exactly: when events are all the query asks for, the
     /// candidates are counted as they are, without reading a node for each (at 1M events, a country's month
     /// of 729 events spent half its count on those reads).
     /// </summary>
-    private static string DrivenCount(SqlFilter filter) => filter is { DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind
+    private static string DrivenCount(SqlFilter filter) => filter.KeptTotal ?? (filter is { DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind
         ? $"{filter.With}SELECT count(*) FROM (SELECT DISTINCT id FROM ({filter.Driver}))"
-        : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}";
+        : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}");
 
     /// <summary>The kind of every dated candidate.</summary>
     private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);

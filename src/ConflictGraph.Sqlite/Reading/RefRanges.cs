@@ -6,7 +6,7 @@ namespace ConflictGraph.Sqlite.Reading;
 /// index in the page's order up to the page's LIMIT, dated and undated rows apart, and the walks
 /// are merged; only the page's nodes are read. A node first in no walk cannot be first in their
 /// union, so the merge is exact. The total is counted on the index alone when no condition needs
-/// the node's row.
+/// the node's row, or read from a count the store keeps for the criterion (an organization's statements).
 /// </summary>
 internal sealed class RefRanges
 {
@@ -26,6 +26,7 @@ internal sealed class RefRanges
     public string? Count()
     {
         if (filter.BeyondKinds is not null) return null;
+        if (filter.KeptTotal is { } kept) return kept;
         if (ranges is [{ OneTarget: true } one]) return $"{filter.With}SELECT count(*) FROM node_refs x WHERE {Key(one)}";
         return $"{filter.With}SELECT count(*) FROM ({string.Join(" UNION ", ranges.Select(r => $"SELECT x.node_id FROM node_refs x WHERE {Key(r)}"))})";
     }

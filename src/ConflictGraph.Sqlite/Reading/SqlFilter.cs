@@ -44,6 +44,14 @@ internal sealed class SqlFilter
     /// </summary>
     public IReadOnlyList<RefRange>? Ranges { get; private set; }
 
+    private KeptCount? kept;
+
+    /// <summary>
+    /// A statement returning the number of matching rows from a count the store keeps (one row read): when the
+    /// driving criterion has one, of the one kind asked for, and no other condition remains; otherwise null.
+    /// </summary>
+    public string? KeptTotal => BeyondKinds is null && kept is { } count && SingleKind == count.Kind ? With + count.Sql : null;
+
     /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
     public string? Driver { get; private set; }
 
@@ -92,11 +100,14 @@ internal sealed class SqlFilter
     /// A selective criterion met by the nodes naming a target in a field: <paramref name="ranges"/>
     /// say which targets and fields, <paramref name="candidates"/> select exactly those nodes' ids.
     /// </summary>
-    public void Add(string condition, string candidates, IReadOnlyList<RefRange> ranges)
+    /// <param name="kept">The number of those nodes of one kind, from a count the store keeps, if it keeps one.</param>
+    public void Add(string condition, string candidates, IReadOnlyList<RefRange> ranges, KeptCount? kept = null)
     {
         var driving = Driver is null;
         Add(condition, candidates);
-        if (driving) Ranges = ranges;
+        if (!driving) return;
+        Ranges = ranges;
+        this.kept = kept;
     }
 
     /// <summary>
@@ -151,6 +162,9 @@ internal sealed class SqlFilter
         return list.Count == 0 ? "1" : string.Join(" AND ", list);
     }
 }
+
+/// <summary>The number of a criterion's nodes of <paramref name="Kind"/>, read by <paramref name="Sql"/> from a count the store keeps.</summary>
+internal sealed record KeptCount(string Kind, string Sql);
 
 /// <summary>
 /// The nodes naming a target in one field, read from node_refs (alias x):

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
-/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube, event_days, actor_kinds), derived
+/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube, event_days, actor_kinds,
+/// organization_statements), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
@@ -20,7 +21,7 @@ internal static class DerivedRows
         "nodes_counted", "nodes_uncounted", "nodes_recounted", "relations_counted", "relations_uncounted", "relations_recounted",
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "event_cube_add", "event_cube_remove",
-        "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove",
+        "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", .. OrganizationStatements.Triggers,
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
@@ -91,6 +92,10 @@ internal static class DerivedRows
     /// <summary>counts from the rows: best once the indexes exist, so each grouping reads an index in order.</summary>
     public static void Recounts(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.Execute($"{Recount}\n{EventSpans}", transaction);
+
+    /// <summary>Each organization's statements from node_refs and the MEMBER_OF relations: best once their indexes exist.</summary>
+    public static void RecountOrganizationStatements(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute($"DELETE FROM {OrganizationStatements.Table};\n{OrganizationStatements.Fill}", transaction);
 
     /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows.</summary>
     public static void RebuildRollups(SqliteConnection connection, SqliteTransaction transaction) =>
