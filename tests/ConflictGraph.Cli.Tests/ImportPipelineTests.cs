@@ -35,9 +35,11 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.Equal(before, (await _work.RunAsync("stats")).Output);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnImportInterruptedWhileItWritesRollsBackSaysSoAndExits()
     {
+        Skip.If(InterruptIgnored(), "SIGINT is ignored by this test process (a shell without job control started it in the "
+            + "background), and the child import inherits that, so it cannot be interrupted here");
         var before = await SmallStoreAsync();
         var large = _work.PathOf("large");
         await GraphFileWriter.WriteAsync(new GenerationSettings(40_000, 3, EventsPerFile: 10_000), large, null, CancellationToken.None);
@@ -67,6 +69,13 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.DoesNotContain("created", await output);
         Assert.Equal(before, (await _work.RunAsync("stats")).Output);
         Assert.Equal(["ok"], await StoreIntegrity.CheckAsync(_work.StorePath));
+    }
+
+    /// <summary>Whether SIGINT is ignored in this process, which every child started from it inherits (Linux's SigIgn mask).</summary>
+    private static bool InterruptIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) != 0;
     }
 
     /// <summary>A store holding two nodes and a relation; its stats.</summary>
