@@ -51,8 +51,8 @@ internal static class EventExport
         List<LinkedPlace>? places = null;
         List<LinkedNode>? targets = null, perpetrators = null;
         List<string>? partOf = null;
-        Span<char> id = stackalloc char[IdChars];
-        var outgoing = new Utf8JsonReader(reader.GetFieldValue<byte[]>(8));
+        Span<byte> id = stackalloc byte[IdBytes];
+        scoped var outgoing = new Utf8JsonReader(reader.GetFieldValue<byte[]>(8));
         outgoing.Read();
         while (outgoing.Read() && outgoing.TokenType == JsonTokenType.StartArray)
         {
@@ -60,19 +60,19 @@ internal static class EventExport
             var type = outgoing.ValueTextEquals("OCCURRED_IN"u8) ? 0 : outgoing.ValueTextEquals("TARGETED"u8) ? 1 : outgoing.ValueTextEquals("PART_OF"u8) ? 2 : 3;
             outgoing.Read();
             if (type == 2) (partOf ??= []).Add(outgoing.GetString()!);
-            ReadOnlySpan<char> far = type is 0 or 1 ? Chars(ref outgoing, id) is var n and >= 0 ? id[..n] : outgoing.GetString() : default;
+            var far = type is 0 or 1 ? Utf8(ref outgoing, id) : default;
             outgoing.Read();
             var status = type == 3 ? default : Statuses.Read(ref outgoing);
             outgoing.Read();
             if (type == 1) (targets ??= []).Add(linked.Node(far, status));
             else if (type == 0 && linked.Place(far, status) is { } place) (places ??= []).Add(place);
         }
-        var incoming = new Utf8JsonReader(reader.GetFieldValue<byte[]>(9));
+        scoped var incoming = new Utf8JsonReader(reader.GetFieldValue<byte[]>(9));
         incoming.Read();
         while (incoming.Read() && incoming.TokenType == JsonTokenType.StartArray)
         {
             incoming.Read();
-            ReadOnlySpan<char> near = Chars(ref incoming, id) is var n and >= 0 ? id[..n] : incoming.GetString();
+            var near = Utf8(ref incoming, id);
             incoming.Read();
             (perpetrators ??= []).Add(linked.Node(near, Statuses.Read(ref incoming)));
             incoming.Read();
@@ -85,12 +85,19 @@ internal static class EventExport
             partOf ?? [], tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
-    /// <summary>Room on the stack for an id's characters (at most <see cref="FieldChecks.MaxIdLength"/>); an id whose UTF-8 is longer gets a string.</summary>
-    private const int IdChars = 256;
+    /// <summary>Room on the stack for an escaped id's unescaped UTF-8 (<see cref="FieldChecks.MaxIdLength"/> characters); a longer one gets an array.</summary>
+    private const int IdBytes = 1024;
 
-    /// <summary>The current string token's characters copied into <paramref name="room"/>: how many, or -1 when they may not fit.</summary>
-    private static int Chars(ref Utf8JsonReader reader, scoped Span<char> room) =>
-        reader.HasValueSequence || reader.ValueSpan.Length > room.Length ? -1 : reader.CopyString(room);
+    /// <summary>
+    /// The current string token's UTF-8: as SQLite wrote it when it holds no escape (ids rarely do), else
+    /// unescaped into <paramref name="room"/> (or an array when it may not fit).
+    /// </summary>
+    private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader, Span<byte> room)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        if (reader.ValueSpan.Length > room.Length) return System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        return room[..reader.CopyString(room)];
+    }
 
     /// <summary>Claim statuses read from UTF-8 without a string each, spelled by <see cref="EnumNames"/>.</summary>
     private static class Statuses
