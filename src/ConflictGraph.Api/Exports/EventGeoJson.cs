@@ -51,8 +51,10 @@ public static class EventGeoJson
         for (; more; more = await events.MoveNextAsync())
         {
             Feature(json, events.Current);
+            // The writer writes into the chunks' memory and commits it when flushed: once a chunk is full, not per feature.
+            if (!chunks.FullWith(json.BytesPending)) continue;
             json.Flush();
-            if (chunks.Full) await chunks.SendAsync(cancellationToken);
+            await chunks.SendAsync(cancellationToken);
         }
         json.WriteEndArray();
         json.WriteEndObject();
