@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Transport;
+using ConflictGraph.Api.Validation;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Rules.Custom;
@@ -15,11 +16,12 @@ namespace ConflictGraph.Api.Caching;
 /// list's size may come from a <c>first</c> variable; see <see cref="CostInputs"/>). The rule for
 /// subscriptions over HTTP runs again only for a document that holds a subscription: GraphQL.NET
 /// walks the whole document with its type information whenever any rule is given, even one with
-/// nothing to check, and that walk was a tenth of a small query's time. Its memory
+/// nothing to check, and that walk was a tenth of a small query's time. A document left with no
+/// rule to run is validated by <see cref="KnownDocumentValidator"/>, which walks it no more. Its memory
 /// is its own budget in bytes; a document larger than <see cref="DocumentCacheOptions.MaxDocumentBytes"/>
 /// is never kept, so padded one-off documents cannot fill it.
 /// </summary>
-public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget) : IConfigureExecution, IDisposable
+public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget, ValidatedDocuments validated) : IConfigureExecution, IDisposable
 {
     private sealed record Entry(GraphQLDocument Document, bool CostVaries, bool Subscribes);
 
@@ -43,8 +45,11 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
         }
         var result = await next(executionOptions);
         if (result.Executed && result.Document is { } parsed)
+        {
+            validated.Remember(parsed);
             cache.Set(query, new Entry(parsed, await CostInputs.VaryWithVariablesAsync(parsed), SubscriptionTransportRule.Concerns(parsed)),
                 new MemoryCacheEntryOptions { Size = DocumentCacheOptions.EstimatedBytes(query), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
         return result;
     }
 
