@@ -31,7 +31,9 @@ internal static class NodePages
         var counting = page.ReadsTotal;
 
         int? total = null;
-        if (counting)
+        // A dated page with its total: both from one walk of the candidates (see DatedPageAndTotal).
+        var together = counting && page.First > 0 && listing is null && ranges is null && DatedTotal(filter) && keyset.ByDate;
+        if (counting && !together)
         {
             var sql = listing is null ? ranges?.Count() ?? DrivenCount(filter)
                 : listing.CountedByCounters ? Counters(filter, listing)
@@ -41,7 +43,8 @@ internal static class NodePages
         if (page.First <= 0) return Page<Node>.Nothing(page, total);
 
         var limit = Statements.Limit((long)page.First + 1);
-        var text = listing is null
+        var text = together ? DatedPageAndTotal(filter, keyset, position, limit)
+            : listing is null
             ? ranges?.Page(position, limit) ?? DrivenPage(filter, keyset, position, limit)
             : ListingPage(filter, listing, keyset, position, query.Events, limit);
         var items = new List<PageItem<Node>>();
@@ -58,10 +61,13 @@ internal static class NodePages
                     more = true;
                     break;
                 }
+                if (together) total ??= reader.GetInt32(3);
                 var node = NodeRow.Read(reader);
                 items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.GetString(2), node.Id)));
             }
         }
+        // No row after the cursor carried the total: counted on its own.
+        if (together && total is null) total = await Reads.CountAsync(connection, transaction, DrivenCount(filter), filter, cancellationToken);
         return new Page<Node>(items, total, more, page.After is not null);
     }
 
@@ -74,9 +80,13 @@ internal static class NodePages
     /// candidates are counted as they are, without reading a node for each (at 1M events, a country's month
     /// of 729 events spent half its count on those reads).
     /// </summary>
-    private static string DrivenCount(SqlFilter filter) => filter.KeptTotal ?? (filter is { DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind
+    private static string DrivenCount(SqlFilter filter) => filter.KeptTotal ?? (DatedTotal(filter)
         ? $"{filter.With}SELECT count(*) FROM (SELECT DISTINCT id FROM ({filter.Driver}))"
         : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}");
+
+    /// <summary>True when the total is the number of distinct dated candidates, counted without reading their nodes (see <see cref="DrivenCount"/>).</summary>
+    private static bool DatedTotal(SqlFilter filter) =>
+        filter is { KeptTotal: null, DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind;
 
     /// <summary>The kind of every dated candidate.</summary>
     private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);
@@ -99,6 +109,25 @@ internal static class NodePages
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
         var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY sort_key{keyset.Direction}, c.id LIMIT {limit}";
         return $"{filter.With}SELECT {Columns}, m.sort_key FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
+               $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
+    }
+
+    /// <summary>
+    /// <see cref="DatedPage"/> and the total of <see cref="DrivenCount"/> in one statement: the candidates are walked
+    /// once into a table of (id, sort key), each event once (an event's rows in event_places carry its own dates, so
+    /// one event is one pair), which is counted and from which the page is taken. Two statements walked the same index
+    /// ranges twice, the page's walk sorting every candidate to keep the first few; at 1M events a country's month has
+    /// hundreds of candidates (the total) against a page of 20. The total is a column of every row.
+    /// </summary>
+    private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    {
+        var dates = keyset.OnDate("c.date_start");
+        var candidates = $"dated AS MATERIALIZED (SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c)";
+        var keys = keyset with { Expression = "d.sort_key" };
+        var after = position is null ? "" : $" WHERE {keys.After(position, filter, "d.id")}";
+        var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY d.sort_key{keyset.Direction}, d.id LIMIT {limit}";
+        return $"WITH RECURSIVE {string.Join(", ", filter.Definitions.Append(candidates))} " +
+               $"SELECT {Columns}, m.sort_key, (SELECT count(*) FROM dated) FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
                $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
     }
 

@@ -42,6 +42,46 @@ public sealed class StatementExecutionTests : IDisposable
         Assert.True(executed.Count(sql => sql.EndsWith(" ROLLBACK", StringComparison.Ordinal)) == 1, string.Join("\n", executed));
     }
 
+    [Fact]
+    public async Task APlacesEventsInAWindowWalkTheirCandidatesOnceForThePageAndTheTotal()
+    {
+        const string InSyria = """
+            query($first: Int!, $after: String) { events(filter: { placeId: "place:syria", from: "2021-06-01", to: "2021-06-30" }, first: $first, after: $after) {
+              totalCount nodes { id } pageInfo { endCursor hasNextPage } } }
+            """;
+        await app.ReadyClientAsync();
+        var all = await app.PostGraphQLAsync(InSyria, new { first = 100 });
+        Assert.Empty(all.Errors);
+        var ids = all.Data!["events"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList();
+        Assert.True(ids.Count >= 2, string.Join(", ", ids));
+        Assert.Equal(ids.Count, (int)all.Data!["events"]!["totalCount"]!);
+
+        // Page by page: each carries the whole total, from one statement that reads the place's events.
+        var walked = new List<string>();
+        string? after = null;
+        do
+        {
+            trace.Lines.Clear();
+            var page = await app.PostGraphQLAsync(InSyria, new { first = 1, after });
+            Assert.Empty(page.Errors);
+            var events = page.Data!["events"]!;
+            Assert.Equal(ids.Count, (int)events["totalCount"]!);
+            walked.AddRange(events["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
+            var executed = trace.Lines.ToList();
+            Assert.True(executed.Count(sql => sql.Contains("FROM event_places", StringComparison.Ordinal)) == 1, string.Join("\n", executed));
+            after = (bool)events["pageInfo"]!["hasNextPage"]! ? (string?)events["pageInfo"]!["endCursor"] : null;
+        }
+        while (after is not null);
+        Assert.Equal(ids, walked);
+
+        // After the last event: no node, still the total (counted on its own, as nothing carried it).
+        var last = (string)all.Data!["events"]!["pageInfo"]!["endCursor"]!;
+        var beyond = await app.PostGraphQLAsync(InSyria, new { first = 1, after = last });
+        Assert.Empty(beyond.Errors);
+        Assert.Empty(beyond.Data!["events"]!["nodes"]!.AsArray());
+        Assert.Equal(ids.Count, (int)beyond.Data!["events"]!["totalCount"]!);
+    }
+
     public void Dispose() => app.Dispose();
 
     /// <summary>The statement trace's lines, as the service logs them.</summary>

@@ -166,15 +166,43 @@ public abstract partial class GraphStoreConformanceTests
                 Assert.Equal(order == NodeOrder.DateAsc ? dates.Order(StringComparer.Ordinal) : dates.OrderDescending(StringComparer.Ordinal), dates);
                 var walked = new List<string>();
                 string? after = null;
+                string? last = null;
                 do
                 {
+                    // Every page, the first, the middle ones and the last, carries the whole total.
                     var page = await FindAsync(store, Events(criteria, order), 1, after);
+                    Assert.Equal(all.Count, page.TotalCount);
                     walked.AddRange(page.Items.Select(i => i.Item.Id));
-                    after = page.HasNextPage ? page.Items[^1].Cursor : null;
+                    last = page.Items[^1].Cursor;
+                    after = page.HasNextPage ? last : null;
                 }
                 while (after is not null);
                 Assert.Equal(all.Select(e => e.Id), walked);
+                // After the last event: no row, and still the total.
+                var beyond = await FindAsync(store, Events(criteria, order), 2, last);
+                Assert.Empty(beyond.Items);
+                Assert.Equal(all.Count, beyond.TotalCount);
             }
+    }
+
+    [SkippableFact]
+    public async Task EventsInAPlaceWithinAWindowCountEachEventOnceOnEveryPage()
+    {
+        var store = await CreateWorldAsync();
+        // The strikes happened in two places inside Syria (the depot and Deir ez-Zor), and count once.
+        await store.ImportAsync(new GraphBatch([], [TestWorld.Relation(RelationType.OccurredIn, "event:strikes", "place:deir")]), null, None);
+        var june = Events(new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 6, 30) });
+        var all = await FindAsync(store, june);
+        Assert.Equal(all.Items.Count, all.TotalCount);
+        Assert.Equal(all.Items.Select(i => i.Item.Id).Distinct(), all.Items.Select(i => i.Item.Id));
+        Assert.Contains("event:strikes", all.Items.Select(i => i.Item.Id));
+        var first = await FindAsync(store, june, 1);
+        Assert.Equal(all.TotalCount, first.TotalCount);
+        Assert.Equal(all.Items[0].Item.Id, Assert.Single(first.Items).Item.Id);
+        // Not asked for: no total.
+        var uncounted = (await store.FindNodesAsync([(june, new PageRequest(1, null, false))], None))[0];
+        Assert.Null(uncounted.TotalCount);
+        Assert.Equal(all.Items[0].Item.Id, Assert.Single(uncounted.Items).Item.Id);
     }
 
     [SkippableFact]
