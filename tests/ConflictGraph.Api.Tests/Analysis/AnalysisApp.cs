@@ -1,8 +1,5 @@
 using System.Text.Json;
-using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Import;
-using ConflictGraph.Core.Store;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictGraph.Api.Tests.Analysis;
 
@@ -12,13 +9,12 @@ namespace ConflictGraph.Api.Tests.Analysis;
 /// it (both reporting dead), a strike whose title needs CSV quoting, rockets fired at a place in each
 /// country with a disputed perpetrator, and an undated protest. Filtering on Ruritania keeps the seed out.
 /// </summary>
-public sealed class AnalysisApp : IAsyncLifetime
+public sealed class AnalysisApp() : ImportedGraphApp(new Dictionary<string, string?> { ["ConflictGraph:Diagnostics:Cost"] = "true" })
 {
-    public ConflictGraphApp App { get; } = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Diagnostics:Cost"] = "true" });
 
     public const string Ruritania = "{ placeId: \"place:ruritania\" }";
 
-    private const string Graph = """
+    private const string Json = """
         {
           "places": [
             { "id": "place:ruritania", "name": "Ruritania", "kind": "COUNTRY", "location": { "latitude": 45.0, "longitude": 20.0 }, "precision": "COUNTRY" },
@@ -63,17 +59,6 @@ public sealed class AnalysisApp : IAsyncLifetime
         }
         """;
 
-    /// <summary>Imports the graph in the seed files' format through the store the service uses (the one import path).</summary>
-    public async Task InitializeAsync()
-    {
-        await App.ReadyClientAsync();
-        var input = JsonSerializer.Deserialize<GraphInput>(Graph, GraphJson.Read)!;
-        await GraphImporter.ImportAsync(input, App.Services.GetRequiredService<IGraphStore>(), null, CancellationToken.None);
-    }
-
-    public Task DisposeAsync()
-    {
-        App.Dispose();
-        return Task.CompletedTask;
-    }
+    /// <summary>The graph in the seed files' format.</summary>
+    protected override GraphInput Graph() => JsonSerializer.Deserialize<GraphInput>(Json, GraphJson.Read)!;
 }

@@ -1,31 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Cli.Generate;
 using ConflictGraph.Core.Import;
-using ConflictGraph.Core.Store;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictGraph.Api.Tests.Analysis;
 
 /// <summary>The seeded service with a generated graph of 1,500 events on top, as `conflictgraph generate` writes it.</summary>
-public sealed class GeneratedApp : IAsyncLifetime
+public sealed class GeneratedApp() : ImportedGraphApp(new Dictionary<string, string?>())
 {
-    public ConflictGraphApp App { get; } = ConflictGraphApp.With(new Dictionary<string, string?>());
 
-    public async Task InitializeAsync()
-    {
-        await App.ReadyClientAsync();
-        var input = GraphGenerator.Whole(new GenerationSettings(1_500, 11, EventsPerFile: 1_500));
-        await GraphImporter.ImportAsync(input, App.Services.GetRequiredService<IGraphStore>(), null, CancellationToken.None);
-    }
-
-    public Task DisposeAsync()
-    {
-        App.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override GraphInput Graph() => GraphGenerator.Whole(new GenerationSettings(1_500, 11, EventsPerFile: 1_500));
 }
 
 /// <summary>

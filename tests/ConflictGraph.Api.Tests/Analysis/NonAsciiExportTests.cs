@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Import;
-using ConflictGraph.Core.Store;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictGraph.Api.Tests.Analysis;
 
@@ -12,11 +9,10 @@ namespace ConflictGraph.Api.Tests.Analysis;
 /// The seeded service plus an event whose place, perpetrator and target have ids with letters beyond ASCII
 /// (ids allow any letter): the export finds the nodes an event links to by their ids' UTF-8 bytes.
 /// </summary>
-public sealed class NonAsciiApp : IAsyncLifetime
+public sealed class NonAsciiApp() : ImportedGraphApp(new Dictionary<string, string?>())
 {
-    public ConflictGraphApp App { get; } = ConflictGraphApp.With(new Dictionary<string, string?>());
 
-    private const string Graph = """
+    private const string Json = """
         {
           "places": [
             { "id": "place:łódź", "name": "Łódź", "kind": "CITY", "location": { "latitude": 51.77, "longitude": 19.46 }, "precision": "EXACT" },
@@ -36,18 +32,7 @@ public sealed class NonAsciiApp : IAsyncLifetime
         }
         """;
 
-    public async Task InitializeAsync()
-    {
-        await App.ReadyClientAsync();
-        var input = JsonSerializer.Deserialize<GraphInput>(Graph, GraphJson.Read)!;
-        await GraphImporter.ImportAsync(input, App.Services.GetRequiredService<IGraphStore>(), null, CancellationToken.None);
-    }
-
-    public Task DisposeAsync()
-    {
-        App.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override GraphInput Graph() => JsonSerializer.Deserialize<GraphInput>(Json, GraphJson.Read)!;
 }
 
 public sealed class NonAsciiExportTests(NonAsciiApp app) : IClassFixture<NonAsciiApp>
