@@ -108,8 +108,7 @@ internal static class NodePages
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
         var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY sort_key{keyset.Direction}, c.id LIMIT {limit}";
-        return $"{filter.With}SELECT {Columns}, m.sort_key FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
-               $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
+        return $"{filter.With}{NodesOf(page, filter, keyset)}";
     }
 
     /// <summary>
@@ -126,10 +125,16 @@ internal static class NodePages
         var keys = keyset with { Expression = "d.sort_key" };
         var after = position is null ? "" : $" WHERE {keys.After(position, filter, "d.id")}";
         var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY d.sort_key{keyset.Direction}, d.id LIMIT {limit}";
-        return $"WITH RECURSIVE {string.Join(", ", filter.Definitions.Append(candidates))} " +
-               $"SELECT {Columns}, m.sort_key, (SELECT count(*) FROM dated) FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
-               $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
+        return $"{filter.WithAlso(candidates)}{NodesOf(page, filter, keyset, ", (SELECT count(*) FROM dated)")}";
     }
+
+    /// <summary>
+    /// The nodes of a page of (id, sort_key) rows that passes the filter's remaining conditions, in the page's order,
+    /// with <paramref name="more"/> columns after the sort key.
+    /// </summary>
+    private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, string more = "") =>
+        $"SELECT {Columns}, m.sort_key{more} FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
+        $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>
         $"SELECT coalesce(sum(value), 0) FROM counts WHERE key IN {filter.List(listing.Parts.Select(p => p.CounterKey).Distinct())}";

@@ -63,6 +63,9 @@ internal sealed class SqlFilter
 
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
+    /// <summary><see cref="With"/> with one more table of the statement's own after the filter's.</summary>
+    public string WithAlso(string cte) => $"WITH RECURSIVE {string.Join(", ", ctes.Append(cte))} ";
+
     /// <summary>The CTE definitions behind <see cref="With"/>, for a statement that adds its own.</summary>
     public IReadOnlyList<string> Definitions => ctes;
 
