@@ -29,16 +29,23 @@ public sealed partial class SqliteGraphStore
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         // Requests with the same types, direction and need of claims share one statement; claims are read
         // only for relations someone will show, so a relation read both ways keeps its claims.
+        // The nodes to read: those asked for by id and the far end of each relation from the node it was found at.
+        // The node a request expands is not read again (its caller has it), unless it is also some relation's far end.
+        var ids = nodeIds.ToHashSet(StringComparer.Ordinal);
         foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction, r.EndsOnly))
                      .OrderBy(g => g.Key.EndsOnly))
         {
             var first = group.First();
             if (first.Types is { Count: 0 }) continue;
+            var from = group.Select(r => r.NodeId).ToHashSet(StringComparer.Ordinal);
             foreach (var relation in await RelationsAroundAsync(
-                connection, null, group.Select(r => r.NodeId).ToList(), first.Types, first.Direction, !first.EndsOnly, cancellationToken))
+                connection, null, from, first.Types, first.Direction, !first.EndsOnly, cancellationToken))
+            {
                 relations.TryAdd(relation.Id, relation);
+                if (first.Direction != Direction.Incoming && from.Contains(relation.FromId)) ids.Add(relation.ToId);
+                if (first.Direction != Direction.Outgoing && from.Contains(relation.ToId)) ids.Add(relation.FromId);
+            }
         }
-        var ids = relations.Values.SelectMany(r => new[] { r.FromId, r.ToId }).Concat(nodeIds).ToHashSet(StringComparer.Ordinal);
         var nodes = ids.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
         return new Neighborhood(relations.Values.ToList(), nodes);
     }

@@ -23,7 +23,9 @@ public interface IGraphStore
 
     /// <summary>
     /// One round trip for a level of a query: the relations every request asks for, the nodes at
-    /// their far ends, and the nodes in <paramref name="nodeIds"/>.
+    /// their far ends, and the nodes in <paramref name="nodeIds"/>. The nodes the requests expand are
+    /// not read again (the caller found them at the level before), unless one is also a far end or
+    /// asked for by id.
     /// </summary>
     Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken);

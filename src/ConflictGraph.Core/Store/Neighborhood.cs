@@ -24,7 +24,7 @@ public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? T
     public override int GetHashCode() => HashCode.Combine(NodeId, Direction, EndsOnly, Types?.Count);
 }
 
-/// <summary>What one expansion found: the relations asked for, and the nodes at their ends plus any asked for by id.</summary>
+/// <summary>What one expansion found: the relations asked for, and the nodes at their far ends plus any asked for by id.</summary>
 public sealed record Neighborhood(IReadOnlyList<Relation> Relations, IReadOnlyList<Node> Nodes)
 {
     public static readonly Neighborhood Empty = new([], []);

@@ -76,7 +76,7 @@ public abstract partial class GraphStoreConformanceTests
 public abstract partial class GraphStoreConformanceTests
 {
     [SkippableFact]
-    public async Task OneExpansionReturnsTheAskedRelationsAndTheNodesAtTheirEnds()
+    public async Task OneExpansionReturnsTheAskedRelationsAndTheNodesAtTheirFarEnds()
     {
         var store = await CreateWorldAsync();
         var found = await store.ExpandAsync(
@@ -89,9 +89,30 @@ public abstract partial class GraphStoreConformanceTests
             ["event:drones-[OCCURRED_IN]->place:erbil", "event:strikes-[OCCURRED_IN]->place:depot", "event:strikes-[RETALIATION_FOR]->event:drones",
              "org:kh-[CARRIED_OUT]->event:drones", "org:pentagon-[CARRIED_OUT]->event:strikes"],
             found.Relations.Select(r => r.Id).Order());
-        Assert.Equal(["event:drones", "event:strikes", "org:kh", "org:pentagon", "place:depot", "place:erbil", "source:report"],
+        // event:strikes is the far end of drones' RETALIATION_FOR; event:drones is no relation's far end here, so it is not read again.
+        Assert.Equal(["event:strikes", "org:kh", "org:pentagon", "place:depot", "place:erbil", "source:report"],
             found.Nodes.Select(n => n.Id).Order());
         var nothing = await store.ExpandAsync([], [], None);
         Assert.Empty(nothing.Relations);
+    }
+
+    [SkippableFact]
+    public async Task AnExpandedNodeIsNotReadAgainUnlessItIsAskedForByIdOrAFarEnd()
+    {
+        var store = await CreateWorldAsync();
+        Core.Store.ExpandRequest[] level = [new("event:strikes", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true),
+                                 new("event:strikes", [RelationType.CarriedOut], Direction.Incoming, EndsOnly: true)];
+        var ends = await store.ExpandAsync(level, [], None);
+        Assert.Equal(["event:strikes-[OCCURRED_IN]->place:depot", "org:pentagon-[CARRIED_OUT]->event:strikes"], ends.Relations.Select(r => r.Id).Order());
+        Assert.Equal(["org:pentagon", "place:depot"], ends.Nodes.Select(n => n.Id).Order());
+        var asked = await store.ExpandAsync(level, ["event:strikes"], None);
+        Assert.Equal(["event:strikes", "org:pentagon", "place:depot"], asked.Nodes.Select(n => n.Id).Order());
+        // Both ways between two expanded events: each is the other's far end.
+        var between = await store.ExpandAsync([new Core.Store.ExpandRequest("event:strikes", [RelationType.RetaliationFor], Direction.Outgoing),
+                                               new Core.Store.ExpandRequest("event:drones", [RelationType.RetaliationFor], Direction.Incoming)], [], None);
+        Assert.Equal(["event:drones", "event:strikes"], between.Nodes.Select(n => n.Id).Order());
+        var around = await store.ExpandAsync([new Core.Store.ExpandRequest("event:drones", null, Direction.Both)], [], None);
+        Assert.DoesNotContain("event:drones", around.Nodes.Select(n => n.Id));
+        Assert.Contains("event:strikes", around.Nodes.Select(n => n.Id));
     }
 }

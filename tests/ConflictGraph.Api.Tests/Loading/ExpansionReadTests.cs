@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ConflictGraph.Api.Tests.Infrastructure;
+using ConflictGraph.Core.Store;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictGraph.Api.Tests.Loading;
+
+/// <summary>
+/// What a query level's expansion reads, seen at the store under a request with the read cache off: a node found at
+/// one level is not read again when the next level expands its relations.
+/// </summary>
+public sealed class ExpansionReadTests : IDisposable
+{
+    private const string Strikes = "event:2021-06-27-us-airstrikes";
+
+    private readonly ConcurrentQueue<(IReadOnlyList<string> Expanded, IReadOnlyList<string> Read)> expansions = new();
+    private readonly ConflictGraphApp app;
+
+    public ExpansionReadTests() => app = ConflictGraphApp.With(
+        new Dictionary<string, string?> { ["ConflictGraph:Caching:StoreReads"] = "false" },
+        services => RecordingStore.Install(services, expansions));
+
+    [Fact]
+    public async Task TheEventFoundAtLevelOneIsNotReadAgainToExpandItsRelations()
+    {
+        await app.ReadyClientAsync();
+        expansions.Clear();
+
+        var response = await app.PostGraphQLAsync("""
+            query($id: ID!) { node(id: $id) { id ... on Event { title perpetrators { id } place { id }
+              respondsTo { from { id ... on Event { title } } to { id } } subEvents { id partOf { id } } } } }
+            """, new { id = Strikes });
+
+        Assert.Empty(response.Errors);
+        var strikes = response.Data!["node"]!;
+        Assert.Equal(["org:us-air-force", "org:us-military"], strikes["perpetrators"]!.AsArray().Select(p => (string)p!["id"]!).Order());
+        Assert.NotNull(strikes["place"]);
+        // The relation's near end is the event itself, answered from level 1.
+        var response1 = Assert.Single(strikes["respondsTo"]!.AsArray())!;
+        Assert.Equal((Strikes, (string)strikes["title"]!), ((string)response1["from"]!["id"]!, (string)response1["from"]!["title"]!));
+        Assert.Equal("event:2021-04-drone-attacks-iraq", (string)response1["to"]!["id"]!);
+        Assert.All(strikes["subEvents"]!.AsArray(), e => Assert.Equal(Strikes, (string)e!["partOf"]!["id"]!));
+
+        var calls = expansions.ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.Equal([Strikes], calls[0].Read);
+        var level2 = calls[1];
+        Assert.Contains(Strikes, level2.Expanded);
+        Assert.DoesNotContain(Strikes, level2.Read);
+        Assert.Contains("org:us-air-force", level2.Read);
+        Assert.Contains("event:2021-04-drone-attacks-iraq", level2.Read);
+    }
+
+    public void Dispose() => app.Dispose();
+
+    /// <summary>The real store, recording each expansion's expanded node ids and the node ids it read.</summary>
+    public class RecordingStore : DispatchProxy
+    {
+        private IGraphStore inner = null!;
+        private ConcurrentQueue<(IReadOnlyList<string>, IReadOnlyList<string>)> calls = null!;
+
+        public static void Install(IServiceCollection services, ConcurrentQueue<(IReadOnlyList<string>, IReadOnlyList<string>)> calls)
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(IGraphStore));
+            services.Remove(registered);
+            services.AddSingleton(provider =>
+            {
+                var proxy = Create<IGraphStore, RecordingStore>();
+                var self = (RecordingStore)(object)proxy;
+                self.inner = (IGraphStore)registered.ImplementationFactory!(provider);
+                self.calls = calls;
+                return proxy;
+            });
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            object? result;
+            try
+            {
+                result = method!.Invoke(inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                throw e.InnerException;
+            }
+            return method.Name == nameof(IGraphStore.ExpandAsync) ? RecordedAsync((IReadOnlyCollection<ExpandRequest>)args![0]!, (Task<Neighborhood>)result!) : result;
+        }
+
+        private async Task<Neighborhood> RecordedAsync(IReadOnlyCollection<ExpandRequest> requests, Task<Neighborhood> expansion)
+        {
+            var found = await expansion;
+            calls.Enqueue((requests.Select(r => r.NodeId).Distinct().ToList(), found.Nodes.Select(n => n.Id).ToList()));
+            return found;
+        }
+    }
+}
