@@ -39,6 +39,12 @@ public sealed class SqliteSettings
     public int BusyTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How much of the file, from its start, each read connection maps into memory, in MiB, 0 to 2047
+    /// (<c>ConflictGraph__Sqlite__ReadMapMiB</c>; see SqliteStoreOptions.ReadMapMiB): 0 for a store far larger than it.
+    /// </summary>
+    public int ReadMapMiB { get; set; } = 256;
+
+    /// <summary>
     /// A debugging aid (<c>ConflictGraph__Sqlite__TraceStatements=true</c>): logs every statement the
     /// store runs with its time at Information under the category <c>ConflictGraph.Sqlite.Statements</c>.
     /// </summary>

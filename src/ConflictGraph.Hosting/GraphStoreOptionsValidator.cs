@@ -27,6 +27,10 @@ public sealed class GraphStoreOptionsValidator : IValidateOptions<GraphStoreOpti
                 failures.Add($"{GraphStoreOptions.Section}:Sqlite:BusyTimeoutSeconds is {options.Sqlite.BusyTimeoutSeconds}; it must lie in " +
                     $"{SqliteStoreOptions.MinBusyTimeoutSeconds}..{SqliteStoreOptions.MaxBusyTimeoutSeconds}");
                 break;
+            case StoreKind.Sqlite when options.Sqlite.ReadMapMiB is < 0 or > SqliteStoreOptions.MaxReadMapMiB:
+                failures.Add($"{GraphStoreOptions.Section}:Sqlite:ReadMapMiB is {options.Sqlite.ReadMapMiB}; it must lie in 0..{SqliteStoreOptions.MaxReadMapMiB} " +
+                    "(MiB of the file each read connection maps)");
+                break;
             case StoreKind.Sqlite:
                 try
                 {

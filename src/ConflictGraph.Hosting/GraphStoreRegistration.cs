@@ -52,6 +52,7 @@ public static class GraphStoreRegistration
         return new SqliteGraphStore(new SqliteStoreOptions
         {
             Path = path, CreateIfMissing = settings.CreateIfMissing, BusyTimeoutSeconds = settings.BusyTimeoutSeconds,
+            ReadMapMiB = settings.ReadMapMiB,
             StatementTimed = trace is null ? null : (sql, time) => StatementTrace.Log(trace, time.TotalMilliseconds, sql),
             LogImports = settings.LogImports,
         });

@@ -25,12 +25,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <summary>Opens (creating when missing) and migrates the file.</summary>
     /// <param name="clock">Stamps change-log batches; the system clock by default.</param>
     /// <exception cref="StoreUnavailableException">The file cannot be opened or is from a newer build.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The busy timeout lies outside the accepted range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout or the read mapping lies outside its accepted range.</exception>
     public SqliteGraphStore(SqliteStoreOptions options, TimeProvider? clock = null)
     {
         if (options.BusyTimeoutSeconds is < SqliteStoreOptions.MinBusyTimeoutSeconds or > SqliteStoreOptions.MaxBusyTimeoutSeconds)
             throw new ArgumentOutOfRangeException(nameof(options), options.BusyTimeoutSeconds,
                 $"the busy timeout must lie in {SqliteStoreOptions.MinBusyTimeoutSeconds}..{SqliteStoreOptions.MaxBusyTimeoutSeconds} s");
+        if (options.ReadMapMiB is < 0 or > SqliteStoreOptions.MaxReadMapMiB)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReadMapMiB,
+                $"the read connections' mapping must lie in 0..{SqliteStoreOptions.MaxReadMapMiB} MiB");
         this.options = options;
         this.clock = clock ?? TimeProvider.System;
         connectionString = new SqliteConnectionStringBuilder
@@ -45,7 +48,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }.ToString();
         // Reads check no foreign key, so their connections skip the PRAGMA that turns the checks on at every open.
         readConnectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = null }.ToString();
-        reads = new ReadConnections(readConnectionString, Opened);
+        reads = new ReadConnections(readConnectionString, Opened, options.ReadMapMiB * 1024L * 1024);
         try
         {
             using var connection = Open(writing: true);

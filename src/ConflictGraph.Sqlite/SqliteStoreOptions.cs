@@ -19,6 +19,23 @@ public sealed class SqliteStoreOptions
     public int BusyTimeoutSeconds { get; init; } = 30;
 
     /// <summary>
+    /// The most <see cref="ReadMapMiB"/> can be: SQLite's own limit on a mapping in the build the store uses
+    /// (SQLITE_MAX_MMAP_SIZE, 0x7fff0000 bytes), which quietly cuts a larger <c>mmap_size</c> down to it.
+    /// </summary>
+    public const int MaxReadMapMiB = 0x7fff0000 / (1024 * 1024);
+
+    /// <summary>
+    /// How much of the file, from its start, each read connection maps into memory (SQLite's <c>mmap_size</c>),
+    /// in MiB; 0 maps nothing. Pages inside the mapping are read in place from the operating system's cache;
+    /// pages past it are read with one call each and copied into the connection's own page cache. Mapped pages
+    /// are that OS cache, not a copy, but each connection's mapping counts the pages it touched in the process's
+    /// resident size (RSS, as file-backed pages the OS can drop). The default maps all of a store of up to
+    /// 10k-odd events; for a store many times larger, 0 keeps RSS down at no measured CPU cost (BENCHMARKS.md,
+    /// "Page reads and the 2-level query, session 9").
+    /// </summary>
+    public int ReadMapMiB { get; init; } = 256;
+
+    /// <summary>
     /// A debugging aid, null (off) by default: told every statement the store runs with the time
     /// SQLite spent on it, from its first step to its reset (reading its rows included).
     /// </summary>

@@ -16,15 +16,6 @@ internal sealed class ReadConnection : SqliteConnection
     /// <summary>SQL longer than this is prepared for one use only (generated statements that rarely repeat).</summary>
     public const int MaxStatementChars = 8_192;
 
-    /// <summary>
-    /// How much of the file a read connection maps into memory (SQLite's <c>mmap_size</c>): its pages are
-    /// read in place from the operating system's cache instead of with one read call and one copy each into the
-    /// connection's own page cache. The mapping is the OS cache itself, not a copy, but the pages each connection
-    /// has touched count in the process's resident size (RSS), so the size is bounded: the first 256 MiB of the
-    /// file (all of a 10k-event store); pages past it, and pages still in the write-ahead log, are read as before.
-    /// </summary>
-    public const long MapBytes = 256L * 1024 * 1024;
-
     private readonly ReadConnections pool;
     private readonly Dictionary<string, PreparedCommand> prepared = new(StringComparer.Ordinal);
     private long uses;
@@ -33,12 +24,12 @@ internal sealed class ReadConnection : SqliteConnection
 
     public ReadConnection(string connectionString, ReadConnections pool) : base(connectionString) => this.pool = pool;
 
-    /// <summary>Opens the file and maps it (see <see cref="MapBytes"/>).</summary>
+    /// <summary>Opens the file and maps its first <see cref="ReadConnections.MapBytes"/>.</summary>
     public override void Open()
     {
         base.Open();
         using var map = CreateCommand();
-        map.CommandText = $"PRAGMA mmap_size = {MapBytes}";
+        map.CommandText = $"PRAGMA mmap_size = {pool.MapBytes}";
         map.ExecuteNonQuery();
     }
 

@@ -8,8 +8,16 @@ namespace ConflictGraph.Sqlite.Reading;
 /// A request takes one and gives it back when it disposes it; at most <see cref="MaxIdle"/> wait idle,
 /// a connection handed back beyond that is closed (into Microsoft.Data.Sqlite's own pool).
 /// </summary>
-internal sealed class ReadConnections(string connectionString, Action<SqliteConnection> opened) : IDisposable
+internal sealed class ReadConnections(string connectionString, Action<SqliteConnection> opened, long mapBytes) : IDisposable
 {
+    /// <summary>
+    /// How much of the file each connection maps into memory (SQLite's <c>mmap_size</c>, from
+    /// <see cref="SqliteStoreOptions.ReadMapMiB"/>): its pages are read in place from the operating system's cache
+    /// instead of with one read call and one copy each into the connection's own page cache. Pages past it, and
+    /// pages still in the write-ahead log, are read that way.
+    /// </summary>
+    public long MapBytes => mapBytes;
+
     /// <summary>Idle connections kept open: enough for the requests running at once on a few cores.</summary>
     public static readonly int MaxIdle = Math.Max(8, Environment.ProcessorCount * 4);
 

@@ -49,6 +49,8 @@ public sealed class HealthAndStartupTests
     [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "0", "conflictgraph-api: ConflictGraph:Sqlite:BusyTimeoutSeconds is 0; it must lie in 1..600")]
     [InlineData("ConflictGraph__Sqlite__BusyTimeoutSeconds", "soon",
         "conflictgraph-api: Failed to convert configuration value 'soon' at 'ConflictGraph:Sqlite:BusyTimeoutSeconds' to type 'System.Int32'.")]
+    [InlineData("ConflictGraph__Sqlite__ReadMapMiB", "4096", "conflictgraph-api: ConflictGraph:Sqlite:ReadMapMiB is 4096; it must lie in 0..2047 (MiB of the file each read connection maps)")]
+    [InlineData("ConflictGraph__Sqlite__ReadMapMiB", "-1", "conflictgraph-api: ConflictGraph:Sqlite:ReadMapMiB is -1; it must lie in 0..2047 (MiB of the file each read connection maps)")]
     [InlineData("ConflictGraph__Auth__NamedWriteKeys__cli", "a-key", "conflictgraph-api: ConflictGraph:Auth:NamedWriteKeys:cli: 'cli' is a name the change log gives other writers; choose another")]
     public async Task RefusedSettingsEndTheServiceWithOneLineAndExitCodeTwo(string setting, string value, string line)
     {

@@ -147,6 +147,26 @@ public sealed class PreparedStatementTests : IDisposable
         Assert.Equal(0L, (long)(await unmapped.ExecuteScalarAsync())!);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(64)]
+    [InlineData(SqliteStoreOptions.MaxReadMapMiB)]
+    public async Task AReadConnectionMapsAsMuchAsTheOptionSays(int mebibytes)
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"mapped-{mebibytes}.db"), ReadMapMiB = mebibytes });
+        await store.ImportAsync(new GraphBatch([new Person("person:a", "A", [], null, [])], []), null, CancellationToken.None);
+        await using (var read = store.Open(CancellationToken.None))
+        await using (var mapped = read.Command("PRAGMA mmap_size"))
+            Assert.Equal(mebibytes * 1024L * 1024, (long)(await mapped.ExecuteScalarAsync())!);
+        Assert.Single(await store.GetNodesAsync(["person:a"], CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(SqliteStoreOptions.MaxReadMapMiB + 1)]
+    public void AReadMappingOutsideWhatSqliteMapsIsRefused(int mebibytes) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "never.db"), ReadMapMiB = mebibytes }));
+
     [Fact]
     public async Task AKeptMappedConnectionReadsPagesTheFileGrewAfterItWasMapped()
     {
