@@ -63,13 +63,26 @@ public static partial class GraphInputMapper
                 merged.Add((key, [], new Dictionary<string, Claim>(StringComparer.Ordinal)));
             }
             var (_, order, claims) = merged[index];
-            foreach (var claim in claimsOf(item))
-            {
-                if (!claims.ContainsKey(claim.StatementId)) order.Add(claim.StatementId);
-                ClaimMerge.Merge(claims, [claim]);
-            }
+            MergeInto(order, claims, claimsOf(item));
         }
         return merged.Select(m => make(m.Key, m.Order.Select(id => m.Claims[id]).ToList())).ToList();
+    }
+
+    /// <summary>One item's claims merged as <see cref="Merged"/> merges a key's: each statement once, where it first came.</summary>
+    private static List<Claim> MergedClaims(IEnumerable<Claim> incoming)
+    {
+        var (order, claims) = (new List<string>(), new Dictionary<string, Claim>(StringComparer.Ordinal));
+        MergeInto(order, claims, incoming);
+        return order.Select(id => claims[id]).ToList();
+    }
+
+    private static void MergeInto(List<string> order, Dictionary<string, Claim> claims, IEnumerable<Claim> incoming)
+    {
+        foreach (var claim in incoming)
+        {
+            if (!claims.ContainsKey(claim.StatementId)) order.Add(claim.StatementId);
+            ClaimMerge.Merge(claims, [claim]);
+        }
     }
 
     /// <summary>A node input of any kind (a <see cref="PersonInput"/>, ...).</summary>
@@ -84,11 +97,13 @@ public static partial class GraphInputMapper
         _ => throw new ArgumentException($"{item.GetType().Name} is not a node input"),
     };
 
-    /// <summary>One relation input with its claims merged, as a batch holds it.</summary>
-    public static Relation ToRelation(RelationInput relation) => MergeRelations([relation])[0];
+    /// <summary>One relation input with its claims merged, as a batch holds it (what <see cref="MergeRelations"/> gives for it alone).</summary>
+    public static Relation ToRelation(RelationInput relation) =>
+        new(Enum<RelationType>(relation.Type), relation.FromId ?? "", relation.ToId ?? "", MergedClaims(ClaimsOf(relation)));
 
-    /// <summary>One fact input with its claims merged.</summary>
-    public static Fact ToFact(FactInput fact) => MergeFacts([fact])[0];
+    /// <summary>One fact input with its claims merged (what <see cref="MergeFacts"/> gives for it alone).</summary>
+    public static Fact ToFact(FactInput fact) =>
+        new(fact.SubjectId ?? "", FactProperty(fact.Property), FactValue(fact.Value), MergedClaims(Claims(fact.Claims)));
 
     public static Node ToNode(PersonInput p) => new Person(
         p.Id ?? "", p.Name ?? "", Texts(p.Aliases), p.Description,

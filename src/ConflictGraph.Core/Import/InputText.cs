@@ -19,7 +19,8 @@ public static class InputText
         return DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
     }
 
-    public static string FormatDate(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd, written by the round-trip format's own code ("O" is that spelling for a DateOnly) rather than by the custom-format parser.</summary>
+    public static string FormatDate(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
 
     public static string FormatInstant(DateTimeOffset at) =>
         at.ToString(at.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);

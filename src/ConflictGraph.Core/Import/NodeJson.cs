@@ -21,6 +21,13 @@ public static class NodeJson
         return JsonSerializer.Serialize(single, single.GetType(), Compact);
     }
 
+    /// <summary>The same text as <see cref="Serialize"/>, in UTF-8, as the serializer writes it before any string is made.</summary>
+    public static byte[] SerializeToUtf8(Node node)
+    {
+        var single = GraphInputMapper.ToInput(node);
+        return JsonSerializer.SerializeToUtf8Bytes(single, single.GetType(), Compact);
+    }
+
     /// <param name="kind">The node kind's contract name, e.g. EVENT.</param>
     public static Node Parse(string kind, string body) => Parse(kind, Encoding.UTF8.GetBytes(body));
 

@@ -178,7 +178,7 @@ internal sealed class GraphWriter
                 seq = reader.Read() ? reader.GetInt64(0) : 0;
                 if (seq != 0 && reader.GetString(2) != row.Kind)
                     throw new NodeKindConflictException(node.Id, EnumNames.Parse<NodeKind>(reader.GetString(2)), node.Kind);
-                if (seq != 0 && reader.GetString(1) == row.Body)
+                if (seq != 0 && reader.GetUtf8(1).SequenceEqual(row.Body))
                 {
                     unchanged++;
                     return;
@@ -236,7 +236,7 @@ internal sealed class GraphWriter
     /// <summary>Inserts the node; its seq, or 0 when the id is stored already.</summary>
     private long Insert(Node node, NodeRow row)
     {
-        if (commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).Int64() is not { } seq) return 0;
+        if (commands.InsertNode.With(row.Id, row.Kind, row.Label, row.SubKind, row.DateStart, row.DateEnd, row.Body).Inserted() is not { } seq) return 0;
         Touch(node, stored: false);
         created++;
         if (listChanges) nodeChanges.Add(new NodeChange(row.Id, node.Kind, ChangeKind.Created));

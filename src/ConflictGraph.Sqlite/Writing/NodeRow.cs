@@ -6,11 +6,12 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Writing;
 
 /// <summary>
-/// A node as the nodes table holds it: the filterable columns, the body, its references, its search
-/// text and its names (the name index's text, null for kinds without a name).
+/// A node as the nodes table holds it: the filterable columns, the body (its JSON in UTF-8, as SQLite keeps it, so a
+/// large write encodes each body once), its references, its search text and its names (the name index's text, null for
+/// kinds without a name).
 /// </summary>
 internal sealed record NodeRow(
-    string Id, string Kind, string Label, string? SubKind, string? DateStart, string? DateEnd, string Body,
+    string Id, string Kind, string Label, string? SubKind, string? DateStart, string? DateEnd, byte[] Body,
     IReadOnlyList<(string Field, string TargetId)> References, string SearchText, string? Names)
 {
     public static NodeRow Of(Node node)
@@ -25,7 +26,7 @@ internal sealed record NodeRow(
             _ => ((string?)null, (FuzzyDate?)null),
         };
         return new NodeRow(
-            node.Id, EnumNames.Of(node.Kind), node.Label, subKind, Iso(date?.Start), Iso(date?.End), NodeJson.Serialize(node),
+            node.Id, EnumNames.Of(node.Kind), node.Label, subKind, Iso(date?.Start), Iso(date?.End), NodeJson.SerializeToUtf8(node),
             NodeReferences.Of(node).Select(r => (Field(r.Field), r.TargetId)).Distinct().ToList(),
             Core.Rules.SearchText.For(node), Core.Rules.SearchText.Names(node));
     }

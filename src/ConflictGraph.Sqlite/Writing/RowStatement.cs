@@ -48,6 +48,9 @@ internal sealed class RowStatement : IDisposable
                 // An empty span has no address, which SQLite would bind as NULL.
                 "" => raw.sqlite3_bind_text(statement, at, ""),
                 string text => raw.sqlite3_bind_text(statement, at, Utf8(text)),
+                // Text already in UTF-8 (a node's body as the serializer wrote it), bound without a string between.
+                byte[] { Length: 0 } => raw.sqlite3_bind_text(statement, at, ""),
+                byte[] utf8 => raw.sqlite3_bind_text(statement, at, utf8),
                 long number => raw.sqlite3_bind_int64(statement, at, number),
                 int number => raw.sqlite3_bind_int64(statement, at, number),
                 double number => raw.sqlite3_bind_double(statement, at, number),
@@ -82,6 +85,12 @@ internal sealed class RowStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an INSERT that may insert one row or none (ON CONFLICT DO NOTHING): the new row's rowid, or null when it
+    /// inserted nothing. Cheaper than RETURNING, which has SQLite collect the returned rows in a table of their own at every run.
+    /// </summary>
+    public long? Inserted() => Run() == 1 ? raw.sqlite3_last_insert_rowid(database) : null;
+
     /// <summary>The first column of the first row as an integer, or null when there is no row or it is NULL.</summary>
     public long? Int64()
     {
@@ -114,6 +123,9 @@ internal sealed class RowStatement : IDisposable
         public long GetInt64(int column) => raw.sqlite3_column_int64(owner.statement, column);
 
         public string GetString(int column) => raw.sqlite3_column_text(owner.statement, column).utf8_to_string();
+
+        /// <summary>A text column's UTF-8 bytes as SQLite holds them, valid until the next step or reset.</summary>
+        public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(owner.statement, column);
 
         public void Dispose() => raw.sqlite3_reset(owner.statement);
     }

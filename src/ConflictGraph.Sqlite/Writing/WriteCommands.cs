@@ -22,7 +22,7 @@ internal sealed class WriteCommands : IDisposable
         NodeExists = Prepare("SELECT 1 FROM nodes WHERE id = $id", "$id");
         InsertNode = Prepare(
             "INSERT INTO nodes (id, kind, label, sub_kind, date_start, date_end, body) VALUES ($id, $kind, $label, $sub, $start, $end, $body) " +
-            "ON CONFLICT (id) DO NOTHING RETURNING seq",
+            "ON CONFLICT (id) DO NOTHING",
             "$id", "$kind", "$label", "$sub", "$start", "$end", "$body");
         UpdateNode = Prepare(
             "UPDATE nodes SET kind = $kind, label = $label, sub_kind = $sub, date_start = $start, date_end = $end, body = $body WHERE seq = $seq",

@@ -90,4 +90,34 @@ public sealed class MapperTests
         Assert.Equal(ClaimStatus.Disputed, Assert.Single(batch.Facts).Status);
         Assert.Equal(["statement:pmf", "statement:us"], Assert.Single(batch.Relations).ClaimedBy);
     }
+
+    [Fact]
+    public void OneRelationOrFactMapsAsTheBatchMergesItAlone()
+    {
+        var relation = new RelationInput
+        {
+            Type = "RESPONSE_TO", FromId = "event:strike", ToId = "event:drones",
+            ClaimedByIds = ["statement:b", "statement:a", "statement:b"], DisputedByIds = ["statement:a", ""],
+            Claims = [new ClaimInput { StatementId = "statement:c", Characterization = "  defensive " }, new ClaimInput { StatementId = "statement:b", Position = "DISPUTES" }],
+        };
+        var fact = new FactInput
+        {
+            SubjectId = "place:depot", Property = " function ", Value = " weapons  storage ",
+            Claims = [new ClaimInput { StatementId = "statement:a" }, new ClaimInput { StatementId = "statement:a", Characterization = "stores" }],
+        };
+
+        var alone = GraphInputMapper.ToRelation(relation);
+        var merged = Assert.Single(GraphInputMapper.MergeRelations([relation]));
+
+        Assert.Equal(merged.Id, alone.Id);
+        Assert.Equal(merged.Claims, alone.Claims);
+        Assert.Equal(["statement:b", "statement:a", "statement:c"], alone.Claims.Select(c => c.StatementId));
+        Assert.Equal(Assert.Single(GraphInputMapper.MergeFacts([fact])).Claims, GraphInputMapper.ToFact(fact).Claims);
+        Assert.Equal("weapons  storage", GraphInputMapper.ToFact(fact).Value);
+    }
+
+    [Fact]
+    public void DatesAreWrittenWithFourDigitYears() =>
+        Assert.Equal(["0033-04-03", "2021-06-27", "9999-12-31"],
+            new[] { new DateOnly(33, 4, 3), new DateOnly(2021, 6, 27), DateOnly.MaxValue }.Select(InputText.FormatDate));
 }

@@ -32,6 +32,11 @@ public sealed class NodeJsonTests
         Assert.Equal(node.Label, read.Label);
     }
 
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void TheUtf8BodyIsTheTextBodyEncoded(Node node) =>
+        Assert.Equal(Encoding.UTF8.GetBytes(NodeJson.Serialize(node)), NodeJson.SerializeToUtf8(node));
+
     [Fact]
     public void FieldsTheBodyDoesNotKnowAreSkippedAtEveryDepth()
     {
