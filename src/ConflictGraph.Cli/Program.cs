@@ -9,8 +9,10 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // Ctrl+C cancels the command; an import then rolls back instead of dying mid-write
-        using var cancel = new CancellationTokenSource();
+        // Ctrl+C cancels the command; an import then rolls back instead of dying mid-write. Not disposed: System.CommandLine
+        // handles the same signal and may cancel the command, which then returns, before this handler's thread runs, and
+        // cancelling a disposed source would throw there and end the process with an unhandled exception (exit 134).
+        var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
