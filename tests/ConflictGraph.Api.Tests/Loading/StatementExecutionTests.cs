@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ConflictGraph.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +14,7 @@ public sealed class StatementExecutionTests : IDisposable
         query($id: ID!) { node(id: $id) { id ... on Event { title perpetrators { id name } place { id name } statements { id stance } } } }
         """;
 
-    private readonly TraceCapture trace = new();
+    private readonly StatementTrace trace = new();
     private readonly ConflictGraphApp app;
 
     public StatementExecutionTests() => app = ConflictGraphApp.With(new Dictionary<string, string?>
@@ -83,26 +82,4 @@ public sealed class StatementExecutionTests : IDisposable
     }
 
     public void Dispose() => app.Dispose();
-
-    /// <summary>The statement trace's lines, as the service logs them.</summary>
-    private sealed class TraceCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => categoryName == "ConflictGraph.Sqlite.Statements" ? new Recorder(Lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
-    }
 }
