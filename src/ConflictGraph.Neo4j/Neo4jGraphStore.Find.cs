@@ -30,12 +30,13 @@ public sealed partial class Neo4jGraphStore
         find.Parameters["limit"] = page.First + 1;
         var rows = (await ReadAsync(
             $"{found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            $"RETURN {Labels.KindExpression("n")} AS kind, n.body AS body, sortKey " +
+            $"RETURN {Labels.KindExpression("n")} AS kind, {(page.KeysOnly ? "n.id AS id" : "n.body AS body")}, sortKey " +
             $"ORDER BY sortKey{(descending ? " DESC" : "")}, n.id LIMIT $limit",
             find.Parameters, cancellationToken)).Records.ToList();
         var items = rows.Take(page.First).Select(row =>
         {
-            var node = Rows.Node(row);
+            // Keys only: the id and the kind's label, not the body (which the caller does not read).
+            var node = page.KeysOnly ? Rows.Key(row) : Rows.Node(row);
             return new PageItem<Node>(node, Cursor.Encode($"{tag}:{row.String("sortKey")}", node.Id));
         }).ToList();
         return new Page<Node>(items, total, rows.Count > page.First, page.After is not null);

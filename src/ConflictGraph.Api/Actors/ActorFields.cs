@@ -14,7 +14,7 @@ public static class ActorFields
 {
     public static void AddActorFields<TSource>(this ObjectGraphType<TSource> type) where TSource : Node
     {
-        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        type.IdField();
         type.Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Label);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names and spellings; search covers them.").Resolve(c => Aliases(c.Source));

@@ -14,7 +14,7 @@ public sealed class OrganizationGraphType : ObjectGraphType<Organization>
         Description = "A state, government body, military, armed group, party, NGO or news organization.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Organization;
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Organization);
         this.AddActorFields();
         Field<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>("kind").Resolve(c => c.Source.OrganizationKind);
         Field<PlaceGraphType>("country").Description("The country it belongs to.").Resolve(c => c.Loaders().Node(c.Source.CountryId));

@@ -12,7 +12,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
         Description = "A named individual.";
         Interface<NodeInterface>();
         Interface<ActorInterface>();
-        IsTypeOf = o => o is Person;
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Person);
         this.AddActorFields();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGraphType>>>>("roles").Description("Positions this person holds or held.").Resolve(c => c.Source.Roles);
     }

@@ -24,8 +24,8 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Name = "Event";
         Description = "Something that happened: a strike, an attack, a killing, a political act.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Event;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Event);
+        this.IdField();
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
         Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind").Resolve(c => c.Source.EventKind);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);

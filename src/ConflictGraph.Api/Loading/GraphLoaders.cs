@@ -19,6 +19,7 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
     private BatchLoader<object, object?>? graph;
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? casualties;
     private BatchLoader<PageKey, Page<Node>>? pages;
+    private BatchLoader<string, Node?>? keys;
     private BatchLoader<EscalationKey, IReadOnlyList<Relation>>? escalation;
 
     /// <summary>The field's value, made once even when resolvers running in parallel ask together.</summary>
@@ -38,9 +39,28 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
     private BatchLoader<PageKey, Page<Node>> Pages => Ensure(ref pages, static loaders => new(async (keys, ct) =>
     {
         var found = await loaders.Store.FindNodesAsync(keys.Select(k => (k.Query, k.Page)).ToList(), ct);
-        foreach (var node in found.SelectMany(p => p.Items)) loaders.KnownNodes[node.Item.Id] = node.Item;
+        // A key is no answer to a later look-up of the whole node.
+        foreach (var node in found.SelectMany(p => p.Items)) if (node.Item is not NodeKey) loaders.KnownNodes[node.Item.Id] = node.Item;
         return keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
     }, Page<Node>.Empty), this);
+
+    /// <summary>
+    /// Nodes by id as keys (<see cref="NodeKey"/>), for a list whose selection reads nothing else: one page of keys per
+    /// level, whole nodes the request already read answering for themselves.
+    /// </summary>
+    private BatchLoader<string, Node?> KeysLoader => Ensure(ref keys, static loaders => new(async (ids, ct) =>
+    {
+        var known = loaders.KnownNodes;
+        var unknown = ids.Where(id => !known.ContainsKey(id)).ToList();
+        var read = new Dictionary<string, Node>(StringComparer.Ordinal);
+        if (unknown.Count > 0)
+        {
+            var query = new NodeQuery { Kinds = Enum.GetValues<NodeKind>(), Ids = unknown };
+            var found = await loaders.Store.FindNodesAsync([(query, new PageRequest(unknown.Count, CountTotal: false, KeysOnly: true))], ct);
+            foreach (var item in found[0].Items) read[item.Item.Id] = item.Item;
+        }
+        return ids.ToDictionary(id => id, id => known.GetValueOrDefault(id) ?? read.GetValueOrDefault(id));
+    }, null), this);
 
     private BatchLoader<EscalationKey, IReadOnlyList<Relation>> EscalationLoader => Ensure(ref escalation, static loaders => new(async (keys, ct) =>
     {
@@ -77,6 +97,7 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
         ResetClaims();
         casualties?.Reset();
         pages?.Reset();
+        keys?.Reset();
         escalation?.Reset();
         ResetHistory();
     }
@@ -89,6 +110,10 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
 
     public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IEnumerable<string> ids) =>
         All(ids.Distinct().Select(Node)).Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
+
+    /// <summary>The nodes' keys, in the order asked, without unknown ids: for a selection of nothing but what a key answers (<see cref="Schema.NodeKeys"/>).</summary>
+    public IDataLoaderResult<IReadOnlyList<Node>> Keys(IEnumerable<string> ids) =>
+        All(ids.Distinct().Select(KeysLoader.Load)).Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
 
     public IDataLoaderResult<IReadOnlyList<Relation>> Relations(string nodeId, Direction direction, params RelationType[] types) =>
         Relations(nodeId, direction, types.Length == 0 ? null : (IReadOnlyList<RelationType>)types);

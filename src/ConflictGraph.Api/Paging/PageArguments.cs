@@ -25,7 +25,7 @@ public static class PageArguments
     {
         var after = context.GetArgument<string?>("after");
         if (after is not null) Cursor.Decode(after);
-        return new PageRequest(context.First(defaultFirst), after, WantsTotal(context));
+        return new PageRequest(context.First(defaultFirst), after, WantsTotal(context), NodeKeys.PageAsksKeysOnly(context));
     }
 
     /// <summary>True unless the connection's selection leaves totalCount out (then the store need not count).</summary>

@@ -15,8 +15,8 @@ public sealed class PlaceGraphType : ObjectGraphType<Place>
         Name = "Place";
         Description = "A country, region, city, site or border area; places nest through LOCATED_IN.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Place;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Place);
+        this.IdField();
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names and spellings; search covers them.").Resolve(c => c.Source.Aliases);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);

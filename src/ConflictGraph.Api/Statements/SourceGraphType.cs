@@ -14,8 +14,8 @@ public sealed class SourceGraphType : ObjectGraphType<Source>
         Name = "Source";
         Description = "A document that reports statements: a news article, a report, a post.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Source;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Source);
+        this.IdField();
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
         Field<OrganizationGraphType>("publisher").Resolve(c => c.Loaders().Node(c.Source.PublisherId));
         Field<StringGraphType>("url").Resolve(c => c.Source.Url);

@@ -19,8 +19,8 @@ public sealed class StatementGraphType : ObjectGraphType<Statement>
         Name = "Statement";
         Description = "Something an actor said, as a source reported it.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Statement;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        IsTypeOf = NodeKeys.IsOfKind(NodeKind.Statement);
+        this.IdField();
         Field<NonNullGraphType<StringGraphType>>("text").Description("What was said, in the data's own words.").Resolve(c => c.Source.Text);
         Field<NonNullGraphType<EnumerationGraphType<Stance>>>("stance").Resolve(c => c.Source.Stance);
         Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);

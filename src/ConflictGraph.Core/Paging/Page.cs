@@ -3,9 +3,12 @@ namespace ConflictGraph.Core.Paging;
 /// <summary>
 /// Forward cursor paging: at most <see cref="First"/> items after the cursor <see cref="After"/>.
 /// <see cref="CountTotal"/> false says the caller never reads the total (a list field, or a
-/// connection whose totalCount was not selected), so a store may skip counting.
+/// connection whose totalCount was not selected), so a store may skip counting. <see cref="KeysOnly"/> true says
+/// the caller reads nothing of a page's nodes but their ids and kinds (a connection whose nodes select only
+/// <c>id</c> and <c>__typename</c>), so a store of nodes returns each as a <see cref="Model.NodeKey"/> without reading
+/// its body; pages of anything else than nodes ignore it.
 /// </summary>
-public sealed record PageRequest(int First, string? After = null, bool CountTotal = true)
+public sealed record PageRequest(int First, string? After = null, bool CountTotal = true, bool KeysOnly = false)
 {
     public static PageRequest All => new(int.MaxValue);
 

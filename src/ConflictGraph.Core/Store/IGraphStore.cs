@@ -57,7 +57,11 @@ public interface IGraphStore
     /// <summary>Casualty reports about any of <paramref name="eventIds"/>, with the statements carrying them.</summary>
     Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
 
-    /// <summary>One page per query, in the order given (a batch of nested connections is one call).</summary>
+    /// <summary>
+    /// One page per query, in the order given (a batch of nested connections is one call). A page that asks for
+    /// keys only (<see cref="PageRequest.KeysOnly"/>) holds each node as a <see cref="NodeKey"/>, read without its body;
+    /// its order, cursors, total and page info are those of the whole nodes.
+    /// </summary>
     Task<IReadOnlyList<Page<Node>>> FindNodesAsync(
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken);
 

@@ -11,6 +11,9 @@ public static class Rows
 {
     public static Node Node(QueryRow row) => NodeJson.Parse(EnumNames.Of(Labels.KindOf(row.String("kind"))), row.String("body"));
 
+    /// <summary>A node read without its body, from a row of its kind and id.</summary>
+    public static NodeKey Key(QueryRow row) => new(row.String("id"), Labels.KindOf(row.String("kind")));
+
     public static Node Node(IReadOnlyDictionary<string, object?> map) =>
         NodeJson.Parse(EnumNames.Of(Labels.KindOf((string)map["kind"]!)), (string)map["body"]!);
 

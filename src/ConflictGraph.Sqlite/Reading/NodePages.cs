@@ -11,10 +11,23 @@ namespace ConflictGraph.Sqlite.Reading;
 /// criterion's candidates (CROSS JOIN keeps them the outer loop whatever the statistics say), so
 /// it costs what it finds; a query without one is a <see cref="NodeListing"/>. The total is read
 /// only when asked for: from the kept counts for a plain listing, else by counting the matches.
+/// A page that asks for keys only (<see cref="PageRequest.KeysOnly"/>) selects each node's id instead of its body.
 /// </summary>
 internal static class NodePages
 {
-    private const string Columns = "n.kind, n.body";
+    /// <summary>The columns a page selects first for each node (alias n): its kind, then its body or, for keys only, its id.</summary>
+    private static string Columns(bool keysOnly) => keysOnly ? "n.kind, n.id" : "n.kind, n.body";
+
+    /// <summary>
+    /// The nodes table (alias n) as a page joins it by id. For keys only, every column the page reads of a node (kind, id,
+    /// start date) is in nodes_by_kind_date, and without statistics SQLite would walk that index through the whole kind
+    /// for every candidate: the unique index of ids finds each candidate's row instead.
+    /// </summary>
+    private static string NodeTable(bool keysOnly) => keysOnly ? "nodes n INDEXED BY sqlite_autoindex_nodes_1" : "nodes n";
+
+    /// <summary>The node of a row that starts with <see cref="Columns"/>.</summary>
+    private static Node Read(SqliteDataReader reader, bool keysOnly) =>
+        keysOnly ? new NodeKey(reader.GetString(1), EnumNames.Parse<NodeKind>(reader.GetString(0))) : NodeRow.Read(reader);
 
     /// <summary>How many statements <see cref="FindAsync"/> runs at most for a page: the total when it is read, and the page unless none is asked for.</summary>
     public static int StatementCount(PageRequest page) => (page.ReadsTotal ? 1 : 0) + (page.First > 0 ? 1 : 0);
@@ -43,10 +56,11 @@ internal static class NodePages
         if (page.First <= 0) return Page<Node>.Nothing(page, total);
 
         var limit = Statements.Limit((long)page.First + 1);
-        var text = together ? DatedPageAndTotal(filter, keyset, position, limit)
+        var keysOnly = page.KeysOnly;
+        var text = together ? DatedPageAndTotal(filter, keyset, position, limit, keysOnly)
             : listing is null
-            ? ranges?.Page(position, limit) ?? DrivenPage(filter, keyset, position, limit)
-            : ListingPage(filter, listing, keyset, position, query.Events, limit);
+            ? ranges?.Page(position, limit, keysOnly) ?? DrivenPage(filter, keyset, position, limit, keysOnly)
+            : ListingPage(filter, listing, keyset, position, query.Events, limit, keysOnly);
         var items = new List<PageItem<Node>>();
         var more = false;
         if (text is not null)
@@ -62,7 +76,7 @@ internal static class NodePages
                     break;
                 }
                 if (together) total ??= reader.GetInt32(3);
-                var node = NodeRow.Read(reader);
+                var node = Read(reader, keysOnly);
                 items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.GetString(2), node.Id)));
             }
         }
@@ -72,7 +86,7 @@ internal static class NodePages
     }
 
     /// <summary>The rows a driven filter's candidates name (alias n), each once: the FROM of every driven read.</summary>
-    internal static string Candidates(SqlFilter filter) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN nodes n ON n.id = d.id";
+    internal static string Candidates(SqlFilter filter, bool keysOnly = false) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN {NodeTable(keysOnly)} ON n.id = d.id";
 
     /// <summary>
     /// The matches counted, or read from a count the store keeps for the criterion (<see cref="SqlFilter.KeptTotal"/>). Dated candidates (event_places) are all events, since OCCURRED_IN runs from an
@@ -91,11 +105,11 @@ internal static class NodePages
     /// <summary>The kind of every dated candidate.</summary>
     private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);
 
-    private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    private static string DrivenPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
-        if (filter is { DriverDated: true, BeyondKinds: null } && keyset.ByDate) return DatedPage(filter, keyset, position, limit);
+        if (filter is { DriverDated: true, BeyondKinds: null } && keyset.ByDate) return DatedPage(filter, keyset, position, limit, keysOnly);
         var after = position is null ? "" : $" AND {keyset.After(position, filter, "n.id")}";
-        return $"{filter.With}SELECT {Columns}, {keyset.Expression} FROM {Candidates(filter)} " +
+        return $"{filter.With}SELECT {Columns(keysOnly)}, {keyset.Expression} FROM {Candidates(filter, keysOnly)} " +
                $"WHERE {filter.Remaining}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
     }
 
@@ -103,12 +117,12 @@ internal static class NodePages
     /// A page in date order of candidates that carry their own start date: the page's ids are chosen
     /// from the candidates alone, and only their nodes are read, not every candidate's.
     /// </summary>
-    private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
         var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY sort_key{keyset.Direction}, c.id LIMIT {limit}";
-        return $"{filter.With}{NodesOf(page, filter, keyset)}";
+        return $"{filter.With}{NodesOf(page, filter, keyset, keysOnly)}";
     }
 
     /// <summary>
@@ -118,22 +132,22 @@ internal static class NodePages
     /// ranges twice, the page's walk sorting every candidate to keep the first few; at 1M events a country's month has
     /// hundreds of candidates (the total) against a page of 20. The total is a column of every row.
     /// </summary>
-    private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
+    private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
         var dates = keyset.OnDate("c.date_start");
         var candidates = $"dated AS MATERIALIZED (SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c)";
         var keys = keyset with { Expression = "d.sort_key" };
         var after = position is null ? "" : $" WHERE {keys.After(position, filter, "d.id")}";
         var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY d.sort_key{keyset.Direction}, d.id LIMIT {limit}";
-        return $"{filter.WithAlso(candidates)}{NodesOf(page, filter, keyset, ", (SELECT count(*) FROM dated)")}";
+        return $"{filter.WithAlso(candidates)}{NodesOf(page, filter, keyset, keysOnly, ", (SELECT count(*) FROM dated)")}";
     }
 
     /// <summary>
     /// The nodes of a page of (id, sort_key) rows that passes the filter's remaining conditions, in the page's order,
     /// with <paramref name="more"/> columns after the sort key.
     /// </summary>
-    private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, string more = "") =>
-        $"SELECT {Columns}, m.sort_key{more} FROM ({page}) m CROSS JOIN nodes n ON n.id = m.id " +
+    private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, bool keysOnly, string more = "") =>
+        $"SELECT {Columns(keysOnly)}, m.sort_key{more} FROM ({page}) m CROSS JOIN {NodeTable(keysOnly)} ON n.id = m.id " +
         $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>
@@ -149,14 +163,14 @@ internal static class NodePages
 
     /// <returns>Null when no walk can hold a row after the cursor.</returns>
     private static string? ListingPage(
-        SqlFilter filter, NodeListing listing, KeysetPage keyset, KeysetPage.Position? position, EventCriteria? events, string limit)
+        SqlFilter filter, NodeListing listing, KeysetPage keyset, KeysetPage.Position? position, EventCriteria? events, string limit, bool keysOnly)
     {
         var walks = new List<string>();
         foreach (var part in listing.Parts)
         {
             if (keyset.WalkAfter(position, part.Dated, filter, "n.date_start", "n.id") is not { } after) continue;
             var order = part.Dated == true && keyset.ByDate ? $"n.date_start{keyset.Direction}, n.id" : "n.id";
-            walks.Add($"SELECT * FROM (SELECT {Columns}, {keyset.Expression} AS sort_key, n.id AS sort_id FROM nodes n " +
+            walks.Add($"SELECT * FROM (SELECT {Columns(keysOnly)}, {keyset.Expression} AS sort_key, n.id AS sort_id FROM nodes n " +
                       $"WHERE {Conditions(filter, part, events)}{after} ORDER BY {order} LIMIT {limit})");
         }
         if (walks.Count == 0) return null;

@@ -31,8 +31,12 @@ internal sealed class RefRanges
         return $"{filter.With}SELECT count(*) FROM ({string.Join(" UNION ", ranges.Select(r => $"SELECT x.node_id FROM node_refs x WHERE {Key(r)}"))})";
     }
 
-    /// <summary>The page after <paramref name="position"/> (columns kind, body, sort key), or null when no walk can hold a row after it.</summary>
-    public string? Page(KeysetPage.Position? position, string limit)
+    /// <summary>
+    /// The page after <paramref name="position"/> (columns kind, body, sort key; kind, id, sort key for <paramref name="keys"/>),
+    /// or null when no walk can hold a row after it. Keys are the index's alone: a node_refs row exists only for a stored
+    /// node of its kind (triggers keep it with refs, which go with their node), so no node's row is read for them.
+    /// </summary>
+    public string? Page(KeysetPage.Position? position, string limit, bool keys)
     {
         var beyond = filter.BeyondKinds;
         var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.id = x.node_id";
@@ -51,7 +55,8 @@ internal sealed class RefRanges
             }
         }
         if (walks.Count == 0) return null;
-        return $"{filter.With}SELECT n.kind, n.body, m.sort_key FROM ({string.Join(" UNION ", walks)}) m CROSS JOIN nodes n ON n.id = m.id " +
+        var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.id = m.id");
+        return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ", walks)}) m{nodes} " +
                $"ORDER BY m.sort_key{keyset.Direction}, m.id LIMIT {limit}";
     }
 

@@ -66,6 +66,7 @@ public static class StoreStatements
         await store.GetEventFamiliesAsync(["event:e"], none);
         await store.GetCasualtyReportsAsync(["event:e"], none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
+        await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5, KeysOnly: true))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())
         {
             var tag = order switch { NodeOrder.DateAsc => "a:2021-01-01", NodeOrder.DateDesc => "d:2021-01-01", _ => "i:event:e" };

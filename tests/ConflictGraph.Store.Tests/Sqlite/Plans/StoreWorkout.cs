@@ -147,16 +147,16 @@ public static class StoreWorkout
         }
     }
 
-    /// <summary>A first page, the page after it, an empty page, each counted and not.</summary>
+    /// <summary>A first page, the page after it, an empty page, each counted and not, and read as keys only (counted).</summary>
     private static async Task PageThroughAsync(IGraphStore store, NodeQuery query, Action<string> label)
     {
         var name = $"{(IsListing(query) ? Listing : "")}nodes {Describe(query)}";
-        foreach (var count in new[] { true, false })
+        foreach (var (count, keys) in new[] { (true, false), (false, false), (true, true) })
         {
             label(name);
-            var first = (await store.FindNodesAsync([(query, new PageRequest(1, null, count))], None))[0];
+            var first = (await store.FindNodesAsync([(query, new PageRequest(1, null, count, keys))], None))[0];
             var cursor = first.EndCursor ?? Cursor.Encode(query.Order switch { NodeOrder.DateAsc => "a:2021-06-27", NodeOrder.DateDesc => "d:2021-06-27", _ => "i:x" }, "x");
-            await store.FindNodesAsync([(query, new PageRequest(2, cursor, count)), (query, new PageRequest(0, null, count))], None);
+            await store.FindNodesAsync([(query, new PageRequest(2, cursor, count, keys)), (query, new PageRequest(0, null, count, keys))], None);
         }
         if (query.Order == NodeOrder.Id) return;
         // A cursor among undated rows, which come last in both date orders.

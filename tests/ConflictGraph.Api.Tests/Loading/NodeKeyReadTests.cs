@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using ConflictGraph.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConflictGraph.Api.Tests.Loading;
+
+/// <summary>
+/// A selection of nodes that asks for nothing but id and __typename is answered from the nodes' keys, read from an
+/// index without any node's body; any other field reads the bodies. Read from the store's statement trace with the read
+/// cache off, as <see cref="StatementExecutionTests"/> does.
+/// </summary>
+public sealed class NodeKeyReadTests : IDisposable
+{
+    private const string Speakers = "{ actors(first: 20) { nodes { id statements(first: 5) { totalCount nodes { id } } } } }";
+    private const string Connect = """
+        query { paths(fromId: "person:john-kirby", toId: "org:kataib-hezbollah", maxDepth: 6, first: 3) { length nodes { id __typename } relations { type } } }
+        """;
+
+    private readonly StatementTrace trace = new();
+    private readonly ConflictGraphApp app;
+
+    public NodeKeyReadTests() => app = ConflictGraphApp.With(new Dictionary<string, string?>
+    {
+        ["ConflictGraph:Sqlite:TraceStatements"] = "true",
+        ["ConflictGraph:Caching:StoreReads"] = "false",
+        ["Logging:LogLevel:ConflictGraph.Sqlite.Statements"] = "Information",
+    }, services => services.AddSingleton<ILoggerProvider>(trace));
+
+    [Fact]
+    public async Task AnActorsStatementIdsComeFromTheReferenceIndexWithoutTheStatementsBodies()
+    {
+        await app.ReadyClientAsync();
+        var withText = await app.PostGraphQLAsync(Speakers.Replace("nodes { id }", "nodes { id text }", StringComparison.Ordinal));
+        trace.Lines.Clear();
+
+        var idsOnly = await app.PostGraphQLAsync(Speakers);
+
+        Assert.Empty(idsOnly.Errors);
+        var statements = StatementIds(idsOnly.Data!);
+        Assert.Equal(StatementIds(withText.Data!), statements);
+        Assert.Contains(statements, s => s.Count > 0);
+        var pages = trace.Lines.Where(sql => sql.Contains("FROM node_refs", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, sql => Assert.DoesNotContain("body", sql));
+    }
+
+    [Fact]
+    public async Task APathsNodeIdsAndTypesAreReadWithoutTheirBodies()
+    {
+        await app.ReadyClientAsync();
+        trace.Lines.Clear();
+
+        var keys = await app.PostGraphQLAsync(Connect);
+
+        Assert.Empty(keys.Errors);
+        var paths = keys.Data!["paths"]!.AsArray();
+        Assert.NotEmpty(paths);
+        var first = paths[0]!["nodes"]!.AsArray();
+        Assert.Equal(("person:john-kirby", "Person"), ((string)first[0]!["id"]!, (string)first[0]!["__typename"]!));
+        Assert.Equal(("org:kataib-hezbollah", "Organization"), ((string)first[^1]!["id"]!, (string)first[^1]!["__typename"]!));
+        // The walk reads its two ends whole; the paths' nodes are read as keys.
+        var bodies = trace.Lines.Where(sql => sql.Contains("body", StringComparison.Ordinal)).ToList();
+        Assert.True(bodies.Count == 1, string.Join("\n", trace.Lines));
+    }
+
+    [Fact]
+    public async Task AnyOtherFieldOrAFragmentReadsTheBodiesAndAnswersAsBefore()
+    {
+        await app.ReadyClientAsync();
+        var keys = await app.PostGraphQLAsync(Connect);
+        trace.Lines.Clear();
+
+        var named = await app.PostGraphQLAsync("""
+            query { paths(fromId: "person:john-kirby", toId: "org:kataib-hezbollah", maxDepth: 6, first: 3) { length nodes { id __typename ... on Actor { name } } relations { type } } }
+            """);
+
+        Assert.Empty(named.Errors);
+        var paths = named.Data!["paths"]!.AsArray();
+        Assert.Equal(keys.Data!["paths"]!.AsArray().Select(p => p!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList()),
+            paths.Select(p => p!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList()));
+        Assert.Equal("John Kirby", (string)paths[0]!["nodes"]![0]!["name"]!);
+        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 2, string.Join("\n", trace.Lines));
+    }
+
+    private static List<List<string>> StatementIds(System.Text.Json.Nodes.JsonNode data) =>
+        data["actors"]!["nodes"]!.AsArray()
+            .Select(a => a!["statements"]!["nodes"]!.AsArray().Select(s => (string)s!["id"]!).ToList()).ToList();
+
+    public void Dispose() => app.Dispose();
+}
