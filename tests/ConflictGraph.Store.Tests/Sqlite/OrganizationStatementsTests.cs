@@ -85,7 +85,7 @@ public sealed class OrganizationStatementsTests : IDisposable
         await reopened.GetStatsAsync(None);
 
         Assert.Equal(fresh, SqliteFile.Query(path, Kept));
-        Assert.Equal(["13"], SqliteFile.Query(path, "PRAGMA user_version"));
+        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
         Assert.Equal(OrganizationStatements.Triggers.Count, int.Parse(SqliteFile.Query(path,
             $"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '{OrganizationStatements.Table}%'")[0]));
     }
