@@ -21,8 +21,16 @@ internal static class Interruption
     /// <summary>Interrupts the connection's running statement when the token fires, until the registration is disposed.</summary>
     public static CancellationTokenRegistration Register(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var handle = connection.Handle;
-        return cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+        var handle = connection.Handle!;
+        return cancellationToken.Register(() =>
+        {
+            // A handle released meanwhile runs no statement: nothing to interrupt. Without this, a token that fires
+            // late (the host's stopping token, long after the connection it once served closed) throws
+            // ObjectDisposedException into whoever cancels it.
+            if (handle.IsClosed) return;
+            try { SQLitePCL.raw.sqlite3_interrupt(handle); }
+            catch (ObjectDisposedException) { }
+        });
     }
 
 }

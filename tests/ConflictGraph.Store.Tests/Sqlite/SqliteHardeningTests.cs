@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
+using ConflictGraph.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
@@ -24,6 +25,21 @@ public sealed class SqliteHardeningTests : IDisposable
         var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteScalarAsync(CancellationToken.None));
 
         Assert.Equal(9, error.SqliteErrorCode);
+    }
+
+    [Fact]
+    public void ATokenThatFiresAfterItsConnectionClosedThrowsNothingIntoTheCanceller()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "closed.db")};Pooling=False");
+        connection.Open();
+        using var cancel = new CancellationTokenSource();
+        using var registration = Interruption.Register(connection, cancel.Token);
+        // Without a pool, closing releases SQLite's handle.
+        connection.Dispose();
+
+        cancel.Cancel();
+
+        Assert.True(cancel.IsCancellationRequested);
     }
 
     [Fact]
