@@ -19,8 +19,7 @@ public sealed class BulkLoadTests : IDisposable
     private static readonly GenerationSettings Large = new(4_000, 5, EventsPerFile: 4_000);
     private static readonly GenerationSettings Small = new(600, 5, EventsPerFile: 600);
 
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-bulk-").FullName;
-    private readonly List<SqliteGraphStore> stores = [];
+    private readonly TemporaryStores files = new("conflictgraph-bulk-");
 
     // What the triggers keep, each row as text in a fixed order. counts: readers take a missing key as 0.
     private static readonly string[] Derived =
@@ -45,7 +44,7 @@ public sealed class BulkLoadTests : IDisposable
     [Fact]
     public async Task ABulkImportIntoAnEmptyStoreLeavesTheRowsTheTriggersLeaveRowByRow()
     {
-        var (bulk, rowByRow) = (Open("bulk.db", bulkLoads: true), Open("rows.db", bulkLoads: false));
+        var (bulk, rowByRow) = (files.Open("bulk.db", bulkLoads: true), files.Open("rows.db", bulkLoads: false));
         var batch = Batch(Large);
         Assert.True(batch.Nodes.Count + batch.Relations.Count > 20_000);
 
@@ -59,7 +58,7 @@ public sealed class BulkLoadTests : IDisposable
     [Fact]
     public async Task ABulkImportOverAStoredGraphThatUpdatesAndMergesLeavesTheRowsTheTriggersLeaveRowByRow()
     {
-        var (bulk, rowByRow) = (Open("bulk-over.db", bulkLoads: true), Open("rows-over.db", bulkLoads: false));
+        var (bulk, rowByRow) = (files.Open("bulk-over.db", bulkLoads: true), files.Open("rows-over.db", bulkLoads: false));
         // Stored first: a smaller graph of the same seed, whose ids the larger one reuses with other content.
         var stored = Batch(Small);
         var large = Batch(Large);
@@ -77,7 +76,7 @@ public sealed class BulkLoadTests : IDisposable
     [Fact]
     public async Task ABulkImportLeavesItsTriggersInPlaceSoTheNextSmallWriteKeepsTheTablesRowByRow()
     {
-        var (bulk, rowByRow) = (Open("bulk-then.db", bulkLoads: true), Open("rows-then.db", bulkLoads: false));
+        var (bulk, rowByRow) = (files.Open("bulk-then.db", bulkLoads: true), files.Open("rows-then.db", bulkLoads: false));
         var schema = "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name";
         var before = SqliteFile.Query(bulk.Path, schema);
         var large = Batch(Large);
@@ -100,7 +99,7 @@ public sealed class BulkLoadTests : IDisposable
     [Fact]
     public async Task ABulkImportOverAStoreOfFewRowsRefreshesThePlannersStatisticsBeforeItDerives()
     {
-        var (few, empty) = (Open("few.db", bulkLoads: true), Open("empty.db", bulkLoads: true));
+        var (few, empty) = (files.Open("few.db", bulkLoads: true), files.Open("empty.db", bulkLoads: true));
         await few.Store.ImportAsync(new GraphBatch([new Person("person:first", "First", [], null, [])], []), null, None);
         var batch = Batch(Large);
 
@@ -115,7 +114,7 @@ public sealed class BulkLoadTests : IDisposable
     [Fact]
     public async Task StatisticsOfAOneNodeStoreWouldHaveTheDerivationScanNodesOncePerRefUntilRefreshedInTheTransaction()
     {
-        var (store, path) = Open("stale.db", bulkLoads: true);
+        var (store, path) = files.Open("stale.db", bulkLoads: true);
         await store.ImportAsync(new GraphBatch([new Person("person:first", "First", [], null, [])], []), null, None);
         Assert.NotEmpty(SqliteFile.Query(path, "SELECT * FROM sqlite_stat1 WHERE tbl = 'nodes'"));
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -178,18 +177,5 @@ public sealed class BulkLoadTests : IDisposable
 
     private static long Count(string path, string table) => long.Parse(SqliteFile.Query(path, $"SELECT count(*) FROM {table}")[0]);
 
-    private (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads)
-    {
-        var path = Path.Combine(folder, name);
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
-        stores.Add(store);
-        return (store, path);
-    }
-
-    public void Dispose()
-    {
-        foreach (var store in stores) store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

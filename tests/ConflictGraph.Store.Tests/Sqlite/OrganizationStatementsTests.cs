@@ -19,13 +19,12 @@ public sealed class OrganizationStatementsTests : IDisposable
     private static readonly GenerationSettings Large = new(4_000, 5, EventsPerFile: 4_000);
     private const string Kept = $"SELECT organization_id, statements FROM {OrganizationStatements.Table} ORDER BY organization_id";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-orgstatements-").FullName;
-    private readonly List<SqliteGraphStore> stores = [];
+    private readonly TemporaryStores files = new("conflictgraph-orgstatements-");
 
     [Fact]
     public async Task TheKeptCountsFollowUpdatesMembershipsAndDeletesAsARecountFromTheRowsWould()
     {
-        var (store, path) = Open("writes.db", bulkLoads: false);
+        var (store, path) = files.Open("writes.db", bulkLoads: false);
         var small = Batch(Small);
         await store.ImportAsync(small, null, None);
         AssertKeptIsRecount(path);
@@ -51,7 +50,7 @@ public sealed class OrganizationStatementsTests : IDisposable
     [InlineData(false)]
     public async Task AnImportStoppedBeforeItsCommitLeavesTheKeptCountsAsTheyWere(bool bulkLoads)
     {
-        var (store, path) = Open($"stopped-{bulkLoads}.db", bulkLoads);
+        var (store, path) = files.Open($"stopped-{bulkLoads}.db", bulkLoads);
         await store.ImportAsync(Batch(Small), null, None);
         var before = SqliteFile.Query(path, Kept);
         using var stop = new CancellationTokenSource();
@@ -72,7 +71,7 @@ public sealed class OrganizationStatementsTests : IDisposable
     [Fact]
     public async Task AVersion12FileGainsTheKeptCountsOnOpenAsAFreshImportHasThem()
     {
-        var (store, path) = Open("old.db", bulkLoads: false);
+        var (store, path) = files.Open("old.db", bulkLoads: false);
         await store.ImportAsync(Batch(Small), null, None);
         var fresh = SqliteFile.Query(path, Kept);
         Assert.NotEmpty(fresh);
@@ -81,7 +80,7 @@ public sealed class OrganizationStatementsTests : IDisposable
         var triggers = string.Concat(OrganizationStatements.Triggers.Select(t => $"DROP TRIGGER {t};"));
         SqliteFile.Query(path, $"DROP TABLE {OrganizationStatements.Table}; {triggers} PRAGMA user_version = 12;", readOnly: false);
 
-        var (reopened, _) = Open("old.db", bulkLoads: false);
+        var (reopened, _) = files.Open("old.db", bulkLoads: false);
         await reopened.GetStatsAsync(None);
 
         Assert.Equal(fresh, SqliteFile.Query(path, Kept));
@@ -115,23 +114,10 @@ public sealed class OrganizationStatementsTests : IDisposable
 
     private static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
 
-    private (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads)
-    {
-        var path = Path.Combine(folder, name);
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
-        stores.Add(store);
-        return (store, path);
-    }
-
     private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
     }
 
-    public void Dispose()
-    {
-        foreach (var store in stores) store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -17,13 +17,12 @@ public sealed class RelationIndexMigrationTests : IDisposable
     private static readonly CancellationToken None = CancellationToken.None;
     private const string Indexes = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ('relations_from', 'relations_to') ORDER BY name";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-relationindexes-").FullName;
-    private readonly List<SqliteGraphStore> stores = [];
+    private readonly TemporaryStores files = new("conflictgraph-relationindexes-");
 
     [Fact]
     public async Task AVersion13FileGainsTheWideIndexesOnOpenAndExportsTheSameEvents()
     {
-        var (store, path) = Open("old.db");
+        var (store, path) = files.Open("old.db", bulkLoads: false);
         await store.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(new GenerationSettings(600, 5, EventsPerFile: 600))), null, None);
         var fresh = SqliteFile.Query(path, Indexes);
         Assert.Equal(2, fresh.Count);
@@ -38,7 +37,7 @@ public sealed class RelationIndexMigrationTests : IDisposable
             """, readOnly: false);
         Assert.NotEqual(fresh, SqliteFile.Query(path, Indexes));
 
-        var (reopened, _) = Open("old.db");
+        var (reopened, _) = files.Open("old.db", bulkLoads: false);
         Assert.Equal(exported, await Exported(reopened));
 
         Assert.Equal(fresh, SqliteFile.Query(path, Indexes));
@@ -50,7 +49,7 @@ public sealed class RelationIndexMigrationTests : IDisposable
     [InlineData(true)]
     public async Task AnEventExportReadsItsRelationsFromTheIndexesAlone(bool withStatistics)
     {
-        var (store, path) = Open($"plan-{withStatistics}.db");
+        var (store, path) = files.Open($"plan-{withStatistics}.db", bulkLoads: false);
         await store.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(new GenerationSettings(200, 5, EventsPerFile: 200))), null, None);
         if (withStatistics) SqliteFile.Query(path, "ANALYZE; SELECT 1", readOnly: false);
         var selection = EventSelection.All;
@@ -73,18 +72,5 @@ public sealed class RelationIndexMigrationTests : IDisposable
         return rows;
     }
 
-    private (SqliteGraphStore Store, string Path) Open(string name)
-    {
-        var path = Path.Combine(folder, name);
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = false });
-        stores.Add(store);
-        return (store, path);
-    }
-
-    public void Dispose()
-    {
-        foreach (var store in stores) store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

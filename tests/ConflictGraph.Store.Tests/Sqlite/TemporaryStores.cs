@@ -1,0 +1,27 @@
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>SQLite stores in a temporary folder of a test class's own, each opened by name; disposing closes them all and deletes the folder.</summary>
+internal sealed class TemporaryStores(string prefix) : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory(prefix).FullName;
+    private readonly List<SqliteGraphStore> stores = [];
+
+    /// <summary>Opens (creating or migrating) the store in the file <paramref name="name"/> of the folder.</summary>
+    public (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads)
+    {
+        var path = Path.Combine(folder, name);
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
+        stores.Add(store);
+        return (store, path);
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in stores) store.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
