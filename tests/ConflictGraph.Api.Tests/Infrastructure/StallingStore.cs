@@ -42,25 +42,12 @@ public sealed class Stall
 /// fail, and the store to vanish. Every other call goes through unchanged, whatever the interface
 /// grows to hold.
 /// </summary>
-public class StallingStore : DispatchProxy
+public class StallingStore : StoreProxy
 {
-    private IGraphStore inner = null!;
     private Stall stall = null!;
 
     /// <summary>Wraps the registered store of a test host in a stalling one.</summary>
-    public static void Install(IServiceCollection services, Stall stall)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IGraphStore));
-        services.Remove(registered);
-        services.AddSingleton(provider =>
-        {
-            var proxy = Create<IGraphStore, StallingStore>();
-            var self = (StallingStore)(object)proxy;
-            self.inner = (IGraphStore)registered.ImplementationFactory!(provider);
-            self.stall = stall;
-            return proxy;
-        });
-    }
+    public static void Install(IServiceCollection services, Stall stall) => Install<StallingStore>(services, self => self.stall = stall);
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
@@ -69,13 +56,6 @@ public class StallingStore : DispatchProxy
             return Task.FromException<Neighborhood>(new StoreUnavailableException("the test store failed this read"));
         if (method.Name == nameof(IGraphStore.GetDataVersionAsync) && stall.Gone)
             return Task.FromException<long>(new StoreUnavailableException("the database file at /secret/path/graph.db is gone"));
-        try
-        {
-            return method.Invoke(inner, args);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
-        }
+        return Forward(method, args);
     }
 }

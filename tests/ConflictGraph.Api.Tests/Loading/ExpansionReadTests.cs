@@ -55,37 +55,17 @@ public sealed class ExpansionReadTests : IDisposable
     public void Dispose() => app.Dispose();
 
     /// <summary>The real store, recording each expansion's expanded node ids and the node ids it read.</summary>
-    public class RecordingStore : DispatchProxy
+    public class RecordingStore : StoreProxy
     {
-        private IGraphStore inner = null!;
         private ConcurrentQueue<(IReadOnlyList<string>, IReadOnlyList<string>)> calls = null!;
 
-        public static void Install(IServiceCollection services, ConcurrentQueue<(IReadOnlyList<string>, IReadOnlyList<string>)> calls)
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(IGraphStore));
-            services.Remove(registered);
-            services.AddSingleton(provider =>
-            {
-                var proxy = Create<IGraphStore, RecordingStore>();
-                var self = (RecordingStore)(object)proxy;
-                self.inner = (IGraphStore)registered.ImplementationFactory!(provider);
-                self.calls = calls;
-                return proxy;
-            });
-        }
+        public static void Install(IServiceCollection services, ConcurrentQueue<(IReadOnlyList<string>, IReadOnlyList<string>)> calls) =>
+            Install<RecordingStore>(services, self => self.calls = calls);
 
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
-            object? result;
-            try
-            {
-                result = method!.Invoke(inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
-            return method.Name == nameof(IGraphStore.ExpandAsync) ? RecordedAsync((IReadOnlyCollection<ExpandRequest>)args![0]!, (Task<Neighborhood>)result!) : result;
+            var result = Forward(method!, args);
+            return method!.Name == nameof(IGraphStore.ExpandAsync) ? RecordedAsync((IReadOnlyCollection<ExpandRequest>)args![0]!, (Task<Neighborhood>)result!) : result;
         }
 
         private async Task<Neighborhood> RecordedAsync(IReadOnlyCollection<ExpandRequest> requests, Task<Neighborhood> expansion)
