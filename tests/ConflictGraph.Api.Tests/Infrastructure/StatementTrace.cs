@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ConflictGraph.Api.Tests.Infrastructure;
@@ -7,6 +8,14 @@ namespace ConflictGraph.Api.Tests.Infrastructure;
 public sealed class StatementTrace : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
+
+    /// <summary>A seeded service that logs every statement here, with the read cache off so that every read reaches SQLite.</summary>
+    public ConflictGraphApp App() => ConflictGraphApp.With(new Dictionary<string, string?>
+    {
+        ["ConflictGraph:Sqlite:TraceStatements"] = "true",
+        ["ConflictGraph:Caching:StoreReads"] = "false",
+        ["Logging:LogLevel:ConflictGraph.Sqlite.Statements"] = "Information",
+    }, services => services.AddSingleton<ILoggerProvider>(this));
 
     public ILogger CreateLogger(string categoryName) =>
         categoryName == "ConflictGraph.Sqlite.Statements" ? new Recorder(Lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using ConflictGraph.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ConflictGraph.Api.Tests.Loading;
 
@@ -20,12 +17,7 @@ public sealed class NodeKeyReadTests : IDisposable
     private readonly StatementTrace trace = new();
     private readonly ConflictGraphApp app;
 
-    public NodeKeyReadTests() => app = ConflictGraphApp.With(new Dictionary<string, string?>
-    {
-        ["ConflictGraph:Sqlite:TraceStatements"] = "true",
-        ["ConflictGraph:Caching:StoreReads"] = "false",
-        ["Logging:LogLevel:ConflictGraph.Sqlite.Statements"] = "Information",
-    }, services => services.AddSingleton<ILoggerProvider>(trace));
+    public NodeKeyReadTests() => app = trace.App();
 
     [Fact]
     public async Task AnActorsStatementIdsComeFromTheReferenceIndexWithoutTheStatementsBodies()

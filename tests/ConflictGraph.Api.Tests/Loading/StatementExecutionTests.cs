@@ -1,6 +1,4 @@
 using ConflictGraph.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ConflictGraph.Api.Tests.Loading;
 
@@ -17,12 +15,7 @@ public sealed class StatementExecutionTests : IDisposable
     private readonly StatementTrace trace = new();
     private readonly ConflictGraphApp app;
 
-    public StatementExecutionTests() => app = ConflictGraphApp.With(new Dictionary<string, string?>
-    {
-        ["ConflictGraph:Sqlite:TraceStatements"] = "true",
-        ["ConflictGraph:Caching:StoreReads"] = "false",
-        ["Logging:LogLevel:ConflictGraph.Sqlite.Statements"] = "Information",
-    }, services => services.AddSingleton<ILoggerProvider>(trace));
+    public StatementExecutionTests() => app = trace.App();
 
     [Fact]
     public async Task AnEventsStatementsAreReadInOneExecutionWithoutASnapshotOfTheirOwn()
