@@ -78,11 +78,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!writing) return reads.Take(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        if (cancellationToken.CanBeCanceled) Interruption.Attach(connection, cancellationToken);
-        Opened(connection);
-        return connection;
+        var connection = new WriteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            connection.Lend(cancellationToken);
+            Opened(connection);
+            return connection;
+        }
+        catch
+        {
+            // Nobody else holds it to close it: left open, it would keep the token tied to a handle the pool hands on.
+            connection.Dispose();
+            throw;
+        }
     }
 
     private void Opened(SqliteConnection connection)

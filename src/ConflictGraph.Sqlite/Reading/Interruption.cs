@@ -8,17 +8,10 @@ namespace ConflictGraph.Sqlite.Reading;
 /// <summary>Ties a connection's running statement to a cancellation token through <c>sqlite3_interrupt</c>.</summary>
 internal static class Interruption
 {
-    public static void Attach(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var registration = Register(connection, cancellationToken);
-        // Detached when the connection closes, before its handle goes back to the pool for another request.
-        connection.StateChange += (_, change) =>
-        {
-            if (change.CurrentState == System.Data.ConnectionState.Closed) registration.Dispose();
-        };
-    }
-
-    /// <summary>Interrupts the connection's running statement when the token fires, until the registration is disposed.</summary>
+    /// <summary>
+    /// Interrupts the connection's running statement when the token fires, until the registration is disposed, which
+    /// must happen before the handle can serve another connection (<see cref="InterruptibleConnection"/>).
+    /// </summary>
     public static CancellationTokenRegistration Register(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var handle = connection.Handle!;
@@ -32,5 +25,4 @@ internal static class Interruption
             catch (ObjectDisposedException) { }
         });
     }
-
 }

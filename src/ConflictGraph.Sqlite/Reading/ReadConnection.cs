@@ -8,7 +8,7 @@ namespace ConflictGraph.Sqlite.Reading;
 /// (Microsoft.Data.Sqlite finalizes a command's statements when the command or its connection is
 /// disposed, so each read used to parse and plan its SQL again). One request holds it at a time.
 /// </summary>
-internal sealed class ReadConnection : SqliteConnection
+internal sealed class ReadConnection : InterruptibleConnection
 {
     /// <summary>How many statements one connection keeps prepared; the least recently used goes first.</summary>
     public const int MaxStatements = 64;
@@ -20,13 +20,14 @@ internal sealed class ReadConnection : SqliteConnection
     private readonly Dictionary<string, PreparedCommand> prepared = new(StringComparer.Ordinal);
     private long uses;
     private bool closing;
-    private CancellationTokenRegistration interruption;
 
     public ReadConnection(string connectionString, ReadConnections pool) : base(connectionString) => this.pool = pool;
 
     /// <summary>Opens the file and maps its first <see cref="ReadConnections.MapBytes"/>.</summary>
     public override void Open()
     {
+        // A kept connection is open already.
+        if (State == System.Data.ConnectionState.Open) return;
         base.Open();
         using var map = CreateCommand();
         map.CommandText = $"PRAGMA mmap_size = {pool.MapBytes}";
@@ -54,12 +55,6 @@ internal sealed class ReadConnection : SqliteConnection
         return command;
     }
 
-    /// <summary>Ties the statements this request runs to its cancellation (see <see cref="Interruption"/>) until it gives the connection back.</summary>
-    public void Lend(CancellationToken cancellationToken)
-    {
-        if (cancellationToken.CanBeCanceled) interruption = Interruption.Register(this, cancellationToken);
-    }
-
     /// <summary>Called by a kept command as it is disposed: false when it must really be disposed (its text was changed, or the connection closes).</summary>
     internal bool Keeps(PreparedCommand command) =>
         !closing && prepared.TryGetValue(command.CommandText, out var known) && ReferenceEquals(known, command);
@@ -76,9 +71,8 @@ internal sealed class ReadConnection : SqliteConnection
     {
         if (disposing && !closing)
         {
-            // Waits for a cancellation callback that is running, so no interrupt reaches the next request.
-            interruption.Dispose();
-            interruption = default;
+            // Before the connection is kept for the next request.
+            LetGo();
             if (pool.TryKeep(this)) return;
         }
         closing = true;

@@ -29,15 +29,22 @@ internal sealed class ReadConnections(string connectionString, Action<SqliteConn
     public ReadConnection Take(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (!idle.TryTake(out var connection))
-        {
-            connection = new ReadConnection(connectionString, this);
-            connection.Open();
-        }
+        if (!idle.TryTake(out var connection)) connection = new ReadConnection(connectionString, this);
         else Interlocked.Decrement(ref idleCount);
-        connection.Lend(cancellationToken);
-        opened(connection);
-        return connection;
+        try
+        {
+            connection.Open();
+            connection.Lend(cancellationToken);
+            opened(connection);
+            return connection;
+        }
+        catch
+        {
+            // Given back (or closed): a connection nobody holds would keep its token tied to its handle, and once
+            // collected Microsoft.Data.Sqlite's pool hands that handle to another request, which the token then interrupts.
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Keeps a connection handed back when it is open, outside a transaction, and there is room.</summary>

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Reflection;
 using System.Security.Cryptography;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
@@ -56,6 +58,82 @@ public sealed class SqliteHardeningTests : IDisposable
         await using var command = next.CreateCommand();
         command.CommandText = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT count(*) FROM c";
         Assert.Equal(200_000L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AReadThatFailsAfterTakingItsConnectionGivesItBackWithoutItsToken()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "failed.db") });
+        var handed = new List<SqliteConnection>();
+        var fail = true;
+        store.ConnectionOpened = connection =>
+        {
+            handed.Add(connection);
+            if (fail) throw new InvalidOperationException("the test's hook failed");
+        };
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetStatsAsync(cancel.Token));
+        fail = false;
+
+        // Not left to the collector, whose pool would hand its handle to a later request still tied to the token.
+        await using var next = store.Open(CancellationToken.None);
+        Assert.Same(handed[0], next);
+        await using var command = next.CreateCommand();
+        command.CommandText = CountTo200k;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        cancel.Cancel();
+        var rows = 1;
+        while (await reader.ReadAsync()) rows++;
+        Assert.Equal(200_000, rows);
+    }
+
+    [Fact]
+    public void AWriteConnectionLetsGoOfItsTokenBeforeTheNextConnectionTakesItsHandle()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "handed-on.db") });
+        using var cancel = new CancellationTokenSource();
+        var first = store.Open(cancel.Token, writing: true);
+        var handle = first.Handle;
+        SqliteConnection? next = null;
+        SqliteCommand? command = null;
+        SqliteDataReader? reader = null;
+        // Microsoft.Data.Sqlite raises StateChange once the handle is back in its pool. Run first, this stands where another
+        // request's thread can take the handle and start a statement while the closing thread has not reached its other handlers.
+        RunFirstWhenClosed(first, () =>
+        {
+            next = store.Open(CancellationToken.None, writing: true);
+            command = next.CreateCommand();
+            command.CommandText = CountTo200k;
+            reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            cancel.Cancel();
+        });
+
+        first.Dispose();
+
+        Assert.Same(handle, next!.Handle);
+        var rows = 1;
+        while (reader!.Read()) rows++;
+        Assert.Equal(200_000, rows);
+        reader.Dispose();
+        command!.Dispose();
+        next.Dispose();
+    }
+
+    private const string CountTo200k = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT x FROM c";
+
+    /// <summary>Puts <paramref name="closed"/> ahead of the connection's other StateChange handlers, for its change to Closed.</summary>
+    private static void RunFirstWhenClosed(SqliteConnection connection, Action closed)
+    {
+        var field = typeof(System.Data.Common.DbConnection).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+            .Single(f => f.FieldType == typeof(StateChangeEventHandler));
+        var others = (StateChangeEventHandler?)field.GetValue(connection);
+        StateChangeEventHandler first = (_, change) =>
+        {
+            if (change.CurrentState == ConnectionState.Closed) closed();
+        };
+        field.SetValue(connection, first + others);
     }
 
     [Fact]
