@@ -46,7 +46,7 @@ public sealed class PathGraphType : ObjectGraphType<GraphPath>
         Description = "A chain of relations from one node to another.";
         Field<NonNullGraphType<IntGraphType>>("length").Description("How many relations it takes.").Resolve(c => c.Source.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Description("The nodes in order, both ends included.")
-            .Resolve(c => NodeKeys.AsksKeysOnly(c.FieldAst.SelectionSet) ? c.Loaders().Keys(c.Source.NodeIds) : c.Loaders().Nodes(c.Source.NodeIds));
+            .Resolve(c => NodeKeys.ListAsksKeysOnly(c) ? c.Loaders().Keys(c.Source.NodeIds) : c.Loaders().Nodes(c.Source.NodeIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("relations").Description("The relations in order.").Resolve(c => c.Source.Relations);
     }
 }

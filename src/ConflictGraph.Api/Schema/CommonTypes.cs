@@ -5,9 +5,11 @@ namespace ConflictGraph.Api.Schema;
 
 public sealed class NodeInterface : InterfaceGraphType<Node>
 {
+    public const string TypeName = "Node";
+
     public NodeInterface()
     {
-        Name = "Node";
+        Name = TypeName;
         Description = "Anything addressable by a stable id.";
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description("Stable, human-readable, globally unique id chosen by the data, e.g. 'event:2021-06-27-us-airstrikes'.");

@@ -3,21 +3,47 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ConflictGraph.Api.Schema;
 
 /// <summary>
 /// The one home of the rule for what a node's key answers without its body: <c>id</c>, and <c>__typename</c> (the
-/// type follows from the kind). A selection of nothing else is read as keys (<see cref="NodeKey"/>, from an index);
-/// any other field needs the body, and so does a fragment, whose fields are not looked into. Every node type
-/// answers id and its type from either.
+/// type follows from the kind). A selection of nothing else is read as keys (<see cref="NodeKey"/>, from an index),
+/// also through fragments, inline or named, whose type is the list's own type or <c>Node</c> (every item is one) and
+/// which select nothing else; any other field needs the body, and so does a fragment on any other type (it would
+/// need the item's type checked against it). Every node type answers id and its type from either.
 /// </summary>
 public static class NodeKeys
 {
-    /// <summary>True when a selection of nodes asks for nothing but id and __typename.</summary>
-    public static bool AsksKeysOnly(GraphQLSelectionSet? nodes) =>
-        nodes is null || nodes.Selections.All(s => s is GraphQLField { SelectionSet: null } field && (field.Name.Value == "id" || field.Name.Value == "__typename"));
+    /// <summary>
+    /// True when a selection of nodes of <paramref name="listType"/> (the list's item type, by name) asks for nothing but
+    /// id and __typename, directly or through fragments on that type or on Node; named fragments are looked up in
+    /// <paramref name="document"/>.
+    /// </summary>
+    public static bool AsksKeysOnly(GraphQLSelectionSet? nodes, string listType, GraphQLDocument document) =>
+        KeysOnly(nodes, listType, document, []);
+
+    private static bool KeysOnly(GraphQLSelectionSet? nodes, string listType, GraphQLDocument document, HashSet<GraphQLFragmentDefinition> entered) =>
+        nodes is null || nodes.Selections.All(selection => selection switch
+        {
+            GraphQLField { SelectionSet: null } field => field.Name.Value == "id" || field.Name.Value == "__typename",
+            GraphQLInlineFragment inline => OnEveryItem(inline.TypeCondition, listType) && KeysOnly(inline.SelectionSet, listType, document, entered),
+            // A fragment already entered on this path adds nothing new (validation refuses cycles; this keeps the walk finite anyway).
+            GraphQLFragmentSpread spread => document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
+                && OnEveryItem(fragment.TypeCondition, listType)
+                && (!entered.Add(fragment) || KeysOnly(fragment.SelectionSet, listType, document, entered)),
+            _ => false,
+        });
+
+    /// <summary>A fragment's type condition that every item of the list meets: none, the list's own type, or Node.</summary>
+    private static bool OnEveryItem(GraphQLTypeCondition? condition, string listType) =>
+        condition is null || condition.Type.Name.Value == listType || condition.Type.Name.Value == NodeInterface.TypeName;
+
+    /// <summary>True when a list field's items (<see cref="IResolveFieldContext.FieldAst"/>) ask for nothing but their keys.</summary>
+    public static bool ListAsksKeysOnly(IResolveFieldContext list) =>
+        AsksKeysOnly(list.FieldAst.SelectionSet, list.FieldDefinition.ResolvedType!.GetNamedType().Name, list.Document);
 
     /// <summary>
     /// True when a connection's nodes, under <c>nodes</c> or as each edge's <c>node</c>, ask for nothing but their keys
@@ -26,11 +52,16 @@ public static class NodeKeys
     public static bool PageAsksKeysOnly(IResolveFieldContext connection) =>
         connection.SubFields is not { } selected || selected.Values.All(field => field.FieldType.Name switch
         {
-            "nodes" => AsksKeysOnly(field.Field.SelectionSet),
-            "edges" => field.Field.SelectionSet is not { } edge || edge.Selections.All(s => s is GraphQLField e &&
-                (e.Name.Value != "node" || AsksKeysOnly(e.SelectionSet))),
+            "nodes" => AsksKeysOnly(field.Field.SelectionSet, field.FieldType.ResolvedType!.GetNamedType().Name, connection.Document),
+            "edges" => field.Field.SelectionSet is not { } edge || EdgeNodesAskKeysOnly(edge, (IComplexGraphType)field.FieldType.ResolvedType!.GetNamedType(), connection.Document),
             _ => true,
         });
+
+    private static bool EdgeNodesAskKeysOnly(GraphQLSelectionSet edge, IComplexGraphType edgeType, GraphQLDocument document)
+    {
+        var nodeType = edgeType.GetField("node")!.ResolvedType!.GetNamedType().Name;
+        return edge.Selections.All(s => s is GraphQLField e && (e.Name.Value != "node" || AsksKeysOnly(e.SelectionSet, nodeType, document)));
+    }
 
     /// <summary>Whether a value is a node of <paramref name="kind"/>, read whole or as its key: a node type's IsTypeOf.</summary>
     public static Func<object, bool> IsOfKind(NodeKind kind) => value => value is Node node && node.Kind == kind;

@@ -75,6 +75,43 @@ public sealed class NodeKeyReadTests : IDisposable
         Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 2, string.Join("\n", trace.Lines));
     }
 
+    [Theory]
+    [InlineData("nodes { ... on Statement { id } }")]
+    [InlineData("nodes { ...StatementId }", "fragment StatementId on Statement { id }")]
+    [InlineData("edges { node { ...NodeKey } }", "fragment NodeKey on Node { id __typename }")]
+    public async Task StatementIdsAskedThroughAFragmentOnTheirOwnTypeOrNodeComeWithoutTheirBodies(string selection, string fragment = "")
+    {
+        await app.ReadyClientAsync();
+        var withText = await app.PostGraphQLAsync(Speakers.Replace("nodes { id }", "nodes { id text }", StringComparison.Ordinal));
+        trace.Lines.Clear();
+
+        var throughFragment = await app.PostGraphQLAsync(Speakers.Replace("nodes { id }", selection, StringComparison.Ordinal) + " " + fragment);
+
+        Assert.Empty(throughFragment.Errors);
+        var expected = StatementIds(withText.Data!);
+        var actual = throughFragment.Data!["actors"]!["nodes"]!.AsArray().Select(a => a!["statements"]!)
+            .Select(page => (page["nodes"] ?? page["edges"])!.AsArray().Select(n => (string)(n!["node"] ?? n)!["id"]!).ToList()).ToList();
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, s => s.Count > 0);
+        var pages = trace.Lines.Where(sql => sql.Contains("FROM node_refs", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, sql => Assert.DoesNotContain("body", sql));
+    }
+
+    [Fact]
+    public async Task APathsNodesAskedThroughAFragmentOnNodeAreReadWithoutTheirBodies()
+    {
+        await app.ReadyClientAsync();
+        var keys = await app.PostGraphQLAsync(Connect);
+        trace.Lines.Clear();
+
+        var throughFragment = await app.PostGraphQLAsync(Connect.Replace("nodes { id __typename }", "nodes { ... on Node { id __typename } }", StringComparison.Ordinal));
+
+        Assert.Empty(throughFragment.Errors);
+        Assert.Equal(keys.Data!.ToJsonString(), throughFragment.Data!.ToJsonString());
+        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 1, string.Join("\n", trace.Lines));
+    }
+
     private static List<List<string>> StatementIds(System.Text.Json.Nodes.JsonNode data) =>
         data["actors"]!["nodes"]!.AsArray()
             .Select(a => a!["statements"]!["nodes"]!.AsArray().Select(s => (string)s!["id"]!).ToList()).ToList();

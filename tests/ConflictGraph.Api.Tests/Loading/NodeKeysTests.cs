@@ -14,15 +14,38 @@ public sealed class NodeKeysTests
     [InlineData("{ nodes { key: id kind: __typename } }", true)]
     [InlineData("{ nodes { id text } }", false)]
     [InlineData("{ nodes { id speaker { id } } }", false)]
-    [InlineData("{ nodes { id ... on Statement { id } } }", false)]
-    [InlineData("{ nodes { ...Ids } } fragment Ids on Statement { id }", false)]
     [InlineData("query($x: Boolean!) { nodes { id text @include(if: $x) } }", false)]
-    public void OnlyIdAndTypeNameAreAnsweredByAKey(string document, bool keysOnly)
+    [InlineData("{ nodes { id ... on Statement { id } } }", true)]
+    [InlineData("{ nodes { ... on Node { id __typename } } }", true)]
+    [InlineData("{ nodes { ... { id } } }", true)]
+    [InlineData("query($x: Boolean!) { nodes { ... on Statement @include(if: $x) { id } } }", true)]
+    [InlineData("{ nodes { ...Ids } } fragment Ids on Statement { id }", true)]
+    [InlineData("{ nodes { ...Outer } } fragment Outer on Node { ...Inner __typename } fragment Inner on Statement { ... on Node { id } }", true)]
+    [InlineData("{ nodes { ...Ids ...Ids } } fragment Ids on Node { id }", true)]
+    [InlineData("{ nodes { id ... on Statement { id text } } }", false)]
+    [InlineData("{ nodes { ... on Event { id } } }", false)]
+    [InlineData("{ nodes { ... on Actor { id } } }", false)]
+    [InlineData("{ nodes { ...Ids } } fragment Ids on Statement { id text }", false)]
+    [InlineData("{ nodes { ...Ids } } fragment Ids on Event { id }", false)]
+    [InlineData("{ nodes { ...Outer } } fragment Outer on Node { ...Inner } fragment Inner on Statement { speaker { id } }", false)]
+    [InlineData("{ nodes { ...Missing } }", false)]
+    public void OnlyIdAndTypeNameAreAnsweredByAKeyAlsoThroughFragmentsOnTheListsTypeOrNode(string document, bool keysOnly)
     {
-        var operation = Parser.Parse(document).Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var parsed = Parser.Parse(document);
+        var operation = parsed.Definitions.OfType<GraphQLOperationDefinition>().Single();
         var nodes = (GraphQLField)operation.SelectionSet.Selections[0];
 
-        Assert.Equal(keysOnly, NodeKeys.AsksKeysOnly(nodes.SelectionSet));
+        Assert.Equal(keysOnly, NodeKeys.AsksKeysOnly(nodes.SelectionSet, "Statement", parsed));
+    }
+
+    [Fact]
+    public void AFragmentOnTheListsOwnInterfaceIsAnsweredByAKey()
+    {
+        var parsed = Parser.Parse("{ nodes { ... on Actor { id } } }");
+        var nodes = (GraphQLField)parsed.Definitions.OfType<GraphQLOperationDefinition>().Single().SelectionSet.Selections[0];
+
+        Assert.True(NodeKeys.AsksKeysOnly(nodes.SelectionSet, "Actor", parsed));
+        Assert.False(NodeKeys.AsksKeysOnly(nodes.SelectionSet, "Node", parsed));
     }
 
     [Fact]
