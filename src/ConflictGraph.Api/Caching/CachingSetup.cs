@@ -10,6 +10,7 @@ public static class CachingSetup
     /// <summary>
     /// The store-read cache, wrapping the registered <see cref="IGraphStore"/> (so call this after
     /// AddGraphStore); parsed documents and persisted queries are <see cref="DocumentCachingSetup"/>'s.
+    /// With store reads not cached, nothing wraps the store: every read goes to it without a detour.
     /// </summary>
     public static IServiceCollection AddQueryCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,9 +23,14 @@ public static class CachingSetup
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IGraphStore))
             ?? throw new InvalidOperationException("register the graph store (AddGraphStore) before AddQueryCaching");
         services.Remove(store);
-        services.AddSingleton<IGraphStore>(provider => new CachingGraphStore(
-            Create(store, provider), provider.GetRequiredService<IMemoryCache>(),
-            provider.GetRequiredService<IOptions<CachingOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IGraphStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<CachingOptions>>();
+            var inner = Create(store, provider);
+            return options.Value.StoreReads
+                ? new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>())
+                : inner;
+        });
         return services;
     }
 

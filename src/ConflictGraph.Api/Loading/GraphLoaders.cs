@@ -12,7 +12,7 @@ namespace ConflictGraph.Api.Loading;
 /// query share one store call (<see cref="IGraphStore.ExpandAsync"/>); each other kind of read is
 /// one call per level.
 /// </summary>
-public sealed partial class GraphLoaders(MeteredGraphStore store)
+public sealed partial class GraphLoaders(IGraphStore store)
 {
     // Each loader is made on first use: most requests need one or two of them.
     private ConcurrentDictionary<string, Node>? nodes;
@@ -102,8 +102,8 @@ public sealed partial class GraphLoaders(MeteredGraphStore store)
         ResetHistory();
     }
 
-    /// <summary>The metered store, for reads that are not batched (top-level fields).</summary>
-    public MeteredGraphStore Store { get; } = store;
+    /// <summary>The request's store (metered when costs are reported), for reads that are not batched (top-level fields).</summary>
+    public IGraphStore Store { get; } = store;
 
     public IDataLoaderResult<Node?> Node(string? id) =>
         id is null ? Done<Node?>(null) : Graph.Load(id).Then(value => value as Node);

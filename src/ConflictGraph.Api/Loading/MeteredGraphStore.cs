@@ -7,7 +7,7 @@ using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Api.Loading;
 
-/// <summary>The request's view of the store: every call goes through and is counted by its <see cref="StoreCallMeter"/>.</summary>
+/// <summary>The request's view of the store while costs are reported (Diagnostics:Cost): every call goes through and is counted by its <see cref="StoreCallMeter"/>.</summary>
 public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) : IGraphStore
 {
     public StoreCallMeter Meter => meter;

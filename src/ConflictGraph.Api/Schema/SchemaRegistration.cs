@@ -1,8 +1,10 @@
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Transport;
 using ConflictGraph.Core.Store;
 using GraphQL;
 using GraphQL.DI;
+using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Api.Schema;
 
@@ -16,9 +18,15 @@ public static class SchemaRegistration
     {
         services.AddOptions<SchemaLimits>().Bind(configuration.GetSection(SchemaLimits.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SchemaLimits>, SchemaLimitsValidator>();
+        // Store calls are counted and timed only for the cost report; otherwise the loaders call the store directly.
         services.AddScoped<StoreCallMeter>();
-        services.AddScoped(provider => new MeteredGraphStore(provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<StoreCallMeter>()));
-        services.AddScoped<GraphLoaders>();
+        services.AddScoped(provider =>
+        {
+            var store = provider.GetRequiredService<IGraphStore>();
+            return new GraphLoaders(provider.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Cost
+                ? new MeteredGraphStore(store, provider.GetRequiredService<StoreCallMeter>())
+                : store);
+        });
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson()
