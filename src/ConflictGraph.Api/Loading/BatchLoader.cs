@@ -63,8 +63,12 @@ public sealed class BatchLoader<TKey, TValue>(
 
 public static class DataLoaderResults
 {
-    /// <summary>The loaded value, shaped for the field, without another round trip.</summary>
-    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) => new Mapped<T, TResult>(result, map);
+    /// <summary>
+    /// The loaded value, shaped for the field, without another round trip. Shaping an already shaped value composes the
+    /// two maps into one step, so a chain of them costs the executor one wait, not one per step.
+    /// </summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
+        result is IMapped<T> mapped ? mapped.Then(map) : new Mapped<T, TResult>(result, map);
 
     /// <summary>
     /// A second load that needs the first one's value (a statement's speaker, an event's relatives). The
@@ -86,10 +90,17 @@ public static class DataLoaderResults
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => next(await inner.GetResultAsync(cancellationToken));
     }
 
-    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    private interface IMapped<out T>
+    {
+        IDataLoaderResult<TNext> Then<TNext>(Func<T, TNext> next);
+    }
+
+    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>, IMapped<TResult>
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => map(await inner.GetResultAsync(cancellationToken));
+
+        public IDataLoaderResult<TNext> Then<TNext>(Func<TResult, TNext> next) => new Mapped<T, TNext>(inner, value => next(map(value)));
     }
 }

@@ -124,11 +124,31 @@ public sealed partial class GraphLoaders(IGraphStore store)
     /// <summary>The nodes at the far end of a node's relations, in relation order (the relations' claims are not read).</summary>
     public IDataLoaderResult<IReadOnlyList<Node>> Neighbors(string nodeId, Direction direction, params RelationType[] types) =>
         Graph.Load(new ExpandRequest(nodeId, types.Length == 0 ? null : types, direction, EndsOnly: true))
-            .Then(value => (IReadOnlyList<Relation>)value!).Then(relations => (IReadOnlyList<Node>)relations
-            .Select(r => KnownNodes.GetValueOrDefault(r.OtherEnd(nodeId))).OfType<Node>().DistinctBy(n => n.Id).ToList());
+            .Then(value => (IReadOnlyList<Node>)FarEnds(nodeId, (IReadOnlyList<Relation>)value!));
 
     public IDataLoaderResult<Node?> Neighbor(string nodeId, Direction direction, params RelationType[] types) =>
-        Neighbors(nodeId, direction, types).Then(found => found.FirstOrDefault());
+        Neighbors(nodeId, direction, types).Then(found => found.Count == 0 ? null : found[0]);
+
+    /// <summary>The known far ends of a node's relations, each once, in relation order; a set checks repeats only past a few.</summary>
+    private List<Node> FarEnds(string nodeId, IReadOnlyList<Relation> relations)
+    {
+        const int ScannedUpTo = 8;
+        var ends = new List<Node>(relations.Count);
+        var seen = relations.Count > ScannedUpTo ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var relation in relations)
+        {
+            if (KnownNodes.GetValueOrDefault(relation.OtherEnd(nodeId)) is not { } end) continue;
+            if (seen is null ? !Listed(ends, end.Id) : seen.Add(end.Id)) ends.Add(end);
+        }
+        return ends;
+
+        static bool Listed(List<Node> ends, string id)
+        {
+            foreach (var known in ends)
+                if (known.Id == id) return true;
+            return false;
+        }
+    }
 
     public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => CasualtiesLoader.Load(eventId);
 
