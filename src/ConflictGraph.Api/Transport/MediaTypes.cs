@@ -8,10 +8,23 @@ public static class MediaTypes
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
 
+    /// <summary>The last Accept header chosen for and its answer: a client sends the same one with every request.</summary>
+    private sealed record Chosen(string Accept, string? Media);
+
+    private static Chosen? last;
+
     /// <summary>The response media type for the Accept header, or null when we can produce none it accepts (406).</summary>
     public static string? Choose(string? accept)
     {
         if (string.IsNullOrWhiteSpace(accept)) return Json;
+        if (Volatile.Read(ref last) is { } known && string.Equals(known.Accept, accept, StringComparison.Ordinal)) return known.Media;
+        var media = Negotiate(accept);
+        Volatile.Write(ref last, new Chosen(accept, media));
+        return media;
+    }
+
+    private static string? Negotiate(string accept)
+    {
         if (!MediaTypeHeaderValue.TryParseList([accept], out var accepted)) return Json;
         var ordered = accepted.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1).ToList();
         foreach (var media in ordered)
@@ -24,6 +37,7 @@ public static class MediaTypes
     }
 
     public static bool IsJson(string? contentType) =>
+        string.Equals(contentType, Json, StringComparison.OrdinalIgnoreCase) ||
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) &&
         string.Equals(parsed.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase) &&
         (parsed.Charset.Value is null || string.Equals(parsed.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase));
