@@ -23,8 +23,12 @@ public sealed partial class SqliteGraphStore
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        // Nodes alone are one statement; relations, their claims and their ends are several, read in one snapshot.
-        if (requests.Count == 0) return new Neighborhood([], nodeIds.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, nodeIds.ToHashSet(StringComparer.Ordinal), cancellationToken));
+        // Nodes alone are one statement, and so is a level that only follows relations to their ends (the common
+        // case); relations with their claims and their ends are several statements, read in one snapshot.
+        if (requests.All(r => r.EndsOnly) && EndsGroups(requests) is var groups && groups.Count > 0)
+            return await FarEnds.ReadAsync(connection, groups, nodeIds, cancellationToken);
+        if (requests.All(r => r.Types is { Count: 0 }))
+            return new Neighborhood([], nodeIds.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, nodeIds.ToHashSet(StringComparer.Ordinal), cancellationToken));
         using var snapshot = ReadSnapshot.Begin(connection);
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         // Requests with the same types, direction and need of claims share one statement; claims are read
@@ -49,6 +53,14 @@ public sealed partial class SqliteGraphStore
         var nodes = ids.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, ids, cancellationToken);
         return new Neighborhood(relations.Values.ToList(), nodes);
     }
+
+    /// <summary>Requests with the same types and direction as one group, in an order that keeps the statement's text the same for the same fields.</summary>
+    private static List<EndsGroup> EndsGroups(IReadOnlyCollection<ExpandRequest> requests) =>
+        requests.Where(r => r.Types is not { Count: 0 })
+            .GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction))
+            .OrderBy(g => g.Key.Direction).ThenBy(g => g.Key.Types, StringComparer.Ordinal)
+            .Select(g => new EndsGroup(g.First().Types, g.Key.Direction, g.Select(r => r.NodeId).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
 
     /// <summary>Relations at the given nodes: the nodes drive, one index probe each (relations_from or relations_to).</summary>
     private static async Task<IReadOnlyList<Relation>> RelationsAroundAsync(

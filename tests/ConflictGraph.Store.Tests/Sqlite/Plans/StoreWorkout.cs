@@ -42,6 +42,11 @@ public static class StoreWorkout
             await store.ExpandAsync(
                 [new ExpandRequest("event:strikes", null, direction), new ExpandRequest("org:kh", [RelationType.BasedIn], direction)],
                 ["person:kirby"], None);
+            label($"expand ends only {direction}");
+            await store.ExpandAsync(
+                [new ExpandRequest("event:strikes", null, direction, EndsOnly: true), new ExpandRequest("org:kh", [RelationType.BasedIn], direction, EndsOnly: true),
+                 new ExpandRequest("event:drones", [RelationType.CarriedOut, RelationType.OccurredIn], direction, EndsOnly: true)],
+                ["person:kirby"], None);
         }
         label("citations");
         await store.GetCitationsAsync(["statement:kirby", "statement:militia"], None);

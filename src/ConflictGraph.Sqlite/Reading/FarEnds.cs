@@ -1,0 +1,64 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Sqlite.Reading;
+
+/// <summary>The relations of some nodes to follow to their far ends: of these types (all when null), in this direction.</summary>
+internal sealed record EndsGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyCollection<string> NodeIds);
+
+/// <summary>
+/// A query level that follows relations to their far ends only (no claims): every group's relations,
+/// the nodes at their far ends and the nodes asked for by id, in one statement. One statement reads
+/// one state of the file, so it needs no snapshot: BEGIN and ROLLBACK were two of the level's five executions.
+/// </summary>
+internal static class FarEnds
+{
+    /// <summary>
+    /// The statement for <paramref name="groups"/> (parameters $g0, $g1, ... their node ids, $ids the nodes
+    /// asked for). Each group's relations come from an index alone (a relation's type and ends are its key),
+    /// each with the end away from the node it was found at; rows of <c>type, from_id, to_id</c>, then rows of
+    /// <c>NULL, kind, body</c> for each distinct far end or asked-for node there is, read once.
+    /// </summary>
+    public static string Sql(IReadOnlyList<EndsGroup> groups)
+    {
+        var probes = groups.SelectMany((g, i) =>
+        {
+            var types = g.Types is null ? null : Traversal.TypeList(g.Types);
+            var outgoing = $"SELECT {RelationReads.Keys}, r.to_id FROM {Ids.Driving($"$g{i}")} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
+            var incoming = $"SELECT {RelationReads.Keys}, r.from_id FROM {Ids.Driving($"$g{i}")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
+            return g.Direction switch
+            {
+                Direction.Outgoing => [outgoing],
+                Direction.Incoming => [incoming],
+                _ => new[] { outgoing, incoming },
+            };
+        });
+        return $"WITH found(type, from_id, to_id, far) AS MATERIALIZED ({string.Join(" UNION ALL ", probes)}) " +
+               "SELECT type, from_id, to_id FROM found UNION ALL " +
+               $"SELECT NULL, n.kind, n.body FROM nodes n WHERE n.id IN (SELECT far FROM found UNION ALL SELECT value FROM {Ids.Driving("$ids")})";
+    }
+
+    /// <summary>The groups' relations (claim lists empty) in id order, their far ends and the nodes in <paramref name="nodeIds"/>.</summary>
+    public static async Task<Neighborhood> ReadAsync(
+        SqliteConnection connection, IReadOnlyList<EndsGroup> groups, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(Sql(groups));
+        for (var i = 0; i < groups.Count; i++) Ids.Add(command, $"$g{i}", groups[i].NodeIds);
+        Ids.Add(command, "$ids", nodeIds);
+        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        var nodes = new List<Node>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0))
+            {
+                nodes.Add(Writing.NodeRow.Read(reader, kind: 1, body: 2));
+                continue;
+            }
+            var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
+            relations.TryAdd(relation.Id, relation);
+        }
+        return new Neighborhood(relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), nodes);
+    }
+}
