@@ -99,7 +99,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         if (groups.Count == 0) return new Neighborhood([], await GetNodesAsync(nodeIds, cancellationToken));
         var parameters = GroupParameters(groups);
         parameters["ids"] = nodeIds.Distinct().ToList();
-        var row = (await ReadAsync(Statements.Expansion(groups), parameters, cancellationToken)).Records.Single();
+        // Claims only when some request shows its relations: a level that follows them to their ends (an event's place) reads none.
+        var claims = requests.Any(r => !r.EndsOnly && r.Types is not { Count: 0 });
+        var row = (await ReadAsync(Statements.Expansion(groups, claims), parameters, cancellationToken)).Records.Single();
         var relations = Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation));
         return new Neighborhood(relations, Rows.Maps(row["nodes"]).Select(Rows.Node).ToList());
     }

@@ -46,13 +46,15 @@ public static partial class Statements
     /// One level of a query in one statement: the groups' relations with their claims, and the nodes
     /// at their far ends (seen from the node each was found at) together with the nodes in $ids, as one
     /// row of two lists. The groups' own nodes are not read again unless one is also a far end or in $ids.
+    /// Without <paramref name="claims"/> (every request follows its relations to their ends only) no claim
+    /// is read and each relation's list is empty.
     /// </summary>
-    public static string Expansion(IReadOnlyList<RelationGroup> groups) =>
+    public static string Expansion(IReadOnlyList<RelationGroup> groups, bool claims = true) =>
         "CALL () { " + string.Join(" UNION ", groups.Select((g, i) =>
             $"UNWIND $g{i} AS id MATCH (:{Labels.Node} {{id: id}}){g.Pattern}(far:{Labels.Node}) RETURN r, far.id AS farId")) + " } " +
         "WITH collect(DISTINCT r) AS found, collect(DISTINCT farId) AS far " +
         "CALL (found) { UNWIND found AS r WITH r, startNode(r) AS a, endNode(r) AS b " +
-        $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {ClaimsOfR}}}) AS relations }} " +
+        $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {(claims ? ClaimsOfR : "[]")}}}) AS relations }} " +
         $"CALL (far) {{ UNWIND far + $ids AS id WITH DISTINCT id MATCH (n:{Labels.Node} {{id: id}}) " +
         $"RETURN collect({{kind: {Kind}, body: n.body}}) AS nodes }} RETURN relations, nodes";
 

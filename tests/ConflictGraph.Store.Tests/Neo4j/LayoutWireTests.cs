@@ -66,6 +66,32 @@ public sealed class LayoutWireTests
     }
 
     [Fact]
+    public async Task ALevelThatFollowsRelationsToTheirEndsOnlyIsOneStatementThatReadsNoClaims()
+    {
+        var relation = Map(("id", ScriptedServer.Text("org:b-[BACKED_BY]->org:c")), ("type", ScriptedServer.Text("BACKED_BY")),
+            ("fromId", ScriptedServer.Text("org:b")), ("toId", ScriptedServer.Text("org:c")), ("claims", List()));
+        var node = Map(("kind", ScriptedServer.Text("Organization")),
+            ("body", ScriptedServer.Text(Core.Import.NodeJson.Serialize(new Organization("org:c", "C", [], null, OrganizationKind.State, null)))));
+        ExpandRequest[] level = [new("org:b", [RelationType.BackedBy], Direction.Outgoing, EndsOnly: true), new("person:a", null, Direction.Incoming, EndsOnly: true)];
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer())
+            .Answer(ScriptedServer.Rows(["relations", "nodes"], $"[{List(relation)},{List(node)}]"))
+            .Answer(ScriptedServer.Rows(["relations", "nodes"], $"[{List(relation)},{List(node)}]")));
+
+        var found = await store.ExpandAsync(level, [], CancellationToken.None);
+        // The same level with one request that shows its relations reads the claims of them all.
+        await store.ExpandAsync([.. level, new ExpandRequest("org:b", [RelationType.BackedBy], Direction.Outgoing)], [], CancellationToken.None);
+
+        var sent = server.Requests.Skip(SetUp).Select(r => StatementOf(r.Body)!).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.DoesNotContain(":Claim", sent[0]);
+        Assert.Contains("claims: []", sent[0]);
+        Assert.Contains(":Claim", sent[1]);
+        Assert.Equal("org:b-[BACKED_BY]->org:c", Assert.Single(found.Relations).Id);
+        Assert.Empty(found.Relations[0].Claims);
+        Assert.Equal("org:c", Assert.Single(found.Nodes).Id);
+    }
+
+    [Fact]
     public async Task AskingForNoRelationTypesReadsOnlyTheNodes()
     {
         var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Empty));

@@ -54,6 +54,7 @@ public static class StoreStatements
             await store.GetRelationsAsync(["person:a"], null, direction, none);
             await store.GetRelationsAsync(["person:a"], [RelationType.MemberOf, RelationType.CarriedOut], direction, none);
             await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], none);
         }
         await store.ExpandAsync([], ["person:a"], none);
         await store.GetCitationsAsync(["statement:s"], none);
