@@ -6,15 +6,16 @@ using ConflictGraph.Core.Store;
 namespace ConflictGraph.Cli;
 
 /// <summary>
-/// <c>import PATH...</c>: validate in one streaming pass, then write in a second, in chunks inside
-/// one all-or-nothing transaction; importing the same files again changes nothing.
+/// <c>import PATH...</c>: count the items, then validate and write in one streaming pass, in chunks inside one
+/// all-or-nothing transaction that a problem anywhere in the input rolls back (every problem is still reported);
+/// importing the same files again changes nothing.
 /// </summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "JSON files, or directories of *.json", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "validate, then write everything in one all-or-nothing transaction (creates the store when missing)") { paths };
+        var command = new Command("import", "validate and write everything in one all-or-nothing transaction (creates the store when missing)") { paths };
         command.SetAction(async (result, cancellationToken) =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -26,13 +27,12 @@ public static class ImportCommand
                 long facts = 0;
                 try
                 {
-                    var imported = await GraphImporter.ImportAsync(source, store, listChanges: false, validation =>
+                    var imported = await GraphImporter.ImportAsync(source, store, listChanges: false, size =>
                     {
-                        facts = validation.Facts;
-                        ReleaseValidationMemory(validation.Items);
-                        progress = ImportProgress.For(validation.Items, error, ImportProgress.IsTerminal(error));
-                        progress?.Validated(InputFiles.Size(validation), clock.Elapsed);
-                    }, new WriteContext(WriteContext.Cli, new ForwardedProgress(() => progress)) { Phases = new ForwardedPhases(() => progress) },
+                        facts = size.Facts;
+                        progress = ImportProgress.For(size.Items, error, ImportProgress.IsTerminal(error));
+                        progress?.Counted(InputFiles.Size(size), clock.Elapsed);
+                    }, validation => ReleaseValidationMemory(validation.Items), new WriteContext(WriteContext.Cli, new ForwardedProgress(() => progress)) { Phases = new ForwardedPhases(() => progress) },
                         cancellationToken);
                     await output.WriteLineAsync(
                         $"created {imported.Created}, updated {imported.Updated}, unchanged {imported.Unchanged}, " +
@@ -58,10 +58,10 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// Validation's sets, but for the batch's node ids, are garbage once it is done, and a large input's sets run to
-    /// hundreds of megabytes; left to the collector's own pace their memory stays with the process while the write
-    /// grows SQLite's page cache, so the peak is both. One compacting collection that returns free memory to the
-    /// system, once between the passes, keeps the peak to one of them.
+    /// Validation's sets, but for the batch's node ids, are garbage once it has read the whole input, and a large input's
+    /// sets run to hundreds of megabytes; left to the collector's own pace their memory stays with the process while
+    /// the write finishes (indexes, roll-ups: SQLite's page cache and sorter at their largest), so the peak is both. One
+    /// compacting collection that returns free memory to the system, once validation is done, keeps them apart.
     /// </summary>
     private static void ReleaseValidationMemory(long items)
     {

@@ -6,7 +6,7 @@ namespace ConflictGraph.Cli;
 /// <summary>
 /// Progress of a large import on stderr. On a terminal: a bar redrawn in place at most every
 /// <see cref="RedrawEvery"/>, with items written, items/s and the time left at that rate. Elsewhere
-/// (a log, a pipe): a plain line when validation is done and at every tenth written, each with the
+/// (a log, a pipe): a plain line when the input is counted and at every tenth written, each with the
 /// rate and time left. The last says the commit is under way: a bulk write builds its indexes then,
 /// and each step of that is a line with its time as it ends.
 /// </summary>
@@ -42,12 +42,12 @@ public sealed class ImportProgress : IProgress<int>
     /// <summary>Whether <paramref name="error"/> is the process's stderr and that is a terminal.</summary>
     public static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
 
-    /// <summary>Validation is done (its pass read every item); the write starts now.</summary>
-    public void Validated(string size, TimeSpan elapsed)
+    /// <summary>The input is counted; the pass that validates and writes it starts now.</summary>
+    public void Counted(string size, TimeSpan elapsed)
     {
         lock (gate)
         {
-            error.WriteLine($"validated {size} in {Seconds(elapsed)}; writing {items.ToString("N0", CultureInfo.InvariantCulture)} items in one transaction");
+            error.WriteLine($"counted {size} in {Seconds(elapsed)}; validating and writing {items.ToString("N0", CultureInfo.InvariantCulture)} items in one transaction");
             started = lastDrawn = clock.GetTimestamp();
         }
     }

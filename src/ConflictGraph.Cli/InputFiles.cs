@@ -41,6 +41,6 @@ public static class InputFiles
     }
 
     /// <summary>"12 nodes, 30 relations" (and facts when there are any).</summary>
-    public static string Size(ValidationResult validation) =>
-        $"{validation.Nodes} nodes, {validation.Relations} relations" + (validation.Facts > 0 ? $", {validation.Facts} facts" : "");
+    public static string Size(GraphSize size) =>
+        $"{size.Nodes} nodes, {size.Relations} relations" + (size.Facts > 0 ? $", {size.Facts} facts" : "");
 }

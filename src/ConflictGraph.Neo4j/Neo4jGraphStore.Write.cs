@@ -29,6 +29,9 @@ public sealed partial class Neo4jGraphStore
     public async Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken)
     {
         var progress = write?.Progress;
+        // The writer reads the chunks twice and checks each chunk's references as it goes, so it needs the batch
+        // validated whole, and its ids known, before it starts (a batch validated by its reading is read once here first).
+        await chunks.ValidateAsync(cancellationToken);
         await EnsureSchemaAsync(cancellationToken);
         return await client.InTransactionAsync(
             (tx, ct) => new ImportWriter(tx, chunks.Holds, chunks.ListsChanges, History(tx, write), progress).RunAsync(() => chunks.ReadAsync(ct), ct), cancellationToken);

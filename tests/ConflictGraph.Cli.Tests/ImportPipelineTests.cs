@@ -30,8 +30,52 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(
             [$"{late}: relations[0].toId: no node 'org:gone' in the batch or the store", "1 problem(s); nothing was written"],
-            outcome.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal((await _work.RunAsync("validate", large)).Output.Split(Environment.NewLine)[0], outcome.Error.Split(Environment.NewLine)[0]);
+            Report(outcome.Error));
+        Assert.Equal((await _work.RunAsync("validate", large)).Output.Split(Environment.NewLine)[0], Report(outcome.Error)[0]);
+        Assert.Equal(before, (await _work.RunAsync("stats")).Output);
+    }
+
+    [Fact]
+    public async Task AValueOfTheWrongTypeOnALateLineOfALargeInputIsReportedWithItsLineAndNothingIsWritten()
+    {
+        // Tokenizing (the count) finds nothing wrong here: only parsing the item, in the pass that also writes, does.
+        var before = await SmallStoreAsync();
+        var large = _work.PathOf("large");
+        await GraphFileWriter.WriteAsync(new GenerationSettings(4_000, 3, EventsPerFile: 2_000), large, null, CancellationToken.None);
+        var late = Path.Combine(large, "999-late.json");
+        File.WriteAllText(late, "{ \"relations\": [\n  { \"type\": \"MEMBER_OF\", \"fromId\": \"person:kirby\", \"toId\": \"org:dod\" },\n  { \"type\": \"MEMBER_OF\", \"fromId\": 7, \"toId\": \"org:dod\" } ] }\n");
+
+        var outcome = await _work.RunAsync("import", large);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(
+            [$"{late}: line 3, position 37: $.relations[1].fromId: expected a string", "1 problem(s); nothing was checked further"],
+            Report(outcome.Error));
+        Assert.Equal((await _work.RunAsync("validate", large)).Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), Report(outcome.Error));
+        Assert.Equal(before, (await _work.RunAsync("stats")).Output);
+    }
+
+    [Fact]
+    public async Task AMissingNodeTheWriteMeetsFirstAndAProblemOnTheLastItemAreBothReportedAsValidateReportsThemAndNothingIsWritten()
+    {
+        // (Field problems list before reference problems, whatever their places.)
+        var before = await SmallStoreAsync();
+        var large = _work.PathOf("large");
+        await GraphFileWriter.WriteAsync(new GenerationSettings(4_000, 3, EventsPerFile: 2_000), large, null, CancellationToken.None);
+        // Sorted first: its relation is the first the write gets, in a chunk written while validation still reads.
+        var early = Path.Combine(large, "000-early.json");
+        File.WriteAllText(early, """{ "relations": [ { "type": "MEMBER_OF", "fromId": "person:kirby", "toId": "org:gone" } ] }""");
+        var late = Path.Combine(large, "999-late.json");
+        File.WriteAllText(late, """{ "relations": [ { "type": "MEMBER_OF", "fromId": "person:kirby" } ] }""");
+
+        var outcome = await _work.RunAsync("import", large);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var validated = (await _work.RunAsync("validate", large)).Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [$"{late}: relations[0].toId: required", $"{early}: relations[0].toId: no node 'org:gone' in the batch or the store", "2 problem(s); nothing was written"],
+            Report(outcome.Error));
+        Assert.Equal(validated[..^1], Report(outcome.Error)[..^1]);
         Assert.Equal(before, (await _work.RunAsync("stats")).Output);
     }
 
@@ -69,6 +113,19 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.DoesNotContain("created", await output);
         Assert.Equal(before, (await _work.RunAsync("stats")).Output);
         Assert.Equal(["ok"], await StoreIntegrity.CheckAsync(_work.StorePath));
+    }
+
+    /// <summary>
+    /// What a failed import reports, after the progress it printed: validation and the write are one pass, so a large
+    /// input's progress (the count, then each tenth written) comes before a problem is known; the report after it is
+    /// exactly what validation alone reports.
+    /// </summary>
+    private static string[] Report(string error)
+    {
+        var lines = error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var progress = lines.TakeWhile(line => line.StartsWith("counted ", StringComparison.Ordinal) || line.StartsWith("written ", StringComparison.Ordinal)).Count();
+        Assert.True(progress > 0, error);
+        return lines[progress..];
     }
 
     /// <summary>Whether SIGINT is ignored in this process, which every child started from it inherits (Linux's SigIgn mask).</summary>

@@ -20,7 +20,7 @@ public sealed class ImportProgressCliTests : IDisposable
         Assert.Equal(0, process.ExitCode);
         Assert.DoesNotContain('\r', error);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("validated ", lines[0]);
+        Assert.StartsWith("counted ", lines[0]);
         Assert.Contains(lines, line => line.StartsWith("written 50% (", StringComparison.Ordinal) && line.Contains(" items/s, ") && line.EndsWith(" left)"));
         // Then the write's steps, each with its wall and CPU time, from the rows to the commit.
         var finishing = Array.FindIndex(lines, line => line.StartsWith("written ", StringComparison.Ordinal) && line.EndsWith("finishing the transaction (indexes, commit)"));

@@ -14,14 +14,14 @@ public sealed class ImportProgressTests
     {
         var error = new StringWriter();
         var progress = ImportProgress.For(20_000, error, live: false, clock)!;
-        progress.Validated("100 nodes, 19,900 relations", TimeSpan.FromSeconds(1.5));
+        progress.Counted("100 nodes, 19,900 relations", TimeSpan.FromSeconds(1.5));
         foreach (var written in new[] { 1000, 4000, 4100, 19_999, 20_000 })
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             progress.Report(written);
         }
         Assert.Equal(
-            ["validated 100 nodes, 19,900 relations in 1.5 s; writing 20,000 items in one transaction",
+            ["counted 100 nodes, 19,900 relations in 1.5 s; validating and writing 20,000 items in one transaction",
              "written 20% (2,000 items/s, 0m08s left)", "written 90% (5,000 items/s, 0m00s left)",
              "written 20,000 items in 5.0 s; finishing the transaction (indexes, commit)"],
             Lines(error));
@@ -32,7 +32,7 @@ public sealed class ImportProgressTests
     {
         var error = new StringWriter();
         var progress = ImportProgress.For(40_000, error, live: true, clock)!;
-        progress.Validated("40,000 nodes", TimeSpan.FromSeconds(2));
+        progress.Counted("40,000 nodes", TimeSpan.FromSeconds(2));
         clock.Advance(TimeSpan.FromSeconds(1));
         progress.Report(10_000);
         clock.Advance(TimeSpan.FromMilliseconds(100));

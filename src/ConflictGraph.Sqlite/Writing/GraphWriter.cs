@@ -32,6 +32,9 @@ internal sealed class GraphWriter
     private readonly ClaimCommands factClaims;
     // Ids outside the batch found stored, so each is looked up once.
     private readonly HashSet<string> storedOutside = new(StringComparer.Ordinal);
+    // Nodes' references to ids the batch did not hold yet when they were written: a batch validated as it is read learns
+    // its ids as it goes, so these are checked once every node is in (CheckLaterReferences).
+    private readonly List<(string Target, Referrer Where)> laterReferences = [];
     private readonly List<NodeChange> nodeChanges = [];
     private readonly List<RelationChange> relationChanges = [];
     // Into a store that held something: the events whose roll-up rows this write may change (EventRollup).
@@ -138,6 +141,8 @@ internal sealed class GraphWriter
                 Write(chunk.Nodes[i], rows[i]);
                 Step();
             }
+            // Every node of the batch comes before its relations and facts.
+            if (chunk.Relations.Count + chunk.Facts.Count > 0) CheckLaterReferences();
             foreach (var relation in chunk.Relations)
             {
                 Write(relation);
@@ -150,6 +155,14 @@ internal sealed class GraphWriter
             }
             progress?.Report(written);
         }
+        CheckLaterReferences();
+    }
+
+    /// <summary>Once every node is written: the references that named a node the batch did not hold yet must now find it, in the batch or stored.</summary>
+    private void CheckLaterReferences()
+    {
+        foreach (var (target, where) in laterReferences) Require(target, where);
+        laterReferences.Clear();
     }
 
     private static async IAsyncEnumerable<GraphBatch> One(GraphBatch batch)
@@ -198,7 +211,8 @@ internal sealed class GraphWriter
         }
         foreach (var (field, target) in row.References)
         {
-            Require(target, new Referrer("node", node.Id, field));
+            // refs.target_id has no foreign key, so the row may go in before its target does.
+            if (!inBatch(target) && !storedOutside.Contains(target)) laterReferences.Add((target, new Referrer("node", node.Id, field)));
             commands.InsertReference.With(node.Id, field, target).Run();
         }
         commands.InsertSearchRows(seq, row);

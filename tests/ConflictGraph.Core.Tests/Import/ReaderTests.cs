@@ -80,6 +80,27 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task CountingGivesWhatAReadingCountsAndTheSameFirstProblemOfABrokenFile()
+    {
+        var first = Write("a.json", """
+            { "events": [ { "id": "event:a", "title": "A", "kind": "AIRSTRIKE" }, null ], "relations": [ {}, {} ],
+              "persons": [ { "id": "person:a", "name": "A" } ], "facts": [ {} ] }
+            """);
+        var second = Write("b.json", """{ "relations": [ { "type": "X" } ], "places": [ { "id": "place:a" } ] }""");
+        var broken = Write("c.json", "{ \"persons\": [ { \"id\": \"person:b\" },\n { \"id\": } ] }");
+
+        var counting = new JsonFileSource([first, second, broken]);
+        var size = await counting.CountAsync(CancellationToken.None);
+        var reading = new JsonFileSource([first, second, broken]);
+        var validation = await GraphValidator.ValidateAsync(reading, null, CancellationToken.None);
+
+        Assert.Equal(new GraphSize(5, 3, 1), size);
+        Assert.Equal((validation.Nodes, validation.Relations, validation.Facts), (size.Nodes, size.Relations, size.Facts));
+        Assert.Equal(reading.ReadProblems, counting.ReadProblems);
+        Assert.StartsWith($"{broken}: line 2, position ", Assert.Single(counting.ReadProblems).ToString());
+    }
+
+    [Fact]
     public async Task EveryUnreadableFileIsReported()
     {
         var broken = Write("broken.json", "{ \"persons\": [ }");

@@ -16,4 +16,20 @@ public interface IGraphSource
 
     /// <summary>Files that could not be read (JSON syntax, a wrong type, an unknown field), the first problem of each; the input must then not be imported.</summary>
     IReadOnlyList<ValidationProblem> ReadProblems { get; }
+
+    /// <summary>
+    /// How many items each group holds, without converting them (so far cheaper than a reading); an import sizes its
+    /// write by it before the one pass that validates and writes. A problem found on the way is kept in <see cref="ReadProblems"/>.
+    /// </summary>
+    async ValueTask<GraphSize> CountAsync(CancellationToken cancellationToken)
+    {
+        long nodes = 0, relations = 0, facts = 0;
+        await foreach (var item in ReadAsync(SectionGroup.Nodes, cancellationToken)) nodes++;
+        await foreach (var item in ReadAsync(SectionGroup.Links, cancellationToken))
+        {
+            if (item.Place.Section == GraphSection.Relations) relations++;
+            else facts++;
+        }
+        return new GraphSize(nodes, relations, facts);
+    }
 }

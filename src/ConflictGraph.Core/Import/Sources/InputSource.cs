@@ -22,6 +22,10 @@ public sealed class InputSource(GraphInput input) : IGraphSource
         }
     }
 
+    public ValueTask<GraphSize> CountAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new GraphSize(
+            GraphSections.All.Where(s => s.HoldsNodes()).Sum(s => (long)(Items(s)?.Count ?? 0)), input.Relations?.Count ?? 0, input.Facts?.Count ?? 0));
+
     public string Where(ItemPlace place, string? rest = null) => $"{place}{rest}";
 
     private System.Collections.IList? Items(GraphSection section) => section switch

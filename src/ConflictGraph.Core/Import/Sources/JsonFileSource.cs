@@ -25,16 +25,7 @@ public sealed class JsonFileSource(IReadOnlyList<string> files) : IGraphSource
     {
         for (var file = 0; file < files.Count; file++)
         {
-            JsonFileCursor cursor;
-            try
-            {
-                cursor = new JsonFileCursor(new FileStream(files[file], FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems[file] = (-1, new ValidationProblem(files[file], $"cannot be read: {e.Message}"));
-                continue;
-            }
+            if (Open(file) is not { } cursor) continue;
             using (cursor)
             {
                 var reading = new FileReading(this, cursor, file, group);
@@ -49,6 +40,38 @@ public sealed class JsonFileSource(IReadOnlyList<string> files) : IGraphSource
         await Task.CompletedTask;
     }
 
+    /// <summary>Every file tokenized with each item skipped, not converted: the counts, and any syntax problem, without a parse.</summary>
+    public ValueTask<GraphSize> CountAsync(CancellationToken cancellationToken)
+    {
+        var counts = new long[GraphSections.All.Count];
+        for (var file = 0; file < files.Count; file++)
+        {
+            if (Open(file) is not { } cursor) continue;
+            using (cursor)
+            {
+                var reading = new FileReading(this, cursor, file, null) { Counts = counts, Cancellation = cancellationToken };
+                while (reading.Next() is not null)
+                {
+                }
+            }
+        }
+        var nodes = GraphSections.All.Where(s => s.HoldsNodes()).Sum(s => counts[(int)s]);
+        return ValueTask.FromResult(new GraphSize(nodes, counts[(int)GraphSection.Relations], counts[(int)GraphSection.Facts]));
+    }
+
+    private JsonFileCursor? Open(int file)
+    {
+        try
+        {
+            return new JsonFileCursor(new FileStream(files[file], FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems[file] = (-1, new ValidationProblem(files[file], $"cannot be read: {e.Message}"));
+            return null;
+        }
+    }
+
     private bool StopsBefore(int file, long offset) => problems.TryGetValue(file, out var known) && known.Offset <= offset;
 
     private void Fail(int file, long offset, ValidationProblem problem)
@@ -56,9 +79,14 @@ public sealed class JsonFileSource(IReadOnlyList<string> files) : IGraphSource
         if (!StopsBefore(file, offset)) problems[file] = (offset, problem);
     }
 
-    /// <summary>One pass through one file: the top-level object, its lists, their items.</summary>
-    private sealed class FileReading(JsonFileSource source, JsonFileCursor cursor, int file, SectionGroup group)
+    /// <summary>One pass through one file: the top-level object, its lists, their items (of one group; with no group, none is taken).</summary>
+    private sealed class FileReading(JsonFileSource source, JsonFileCursor cursor, int file, SectionGroup? group)
     {
+        /// <summary>When set, the items skipped are counted here by section.</summary>
+        public long[]? Counts { get; init; }
+
+        public CancellationToken Cancellation { get; init; }
+
         private readonly string name = source.Files[file];
         private bool started;
         private GraphSection? section;
@@ -81,6 +109,11 @@ public sealed class JsonFileSource(IReadOnlyList<string> files) : IGraphSource
                             if (source.StopsBefore(file, cursor.TokenOffset)) return Stop();
                             var place = new ItemPlace(current, file, index++);
                             if (taking) return new GraphItem(place, value);
+                            if (Counts is not null)
+                            {
+                                Counts[(int)current]++;
+                                Cancellation.ThrowIfCancellationRequested();
+                            }
                             continue;
                         }
                         section = null;
@@ -145,7 +178,7 @@ public sealed class JsonFileSource(IReadOnlyList<string> files) : IGraphSource
                 return false;
             }
             section = found;
-            taking = found.HoldsNodes() == (group == SectionGroup.Nodes);
+            taking = group is { } taken && found.HoldsNodes() == (taken == SectionGroup.Nodes);
             index = 0;
             return true;
         }
