@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text;
 
 namespace ConflictGraph.Api.Exports;
@@ -12,15 +11,13 @@ namespace ConflictGraph.Api.Exports;
 /// otherwise run as a formula. Invalid UTF-16 (a lone surrogate) is written as U+FFFD, as
 /// <see cref="Encoding.UTF8"/> writes it.
 /// </summary>
-internal sealed class CsvCells(PipeWriter response)
+internal sealed class CsvCells(ResponseChunks body)
 {
-    private readonly ResponseChunks body = new(response);
-
     private static readonly SearchValues<char> Quoted = SearchValues.Create(",\"\r\n");
 
     private bool first = true;
 
-    /// <summary>Whether a chunk's worth is waiting for <see cref="FlushAsync"/>.</summary>
+    /// <summary>Whether a chunk's worth is waiting for <see cref="Send"/>.</summary>
     public bool Full => body.Full;
 
     /// <summary>The UTF-8 byte order mark, for spreadsheets that otherwise guess a legacy code page.</summary>
@@ -77,8 +74,8 @@ internal sealed class CsvCells(PipeWriter response)
         first = true;
     }
 
-    /// <summary>Sends what is written to the client.</summary>
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => body.SendAsync(cancellationToken);
+    /// <summary>Hands what is written to the response (<see cref="ResponseChunks.Send"/>).</summary>
+    public void Send() => body.Send();
 
     private void Separate()
     {

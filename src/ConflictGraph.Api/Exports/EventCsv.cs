@@ -36,16 +36,18 @@ public static class EventCsv
         // The store's first read comes before any byte is written, so its failure can still be an error response.
         await using var events = records.GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync();
-        var cells = new CsvCells(body);
-        cells.ByteOrderMark();
-        foreach (var name in Header) cells.Cell(name, text: false);
-        cells.EndRecord();
-        for (; more; more = await events.MoveNextAsync())
+        await ResponseChunks.StreamAsync(body, chunks =>
         {
-            Row(cells, events.Current);
-            if (cells.Full) await cells.FlushAsync(cancellationToken);
-        }
-        await cells.FlushAsync(cancellationToken);
+            var cells = new CsvCells(chunks);
+            cells.ByteOrderMark();
+            foreach (var name in Header) cells.Cell(name, text: false);
+            cells.EndRecord();
+            for (; more; more = ResponseChunks.Next(events))
+            {
+                Row(cells, events.Current);
+                if (cells.Full) cells.Send();
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The record's cells in header order.</summary>

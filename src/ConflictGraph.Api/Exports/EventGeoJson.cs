@@ -42,24 +42,25 @@ public static class EventGeoJson
         // The store's first read comes before any byte is written, so its failure can still be an error response.
         await using var events = records.GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync();
-        var chunks = new ResponseChunks(body);
-        // The writer's own checks are off: this class writes one fixed structure, which the tests hold to RFC 7946.
-        await using var json = new Utf8JsonWriter(chunks, new JsonWriterOptions { SkipValidation = true });
-        json.WriteStartObject();
-        json.WriteString(Names.Type, "FeatureCollection");
-        json.WriteStartArray("features");
-        for (; more; more = await events.MoveNextAsync())
+        await ResponseChunks.StreamAsync(body, chunks =>
         {
-            Feature(json, events.Current);
-            // The writer writes into the chunks' memory and commits it when flushed: once a chunk is full, not per feature.
-            if (!chunks.FullWith(json.BytesPending)) continue;
+            // The writer's own checks are off: this class writes one fixed structure, which the tests hold to RFC 7946.
+            using var json = new Utf8JsonWriter(chunks, new JsonWriterOptions { SkipValidation = true });
+            json.WriteStartObject();
+            json.WriteString(Names.Type, "FeatureCollection");
+            json.WriteStartArray("features");
+            for (; more; more = ResponseChunks.Next(events))
+            {
+                Feature(json, events.Current);
+                // The writer writes into the chunks' memory and commits it when flushed: once a chunk is full, not per feature.
+                if (!chunks.FullWith(json.BytesPending)) continue;
+                json.Flush();
+                chunks.Send();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.Flush();
-            await chunks.SendAsync(cancellationToken);
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        await chunks.SendAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     private static void Feature(Utf8JsonWriter json, EventRecord r)

@@ -46,8 +46,84 @@ public static class NodeJson
         _ => GraphInputMapper.ToNode(Deserialize<StatementInput>(body)),
     };
 
-    /// <summary>An event's body as the store keeps it in UTF-8 (an export reads one per row, with no string between).</summary>
-    public static Event ParseEvent(ReadOnlySpan<byte> body) => (Event)GraphInputMapper.ToNode(Deserialize<EventInput>(body));
+    /// <summary>
+    /// An event's body as the store keeps it in UTF-8 (an export reads one per row, with no string between).
+    /// Its fields are read with a plain reader (<see cref="ReadEvent"/>), the serializer's work without its
+    /// per-property machinery; a body holding anything that reader does not expect goes to the serializer.
+    /// Either way the same input type and the same mapping to the model.
+    /// </summary>
+    public static Event ParseEvent(ReadOnlySpan<byte> body) => (Event)GraphInputMapper.ToNode(ReadEvent(body) ?? Deserialize<EventInput>(body));
+
+    /// <summary>
+    /// The event input the serializer would read from <paramref name="body"/> (<see cref="Stored"/>: exact
+    /// camelCase names, the last of a repeated field kept), when the body is one object of only the
+    /// fields <see cref="EventInput"/> and <see cref="FuzzyDateInput"/> have, with strings or nulls; null
+    /// for anything else (an unknown field, which the serializer skips, or a value it would refuse), so
+    /// the serializer decides those as it always has.
+    /// </summary>
+    internal static EventInput? ReadEvent(ReadOnlySpan<byte> body)
+    {
+        var json = new Utf8JsonReader(body);
+        try
+        {
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject) return null;
+            var input = new EventInput();
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.ValueTextEquals("date"u8))
+                {
+                    json.Read();
+                    if (json.TokenType == JsonTokenType.Null) input.Date = null;
+                    else if (json.TokenType != JsonTokenType.StartObject || ReadDate(ref json) is not { } date) return null;
+                    else input.Date = date;
+                    continue;
+                }
+                var field = json.ValueTextEquals("id"u8) ? 0 : json.ValueTextEquals("title"u8) ? 1 : json.ValueTextEquals("kind"u8) ? 2
+                    : json.ValueTextEquals("description"u8) ? 3 : -1;
+                if (field < 0 || !ReadText(ref json, out var text)) return null;
+                if (field == 0) input.Id = text;
+                else if (field == 1) input.Title = text;
+                else if (field == 2) input.Kind = text;
+                else input.Description = text;
+            }
+            return json.TokenType == JsonTokenType.EndObject && !json.Read() ? input : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static FuzzyDateInput? ReadDate(ref Utf8JsonReader json)
+    {
+        var date = new FuzzyDateInput();
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = json.ValueTextEquals("start"u8) ? 0 : json.ValueTextEquals("end"u8) ? 1 : json.ValueTextEquals("precision"u8) ? 2
+                : json.ValueTextEquals("at"u8) ? 3 : json.ValueTextEquals("text"u8) ? 4 : json.ValueTextEquals("extent"u8) ? 5 : -1;
+            if (field < 0 || !ReadText(ref json, out var text)) return null;
+            if (field == 0) date.Start = text;
+            else if (field == 1) date.End = text;
+            else if (field == 2) date.Precision = text;
+            else if (field == 3) date.At = text;
+            else if (field == 4) date.Text = text;
+            else date.Extent = text;
+        }
+        return json.TokenType == JsonTokenType.EndObject ? date : null;
+    }
+
+    /// <summary>The next value when it is a string or null; false for any other token.</summary>
+    private static bool ReadText(ref Utf8JsonReader json, out string? text)
+    {
+        json.Read();
+        text = json.TokenType switch
+        {
+            JsonTokenType.String => json.GetString(),
+            JsonTokenType.Null => null,
+            _ => "",
+        };
+        return json.TokenType is JsonTokenType.String or JsonTokenType.Null;
+    }
 
     private static T Deserialize<T>(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize<T>(body, Stored)
         ?? throw new InvalidDataException("a stored node body is null");

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
@@ -9,10 +9,12 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
-/// The statements of an event export: each selected event with its roll-up row and, as two small JSON
-/// arrays, the relations it starts (type, far id, status: one index range, of which the places, targets
+/// The statements of an event export: each selected event with its roll-up row and, as two short lists
+/// of words, the relations it starts (type, far id, status: one index range, of which the places, targets
 /// and the events it is part of are kept here, cheaper than a range per type) and those that end at it
-/// (who carried it out: near id, status). The far nodes' kinds and labels
+/// (who carried it out: near id, status). The words are joined with spaces, which no id (letters, digits
+/// and <c>:._-</c>, the import's field checks), relation type or status holds: SQLite's <c>group_concat</c>
+/// of plain text costs it less than building JSON arrays, and reading them needs no JSON parse. The far nodes' kinds and labels
 /// are read once per export (<see cref="LinkedNodes"/>), and the lists sorted by id here, so each
 /// event costs two index ranges, no join and no sort. Read in date order from an index, so rows stream
 /// out as they are read: dated events along (kind, date_start, id), then undated ones by id.
@@ -21,8 +23,8 @@ internal static class EventExport
 {
     private const string Columns =
         "n.body, r.disputed, r.counted, r.with_best, r.open_ended, r.killed_low, r.killed_best, r.killed_high, " +
-        "(SELECT json_group_array(json_array(o.type, o.to_id, o.status)) FROM relations o WHERE o.from_id = n.id), " +
-        "(SELECT json_group_array(json_array(o.from_id, o.status)) FROM relations o WHERE o.to_id = n.id AND o.type = 'CARRIED_OUT')";
+        "(SELECT group_concat(o.type || ' ' || o.to_id || ' ' || o.status, ' ') FROM relations o WHERE o.from_id = n.id), " +
+        "(SELECT group_concat(o.from_id || ' ' || o.status, ' ') FROM relations o WHERE o.to_id = n.id AND o.type = 'CARRIED_OUT')";
 
     private const string Rollup = "CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = n.seq";
 
@@ -45,71 +47,84 @@ internal static class EventExport
     }
 
     /// <summary>The record of the reader's current row; the nodes it links to come from <paramref name="linked"/>.</summary>
-    public static EventRecord Read(SqliteDataReader reader, LinkedNodes linked)
+    public static EventRecord Read(SqliteDataReader reader, LinkedNodes linked, Links scratch)
     {
         var tally = new CasualtyTally(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
-        List<LinkedPlace>? places = null;
-        List<LinkedNode>? targets = null, perpetrators = null;
-        List<string>? partOf = null;
-        Span<byte> id = stackalloc byte[IdBytes];
-        scoped var outgoing = new Utf8JsonReader(reader.GetFieldValue<byte[]>(8));
-        outgoing.Read();
-        while (outgoing.Read() && outgoing.TokenType == JsonTokenType.StartArray)
+        var (places, targets, perpetrators, partOf) = scratch.Cleared();
+        // group_concat of no relations is NULL.
+        ReadOnlySpan<byte> outgoing = reader.IsDBNull(8) ? default : reader.GetFieldValue<byte[]>(8);
+        while (!outgoing.IsEmpty)
         {
-            outgoing.Read();
-            var type = outgoing.ValueTextEquals("OCCURRED_IN"u8) ? 0 : outgoing.ValueTextEquals("TARGETED"u8) ? 1 : outgoing.ValueTextEquals("PART_OF"u8) ? 2 : 3;
-            outgoing.Read();
-            if (type == 2) (partOf ??= []).Add(outgoing.GetString()!);
-            var far = type is 0 or 1 ? Utf8(ref outgoing, id) : default;
-            outgoing.Read();
-            var status = type == 3 ? default : Statuses.Read(ref outgoing);
-            outgoing.Read();
-            if (type == 1) (targets ??= []).Add(linked.Node(far, status));
-            else if (type == 0 && linked.Place(far, status) is { } place) (places ??= []).Add(place);
+            var type = Word(ref outgoing);
+            var far = Word(ref outgoing);
+            var status = Word(ref outgoing);
+            if (type.SequenceEqual("OCCURRED_IN"u8))
+            {
+                if (linked.Place(far, Statuses.Read(status)) is { } place) places.Add(place);
+            }
+            else if (type.SequenceEqual("TARGETED"u8)) targets.Add(linked.Node(far, Statuses.Read(status)));
+            else if (type.SequenceEqual("PART_OF"u8)) partOf.Add(Encoding.UTF8.GetString(far));
         }
-        scoped var incoming = new Utf8JsonReader(reader.GetFieldValue<byte[]>(9));
-        incoming.Read();
-        while (incoming.Read() && incoming.TokenType == JsonTokenType.StartArray)
+        ReadOnlySpan<byte> incoming = reader.IsDBNull(9) ? default : reader.GetFieldValue<byte[]>(9);
+        while (!incoming.IsEmpty)
         {
-            incoming.Read();
-            var near = Utf8(ref incoming, id);
-            incoming.Read();
-            (perpetrators ??= []).Add(linked.Node(near, Statuses.Read(ref incoming)));
-            incoming.Read();
+            var near = Word(ref incoming);
+            perpetrators.Add(linked.Node(near, Statuses.Read(Word(ref incoming))));
         }
-        places?.Sort((a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id));
-        perpetrators?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
-        targets?.Sort((a, b) => CodePointOrder.Compare(a.Id, b.Id));
-        partOf?.Sort(CodePointOrder.Compare);
-        return new EventRecord(NodeJson.ParseEvent(reader.GetFieldValue<byte[]>(0)), places ?? [], perpetrators ?? [], targets ?? [],
-            partOf ?? [], tally.ToEstimate(), reader.GetInt64(1) != 0);
+        return new EventRecord(NodeJson.ParseEvent(reader.GetFieldValue<byte[]>(0)), Sorted(places, (a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id)),
+            Sorted(perpetrators, ById), Sorted(targets, ById), Sorted(partOf, CodePointOrder.Compare), tally.ToEstimate(), reader.GetInt64(1) != 0);
     }
 
-    /// <summary>Room on the stack for an escaped id's unescaped UTF-8 (<see cref="FieldChecks.MaxIdLength"/> characters); a longer one gets an array.</summary>
-    private const int IdBytes = 1024;
+    private static readonly Comparison<LinkedNode> ById = (a, b) => CodePointOrder.Compare(a.Id, b.Id);
 
-    /// <summary>
-    /// The current string token's UTF-8: as SQLite wrote it when it holds no escape (ids rarely do), else
-    /// unescaped into <paramref name="room"/> (or an array when it may not fit).
-    /// </summary>
-    private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader, Span<byte> room)
+    /// <summary>The items ordered by <paramref name="order"/>, in an array of their own (most lists hold none or one).</summary>
+    private static T[] Sorted<T>(List<T> items, Comparison<T> order)
     {
-        if (!reader.ValueIsEscaped) return reader.ValueSpan;
-        if (reader.ValueSpan.Length > room.Length) return System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
-        return room[..reader.CopyString(room)];
+        if (items.Count == 0) return [];
+        var sorted = items.ToArray();
+        if (sorted.Length > 1) Array.Sort(sorted, order);
+        return sorted;
+    }
+
+    /// <summary>Lists an export's rows gather their links in, reused from row to row: each row keeps only arrays of the right length.</summary>
+    public sealed class Links
+    {
+        private readonly List<LinkedPlace> places = [];
+        private readonly List<LinkedNode> targets = [], perpetrators = [];
+        private readonly List<string> partOf = [];
+
+        public (List<LinkedPlace> Places, List<LinkedNode> Targets, List<LinkedNode> Perpetrators, List<string> PartOf) Cleared()
+        {
+            places.Clear();
+            targets.Clear();
+            perpetrators.Clear();
+            partOf.Clear();
+            return (places, targets, perpetrators, partOf);
+        }
+    }
+
+    /// <summary>The next space-separated word of <paramref name="words"/>, which is left holding the rest.</summary>
+    private static ReadOnlySpan<byte> Word(ref ReadOnlySpan<byte> words)
+    {
+        var end = words.IndexOf((byte)' ');
+        if (end < 0) end = words.Length;
+        var word = words[..end];
+        if (word.IsEmpty) throw new InvalidDataException($"an exported event's relations read '{Encoding.UTF8.GetString(words)}', with an empty word");
+        words = end == words.Length ? default : words[(end + 1)..];
+        return word;
     }
 
     /// <summary>Claim statuses read from UTF-8 without a string each, spelled by <see cref="EnumNames"/>.</summary>
     private static class Statuses
     {
         private static readonly (byte[] Name, ClaimStatus Status)[] Spelled =
-            Enum.GetValues<ClaimStatus>().Select(s => (System.Text.Encoding.UTF8.GetBytes(EnumNames.Of(s)), s)).ToArray();
+            Enum.GetValues<ClaimStatus>().Select(s => (Encoding.UTF8.GetBytes(EnumNames.Of(s)), s)).ToArray();
 
-        public static ClaimStatus Read(ref Utf8JsonReader reader)
+        public static ClaimStatus Read(ReadOnlySpan<byte> word)
         {
             foreach (var (name, status) in Spelled)
-                if (reader.ValueTextEquals(name)) return status;
-            return EnumNames.Parse<ClaimStatus>(reader.GetString()!);
+                if (word.SequenceEqual(name)) return status;
+            return EnumNames.Parse<ClaimStatus>(Encoding.UTF8.GetString(word));
         }
     }
 }

@@ -11,9 +11,7 @@ public sealed class CsvCellsTests
     {
         var stream = new MemoryStream();
         var pipe = PipeWriter.Create(stream);
-        var cells = new CsvCells(pipe);
-        write(cells);
-        await cells.FlushAsync(CancellationToken.None);
+        await ResponseChunks.StreamAsync(pipe, chunks => write(new CsvCells(chunks)), CancellationToken.None);
         await pipe.CompleteAsync();
         return stream.ToArray();
     }

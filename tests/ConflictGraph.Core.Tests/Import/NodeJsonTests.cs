@@ -82,4 +82,46 @@ public sealed class NodeJsonTests
         Assert.Equal("Abü 𝔇 \"q\"", escaped.Label);
         Assert.Equal(NodeJson.Serialize(escaped), NodeJson.Serialize(raw));
     }
+
+    /// <summary>Event bodies the export's plain reader reads itself, and ones it leaves to the serializer.</summary>
+    public static TheoryData<string> EventBodies =>
+    [
+        NodeJson.Serialize(new Event("event:strikes", "Airstrikes on depots", EventKind.Airstrike, "Strikes\nat night \"north\" — 𝔇", June27)),
+        NodeJson.Serialize(new Event("event:e", "T", EventKind.Other, null, null)),
+        NodeJson.Serialize(new Event("event:p", "P", EventKind.Protest, "d", new FuzzyDate(new DateOnly(2021, 6, 1), new DateOnly(2021, 6, 30),
+            DatePrecision.Month, new DateTimeOffset(2021, 6, 3, 20, 31, 0, TimeSpan.FromHours(3)), "early June", DateExtent.Period))),
+        """{"id":"event:e","title":"A\u00fc \ud835\udd07 \u002B","kind":"AIRSTRIKE","description":null,"date":null}""",
+        """{"title":"first","id":"event:e","kind":"AIRSTRIKE","title":"second","date":{"precision":"DAY","start":"2021-06-27"}}""",
+        """ {"id":"event:e","title":"T","kind":"NOT_A_KIND","date":{"start":"2021-06-27","end":null,"precision":"YEAR","extent":"PERIOD","text":null,"at":null}} """,
+        """{"id":"event:e","title":"T","kind":"AIRSTRIKE","future":{"a":[1]},"date":{"start":"2021-06-27","precision":"DAY","zone":"UTC"}}""",
+        """{"id":"event:e","title":"T","kind":"AIRSTRIKE","date":{"start":"2021-06-27","precision":"DAY","zone":"UTC"}}""",
+        """{"id":"event:e","title":"T","kind":"AIRSTRIKE","Title":"other case"}""",
+        """{}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(EventBodies))]
+    public void AnEventBodyReadForAnExportIsTheEventTheSerializerReads(string body)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(body);
+
+        Assert.Equal(NodeJson.Parse("EVENT", utf8), NodeJson.ParseEvent(utf8));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"event:e","title":7,"kind":"AIRSTRIKE"}""")]
+    [InlineData("""{"id":"event:e","title":"T","kind":"AIRSTRIKE","date":"2021-06-27"}""")]
+    [InlineData("""{"id":"event:e","title":"T","kind":"AIRSTRIKE"} {}""")]
+    [InlineData("""{"id":"event:e","title":"T",""")]
+    [InlineData("null")]
+    public void AnEventBodyTheSerializerRefusesIsRefusedForAnExportToo(string body)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(body);
+
+        var serializer = Record.Exception(() => NodeJson.Parse("EVENT", utf8));
+        var export = Record.Exception(() => NodeJson.ParseEvent(utf8));
+
+        Assert.NotNull(serializer);
+        Assert.Equal(serializer.GetType(), export?.GetType());
+    }
 }
