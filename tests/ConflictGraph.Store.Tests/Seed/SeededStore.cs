@@ -2,14 +2,14 @@ using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
-using Microsoft.Data.Sqlite;
+using ConflictGraph.Store.Tests.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Seed;
 
 /// <summary>The repository's seed/ folder imported, through the one import path, into a fresh SQLite file.</summary>
 public sealed class SeededStore : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-seed-").FullName;
+    private readonly TemporaryStores temporary = new("conflictgraph-seed-");
     private SqliteGraphStore? store;
 
     public IGraphStore Store => store ?? throw new InvalidOperationException("not initialized");
@@ -18,16 +18,14 @@ public sealed class SeededStore : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "seed.db") });
+        store = temporary.Open("seed.db").Store;
         var files = Directory.GetFiles(SeedFolder, "*.json").Order(StringComparer.Ordinal).ToArray();
         await GraphImporter.ImportAsync(new JsonFileSource(files), store, null, null, CancellationToken.None);
     }
 
     public Task DisposeAsync()
     {
-        store?.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        temporary.Dispose();
         return Task.CompletedTask;
     }
 }

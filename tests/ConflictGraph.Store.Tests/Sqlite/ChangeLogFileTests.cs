@@ -14,14 +14,12 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class ChangeLogFileTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-log-").FullName;
-
-    private string PathOf(string name) => Path.Combine(folder, name);
+    private readonly TemporaryStores files = new("conflictgraph-log-");
 
     [Fact]
     public async Task AFileOfTheClaimsSchemaGetsAnEmptyLogAndItsHistoryStartsWithTheNextChange()
     {
-        var path = PathOf("v2.db");
+        var path = files.PathOf("v2.db");
         var kirby = new Person("person:kirby", "John Kirby", [], null, []);
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -46,7 +44,7 @@ public sealed class ChangeLogFileTests : IDisposable
     [Fact]
     public async Task ACreationStoresNoCopyOfWhatItCreatedAndNoKey()
     {
-        var path = PathOf("rows.db");
+        var path = files.PathOf("rows.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.ImportAsync(TestWorld.Batch, new WriteContext("newsroom"), None);
         Assert.Equal([$"{TestWorld.Nodes.Count + TestWorld.Relations.Count}"], SqliteFile.Query(path, "SELECT count(*) FROM history WHERE before IS NULL"));
@@ -56,7 +54,7 @@ public sealed class ChangeLogFileTests : IDisposable
     [Fact]
     public async Task TwoStoresOnOneFileNumberTheirEntriesInCommitOrder()
     {
-        var path = PathOf("shared.db");
+        var path = files.PathOf("shared.db");
         using var first = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         using var second = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await first.ImportAsync(TestWorld.Batch, new WriteContext("first"), None);
@@ -77,7 +75,7 @@ public sealed class ChangeLogFileTests : IDisposable
     [Fact]
     public async Task ARolledBackImportLeavesNeitherEntryNorBatch()
     {
-        var path = PathOf("rollback.db");
+        var path = files.PathOf("rollback.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.ImportAsync(TestWorld.Batch, null, None);
         var counts = SqliteFile.Query(path, "SELECT (SELECT count(*) FROM history) || '/' || (SELECT count(*) FROM history_batches)");
@@ -86,9 +84,5 @@ public sealed class ChangeLogFileTests : IDisposable
         Assert.Equal(counts, SqliteFile.Query(path, "SELECT (SELECT count(*) FROM history) || '/' || (SELECT count(*) FROM history_batches)"));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -13,10 +13,10 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class ChunkedImportTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-chunks-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-chunks-");
     private readonly SqliteGraphStore store;
 
-    public ChunkedImportTests() => store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "chunks.db") });
+    public ChunkedImportTests() => store = files.Open("chunks.db").Store;
 
     private const string Input = """
         { "persons": [ { "id": "person:new", "name": "New" } ],
@@ -82,7 +82,7 @@ public sealed class ChunkedImportTests : IDisposable
         var input = Input.Replace("\"name\": \"New\" }", "\"name\": \"New\" }, { \"id\": \"person:kirby\", \"name\": \"Kirby, renamed\" }");
         await store.ImportAsync(TestWorld.Batch, null, None);
         var seeded = (await store.ReadHistoryAsync(0, 1000, None)).Count;
-        using var whole = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "whole.db") });
+        using var whole = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("whole.db") });
         await whole.ImportAsync(TestWorld.Batch, null, None);
         var wholeResult = await whole.ImportAsync(await (await ChunksAsync(input)).ToBatchAsync(None), new WriteContext("alice"), None);
 
@@ -146,10 +146,5 @@ public sealed class ChunkedImportTests : IDisposable
         public void Report(int value) => report(value);
     }
 
-    public void Dispose()
-    {
-        store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

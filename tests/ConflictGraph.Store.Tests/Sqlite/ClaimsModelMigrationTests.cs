@@ -11,14 +11,12 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class ClaimsModelMigrationTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-migration-").FullName;
-
-    private string PathOf(string name) => Path.Combine(folder, name);
+    private readonly TemporaryStores files = new("conflictgraph-migration-");
 
     [Fact]
     public async Task AFileOfTheFirstSchemaIsConvertedInPlaceKeepingItsClaims()
     {
-        var path = PathOf("v1.db");
+        var path = files.PathOf("v1.db");
         var statement = new Statement("statement:s", "They struck back.", Stance.Asserts, null, null, null, null, "an official", [], null, []);
         Node[] nodes = [new Event("event:a", "A", EventKind.Airstrike, null, null), new Event("event:b", "B", EventKind.DroneAttack, null, null), statement];
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -54,7 +52,7 @@ public sealed class ClaimsModelMigrationTests : IDisposable
     [Fact]
     public async Task TheCodingTableIsThereForJoinsInSqlAndIsRestoredWhenItDrifts()
     {
-        var path = PathOf("codings.db");
+        var path = files.PathOf("codings.db");
         using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
         {
             await store.ImportAsync(new GraphBatch(
@@ -88,9 +86,5 @@ public sealed class ClaimsModelMigrationTests : IDisposable
 
     private static List<string> Query(string path, string sql, bool readOnly = true) => SqliteFile.Query(path, sql, readOnly);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -12,7 +12,7 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class EventRollupTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-rollup-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-rollup-");
 
     private static readonly EventAggregateQuery[] Queries =
     [
@@ -24,7 +24,7 @@ public sealed class EventRollupTests : IDisposable
     [Fact]
     public async Task AFileWrittenBeforeAggregatesGetsItsRollupBuiltWhenOpened()
     {
-        var path = Path.Combine(folder, "claims-schema.db");
+        var path = files.PathOf("claims-schema.db");
         using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
         {
             await store.ImportAsync(TestWorld.Batch, null, None);
@@ -45,7 +45,7 @@ public sealed class EventRollupTests : IDisposable
     [Fact]
     public async Task TheCubeKeepsOnlyCellsThatHoldEventsAndAgreesWithTheEventRows()
     {
-        var path = Path.Combine(folder, "cube.db");
+        var path = files.PathOf("cube.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.ImportAsync(TestWorld.Batch, null, None);
         await store.ImportAsync(ClaimsWorld.Batch, null, None);
@@ -62,7 +62,7 @@ public sealed class EventRollupTests : IDisposable
     [Fact]
     public async Task TheRollupsByStartDayAndByActorAgreeWithTheEventRowsAfterEveryWrite()
     {
-        var path = Path.Combine(folder, "days.db");
+        var path = files.PathOf("days.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         // Each bucket's imprecise count, worked out from the event rows by the rule the roll-ups keep.
         var imprecise = string.Join(", ", Enum.GetValues<TimeBucket>().Select(b =>
@@ -103,7 +103,7 @@ public sealed class EventRollupTests : IDisposable
     [Fact]
     public async Task AllTimeAndTopActorAggregatesFromTheRollupsMatchTheExport()
     {
-        var path = Path.Combine(folder, "tops.db");
+        var path = files.PathOf("tops.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.ImportAsync(TestWorld.Batch, null, None);
         await store.ImportAsync(ClaimsWorld.Batch, null, None);
@@ -125,9 +125,5 @@ public sealed class EventRollupTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

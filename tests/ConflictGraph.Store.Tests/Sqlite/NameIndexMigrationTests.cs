@@ -10,13 +10,13 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class NameIndexMigrationTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-names-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-names-");
 
     [Fact]
     public async Task AVersion10FileGetsANameIndexThatRanksAsAFreshImportDoes()
     {
         using var fresh = await ImportedAsync("fresh.db");
-        var path = Path.Combine(folder, "v10.db");
+        var path = files.PathOf("v10.db");
         List<Node> nodes;
         using (var store = await ImportedAsync("v10.db"))
             nodes = await store.ExportNodesAsync(None).ToListAsync();
@@ -33,7 +33,7 @@ public sealed class NameIndexMigrationTests : IDisposable
     [Fact]
     public async Task WritesKeepTheNameIndexAsARebuildWouldMakeIt()
     {
-        var path = Path.Combine(folder, "kept.db");
+        var path = files.PathOf("kept.db");
         List<Node> nodes;
         List<string> kept;
         using (var store = await ImportedAsync("kept.db"))
@@ -56,7 +56,7 @@ public sealed class NameIndexMigrationTests : IDisposable
 
     private async Task<SqliteGraphStore> ImportedAsync(string name)
     {
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, name) });
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf(name) });
         await store.ImportAsync(TestWorld.Batch, null, None);
         await store.ImportAsync(ClaimsWorld.Batch, null, None);
         return store;
@@ -80,9 +80,5 @@ public sealed class NameIndexMigrationTests : IDisposable
         Assert.Equal(["10"], SqliteFile.Query(path, "DROP TABLE search_names; PRAGMA user_version = 10; SELECT 10", readOnly: false));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

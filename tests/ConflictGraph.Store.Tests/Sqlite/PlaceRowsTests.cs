@@ -15,12 +15,12 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class PlaceRowsTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-place-rows-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-place-rows-");
 
     [Fact]
     public async Task APlaceAggregateFromThePlaceRowsEqualsTheOneFromTheEventFilterOnAGeneratedGraph()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "generated.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("generated.db") });
         await GeneratedGraph.ImportAsync(store);
         await store.ImportAsync(GeneratedGraph.TwicePlaced(await AggregateOracle.FromExportAsync(store)), null, None);
         var oracle = await AggregateOracle.FromExportAsync(store);
@@ -48,7 +48,7 @@ public sealed class PlaceRowsTests : IDisposable
     [Fact]
     public async Task AFileOfSchemaElevenGetsThePlaceRowsIndexWhenOpened()
     {
-        var path = Path.Combine(folder, "schema-11.db");
+        var path = files.PathOf("schema-11.db");
         using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
         {
             await store.ImportAsync(TestWorld.Batch, null, None);
@@ -69,9 +69,5 @@ public sealed class PlaceRowsTests : IDisposable
     private static IReadOnlyList<string> Lines(EventAggregate aggregate) =>
         aggregate.Groups.Select(AggregateOracle.Describe).Prepend(AggregateOracle.Describe(aggregate.Total)).ToList();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

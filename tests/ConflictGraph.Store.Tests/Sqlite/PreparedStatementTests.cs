@@ -13,9 +13,9 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class PreparedStatementTests : IDisposable
 {
     private const string Sql = "SELECT $x + 1";
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-prepared-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-sqlite-prepared-");
 
-    private SqliteGraphStore NewStore(string name = "prepared.db") => new(new SqliteStoreOptions { Path = Path.Combine(folder, name) });
+    private SqliteGraphStore NewStore(string name = "prepared.db") => new(new SqliteStoreOptions { Path = files.PathOf(name) });
 
     /// <summary>How many statements of an authorizer action (SELECT, BEGIN or ROLLBACK) the store's connections compile from now on.</summary>
     private static StrongBox<int> CountCompiled(SqliteGraphStore store, int action)
@@ -153,7 +153,7 @@ public sealed class PreparedStatementTests : IDisposable
     [InlineData(SqliteStoreOptions.MaxReadMapMiB)]
     public async Task AReadConnectionMapsAsMuchAsTheOptionSays(int mebibytes)
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"mapped-{mebibytes}.db"), ReadMapMiB = mebibytes });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf($"mapped-{mebibytes}.db"), ReadMapMiB = mebibytes });
         await store.ImportAsync(new GraphBatch([new Person("person:a", "A", [], null, [])], []), null, CancellationToken.None);
         await using (var read = store.Open(CancellationToken.None))
         await using (var mapped = read.Command("PRAGMA mmap_size"))
@@ -165,7 +165,7 @@ public sealed class PreparedStatementTests : IDisposable
     [InlineData(-1)]
     [InlineData(SqliteStoreOptions.MaxReadMapMiB + 1)]
     public void AReadMappingOutsideWhatSqliteMapsIsRefused(int mebibytes) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "never.db"), ReadMapMiB = mebibytes }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("never.db"), ReadMapMiB = mebibytes }));
 
     [Fact]
     public async Task AKeptMappedConnectionReadsPagesTheFileGrewAfterItWasMapped()
@@ -232,7 +232,7 @@ public sealed class PreparedStatementTests : IDisposable
     [Fact]
     public async Task ADisposedStoreClosesItsReadConnections()
     {
-        var path = Path.Combine(folder, "closed.db");
+        var path = files.PathOf("closed.db");
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         await store.GetNodesAsync(["person:nobody"], CancellationToken.None);
         store.Dispose();
@@ -244,9 +244,5 @@ public sealed class PreparedStatementTests : IDisposable
         Assert.Empty(await again.GetNodesAsync(["person:nobody"], CancellationToken.None));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

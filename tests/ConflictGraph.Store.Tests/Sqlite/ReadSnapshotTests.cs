@@ -12,12 +12,12 @@ public sealed class ReadSnapshotTests : IDisposable
 {
     private const int ReadColumn = 20; // SQLITE_READ: the authorizer's action for a column a statement reads
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-snapshot-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-sqlite-snapshot-");
 
     [Fact]
     public async Task ARelationKeepsTheClaimsOfTheStateItWasReadFrom()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "snapshot.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("snapshot.db") });
         await store.ImportAsync(TestWorld.Batch, null, None);
         // The event at the far end is deleted, with the relation and its claims, in the moment between
         // the read of the relations and the read of their claims: when SQLite compiles the claims statement.
@@ -65,7 +65,7 @@ public sealed class ReadSnapshotTests : IDisposable
     [Fact]
     public async Task AnEventsStatementsWithoutTheirTotalAreOneStatementAndNoTransaction()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "one.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("one.db") });
         var watching = false;
         var executed = TraceExecutions(store, () => watching);
         await store.ImportAsync(TestWorld.Batch, null, None);
@@ -83,7 +83,7 @@ public sealed class ReadSnapshotTests : IDisposable
     [Fact]
     public async Task APageAndItsTotalComeFromTheStateBeforeAWriteCommittedBetweenThem()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "total.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("total.db") });
         var watching = false;
         var written = 0;
         var executed = TraceExecutions(store, () => watching, sql =>
@@ -109,9 +109,5 @@ public sealed class ReadSnapshotTests : IDisposable
         Assert.Equal(4, after.Items.Count);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -11,14 +11,14 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class SearchIndexMigrationTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-search-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-search-");
 
     private const string TextTables = "SELECT name FROM sqlite_schema WHERE name = 'search_content'";
 
     [Fact]
     public async Task AFileWhoseSearchTableKeptItsTextsIsMigratedToAnIndexThatFindsTheSameAndKeepsUpWithWrites()
     {
-        var path = Path.Combine(folder, "v9.db");
+        var path = files.PathOf("v9.db");
         List<string> before;
         List<Node> nodes;
         using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path }))
@@ -82,9 +82,5 @@ public sealed class SearchIndexMigrationTests : IDisposable
         transaction.Commit();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -11,16 +11,15 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 /// <summary>The conformance suite on the embedded store, plus what only a file store has.</summary>
 public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-").FullName;
-    private readonly List<SqliteGraphStore> stores = [];
+    private readonly TemporaryStores files = new("conflictgraph-sqlite-");
+    private int opened;
 
-    protected override Task<IGraphStore> CreateEmptyStoreAsync() => Task.FromResult<IGraphStore>(Open($"{stores.Count}.db"));
+    protected override Task<IGraphStore> CreateEmptyStoreAsync() => Task.FromResult<IGraphStore>(Open($"{opened}.db"));
 
     private SqliteGraphStore Open(string name)
     {
-        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, name) });
-        stores.Add(store);
-        return store;
+        opened++;
+        return files.Open(name).Store;
     }
 
     [Fact]
@@ -37,7 +36,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     [Fact]
     public void AFileFromANewerBuildIsRefusedWithAClearReason()
     {
-        var path = Path.Combine(folder, "future.db");
+        var path = files.PathOf("future.db");
         using (var connection = new SqliteConnection($"Data Source={path}"))
         {
             connection.Open();
@@ -60,12 +59,12 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         var written = Open($"written-{name}");
         await written.ImportAsync(TestWorld.Batch, null, None);
         written.Dispose();
-        var path = Path.Combine(folder, name);
+        var path = files.PathOf(name);
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         Migrations.Apply(connection, version);
         using var copy = connection.CreateCommand();
-        copy.CommandText = $"ATTACH '{Path.Combine(folder, $"written-{name}")}' AS written; " +
+        copy.CommandText = $"ATTACH '{files.PathOf($"written-{name}")}' AS written; " +
             string.Concat(new[] { "nodes", "refs", "relations", "claims", "facts", "fact_claims" }.Select(t => $"INSERT INTO main.{t} SELECT * FROM written.{t}; ")) +
             "INSERT INTO main.search (rowid, text) SELECT rowid, text FROM written.search; DETACH written;";
         copy.ExecuteNonQuery();
@@ -99,7 +98,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     public async Task TheFileKeepsPlannerStatistics()
     {
         var store = Open("analyzed.db");
-        var path = Path.Combine(folder, "analyzed.db");
+        var path = files.PathOf("analyzed.db");
         await store.ImportAsync(TestWorld.Batch, null, None);
         Assert.Contains(Query(path, "SELECT tbl || ' ' || coalesce(idx, '') FROM sqlite_stat1"), row => row.StartsWith("nodes ", StringComparison.Ordinal));
     }
@@ -122,7 +121,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     public async Task ALargeImportRebuildsTheIndexesItDroppedAndASmallOneLeavesTheSchemaAlone()
     {
         var store = Open("bulk.db");
-        var path = Path.Combine(folder, "bulk.db");
+        var path = files.PathOf("bulk.db");
         await store.ImportAsync(TestWorld.Batch, null, None);
         var (schema, version) = Schema(path);
         Assert.Contains(schema, entry => entry.StartsWith("index relations_from ", StringComparison.Ordinal));
@@ -147,7 +146,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     public async Task ALargeImportThatFailsLeavesTheRowsAndTheIndexesAsTheyWere()
     {
         var store = Open("bulk-failed.db");
-        var path = Path.Combine(folder, "bulk-failed.db");
+        var path = files.PathOf("bulk-failed.db");
         await store.ImportAsync(TestWorld.Batch, null, None);
         var before = Schema(path);
         var stats = await store.GetStatsAsync(None);
@@ -171,7 +170,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     public async Task ALargeImportChecksItsOwnReferencesAndLeavesForeignKeysOnForTheWritesAfterIt()
     {
         var store = Open("bulk-keys.db");
-        var path = Path.Combine(folder, "bulk-keys.db");
+        var path = files.PathOf("bulk-keys.db");
         await store.ImportAsync(TestWorld.Batch, null, None);
         var (persons, memberships) = Bulk(12_000);
         await store.ImportAsync(new GraphBatch(persons, memberships), null, None);
@@ -196,12 +195,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
 
     private static List<string> Query(string path, string sql) => SqliteFile.Query(path, sql);
 
-    public void Dispose()
-    {
-        foreach (var store in stores) store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
     {

@@ -12,12 +12,12 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 /// <summary>Issue 10 on the embedded store: statements stop with their request, and files it cannot use are left untouched.</summary>
 public sealed class SqliteHardeningTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-sqlite-hard-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-sqlite-hard-");
 
     [Fact]
     public async Task ARunningStatementIsInterruptedWhenItsTokenFires()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "slow.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("slow.db") });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await using var connection = store.Open(cancel.Token);
         await using var command = connection.CreateCommand();
@@ -32,7 +32,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public void ATokenThatFiresAfterItsConnectionClosedThrowsNothingIntoTheCanceller()
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "closed.db")};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={files.PathOf("closed.db")};Pooling=False");
         connection.Open();
         using var cancel = new CancellationTokenSource();
         using var registration = Interruption.Register(connection, cancel.Token);
@@ -47,7 +47,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public async Task AConnectionBackInThePoolIsNotInterruptedByAnEarlierRequest()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "pool.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("pool.db") });
         using var cancel = new CancellationTokenSource();
         await using (store.Open(cancel.Token))
         {
@@ -63,7 +63,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public async Task AReadThatFailsAfterTakingItsConnectionGivesItBackWithoutItsToken()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "failed.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("failed.db") });
         var handed = new List<SqliteConnection>();
         var fail = true;
         store.ConnectionOpened = connection =>
@@ -91,7 +91,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public void AWriteConnectionLetsGoOfItsTokenBeforeTheNextConnectionTakesItsHandle()
     {
-        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "handed-on.db") });
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("handed-on.db") });
         using var cancel = new CancellationTokenSource();
         var first = store.Open(cancel.Token, writing: true);
         var handle = first.Handle;
@@ -139,7 +139,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public void AFileFromANewerBuildIsRefusedWithoutBeingModified()
     {
-        var path = Path.Combine(folder, "future.db");
+        var path = files.PathOf("future.db");
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
@@ -159,7 +159,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [Fact]
     public async Task AWriteWhileAnotherConnectionHoldsTheWriteLockIsBusyAfterTheTimeoutAndWritesNothing()
     {
-        var path = Path.Combine(folder, "busy.db");
+        var path = files.PathOf("busy.db");
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BusyTimeoutSeconds = 1 });
         var batch = new GraphBatch([new Person("person:waiting", "Waiting", [], null, [])], []);
         using (ConflictGraph.Tests.WriteLock.Hold(path))
@@ -177,11 +177,7 @@ public sealed class SqliteHardeningTests : IDisposable
     [InlineData(0)]
     [InlineData(601)]
     public void ABusyTimeoutOutsideItsRangeIsRefused(int seconds) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, "never.db"), BusyTimeoutSeconds = seconds }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("never.db"), BusyTimeoutSeconds = seconds }));
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }

@@ -9,10 +9,13 @@ internal sealed class TemporaryStores(string prefix) : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory(prefix).FullName;
     private readonly List<SqliteGraphStore> stores = [];
 
+    /// <summary>The file <paramref name="name"/> of the folder, for a store a test opens itself or a file it writes.</summary>
+    public string PathOf(string name) => Path.Combine(folder, name);
+
     /// <summary>Opens (creating or migrating) the store in the file <paramref name="name"/> of the folder.</summary>
-    public (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads)
+    public (SqliteGraphStore Store, string Path) Open(string name, bool bulkLoads = true)
     {
-        var path = Path.Combine(folder, name);
+        var path = PathOf(name);
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
         stores.Add(store);
         return (store, path);

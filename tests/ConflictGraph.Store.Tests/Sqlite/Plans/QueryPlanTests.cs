@@ -53,7 +53,7 @@ public sealed partial class QueryPlanTests : IDisposable
     private const string Derives =
         "a bulk import (more nodes than the store held) derives the tables the triggers keep (counts, node refs, event places, organizations' statements) from every row once, instead of a trigger per row";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-plans-").FullName;
+    private readonly TemporaryStores files = new("conflictgraph-plans-");
 
     [Theory]
     [InlineData(PlannerStatistics.None)]
@@ -112,7 +112,7 @@ public sealed partial class QueryPlanTests : IDisposable
     public void TheCheckFlagsReadsThatGrowWithTheGraph()
     {
         // The check proves something only if it refuses the shapes this store used to send.
-        storePath = Path.Combine(folder, "empty.db");
+        storePath = files.PathOf("empty.db");
         new SqliteGraphStore(new SqliteStoreOptions { Path = storePath }).Dispose();
         // As in the check above, a statement fails when either statistics make its plan read too much.
         using var bare = Copy(PlannerStatistics.None);
@@ -144,7 +144,7 @@ public sealed partial class QueryPlanTests : IDisposable
 
     private async Task<IReadOnlyList<(string Label, string Sql)>> WorkoutStatementsAsync()
     {
-        storePath = Path.Combine(folder, "workout.db");
+        storePath = files.PathOf("workout.db");
         var log = new StatementLog();
         using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = storePath });
         log.Attach(store);
@@ -155,7 +155,7 @@ public sealed partial class QueryPlanTests : IDisposable
     /// <summary>A copy of the worked-out file whose planner statistics are <paramref name="statistics"/>, opened fresh.</summary>
     private SqliteConnection Copy(PlannerStatistics statistics)
     {
-        var copy = Path.Combine(folder, $"{statistics}.db");
+        var copy = files.PathOf($"{statistics}.db");
         using (var source = new SqliteConnection($"Data Source={storePath};Pooling=False"))
         {
             source.Open();
@@ -201,11 +201,7 @@ public sealed partial class QueryPlanTests : IDisposable
         Assert.True(string.IsNullOrEmpty(names), $"LargeGraphStatistics has no row for: {names}");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => files.Dispose();
 }
 
 public enum PlannerStatistics { None, LargeGraph }
