@@ -79,19 +79,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (!writing) return reads.Take(cancellationToken);
         var connection = new WriteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            connection.Lend(cancellationToken);
-            Opened(connection);
-            return connection;
-        }
-        catch
-        {
-            // Nobody else holds it to close it: left open, it would keep the token tied to a handle the pool hands on.
-            connection.Dispose();
-            throw;
-        }
+        connection.Lend(cancellationToken, Opened);
+        return connection;
     }
 
     private void Opened(SqliteConnection connection)

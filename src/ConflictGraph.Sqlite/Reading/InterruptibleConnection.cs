@@ -12,10 +12,25 @@ internal abstract class InterruptibleConnection(string connectionString) : Sqlit
 {
     private CancellationTokenRegistration interruption;
 
-    /// <summary>Ties the statements this request runs to its cancellation until <see cref="LetGo"/> or Close.</summary>
-    public void Lend(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the connection (an idle one already is), ties the statements this request runs to its cancellation until
+    /// <see cref="LetGo"/> or Close, and runs the store's hook for a connection it opened. When any of that throws,
+    /// the connection is disposed: nobody else holds it to close it, and left open it would keep the token tied to a
+    /// handle that Microsoft.Data.Sqlite's pool hands to another request once the connection is collected.
+    /// </summary>
+    public void Lend(CancellationToken cancellationToken, Action<SqliteConnection> opened)
     {
-        if (cancellationToken.CanBeCanceled) interruption = Interruption.Register(this, cancellationToken);
+        try
+        {
+            Open();
+            if (cancellationToken.CanBeCanceled) interruption = Interruption.Register(this, cancellationToken);
+            opened(this);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Unties the token; waits for a cancellation callback that is running, so no interrupt reaches the handle's next user.</summary>

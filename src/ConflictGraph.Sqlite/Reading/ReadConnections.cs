@@ -31,20 +31,8 @@ internal sealed class ReadConnections(string connectionString, Action<SqliteConn
         ObjectDisposedException.ThrowIf(disposed, this);
         if (!idle.TryTake(out var connection)) connection = new ReadConnection(connectionString, this);
         else Interlocked.Decrement(ref idleCount);
-        try
-        {
-            connection.Open();
-            connection.Lend(cancellationToken);
-            opened(connection);
-            return connection;
-        }
-        catch
-        {
-            // Given back (or closed): a connection nobody holds would keep its token tied to its handle, and once
-            // collected Microsoft.Data.Sqlite's pool hands that handle to another request, which the token then interrupts.
-            connection.Dispose();
-            throw;
-        }
+        connection.Lend(cancellationToken, opened);
+        return connection;
     }
 
     /// <summary>Keeps a connection handed back when it is open, outside a transaction, and there is room.</summary>
