@@ -19,7 +19,8 @@ namespace ConflictGraph.Api.Caching;
 /// the change log says what every write changed, whichever process made it, so a write makes
 /// stale only the entries it touched: one through this service is seen by the very next read, one
 /// by another process within <see cref="CachingOptions.VersionCheckInterval"/>. When the log cannot
-/// say (too many entries, or some were compacted away), every entry goes stale.
+/// say (too many entries, or some were compacted away), every entry goes stale. It is put around the
+/// store only when store reads are cached (<see cref="CachingSetup"/>).
 /// </summary>
 public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
     : IGraphStore, IDisposable
@@ -81,13 +82,12 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         return ReadTags.Touched(entries).ToList();
     }
 
-    /// <param name="arguments">Writes the read's arguments unambiguously; called only when caching is on.</param>
+    /// <param name="arguments">Writes the read's arguments unambiguously.</param>
     /// <param name="dependsOn">What the answer depends on, given the answer.</param>
     private async Task<T> CachedAsync<T>(
         string operation, Func<string> arguments, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        if (!options.Value.StoreReads) return await read(cancellationToken);
         await CheckVersionAsync(cancellationToken);
         var key = $"{operation}|{arguments()}";
         var kept = cache.TryGetValue(key, out Entry? hit);
