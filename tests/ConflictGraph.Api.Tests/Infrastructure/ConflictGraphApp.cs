@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace ConflictGraph.Api.Tests.Infrastructure;
@@ -109,8 +108,9 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        // Disposing the host disposes its store, which clears its own connection pools; clearing every pool here
+        // (SqliteConnection.ClearAllPools) also closed the pooled connections of other tests' stores running in parallel.
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -1,5 +1,4 @@
 using ConflictGraph.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -23,8 +22,9 @@ internal sealed class TemporaryStores(string prefix) : IDisposable
 
     public void Dispose()
     {
+        // Each store's Dispose clears its own connection pools; clearing every pool (SqliteConnection.ClearAllPools)
+        // also closed the pooled connections of other tests' stores running in parallel.
         foreach (var store in stores) store.Dispose();
-        SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 }
