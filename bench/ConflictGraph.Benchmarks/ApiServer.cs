@@ -16,6 +16,16 @@ public sealed class ApiServer : IAsyncDisposable
     /// <summary>The service's process id, for reading its memory from /proc.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The service's user and system CPU so far (utime + stime of /proc/PID/stat).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="cacheReads">False switches the read cache off (ConflictGraph__Caching__StoreReads).</param>
     public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class BenchSession : IAsyncDisposable
             BaseAddress = server.Address,
             Timeout = TimeSpan.FromSeconds(60),
         };
-        driver = new LoadDriver(client, options);
+        driver = new LoadDriver(client, options, () => server.ProcessorTime);
     }
 
     public static async Task<BenchSession> StartAsync(RepoLayout layout, string store, bool cacheReads, BenchOptions options, CancellationToken cancellationToken) =>
@@ -80,7 +80,8 @@ public sealed class BenchSession : IAsyncDisposable
     private static void Print(LoadResult result) => Console.WriteLine(result.Problem is { } problem && result.Requests == 0
         ? $"  [{result.Mode}] {result.Query}: FAILED {problem}"
         : $"  [{result.Mode}{(result.Scenario is null ? "" : ", " + result.Scenario)}] {result.Query}: " +
-          $"{result.RequestsPerSecond:N0} req/s, p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms");
+          $"{result.RequestsPerSecond:N0} req/s, p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms, " +
+          $"{result.CpuMillisecondsPerRequest:F3} ms CPU and {result.AnswerBytesPerRequest:N0} answer bytes a request");
 
     public async ValueTask DisposeAsync()
     {

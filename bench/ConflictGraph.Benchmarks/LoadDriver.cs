@@ -7,7 +7,8 @@ namespace ConflictGraph.Benchmarks;
 /// Drives real HTTP load: a fixed number of workers each sending one request after another for a
 /// fixed time, capped by a request budget, recording every latency.
 /// </summary>
-public sealed class LoadDriver(HttpClient client, BenchOptions options)
+/// <param name="serviceCpu">The service's CPU used so far, read before and after a measured run; null: not reported.</param>
+public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null)
 {
     private long offset;
 
@@ -30,20 +31,29 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
         var allocatedBefore = await AllocatedBytesAsync(cancellationToken);
-        var (latencies, failures, elapsed) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
+        var cpuBefore = serviceCpu?.Invoke();
+        var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
+        var cpuAfter = serviceCpu?.Invoke();
         var allocatedAfter = await AllocatedBytesAsync(cancellationToken);
 
         latencies.Sort();
         var requests = latencies.Count;
         return new LoadResult(query.Name, events, mode, requests, failures, elapsed, Latencies.Percentile(latencies, 0.50), Latencies.Percentile(latencies, 0.99),
             requests == 0 ? null : (double)(allocatedAfter - allocatedBefore) / requests, storeCalls,
-            failures > 0 ? $"{failures} failed responses" : null);
+            failures > 0 ? $"{failures} failed responses" : null)
+        {
+            AnswerBytesPerRequest = requests == 0 ? null : (double)answerBytes / requests,
+            // The CPU of every request served, failed ones included (they were few or the row says so).
+            CpuMillisecondsPerRequest = requests + failures == 0 || cpuBefore is null || cpuAfter is null
+                ? null : (cpuAfter.Value - cpuBefore.Value).TotalMilliseconds / (requests + failures),
+        };
     }
 
-    private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed)> DriveAsync(
+    /// <returns>The latencies of the successful requests, the failures, the time taken, and the bytes of the successful answers.</returns>
+    private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed, long AnswerBytes)> DriveAsync(
         BenchQuery query, TimeSpan duration, int budget, CancellationToken cancellationToken)
     {
-        long issued = 0, failures = 0;
+        long issued = 0, failures = 0, answerBytes = 0;
         // Each run goes on where the last one stopped, so spread variants are not asked twice for warm-up and measurement.
         var start = Interlocked.Add(ref offset, 1_000_003);
         var clock = Stopwatch.StartNew();
@@ -51,6 +61,8 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
         var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
         {
             var mine = perWorker[w] = new List<long>(4096);
+            var buffer = new byte[16 * 1024];
+            long bytes = 0;
             while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
             {
                 var n = Interlocked.Increment(ref issued);
@@ -58,14 +70,21 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options)
                 var started = Stopwatch.GetTimestamp();
                 using var request = query.Create(start + n);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-                if (response.IsSuccessStatusCode) mine.Add(Stopwatch.GetTimestamp() - started);
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                long length = 0;
+                for (int read; (read = await body.ReadAsync(buffer, cancellationToken)) > 0;) length += read;
+                if (response.IsSuccessStatusCode)
+                {
+                    mine.Add(Stopwatch.GetTimestamp() - started);
+                    bytes += length;
+                }
                 else Interlocked.Increment(ref failures);
             }
+            Interlocked.Add(ref answerBytes, bytes);
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         clock.Stop();
-        return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed);
+        return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed, answerBytes);
     }
 
     /// <summary>Sends up to 64 variants, spread over all of them, outside the measurement: every one must succeed with data and no errors.</summary>

@@ -7,6 +7,15 @@ public sealed record LoadResult(
 {
     public double RequestsPerSecond => Requests / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
+    /// <summary>
+    /// The mean size of an answer's body in the measured run: spread variants can ask for more at one size of graph
+    /// than at another (a country's month holds ten times the events at 1M), so a p50 is read beside it.
+    /// </summary>
+    public double? AnswerBytesPerRequest { get; init; }
+
+    /// <summary>The service's CPU (utime + stime) per request over the measured run, in ms: unlike the p50, it barely moves with the load.</summary>
+    public double? CpuMillisecondsPerRequest { get; init; }
+
     /// <summary>A scenario beside the query (e.g. "a write every 5 s"), or null.</summary>
     public string? Scenario { get; init; }
 }
