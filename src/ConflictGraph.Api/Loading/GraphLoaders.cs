@@ -81,12 +81,40 @@ public sealed partial class GraphLoaders(IGraphStore store)
         var ids = keys.OfType<string>().Where(id => !known.ContainsKey(id)).ToList();
         var found = await Store.ExpandAsync(requests, ids, ct);
         foreach (var node in found.Nodes) known[node.Id] = node;
-        var values = new Dictionary<object, object?>();
+        var values = new Dictionary<object, object?>(keys.Count);
         foreach (var key in keys)
-            values[key] = key is ExpandRequest request
-                ? found.Relations.Where(request.Matches).OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
-                : known.GetValueOrDefault((string)key);
+            if (key is string id) values[key] = known.GetValueOrDefault(id);
+        foreach (var (request, relations) in Grouped(requests, found.Relations)) values[request] = relations;
         return values;
+    }
+
+    /// <summary>
+    /// Each request's relations in id order: the relations are ordered once and each is offered only to the requests
+    /// at its two ends, so a level costs its relations, not its requests times its relations.
+    /// </summary>
+    private static Dictionary<ExpandRequest, List<Relation>> Grouped(List<ExpandRequest> requests, IReadOnlyList<Relation> relations)
+    {
+        var lists = new Dictionary<ExpandRequest, List<Relation>>(requests.Count);
+        var atNode = new Dictionary<string, List<ExpandRequest>>(requests.Count, StringComparer.Ordinal);
+        foreach (var request in requests)
+        {
+            if (!lists.TryAdd(request, [])) continue;
+            if (!atNode.TryGetValue(request.NodeId, out var here)) atNode[request.NodeId] = here = [];
+            here.Add(request);
+        }
+        foreach (var relation in relations.Order(RelationKey.Order))
+        {
+            Offer(relation, relation.FromId);
+            if (relation.ToId != relation.FromId) Offer(relation, relation.ToId);
+        }
+        return lists;
+
+        void Offer(Relation relation, string nodeId)
+        {
+            if (!atNode.TryGetValue(nodeId, out var here)) return;
+            foreach (var request in here)
+                if (request.Matches(relation)) lists[request].Add(relation);
+        }
     }
 
     /// <summary>Drops every cached read; a subscription calls it before each event it resolves.</summary>
