@@ -46,13 +46,27 @@ internal static class EventExport
         return [$"{filter.With}SELECT {Columns} FROM nodes n {Rollup} WHERE n.kind = 'EVENT' AND n.date_start IS NOT NULL{window} AND {filter.Where} ORDER BY n.date_start, n.id", .. undated];
     }
 
-    /// <summary>The record of the reader's current row; the nodes it links to come from <paramref name="linked"/>.</summary>
-    public static EventRecord Read(SqliteDataReader reader, LinkedNodes linked, Links scratch)
+    /// <summary>
+    /// A statement of <see cref="Statements"/> with the filter's values bound, read through SQLite's own API
+    /// (<see cref="RowStatement"/>): a data reader makes two calls into SQLite for each integer (is it NULL,
+    /// then its value), each taking the statement's handle and the connection's mutex, and copies each text
+    /// into a new array; here an integer is one call and a text is read where SQLite holds it.
+    /// </summary>
+    public static RowStatement Prepare(SqliteConnection connection, string statement, SqlFilter filter)
     {
-        var tally = new CasualtyTally(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+        using var values = new SqliteCommand();
+        filter.Bind(values);
+        return RowStatement.Bound(connection, statement, values.Parameters);
+    }
+
+    /// <summary>The record of the current row of a <see cref="Prepare"/>d statement; the nodes it links to come from <paramref name="linked"/>.</summary>
+    public static EventRecord Read(RowStatement.StatementRows row, LinkedNodes linked, Links scratch)
+    {
+        var tally = new CasualtyTally(row.GetInt64(2), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5), row.GetInt64(6), row.GetInt64(7));
         var (places, targets, perpetrators, partOf) = scratch.Cleared();
-        // group_concat of no relations is NULL.
-        ReadOnlySpan<byte> outgoing = reader.IsDBNull(8) ? default : reader.GetFieldValue<byte[]>(8);
+        // group_concat of no relations is NULL, read as no bytes. The bytes stay SQLite's until this statement steps on: the linked
+        // nodes' look-ups run a statement of their own on the connection, which leaves them be.
+        var outgoing = row.GetUtf8(8);
         while (!outgoing.IsEmpty)
         {
             var type = Word(ref outgoing);
@@ -65,14 +79,14 @@ internal static class EventExport
             else if (type.SequenceEqual("TARGETED"u8)) targets.Add(linked.Node(far, Statuses.Read(status)));
             else if (type.SequenceEqual("PART_OF"u8)) partOf.Add(Encoding.UTF8.GetString(far));
         }
-        ReadOnlySpan<byte> incoming = reader.IsDBNull(9) ? default : reader.GetFieldValue<byte[]>(9);
+        var incoming = row.GetUtf8(9);
         while (!incoming.IsEmpty)
         {
             var near = Word(ref incoming);
             perpetrators.Add(linked.Node(near, Statuses.Read(Word(ref incoming))));
         }
-        return new EventRecord(NodeJson.ParseEvent(reader.GetFieldValue<byte[]>(0)), Sorted(places, (a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id)),
-            Sorted(perpetrators, ById), Sorted(targets, ById), Sorted(partOf, CodePointOrder.Compare), tally.ToEstimate(), reader.GetInt64(1) != 0);
+        return new EventRecord(NodeJson.ParseEvent(row.GetUtf8(0)), Sorted(places, (a, b) => CodePointOrder.Compare(a.Place.Id, b.Place.Id)),
+            Sorted(perpetrators, ById), Sorted(targets, ById), Sorted(partOf, CodePointOrder.Compare), tally.ToEstimate(), row.GetInt64(1) != 0);
     }
 
     private static readonly Comparison<LinkedNode> ById = (a, b) => CodePointOrder.Compare(a.Id, b.Id);

@@ -34,6 +34,42 @@ internal sealed class RowStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// A statement with each of its parameters bound to the value of the same name in <paramref name="values"/>
+    /// (a <see cref="SqliteCommand"/>'s, filled by whoever builds the SQL); values the SQL does not use are left
+    /// out, as a command leaves them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A parameter of the SQL has no value.</exception>
+    public static RowStatement Bound(SqliteConnection connection, string sql, SqliteParameterCollection values)
+    {
+        var database = connection.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, sql, out var prepared), database);
+        try
+        {
+            var positions = Enumerable.Range(1, raw.sqlite3_bind_parameter_count(prepared)).ToArray();
+            var bound = new object?[positions.Length];
+            foreach (var at in positions)
+            {
+                var name = raw.sqlite3_bind_parameter_name(prepared, at).utf8_to_string();
+                if (name is null || !values.Contains(name)) throw new ArgumentException($"no value for the parameter {name ?? $"?{at}"} of: {sql}");
+                bound[at - 1] = values[name].Value is var value && value == DBNull.Value ? null : value;
+            }
+            return new RowStatement(database, prepared, positions).With(bound);
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+    }
+
+    private RowStatement(sqlite3 database, sqlite3_stmt statement, int[] positions)
+    {
+        this.database = database;
+        this.statement = statement;
+        this.positions = positions;
+    }
+
     /// <summary>Binds the values to the parameters in the order the constructor named them (null as NULL).</summary>
     public RowStatement With(params ReadOnlySpan<object?> values)
     {
