@@ -18,6 +18,8 @@ public sealed record BenchOptions
     public bool ReuseStore { get; init; }
     /// <summary>How often the reads-under-writes runs write (each runs three intervals).</summary>
     public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Skip the reads-under-writes rows, the only ones that write to the store: for stores that must stay as they are.</summary>
+    public bool NoWrites { get; init; }
     /// <summary>How many concurrent requests the cold-start and warm bursts send.</summary>
     public int Burst { get; init; } = 32;
     /// <summary>Only queries, aggregates and exports whose name contains one of these (all when empty).</summary>
@@ -73,6 +75,7 @@ public sealed record BenchOptions
                 "--import-only" => options with { ImportOnly = true },
                 "--history" => options with { History = true },
                 "--no-queries" => options with { NoQueries = true },
+                "--no-writes" => options with { NoWrites = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
@@ -83,7 +86,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -42,7 +42,7 @@ public sealed class BenchSession : IAsyncDisposable
     /// <summary>The 2-level query for three write intervals while a small write lands every interval.</summary>
     public async Task RunUnderWritesAsync(GraphWorkspace graph, BenchMode mode, List<LoadResult> loads, CancellationToken cancellationToken)
     {
-        if (TwoLevel(graph, mode) is not { } query) return;
+        if (options.NoWrites || TwoLevel(graph, mode) is not { } query) return;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writes = new WriteLoad(client, graph, options.WriteEvery);
         var writing = writes.RunAsync(stop.Token);
