@@ -26,7 +26,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     : IGraphStore, IDisposable
 {
     private readonly ReadStamps stamps = new();
-    private readonly SingleFlight flights = new();
+    private readonly SingleFlight<(long Writes, string Key)> flights = new();
     private readonly ReadAdmission admission = new(options.Value.AdmissionWindow);
     private readonly SemaphoreSlim versionGate = new(1, 1);
     private long version = -1;
@@ -94,21 +94,50 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         if (kept && stamps.IsFresh(hit!.Stamp)) return (T)hit.Value!;
         // Callers after a write never join a call that started before it.
         var writes = stamps.Writes;
-        return await flights.RunAsync($"{writes}|{key}", async token =>
+        return await flights.RunAsync((writes, key), async token =>
         {
             var value = await read(token);
             // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
             if ((kept || admission.Admit(key)) && stamps.Take(dependsOn(value), writes) is { } stamp)
-                cache.Set(key, new Entry(value, stamp), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+                cache.Set(key, new Entry(value, stamp), Kept);
             return value;
         }, cancellationToken);
     }
 
+    /// <summary>How every entry is kept (MemoryCache copies these into the entry, so one instance serves all).</summary>
+    private static readonly MemoryCacheEntryOptions Kept = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
+
     private Task<T> CachedAsync<T>(string operation, object arguments, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         CachedAsync(operation, () => JsonSerializer.Serialize(arguments), _ => dependsOn, read, cancellationToken);
 
+    /// <summary>A read whose only argument is a list of ids: its key is written by hand (<see cref="IdsKey"/>), not serialized.</summary>
+    private Task<T> CachedByIdsAsync<T>(string operation, IReadOnlyCollection<string> ids, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, () => IdsKey(ids), _ => dependsOn, read, cancellationToken);
+
+    /// <summary>
+    /// Every id prefixed with its length, so no id can run into the next whatever characters it
+    /// holds: the key of a list of ids without the serializer, in one allocation.
+    /// </summary>
+    private static string IdsKey(IReadOnlyCollection<string> ids)
+    {
+        var length = 0;
+        foreach (var id in ids) length += id.Length + Digits(id.Length) + 1;
+        return string.Create(length, ids, static (span, ids) =>
+        {
+            foreach (var id in ids)
+            {
+                id.Length.TryFormat(span, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+                span[written] = ':';
+                id.AsSpan().CopyTo(span[(written + 1)..]);
+                span = span[(written + 1 + id.Length)..];
+            }
+        });
+    }
+
+    private static int Digits(int n) => n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetNodesAsync), ids, ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetNodesAsync), ids, ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
@@ -140,19 +169,19 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     }
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetCitationsAsync), statementIds, [ReadTags.Relations, ReadTags.Facts], ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCitationsAsync), statementIds, [ReadTags.Relations, ReadTags.Facts], ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetFactsAsync), subjectIds, [ReadTags.Facts], ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, [ReadTags.Facts], ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindFactsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindFactsAsync(query, page, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEventFamiliesAsync), eventIds, [ReadTags.Relations], ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, [ReadTags.Relations], ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetCasualtyReportsAsync), eventIds, [ReadTags.Kind(NodeKind.Statement)], ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, [ReadTags.Kind(NodeKind.Statement)], ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindNodesAsync), queries.Select(q => new { q.Query, q.Page }), queries.SelectMany(q => ReadTags.Of(q.Query)).Distinct(),
@@ -170,7 +199,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
             ct => store.FindPathsAsync(fromId, toId, maxDepth, limit, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetPlacesWithinAsync), placeIds, [ReadTags.Relations], ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, [ReadTags.Relations], ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>

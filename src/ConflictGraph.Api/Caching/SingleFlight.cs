@@ -7,11 +7,12 @@ namespace ConflictGraph.Api.Caching;
 /// wait for its outcome (value or error alike). Each waits with its own cancellation; the shared
 /// call is cancelled only when every caller waiting for it has gone.
 /// </summary>
-public sealed class SingleFlight
+/// <typeparam name="TKey">Compared with its default equality (a tuple of a number and a string, say, with no string built to join them).</typeparam>
+public sealed class SingleFlight<TKey> where TKey : notnull
 {
-    private readonly ConcurrentDictionary<string, Flight> flights = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TKey, Flight> flights = new();
 
-    public async Task<T> RunAsync<T>(string key, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(TKey key, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -19,10 +20,10 @@ public sealed class SingleFlight
             if (!flight.TryJoin())
             {
                 // Abandoned by all its callers and being cancelled: start afresh.
-                flights.TryRemove(new KeyValuePair<string, Flight>(key, flight));
+                flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
                 continue;
             }
-            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<string, Flight>(key, flight)));
+            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight)));
             try
             {
                 return (T)(await task.WaitAsync(cancellationToken))!;

@@ -78,6 +78,24 @@ public sealed class CachingTests : IDisposable
     }
 
     [Fact]
+    public async Task ListsOfIdsThatRunTogetherWhenJoinedAreCachedApart()
+    {
+        var (cached, inner, _) = Stores();
+        var org = new Organization("org:group", "Group", [], null, OrganizationKind.ArmedGroup, null);
+        await inner.ImportAsync(new GraphBatch([Analyst("first"), org], []), null, None);
+
+        async Task<string> Found(params string[] ids) => string.Join(" ", (await cached.GetNodesAsync(ids, None)).Select(n => n.Id).Order());
+
+        // Kept at its first miss (AdmissionWindow 0): a list whose ids, joined, read like another list's must not be served it.
+        Assert.Equal("org:group person:analyst", await Found("person:analyst", "org:group"));
+        Assert.Equal("", await Found("person:analystorg:group"));
+        Assert.Equal("", await Found("14:person:analyst9:org:group"));
+        Assert.Equal("", await Found("person:analyst9:org:group"));
+        Assert.Equal("person:analyst", await Found("person:analyst"));
+        Assert.Equal("org:group person:analyst", await Found("person:analyst", "org:group"));
+    }
+
+    [Fact]
     public async Task OverHttpAnUpdateIsVisibleToTheVeryNextQuery()
     {
         using var app = new ConflictGraphApp();
