@@ -27,43 +27,51 @@ public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvi
     {
         var timeout = options.Value.ExecutionTimeout;
         var caller = executionOptions.CancellationToken;
-        var timer = new CancellationTokenSource(timeout, clock);
         // Shutdown stops running operations too, so SIGTERM does not wait out the host's shutdown timeout.
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(caller, timer.Token, lifetime.ApplicationStopping);
+        var stopping = lifetime.ApplicationStopping;
+        // On the system clock the linked source times itself (CancelAfter): one source per operation. Another
+        // clock (a test's) gets its own timer source linked in, so that clock decides when the deadline passes.
+        var timer = clock == TimeProvider.System ? null : new CancellationTokenSource(timeout, clock);
+        var linked = timer is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(caller, stopping)
+            : CancellationTokenSource.CreateLinkedTokenSource(caller, timer.Token, stopping);
+        if (timer is null) linked.CancelAfter(timeout);
         executionOptions.CancellationToken = linked.Token;
+        // Stopped by neither the caller nor shutdown: the deadline passed.
+        bool TimedOut() => linked.IsCancellationRequested && !caller.IsCancellationRequested && !stopping.IsCancellationRequested;
         var streaming = false;
         try
         {
             var result = await next(executionOptions);
-            if (timer.IsCancellationRequested && !caller.IsCancellationRequested) return TimedOut(timeout);
+            if (TimedOut()) return Answer(timeout);
             if (result.Streams is { Count: > 0 })
             {
-                // Set up in time: the stream lives on under the caller's token alone.
-                timer.CancelAfter(Timeout.InfiniteTimeSpan);
+                // Set up in time: the stream lives on under the caller's token (and shutdown's) alone.
+                (timer ?? linked).CancelAfter(Timeout.InfiniteTimeSpan);
                 streaming = true;
                 caller.Register(() =>
                 {
                     linked.Dispose();
-                    timer.Dispose();
+                    timer?.Dispose();
                 });
             }
             return result;
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !caller.IsCancellationRequested)
+        catch (OperationCanceledException) when (TimedOut())
         {
-            return TimedOut(timeout);
+            return Answer(timeout);
         }
         finally
         {
             if (!streaming)
             {
                 linked.Dispose();
-                timer.Dispose();
+                timer?.Dispose();
             }
         }
     }
 
-    private static ExecutionResult TimedOut(TimeSpan timeout) => new()
+    private static ExecutionResult Answer(TimeSpan timeout) => new()
     {
         Executed = true,
         Errors = [new DeadlineError(timeout) { Code = ApiErrors.QueryTooComplex }],
