@@ -15,7 +15,7 @@ public static class ActorFields
     public static void AddActorFields<TSource>(this ObjectGraphType<TSource> type) where TSource : Node
     {
         type.IdField();
-        type.Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Label);
+        type.Field<NonNullGraphType<StringGraphType>>("name").ResolveSource(s => s.Label);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names and spellings; search covers them.").Resolve(c => Aliases(c.Source));
         type.Field<StringGraphType>("description").Resolve(c => c.Source switch { Person p => p.Description, Organization o => o.Description, _ => null });

@@ -14,7 +14,7 @@ public sealed class PersonGraphType : ObjectGraphType<Person>
         Interface<ActorInterface>();
         IsTypeOf = NodeKeys.IsOfKind(NodeKind.Person);
         this.AddActorFields();
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGraphType>>>>("roles").Description("Positions this person holds or held.").Resolve(c => c.Source.Roles);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGraphType>>>>("roles").Description("Positions this person holds or held.").ResolveSource(s => s.Roles);
     }
 }
 
@@ -24,9 +24,9 @@ public sealed class RoleGraphType : ObjectGraphType<Role>
     {
         Name = "Role";
         Description = "A position a person holds, e.g. Pentagon press secretary.";
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("title").ResolveSource(s => s.Title);
         Field<OrganizationGraphType>("organization").Resolve(c => c.Loaders().Node(c.Source.OrganizationId));
-        Field<CalendarDateGraphType>("since").Resolve(c => c.Source.Since);
-        Field<CalendarDateGraphType>("until").Resolve(c => c.Source.Until);
+        Field<CalendarDateGraphType>("since").ResolveSource(s => s.Since);
+        Field<CalendarDateGraphType>("until").ResolveSource(s => s.Until);
     }
 }

@@ -26,26 +26,26 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Interface<NodeInterface>();
         IsTypeOf = NodeKeys.IsOfKind(NodeKind.Event);
         this.IdField();
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Title);
-        Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind").Resolve(c => c.Source.EventKind);
-        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
-        Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);
+        Field<NonNullGraphType<StringGraphType>>("title").ResolveSource(s => s.Title);
+        Field<NonNullGraphType<EnumerationGraphType<EventKind>>>("kind").ResolveSource(s => s.EventKind);
+        Field<StringGraphType>("description").ResolveSource(s => s.Description);
+        Field<FuzzyDateGraphType>("date").ResolveSource(s => s.Date);
         Field<PlaceGraphType>("place").Description("Where it happened (OCCURRED_IN): the first of places.")
-            .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.OccurredIn));
+            .ResolveSource((c, s) => c.Loaders().Neighbor(s.Id, Direction.Outgoing, RelationType.OccurredIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("places")
             .Description("Every place the event occurred in (OCCURRED_IN), e.g. sites on both sides of a border; by relation id.")
-            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.OccurredIn));
+            .ResolveSource((c, s) => c.Loaders().Neighbors(s.Id, Direction.Outgoing, RelationType.OccurredIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorInterface>>>>("perpetrators").Description("Who carried it out (CARRIED_OUT), by any claim.")
-            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.CarriedOut));
+            .ResolveSource((c, s) => c.Loaders().Neighbors(s.Id, Direction.Incoming, RelationType.CarriedOut));
         RelationList("authorizedBy", "Who authorized or ordered it (AUTHORIZED, incoming), with who says so.", Direction.Incoming, RelationType.Authorized);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("targets").Description("Actors or places (facilities, bases) the event was aimed at.")
-            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.Targeted));
+            .ResolveSource((c, s) => c.Loaders().Neighbors(s.Id, Direction.Outgoing, RelationType.Targeted));
         Field<EventGraphType>("partOf").Description("The larger event this one belongs to.")
-            .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.PartOf));
+            .ResolveSource((c, s) => c.Loaders().Neighbor(s.Id, Direction.Outgoing, RelationType.PartOf));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventGraphType>>>>("subEvents").Description("Events that are part of this one.")
-            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.PartOf));
+            .ResolveSource((c, s) => c.Loaders().Neighbors(s.Id, Direction.Incoming, RelationType.PartOf));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("killed").Description("Named people it killed (KILLED).")
-            .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Outgoing, RelationType.Killed));
+            .ResolveSource((c, s) => c.Loaders().Neighbors(s.Id, Direction.Outgoing, RelationType.Killed));
         RelationList("retaliationFor", "Events this event retaliated against (RETALIATION_FOR, outgoing), with who claims so.", Direction.Outgoing, RelationType.RetaliationFor);
         RelationList("retaliatedBy", "Events that retaliated against this one (RETALIATION_FOR, incoming).", Direction.Incoming, RelationType.RetaliationFor);
         RelationList("respondsTo", "Events this one directly answered, e.g. return fire (RESPONSE_TO, outgoing).", Direction.Outgoing, RelationType.ResponseTo);
@@ -59,10 +59,10 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("statements")
             .Description($"Statements about this event, oldest first (at most {MaxStatements}).")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<Stance>>>>("stances", "Only statements with these stances.")
-            .Resolve(c => c.Loaders().Page(new NodeQuery
+            .ResolveSource((c, s) => c.Loaders().Page(new NodeQuery
             {
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
-                Statements = new StatementCriteria { AboutId = c.Source.Id, Stances = c.ListArgument<Stance>("stances") },
+                Statements = new StatementCriteria { AboutId = s.Id, Stances = c.ListArgument<Stance>("stances") },
             }, new PageRequest(MaxStatements, CountTotal: false)).Then(page => page.Items.Select(i => i.Item)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("escalation")
             .Description("The chain of RETALIATION_FOR and RESPONSE_TO relations reachable from this event: BACKWARD to what provoked it, FORWARD to what answered it.")
@@ -78,5 +78,5 @@ public sealed class EventGraphType : ObjectGraphType<Event>
 
     private void RelationList(string name, string description, Direction direction, RelationType type) =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>(name).Description(description)
-            .Resolve(c => c.Loaders().Relations(c.Source.Id, direction, type));
+            .ResolveSource((c, s) => c.Loaders().Relations(s.Id, direction, type));
 }

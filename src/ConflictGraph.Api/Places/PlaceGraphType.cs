@@ -17,10 +17,10 @@ public sealed class PlaceGraphType : ObjectGraphType<Place>
         Interface<NodeInterface>();
         IsTypeOf = NodeKeys.IsOfKind(NodeKind.Place);
         this.IdField();
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names and spellings; search covers them.").Resolve(c => c.Source.Aliases);
-        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
-        Field<NonNullGraphType<EnumerationGraphType<PlaceKind>>>("kind").Resolve(c => c.Source.PlaceKind);
+        Field<NonNullGraphType<StringGraphType>>("name").ResolveSource(s => s.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Description("Other names and spellings; search covers them.").ResolveSource(s => s.Aliases);
+        Field<StringGraphType>("description").ResolveSource(s => s.Description);
+        Field<NonNullGraphType<EnumerationGraphType<PlaceKind>>>("kind").ResolveSource(s => s.PlaceKind);
         Field<PlaceGraphType>("parent").Description("The place this one lies in (LOCATED_IN); the first of parents.")
             .Resolve(c => c.Loaders().Neighbor(c.Source.Id, Direction.Outgoing, RelationType.LocatedIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("parents")
@@ -29,11 +29,11 @@ public sealed class PlaceGraphType : ObjectGraphType<Place>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceGraphType>>>>("children").Description("Places directly inside this one.")
             .Resolve(c => c.Loaders().Neighbors(c.Source.Id, Direction.Incoming, RelationType.LocatedIn));
         Field<GeoPointGraphType>("location").Description("Coordinates, from a gazetteer unless a source states them; see precision and locationSource.")
-            .Resolve(c => c.Source.Location);
+            .ResolveSource(s => s.Location);
         Field<LocationPrecisionGraphType>("precision").Description("How precisely location and name pin the place down (after UCDP's where_prec).")
-            .Resolve(c => c.Source.Precision);
+            .ResolveSource(s => s.Precision);
         Field<StringGraphType>("locationSource").Description("Where the coordinates come from, e.g. 'gazetteer (approximate centroid)'; they never come from a report that does not give them.")
-            .Resolve(c => c.Source.LocationSource);
+            .ResolveSource(s => s.LocationSource);
         Field<NonNullGraphType<EventConnectionType>>("events").Description("Events that happened here or anywhere inside this place, transitively, oldest first.").Paged()
             .Resolve(c => c.Loaders().Page(new NodeQuery
             {

@@ -22,14 +22,14 @@ public sealed class FuzzyDateGraphType : ObjectGraphType<FuzzyDate>
     {
         Name = "FuzzyDate";
         Description = "A date known only to within a range, as sources give it: 'Sunday', 'since April', 'last year'.";
-        Field<NonNullGraphType<CalendarDateGraphType>>("start").Description("First day the date can be.").Resolve(c => c.Source.Start);
-        Field<NonNullGraphType<CalendarDateGraphType>>("end").Description("Last day the date can be.").Resolve(c => c.Source.End);
-        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("How finely the source gave it.").Resolve(c => c.Source.Precision);
-        Field<DateTimeWithOffsetGraphType>("at").Description("Exact local time when known.").Resolve(c => c.Source.At);
-        Field<StringGraphType>("text").Description("How the source put it, e.g. 'since April'.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<CalendarDateGraphType>>("start").Description("First day the date can be.").ResolveSource(s => s.Start);
+        Field<NonNullGraphType<CalendarDateGraphType>>("end").Description("Last day the date can be.").ResolveSource(s => s.End);
+        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("How finely the source gave it.").ResolveSource(s => s.Precision);
+        Field<DateTimeWithOffsetGraphType>("at").Description("Exact local time when known.").ResolveSource(s => s.At);
+        Field<StringGraphType>("text").Description("How the source put it, e.g. 'since April'.").ResolveSource(s => s.Text);
         Field<NonNullGraphType<EnumerationGraphType<DateExtent>>>("extent")
             .Description("MOMENT (the default): it happened once, somewhere in [start, end]. PERIOD: it lasted through the range (a series of attacks 'since April').")
-            .Resolve(c => c.Source.Extent);
+            .ResolveSource(s => s.Extent);
     }
 }
 
@@ -39,8 +39,8 @@ public sealed class GeoPointGraphType : ObjectGraphType<GeoPoint>
     {
         Name = "GeoPoint";
         Description = "A point on the map, in decimal degrees (WGS 84).";
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Resolve(c => c.Source.Latitude);
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Resolve(c => c.Source.Longitude);
+        Field<NonNullGraphType<FloatGraphType>>("latitude").ResolveSource(s => s.Latitude);
+        Field<NonNullGraphType<FloatGraphType>>("longitude").ResolveSource(s => s.Longitude);
     }
 }
 
@@ -50,9 +50,9 @@ public sealed class GraphStatsGraphType : ObjectGraphType<GraphStats>
     {
         Name = "GraphStats";
         Description = "How much the graph holds.";
-        Field<NonNullGraphType<IntGraphType>>("nodes").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<IntGraphType>>("relations").Resolve(c => c.Source.Relations);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountGraphType>>>>("byKind").Description("Nodes per kind.").Resolve(c => c.Source.ByKind);
+        Field<NonNullGraphType<IntGraphType>>("nodes").ResolveSource(s => s.Nodes);
+        Field<NonNullGraphType<IntGraphType>>("relations").ResolveSource(s => s.Relations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountGraphType>>>>("byKind").Description("Nodes per kind.").ResolveSource(s => s.ByKind);
     }
 }
 
@@ -62,7 +62,7 @@ public sealed class KindCountGraphType : ObjectGraphType<KindCount>
     {
         Name = "KindCount";
         Description = "How many nodes of one kind the graph holds.";
-        Field<NonNullGraphType<EnumerationGraphType<NodeKind>>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+        Field<NonNullGraphType<EnumerationGraphType<NodeKind>>>("kind").ResolveSource(s => s.Kind);
+        Field<NonNullGraphType<IntGraphType>>("count").ResolveSource(s => s.Count);
     }
 }

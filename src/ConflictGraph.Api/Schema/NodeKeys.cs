@@ -68,13 +68,8 @@ public static class NodeKeys
 
     /// <summary>A node type's id field, resolved from a whole node or its key alike.</summary>
     public static FieldBuilder<TNode, object> IdField<TNode>(this ObjectGraphType<TNode> type) where TNode : Node =>
-        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(IdResolver.Instance);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(Id);
 
     /// <summary>Reads the id of the source as a <see cref="Node"/>, never as the type's own record (a key is not one).</summary>
-    private sealed class IdResolver : IFieldResolver
-    {
-        public static readonly IdResolver Instance = new();
-
-        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(((Node)context.Source!).Id);
-    }
+    private static readonly IFieldResolver Id = Fields.FromSource<Node>(node => node.Id);
 }

@@ -21,14 +21,14 @@ public sealed class StatementGraphType : ObjectGraphType<Statement>
         Interface<NodeInterface>();
         IsTypeOf = NodeKeys.IsOfKind(NodeKind.Statement);
         this.IdField();
-        Field<NonNullGraphType<StringGraphType>>("text").Description("What was said, in the data's own words.").Resolve(c => c.Source.Text);
-        Field<NonNullGraphType<EnumerationGraphType<Stance>>>("stance").Resolve(c => c.Source.Stance);
-        Field<FuzzyDateGraphType>("date").Resolve(c => c.Source.Date);
-        Field<EnumerationGraphType<Medium>>("medium").Resolve(c => c.Source.Medium);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("What was said, in the data's own words.").ResolveSource(s => s.Text);
+        Field<NonNullGraphType<EnumerationGraphType<Stance>>>("stance").ResolveSource(s => s.Stance);
+        Field<FuzzyDateGraphType>("date").ResolveSource(s => s.Date);
+        Field<EnumerationGraphType<Medium>>("medium").ResolveSource(s => s.Medium);
         Field<ActorInterface>("speaker").Description("Who said it; null when the speaker is anonymous.").Resolve(c => c.Loaders().Node(c.Source.SpeakerId));
         Field<OrganizationGraphType>("onBehalfOf").Description("The organization the speaker spoke for.").Resolve(c => c.Loaders().Node(c.Source.OnBehalfOfId));
-        Field<NonNullGraphType<BooleanGraphType>>("anonymous").Description("True when the speaker is not named.").Resolve(c => c.Source.Anonymous);
-        Field<StringGraphType>("speakerDescription").Description("How an unnamed speaker was described, e.g. 'two Iraqi militia officials'.").Resolve(c => c.Source.SpeakerDescription);
+        Field<NonNullGraphType<BooleanGraphType>>("anonymous").Description("True when the speaker is not named.").ResolveSource(s => s.Anonymous);
+        Field<StringGraphType>("speakerDescription").Description("How an unnamed speaker was described, e.g. 'two Iraqi militia officials'.").ResolveSource(s => s.SpeakerDescription);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("about").Description("The nodes this statement is about.")
             .Resolve(c => c.Loaders().Nodes(c.Source.AboutIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("claims").Description("Relations this statement asserts.")
