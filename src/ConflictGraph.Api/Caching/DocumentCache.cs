@@ -2,6 +2,7 @@ using ConflictGraph.Api.Transport;
 using ConflictGraph.Api.Validation;
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
@@ -36,11 +37,7 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
         if (cache.TryGetValue(query, out Entry? known))
         {
             executionOptions.Document = known!.Document;
-            executionOptions.ValidationRules =
-            [
-                .. (executionOptions.CachedDocumentValidationRules ?? []).Where(rule => known.Subscribes || rule is not SubscriptionTransportRule),
-                .. known.CostVaries ? (executionOptions.ValidationRules ?? []).OfType<ComplexityValidationRule>() : [],
-            ];
+            executionOptions.ValidationRules = RulesFor(known, executionOptions);
             return await next(executionOptions);
         }
         var result = await next(executionOptions);
@@ -51,6 +48,23 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
                 new MemoryCacheEntryOptions { Size = DocumentCacheOptions.EstimatedBytes(query), SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
         return result;
+    }
+
+    /// <summary>
+    /// The rules a known document still runs: the ones for cached documents, less the subscription rule where it
+    /// holds no subscription, and the cost limit where variables can move it. Most known documents run none, and
+    /// get no list.
+    /// </summary>
+    private static IEnumerable<IValidationRule> RulesFor(Entry known, ExecutionOptions executionOptions)
+    {
+        List<IValidationRule>? rules = null;
+        if (executionOptions.CachedDocumentValidationRules is { } cached)
+            foreach (var rule in cached)
+                if (known.Subscribes || rule is not SubscriptionTransportRule) (rules ??= []).Add(rule);
+        if (known.CostVaries && executionOptions.ValidationRules is { } all)
+            foreach (var rule in all)
+                if (rule is ComplexityValidationRule) (rules ??= []).Add(rule);
+        return rules ?? (IEnumerable<IValidationRule>)[];
     }
 
     /// <summary>Estimated bytes held now, for tests and diagnostics.</summary>

@@ -70,7 +70,7 @@ public static class GraphQLEndpoint
         if (persistedError is not null)
         {
             http.Response.StatusCode = media == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-            http.Response.ContentType = $"{media}; charset=utf-8";
+            http.Response.ContentType = MediaTypes.ContentType(media);
             await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [persistedError] }, http.RequestAborted);
             return;
         }
@@ -108,7 +108,7 @@ public static class GraphQLEndpoint
             : DeadlineError.In(result) ? StatusCodes.Status503ServiceUnavailable
             : !result.Executed ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        http.Response.ContentType = $"{media}; charset=utf-8";
+        http.Response.ContentType = MediaTypes.ContentType(media);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -158,7 +158,7 @@ public static class GraphQLEndpoint
     private static async Task RefuseAsync(HttpContext http, int status, string media, string message, string code = "BAD_REQUEST")
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = $"{media}; charset=utf-8";
+        http.Response.ContentType = MediaTypes.ContentType(media);
         await JsonSerializer.SerializeAsync(http.Response.Body,
             new { errors = new[] { new { message, extensions = new { code } } } }, cancellationToken: http.RequestAborted);
     }

@@ -118,9 +118,10 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                // One key cannot repeat: most objects here (a request's variables) hold one, and get no set.
+                var seen = value.GetPropertyCount() > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
                 foreach (var property in value.EnumerateObject())
-                    if (!seen.Add(property.Name)) return property.Name;
+                    if (seen is not null && !seen.Add(property.Name)) return property.Name;
                     else if (FirstDuplicateKey(property.Value) is { } inner) return inner;
                 return null;
             case JsonValueKind.Array:

@@ -36,6 +36,17 @@ public static class MediaTypes
         return null;
     }
 
+    /// <summary>The Content-Type header of an answer in <paramref name="media"/> (one of ours), spelled once.</summary>
+    public static string ContentType(string media) => media switch
+    {
+        GraphQLResponse => GraphQLResponseContentType,
+        Json => JsonContentType,
+        _ => $"{media}; charset=utf-8",
+    };
+
+    private const string GraphQLResponseContentType = GraphQLResponse + "; charset=utf-8";
+    private const string JsonContentType = Json + "; charset=utf-8";
+
     public static bool IsJson(string? contentType) =>
         string.Equals(contentType, Json, StringComparison.OrdinalIgnoreCase) ||
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) &&

@@ -11,6 +11,7 @@ public sealed class BodyHostileTests(ConflictGraphApp app, ITestOutputHelper out
     [Theory]
     [InlineData("""{"query":"query($a: Int) { stats { nodes } }","variables":{"a":1,"a":2}}""", "'variables' gives the key 'a' more than once")]
     [InlineData("""{"query":"{ stats { nodes } }","extensions":{"x":{"y":1,"y":2}}}""", "'extensions' gives the key 'y' more than once")]
+    [InlineData("""{"query":"query($a: Int) { stats { nodes } }","variables":{"a":{"b":1,"c":{"d":1,"d":2}}}}""", "'variables' gives the key 'd' more than once")]
     [InlineData("""{"query":"{ stats { nodes } } \ud800"}""", "not valid Unicode")]
     public async Task MalformedBodiesAre400WithAMessage(string body, string message)
     {

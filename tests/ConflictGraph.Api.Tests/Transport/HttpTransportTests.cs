@@ -36,6 +36,7 @@ public sealed class HttpTransportTests(ConflictGraphApp app) : IClassFixture<Con
         using var response = await PostAsync("""{"query":"{ stats { nodes } }"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         Assert.Equal(98, (await JsonAsync(response))["data"]!["stats"]!["nodes"]!.GetValue<int>());
     }
 
@@ -44,6 +45,7 @@ public sealed class HttpTransportTests(ConflictGraphApp app) : IClassFixture<Con
     {
         using var response = await PostAsync("""{"query":"{ stats { nodes } }"}""", accept: "application/graphql-response+json");
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
     }
 
     [Fact]
