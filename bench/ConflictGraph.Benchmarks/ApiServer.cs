@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace ConflictGraph.Benchmarks;
 
-/// <summary>The built API as a child process on a free loopback port, over one imported store.</summary>
+/// <summary>The built API as a child process on a free loopback port (from --port on, or an ephemeral one), over one imported store.</summary>
 public sealed class ApiServer : IAsyncDisposable
 {
     private readonly Process _process;
@@ -27,9 +27,10 @@ public sealed class ApiServer : IAsyncDisposable
     }
 
     /// <param name="cacheReads">False switches the read cache off (ConflictGraph__Caching__StoreReads).</param>
-    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, CancellationToken cancellationToken)
+    /// <param name="firstPort">The first port it may take (<see cref="BenchOptions.Port"/>); null for an ephemeral one.</param>
+    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, int? firstPort, CancellationToken cancellationToken)
     {
-        var port = FreeLoopbackPort();
+        var port = firstPort is { } first ? FreeLoopbackPort(first) : FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var environment = ImportMeasure.StoreEnvironment(store);
         environment["ASPNETCORE_URLS"] = address.ToString();
@@ -81,6 +82,27 @@ public sealed class ApiServer : IAsyncDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// The first port from <paramref name="first"/> that nothing listens on, within <see cref="BenchOptions.PortRange"/>:
+    /// services start one after another, so the same port is usually free again for the next.
+    /// </summary>
+    private static int FreeLoopbackPort(int first)
+    {
+        for (var port = first; port < first + BenchOptions.PortRange; port++)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+        throw new InvalidOperationException($"no free loopback port in {first}-{first + BenchOptions.PortRange - 1} (--port)");
     }
 
     private static int FreeLoopbackPort()

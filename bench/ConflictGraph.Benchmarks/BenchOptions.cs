@@ -34,6 +34,14 @@ public sealed record BenchOptions
     /// <summary>Generate, import and measure the sqlite3 floor only; no HTTP load. Writes the import block of BENCHMARKS.md.</summary>
     public bool ImportOnly { get; init; }
     public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>
+    /// The first port a started service may listen on (each takes the first free one from here, at most
+    /// <see cref="PortRange"/> ports on), so a run stays inside a given range; null takes ephemeral ports.
+    /// </summary>
+    public int? Port { get; init; }
+
+    /// <summary>How many ports from <see cref="Port"/> a run may use.</summary>
+    public const int PortRange = 100;
 
     /// <summary>
     /// The command that reproduces this run, as a report prints it: each argument that a POSIX shell would split or
@@ -76,17 +84,20 @@ public sealed record BenchOptions
                 "--history" => options with { History = true },
                 "--no-queries" => options with { NoQueries = true },
                 "--no-writes" => options with { NoWrites = true },
+                "--port" => options with { Port = Count(Value()) },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
         if (options.Duration > TimeSpan.FromMinutes(5)) throw new ArgumentException("--duration is capped at 5m per query");
+        if (options.Port is { } port && (port < 1024 || port > 65535 - (PortRange - 1)))
+            throw new ArgumentException($"--port {port} is outside 1024-{65535 - (PortRange - 1)} (a run uses up to {PortRange} ports from it)");
         if (options.NoQueries && !options.History) throw new ArgumentException("--no-queries leaves nothing to measure without --history");
         return options;
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

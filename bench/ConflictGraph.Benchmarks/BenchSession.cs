@@ -21,7 +21,7 @@ public sealed class BenchSession : IAsyncDisposable
     }
 
     public static async Task<BenchSession> StartAsync(RepoLayout layout, string store, bool cacheReads, BenchOptions options, CancellationToken cancellationToken) =>
-        new(await ApiServer.StartAsync(layout, store, cacheReads, cancellationToken), options);
+        new(await ApiServer.StartAsync(layout, store, cacheReads, options.Port, cancellationToken), options);
 
     private IReadOnlyList<BenchQuery> Queries(GraphWorkspace graph, BenchMode mode) =>
         QueryCatalog.For(graph, mode).Where(q => q.Name == BenchQuery.Floor || options.Includes(q.Name)).ToList();

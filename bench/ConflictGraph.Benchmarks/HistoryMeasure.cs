@@ -26,7 +26,7 @@ public sealed record HistoryMeasure(
     /// <summary>The same ratio from the imports' CPU time (least of the rounds), which the machine's load moves far less than wall time.</summary>
     public double CpuRatio => CpuWithoutLog.TotalSeconds / CpuWithLog.TotalSeconds;
 
-    public static async Task<HistoryMeasure> RunAsync(RepoLayout layout, GraphWorkspace graph, int seed, CancellationToken cancellationToken)
+    public static async Task<HistoryMeasure> RunAsync(RepoLayout layout, GraphWorkspace graph, int seed, int? port, CancellationToken cancellationToken)
     {
         var logged = Path.Combine(layout.WorkDirectory, $"history-{graph.Events}-logged.db");
         var unlogged = Path.Combine(layout.WorkDirectory, $"history-{graph.Events}-unlogged.db");
@@ -40,7 +40,7 @@ public sealed record HistoryMeasure(
             (withLog, cpuWith) = (Min(withLog, with.Elapsed), Min(cpuWith, with.CpuTime));
         }
         var (logBytes, entries) = await LogSizeAsync(logged, cancellationToken);
-        var latencies = await LatencyAsync(layout, logged, seed, cancellationToken);
+        var latencies = await LatencyAsync(layout, logged, seed, port, cancellationToken);
         return new HistoryMeasure(graph.Events, graph.Nodes + graph.Relations, withLog, withoutLog, FileSize(logged), FileSize(unlogged), logBytes, entries, latencies,
             cpuWith, cpuWithout);
     }
@@ -95,10 +95,10 @@ public sealed record HistoryMeasure(
     /// by a pause of 50 to 250 ms (so writes land anywhere in the API's poll interval), and timestamps
     /// the commit and the change set's arrival on one clock.
     /// </summary>
-    private static async Task<IReadOnlyList<double>> LatencyAsync(RepoLayout layout, string store, int seed, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<double>> LatencyAsync(RepoLayout layout, string store, int seed, int? port, CancellationToken cancellationToken)
     {
         Console.WriteLine($"  commit-to-subscriber latency: {LatencyWrites} writes from this process, received by the API's subscriber");
-        await using var api = await ApiServer.StartAsync(layout, store, cacheReads: true, cancellationToken);
+        await using var api = await ApiServer.StartAsync(layout, store, cacheReads: true, port, cancellationToken);
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         await socket.ConnectAsync(new Uri($"ws://{api.Address.Authority}/graphql"), cancellationToken);

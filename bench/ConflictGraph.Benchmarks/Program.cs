@@ -29,7 +29,7 @@ foreach (var size in options.Sizes)
 {
     Console.WriteLine($"== {size:N0} events");
     var graph = await GraphWorkspace.PrepareAsync(layout, size, options.Seed, cancel.Token);
-    if (options.History) histories.Add(await HistoryMeasure.RunAsync(layout, graph, options.Seed, cancel.Token));
+    if (options.History) histories.Add(await HistoryMeasure.RunAsync(layout, graph, options.Seed, options.Port, cancel.Token));
     if (options.NoQueries) continue;
     imports.Add(await ImportMeasure.RunAsync(layout, graph, options.ReuseStore, cancel.Token));
     var store = graph.StorePath(layout.WorkDirectory);

@@ -2,11 +2,14 @@
 -- repeated over 64 fixed ones (the same ids as bench/ConflictGraph.Benchmarks):
 --   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- two-level 1000000 spread
 --   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- lookup 1000000 repeated
+-- three-level asks the page of 20 retaliations after an event (the harness's 3 levels: retaliations, their claims, the
+-- claims' speakers); repeated, the page after one of the 64 ids.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
 local documents = {
   ["lookup"] = "query Lookup($id: ID!) { node(id: $id) { id ... on Event { title kind description date { start end precision at text } } } }",
   ["two-level"] = "query EventFacts($id: ID!) { node(id: $id) { id ... on Event { title kind date { start end precision } perpetrators { id name } place { id name kind } statements { id text stance } } } }",
+  ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
 local document, events, repeated
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
@@ -31,17 +34,41 @@ function setup(thread)
 end
 
 function init(args)
-  document = assert(documents[args[1] or "two-level"], "first argument: lookup or two-level")
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level or three-level")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
   math.randomseed(tonumber(seed) or os.time())
   if args[4] == "check" then response = check end
 end
 
+-- Base64url without padding, as Cursor.Encode writes a position (ConflictGraph.Core.Paging.Cursor).
+local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+local function base64url(text)
+  local out = {}
+  for i = 1, #text, 3 do
+    local a, b, c = text:byte(i, i + 2)
+    local n = a * 65536 + (b or 0) * 256 + (c or 0)
+    local chars = b == nil and 2 or (c == nil and 3 or 4)
+    for k = 1, chars do
+      local shift = 18 - 6 * (k - 1)
+      local index = math.floor(n / 2 ^ shift) % 64
+      out[#out + 1] = alphabet:sub(index + 1, index + 1)
+    end
+  end
+  return table.concat(out)
+end
+
 function request()
   local n
   if repeated then n = 1 + math.floor(math.random(0, 63) * events / 64) else n = math.random(1, events) end
-  local body = string.format('{"query":"%s","variables":{"id":"event:e%07d"}}', document, n)
+  local id = string.format("event:e%07d", n)
+  local body
+  if document == documents["three-level"] then
+    local after = base64url("cg1\031r:" .. id .. "\031" .. id)
+    body = string.format('{"query":"%s","variables":{"first":20,"after":"%s"}}', document, after)
+  else
+    body = string.format('{"query":"%s","variables":{"id":"%s"}}', document, id)
+  end
   return wrk.format("POST", "/graphql", headers, body)
 end
 
