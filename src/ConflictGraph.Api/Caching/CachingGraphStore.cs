@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Aggregation;
@@ -14,7 +15,8 @@ namespace ConflictGraph.Api.Caching;
 /// <summary>
 /// Serves repeated reads from memory: a read is kept once it has gone to the store twice within
 /// <see cref="CachingOptions.AdmissionWindow"/> (<see cref="ReadAdmission"/>), so reads that do not
-/// repeat cost close to an uncached read. Concurrent misses on one read share one store call
+/// repeat cost close to an uncached read, and a kind of read whose hit rate is measured too low rests
+/// for a while, straight to the store (<see cref="HitRate"/>). Concurrent misses on one read share one store call
 /// (<see cref="SingleFlight"/>). Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
 /// the change log says what every write changed, whichever process made it, so a write makes
 /// stale only the entries it touched: one through this service is seen by the very next read, one
@@ -28,6 +30,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private readonly ReadStamps stamps = new();
     private readonly SingleFlight<(long Writes, string Key)> flights = new();
     private readonly ReadAdmission admission = new(options.Value.AdmissionWindow);
+    private readonly ConcurrentDictionary<string, HitRate> hitRates = new();
     private readonly SemaphoreSlim versionGate = new(1, 1);
     private long version = -1;
     private DateTimeOffset versionReadAt;
@@ -88,10 +91,15 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         string operation, Func<string> arguments, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
+        // A kind of read that hardly ever hits costs the cache more than it saves: it rests, straight to the store.
+        var rate = HitRateOf(operation);
+        if (!rate.Caching()) return await read(cancellationToken);
         await CheckVersionAsync(cancellationToken);
         var key = $"{operation}|{arguments()}";
         var kept = cache.TryGetValue(key, out Entry? hit);
-        if (kept && stamps.IsFresh(hit!.Stamp)) return (T)hit.Value!;
+        var fresh = kept && stamps.IsFresh(hit!.Stamp);
+        rate.Record(hit: fresh);
+        if (fresh) return (T)hit!.Value!;
         // Callers after a write never join a call that started before it.
         var writes = stamps.Writes;
         return await flights.RunAsync((writes, key), async token =>
@@ -103,6 +111,13 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
             return value;
         }, cancellationToken);
     }
+
+    private HitRate HitRateOf(string operation) =>
+        hitRates.TryGetValue(operation, out var rate) ? rate
+            : hitRates.GetOrAdd(operation, static (_, o) => new HitRate(o.HitRateWindow, o.MinimumHitRate), options.Value);
+
+    /// <summary>Whether a kind of read (its operation's name, as <c>nameof(IGraphStore.GetNodesAsync)</c>) rests, going straight to the store (for tests).</summary>
+    public bool Resting(string operation) => hitRates.TryGetValue(operation, out var rate) && rate.Resting;
 
     /// <summary>How every entry is kept (MemoryCache copies these into the entry, so one instance serves all).</summary>
     private static readonly MemoryCacheEntryOptions Kept = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };

@@ -26,4 +26,17 @@ public sealed class CachingOptions
     /// is never kept, so it costs no eviction and no memory. 0 keeps every read at its first miss.
     /// </summary>
     public int AdmissionWindow { get; set; } = 65_536;
+
+    /// <summary>
+    /// The share of a kind of store read (expansions, node lists, pages...) that must be served from
+    /// memory for the kind to stay cached: measured over <see cref="HitRateWindow"/> reads, and a kind
+    /// below it goes straight to the store for the next <see cref="HitRate.RestWindows"/> windows'
+    /// reads before it is measured again (<see cref="HitRate"/>). Reads spread over a large graph
+    /// hardly ever hit, and then the cache's work on each miss costs more than its hits save.
+    /// 0 caches every kind always.
+    /// </summary>
+    public double MinimumHitRate { get; set; } = 0.1;
+
+    /// <summary>How many reads of a kind each hit-rate measurement counts (<see cref="MinimumHitRate"/>).</summary>
+    public int HitRateWindow { get; set; } = 256;
 }

@@ -134,6 +134,40 @@ public sealed class CachingTests : IDisposable
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
     }
 
+    [Fact]
+    public async Task OverHttpNodesThatHardlyRepeatStopBeingCachedAndARepeatedNodeIsAskedAfresh()
+    {
+        // Node reads judged every 4, resting below 2 hits in 4: four nodes asked once each make them rest.
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+            ["ConflictGraph:Caching:HitRateWindow"] = "4",
+            ["ConflictGraph:Caching:MinimumHitRate"] = "0.5",
+        });
+        foreach (var id in new[] { "person:nobody-1", "person:nobody-2", "person:nobody-3", "person:nobody-4" })
+            Assert.Null((await app.PostGraphQLAsync($"{{ node(id: \"{id}\") {{ id }} }}")).Data!["node"]);
+        // Asked twice, which keeps a read when its kind is cached (the test above), and yet read afresh.
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed once");
+        Assert.Equal("changed once", await KirbyAsync(app));
+    }
+
+    [Fact]
+    public async Task OverHttpANodeAskedAgainAndAgainStaysCachedUnderTheHitRateRule()
+    {
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+            ["ConflictGraph:Caching:HitRateWindow"] = "4",
+            ["ConflictGraph:Caching:MinimumHitRate"] = "0.25",
+        });
+        // Two misses (kept at the second), then hits: at least one of every four node reads hits.
+        for (var i = 0; i < 8; i++) Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed once");
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+    }
+
     private static async Task<string> KirbyAsync(ConflictGraphApp app) =>
         (await app.PostGraphQLAsync("{ node(id: \"person:john-kirby\") { ... on Person { description } } }")).Data!["node"]!["description"]!.GetValue<string>();
 

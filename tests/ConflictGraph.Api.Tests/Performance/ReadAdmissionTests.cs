@@ -42,6 +42,9 @@ public sealed class ReadAdmissionTests
     [InlineData("AdmissionWindow", "-1", "ConflictGraph:Caching:AdmissionWindow is -1")]
     [InlineData("MaxEntries", "0", "ConflictGraph:Caching:MaxEntries is 0")]
     [InlineData("VersionCheckInterval", "-00:00:01", "ConflictGraph:Caching:VersionCheckInterval is -00:00:01")]
+    [InlineData("MinimumHitRate", "1.5", "ConflictGraph:Caching:MinimumHitRate is 1.5")]
+    [InlineData("MinimumHitRate", "-0.1", "ConflictGraph:Caching:MinimumHitRate is -0.1")]
+    [InlineData("HitRateWindow", "0", "ConflictGraph:Caching:HitRateWindow is 0")]
     public void ASettingThatCannotMeanAnythingIsRefusedAtStartByName(string setting, string value, string message)
     {
         var configuration = new ConfigurationBuilder()

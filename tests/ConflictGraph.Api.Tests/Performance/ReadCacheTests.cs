@@ -17,13 +17,18 @@ public sealed class ReadCacheTests : IDisposable
     private static CancellationToken None => CancellationToken.None;
 
     /// <param name="admissionWindow">0 (the tests of what a write makes stale) keeps every read at its first miss, so counting calls counts what went stale.</param>
-    private (CachingGraphStore Cached, CountingStore Counter) Store(TimeSpan? versionCheckInterval = null, int admissionWindow = 0)
+    private (CachingGraphStore Cached, CountingStore Counter) Store(
+        TimeSpan? versionCheckInterval = null, int admissionWindow = 0, int hitRateWindow = 2048, double minimumHitRate = 0.1)
     {
         var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"{opened.Count}.db") });
         opened.Add(inner);
         var (counted, counter) = CountingStore.Wrap(inner);
         var cached = new CachingGraphStore(counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
-            Options.Create(new CachingOptions { VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1), AdmissionWindow = admissionWindow }),
+            Options.Create(new CachingOptions
+            {
+                VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1), AdmissionWindow = admissionWindow,
+                HitRateWindow = hitRateWindow, MinimumHitRate = minimumHitRate,
+            }),
             TimeProvider.System);
         return (cached, counter);
     }
@@ -74,6 +79,44 @@ public sealed class ReadCacheTests : IDisposable
         // Ten callers sharing one store call are one read to the doorkeeper: the next is its second miss.
         await cached.GetNodesAsync(["person:a"], None);
         Assert.Equal(2, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task AKindThatHardlyHitsGoesStraightToTheStoreWhileOtherKindsStayCached()
+    {
+        // Kept at the first miss, judged every 4 reads of a kind, resting below 2 hits in 4.
+        var (cached, counter) = Store(admissionWindow: 0, hitRateWindow: 4, minimumHitRate: 0.5);
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Person("person:c"), Person("person:d")], []), null, None);
+        int Calls() => counter.Calls(nameof(IGraphStore.GetNodesAsync));
+        foreach (var id in new[] { "person:a", "person:b", "person:c", "person:d" }) await cached.GetNodesAsync([id], None);
+        Assert.True(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
+        Assert.Equal(4, Calls());
+
+        // Resting: person:a was kept at its first miss, yet every read of a node list now goes to the store.
+        for (var i = 0; i < 3; i++) await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(7, Calls());
+        // Another kind is judged on its own reads: an expansion asked again is served from memory.
+        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], None);
+        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], None);
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+        Assert.False(cached.Resting(nameof(IGraphStore.ExpandAsync)));
+    }
+
+    [Fact]
+    public async Task ARestingKindIsMeasuredAgainAndKeptWhenItsReadsRepeat()
+    {
+        var (cached, counter) = Store(admissionWindow: 0, hitRateWindow: 4, minimumHitRate: 0.5);
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        int Calls() => counter.Calls(nameof(IGraphStore.GetNodesAsync));
+        for (var i = 0; i < 4; i++) await cached.GetNodesAsync([$"person:missing-{i}"], None);
+        Assert.True(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
+        for (var i = 0; i < HitRate.RestWindows * 4; i++) await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(4 + HitRate.RestWindows * 4, Calls());
+
+        // Measured again: person:a is kept at its next miss and served from memory after it.
+        for (var i = 0; i < 8; i++) await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(4 + HitRate.RestWindows * 4 + 1, Calls());
+        Assert.False(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
     }
 
     private static Person Person(string id, string description = "") => new(id, id, [], description, []);

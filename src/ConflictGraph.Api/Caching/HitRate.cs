@@ -1,0 +1,70 @@
+namespace ConflictGraph.Api.Caching;
+
+/// <summary>
+/// Whether one kind of store read (expansions, node lists, pages of relations...) is worth caching,
+/// from its measured hit rate: when fewer than <see cref="CachingOptions.MinimumHitRate"/> of a
+/// window of <see cref="CachingOptions.HitRateWindow"/> reads were served from memory, the kind rests
+/// for <see cref="RestWindows"/> windows (its reads go straight to the store: no key, no lookup, no
+/// single flight, nothing kept), then is measured for a window again. Reads spread over a large graph
+/// hardly ever repeat, and for them the cache's work on every miss (the key, the lookup, the shared
+/// call, the entries kept and promoted) costs more than the few hits save; repeated reads hit
+/// within a window and stay cached.
+/// </summary>
+/// <remarks>
+/// Counted in reads, not time, so it is the same on a loaded machine and in a test. While a kind
+/// rests nothing of it is read from memory: what it kept before goes stale as usual (writes still
+/// bump its stamps) and is checked again when the kind is measured next.
+/// </remarks>
+public sealed class HitRate
+{
+    /// <summary>How many windows a kind whose hit rate was too low goes straight to the store.</summary>
+    public const int RestWindows = 8;
+
+    private readonly Lock gate = new();
+    private readonly int window;
+    private readonly int minimumHits;
+    private int reads;
+    private int hits;
+    private int resting;
+
+    /// <param name="window">Reads in a window.</param>
+    /// <param name="minimum">The share of a window's reads that must be hits; 0 caches the kind always.</param>
+    public HitRate(int window, double minimum)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        if (minimum is < 0 or > 1 || double.IsNaN(minimum)) throw new ArgumentOutOfRangeException(nameof(minimum), minimum, "a share between 0 and 1");
+        this.window = window;
+        minimumHits = (int)Math.Ceiling(window * minimum);
+    }
+
+    /// <summary>
+    /// Called for each read of the kind: true when it goes through the cache (then say how it went
+    /// with <see cref="Record"/>), false when the kind rests and the read goes straight to the store.
+    /// </summary>
+    public bool Caching()
+    {
+        if (minimumHits == 0 || Volatile.Read(ref resting) == 0) return true;
+        lock (gate)
+        {
+            if (resting == 0) return true;
+            resting--;
+            return false;
+        }
+    }
+
+    /// <summary>A read that went through the cache: <paramref name="hit"/> when memory served it.</summary>
+    public void Record(bool hit)
+    {
+        if (minimumHits == 0) return;
+        lock (gate)
+        {
+            if (hit) hits++;
+            if (++reads < window) return;
+            if (hits < minimumHits) resting = RestWindows * window;
+            (reads, hits) = (0, 0);
+        }
+    }
+
+    /// <summary>Whether the kind's reads go straight to the store now (for tests).</summary>
+    public bool Resting => Volatile.Read(ref resting) > 0;
+}
