@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Cypher;
@@ -88,8 +89,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return Rows.Relations(await ReadAsync(Statements.Relations(groups), GroupParameters(groups), cancellationToken));
     }
 
-    /// <summary>One statement for the whole level: every request's relations, their ends and the asked nodes.</summary>
-    public async Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement for the level's expansion (every request's relations, their ends and the asked nodes), then its
+    /// pages as <see cref="FindNodesAsync(IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/> reads them.
+    /// </summary>
+    public async Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
+    {
+        var found = await ExpandLevelAsync(requests, nodeIds, cancellationToken);
+        return pages.Count == 0 ? found : found with { Pages = await FindNodesAsync(pages, cancellationToken) };
+    }
+
+    private async Task<Neighborhood> ExpandLevelAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
     {
         var groups = requests.Where(r => r.Types is not { Count: 0 })
             .GroupBy(r => (Types: r.Types is null ? null : RelationshipTypes.AnyOf(r.Types), r.Direction))

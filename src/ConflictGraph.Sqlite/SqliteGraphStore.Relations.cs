@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Reading;
@@ -20,16 +21,45 @@ public sealed partial class SqliteGraphStore
     }
 
     public async Task<Neighborhood> ExpandAsync(
-        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        // Nodes alone are one statement, and so is a level that only follows relations to their ends (the common
-        // case); relations with their claims and their ends are several statements, read in one snapshot.
-        if (requests.All(r => r.EndsOnly) && EndsGroups(requests) is var groups && groups.Count > 0)
-            return await FarEnds.ReadAsync(connection, groups, nodeIds, cancellationToken);
+        var pageStatements = pages.Sum(p => NodePages.StatementCount(p.Page));
+        var read = new List<Page<Node>>(pages.Count);
+        async Task ReadPagesAsync()
+        {
+            foreach (var (query, page) in pages) read.Add(await NodePages.FindAsync(connection, null, query, page, cancellationToken));
+        }
+        // The level's expansion and its pages (an event's statements beside its place) read one state of the file in one
+        // read transaction, where a store call each took one each (a check of the write-ahead log and the file's size).
+        // A level that follows relations to their ends only (the common case) is one statement: the pages run while it is
+        // active, inside its implicit transaction (FarEnds.ReadAsync), with no BEGIN and ROLLBACK.
+        if (requests.All(r => r.EndsOnly) && EndsGroups(requests) is { Count: > 0 } endsGroups)
+        {
+            var found = await FarEnds.ReadAsync(connection, endsGroups, nodeIds, pageStatements == 0 ? null : async shared =>
+            {
+                // The statement found nothing and has finished: the pages are a read of their own.
+                using var own = shared ? default : ReadSnapshot.For(connection, pageStatements);
+                await ReadPagesAsync();
+            }, cancellationToken);
+            return pages.Count == 0 ? found : found with { Pages = read };
+        }
+        // Otherwise one snapshot for all, begun when the level runs more than one statement.
+        var expansion = requests.All(r => r.Types is { Count: 0 }) ? (nodeIds.Count == 0 ? 0 : 1) : 2;
+        using var snapshot = ReadSnapshot.For(connection, expansion + pageStatements);
+        var level = await ExpandAsync(connection, requests, nodeIds, cancellationToken);
+        if (pages.Count == 0) return level;
+        await ReadPagesAsync();
+        return level with { Pages = read };
+    }
+
+    /// <summary>A level that reads nodes by id alone (one statement) or relations with their claims (several), inside the caller's snapshot.</summary>
+    private static async Task<Neighborhood> ExpandAsync(
+        SqliteConnection connection, IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+    {
         if (requests.All(r => r.Types is { Count: 0 }))
             return new Neighborhood([], nodeIds.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, nodeIds.ToHashSet(StringComparer.Ordinal), cancellationToken));
-        using var snapshot = ReadSnapshot.Begin(connection);
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         // Requests with the same types, direction and need of claims share one statement; claims are read
         // only for relations someone will show, so a relation read both ways keeps its claims.

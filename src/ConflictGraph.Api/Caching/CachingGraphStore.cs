@@ -159,10 +159,25 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedAsync(nameof(GetRelationsAsync), new { nodeIds, types, direction }, nodeIds.Select(ReadTags.Around),
             ct => store.GetRelationsAsync(nodeIds, types, direction, ct), cancellationToken);
 
-    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), () => ExpandKey(requests, nodeIds),
-            found => requests.Select(r => ReadTags.Around(r.NodeId)).Concat(nodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node)),
-            ct => store.ExpandAsync(requests, nodeIds, ct), cancellationToken);
+    /// <summary>
+    /// The level's expansion and its pages as one entry: it depends on what the expansion read and on what each page
+    /// would as a <see cref="FindNodesAsync"/> of its own, so a write that touches either part makes it stale.
+    /// </summary>
+    public Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
+        CancellationToken cancellationToken) =>
+        CachedAsync(nameof(ExpandAsync), () => pages.Count == 0 ? ExpandKey(requests, nodeIds) : $"{ExpandKey(requests, nodeIds)}|{PagesKey(pages)}",
+            found => requests.Select(r => ReadTags.Around(r.NodeId)).Concat(nodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
+                .Concat(PageTags(pages)),
+            ct => store.ExpandAsync(requests, nodeIds, pages, ct), cancellationToken);
+
+    /// <summary>The arguments of a batch of node pages, as <see cref="FindNodesAsync"/> keys them.</summary>
+    private static string PagesKey(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
+        JsonSerializer.Serialize(pages.Select(q => new { q.Query, q.Page }));
+
+    /// <summary>What a batch of node pages depends on.</summary>
+    private static IEnumerable<string> PageTags(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
+        pages.SelectMany(q => ReadTags.Of(q.Query)).Distinct();
 
     /// <summary>
     /// The key of the hottest read, written by hand rather than serialized: every id is prefixed
@@ -199,8 +214,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, [ReadTags.Kind(NodeKind.Statement)], ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindNodesAsync), queries.Select(q => new { q.Query, q.Page }), queries.SelectMany(q => ReadTags.Of(q.Query)).Distinct(),
-            ct => store.FindNodesAsync(queries, ct), cancellationToken);
+        CachedAsync(nameof(FindNodesAsync), () => PagesKey(queries), _ => PageTags(queries), ct => store.FindNodesAsync(queries, ct), cancellationToken);
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindRelationsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindRelationsAsync(query, page, ct), cancellationToken);

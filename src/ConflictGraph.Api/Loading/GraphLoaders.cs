@@ -8,9 +8,9 @@ using GraphQL.DataLoader;
 namespace ConflictGraph.Api.Loading;
 
 /// <summary>
-/// The request's batch loaders. Node lookups and relation expansions asked for at one level of a
-/// query share one store call (<see cref="IGraphStore.ExpandAsync"/>); each other kind of read is
-/// one call per level.
+/// The request's batch loaders. Node lookups, relation expansions and node pages asked for at one level
+/// of a query share one store call (<see cref="IGraphStore.ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>);
+/// each other kind of read is one call per level.
 /// </summary>
 public sealed partial class GraphLoaders(IGraphStore store)
 {
@@ -18,7 +18,6 @@ public sealed partial class GraphLoaders(IGraphStore store)
     private ConcurrentDictionary<string, Node>? nodes;
     private BatchLoader<object, object?>? graph;
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? casualties;
-    private BatchLoader<PageKey, Page<Node>>? pages;
     private BatchLoader<string, Node?>? keys;
     private BatchLoader<EscalationKey, IReadOnlyList<Relation>>? escalation;
 
@@ -35,14 +34,6 @@ public sealed partial class GraphLoaders(IGraphStore store)
         var reports = await loaders.Store.GetCasualtyReportsAsync(ids, ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<ReportedCasualties>)reports.Where(r => r.Report.EventId == id).ToList());
     }, []), this);
-
-    private BatchLoader<PageKey, Page<Node>> Pages => Ensure(ref pages, static loaders => new(async (keys, ct) =>
-    {
-        var found = await loaders.Store.FindNodesAsync(keys.Select(k => (k.Query, k.Page)).ToList(), ct);
-        // A key is no answer to a later look-up of the whole node.
-        foreach (var node in found.SelectMany(p => p.Items)) if (node.Item is not NodeKey) loaders.KnownNodes[node.Item.Id] = node.Item;
-        return keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
-    }, Page<Node>.Empty), this);
 
     /// <summary>
     /// Nodes by id as keys (<see cref="NodeKey"/>), for a list whose selection reads nothing else: one page of keys per
@@ -73,15 +64,23 @@ public sealed partial class GraphLoaders(IGraphStore store)
         return values;
     }, []), this);
 
-    /// <summary>Node lookups and relation expansions of one query level, in one store call.</summary>
+    /// <summary>Node lookups, relation expansions and node pages of one query level, in one store call.</summary>
     private async Task<IReadOnlyDictionary<object, object?>> FetchGraphAsync(IReadOnlyList<object> keys, CancellationToken ct)
     {
         var known = KnownNodes;
         var requests = keys.OfType<ExpandRequest>().ToList();
         var ids = keys.OfType<string>().Where(id => !known.ContainsKey(id)).ToList();
-        var found = await Store.ExpandAsync(requests, ids, ct);
+        var pageKeys = keys.OfType<PageKey>().ToList();
+        var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), ct);
         foreach (var node in found.Nodes) known[node.Id] = node;
         var values = new Dictionary<object, object?>(keys.Count);
+        for (var i = 0; i < pageKeys.Count; i++)
+        {
+            var page = found.Pages[i];
+            // A key is no answer to a later look-up of the whole node.
+            foreach (var node in page.Items) if (node.Item is not NodeKey) known[node.Item.Id] = node.Item;
+            values[pageKeys[i]] = page;
+        }
         foreach (var key in keys)
             if (key is string id) values[key] = known.GetValueOrDefault(id);
         foreach (var (request, relations) in Grouped(requests, found.Relations)) values[request] = relations;
@@ -124,7 +123,6 @@ public sealed partial class GraphLoaders(IGraphStore store)
         graph?.Reset();
         ResetClaims();
         casualties?.Reset();
-        pages?.Reset();
         keys?.Reset();
         escalation?.Reset();
         ResetHistory();
@@ -180,7 +178,8 @@ public sealed partial class GraphLoaders(IGraphStore store)
 
     public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => CasualtiesLoader.Load(eventId);
 
-    public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => Pages.Load(new PageKey(query, page));
+    /// <summary>A page of nodes, read with the rest of its level (<see cref="FetchGraphAsync"/>).</summary>
+    public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => Graph.Load(new PageKey(query, page)).Then(value => (Page<Node>)value!);
 
     public IDataLoaderResult<IReadOnlyList<Relation>> Escalation(string eventId, ChainDirection direction, int maxDepth) =>
         EscalationLoader.Load(new EscalationKey(eventId, direction, maxDepth));

@@ -19,8 +19,10 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken));
 
-    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ExpandAsync(requests, nodeIds, cancellationToken));
+    public Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
+        CancellationToken cancellationToken) =>
+        meter.MeasureAsync(() => store.ExpandAsync(requests, nodeIds, pages, cancellationToken));
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
         meter.MeasureAsync(() => store.GetCitationsAsync(statementIds, cancellationToken));

@@ -23,12 +23,19 @@ public interface IGraphStore
 
     /// <summary>
     /// One round trip for a level of a query: the relations every request asks for, the nodes at
-    /// their far ends, and the nodes in <paramref name="nodeIds"/>. The nodes the requests expand are
-    /// not read again (the caller found them at the level before), unless one is also a far end or
-    /// asked for by id.
+    /// their far ends, the nodes in <paramref name="nodeIds"/>, and the node pages in <paramref name="pages"/>
+    /// (each as <see cref="FindNodesAsync"/> reads it, in the order given, in <see cref="Neighborhood.Pages"/>).
+    /// The nodes the requests expand are not read again (the caller found them at the level before),
+    /// unless one is also a far end or asked for by id. A store that can reads it all from one state.
     /// </summary>
     Task<Neighborhood> ExpandAsync(
-        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken);
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken);
+
+    /// <summary>A level without pages (<see cref="ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>).</summary>
+    Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
+        ExpandAsync(requests, nodeIds, [], cancellationToken);
 
     /// <summary>
     /// The relations and facts that any of <paramref name="statementIds"/> claims or disputes, each

@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
 
 namespace ConflictGraph.Core.Store;
 
@@ -24,8 +25,14 @@ public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? T
     public override int GetHashCode() => HashCode.Combine(NodeId, Direction, EndsOnly, Types?.Count);
 }
 
-/// <summary>What one expansion found: the relations asked for, and the nodes at their far ends plus any asked for by id.</summary>
+/// <summary>
+/// What one expansion found: the relations asked for, and the nodes at their far ends plus any asked for by id;
+/// and the pages asked for with them (<see cref="IGraphStore.ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>),
+/// one per query in the order given.
+/// </summary>
 public sealed record Neighborhood(IReadOnlyList<Relation> Relations, IReadOnlyList<Node> Nodes)
 {
     public static readonly Neighborhood Empty = new([], []);
+
+    public IReadOnlyList<Page<Node>> Pages { get; init; } = [];
 }

@@ -39,9 +39,16 @@ internal static class FarEnds
                $"SELECT NULL, n.kind, n.body FROM nodes n WHERE n.id IN (SELECT far FROM found UNION ALL SELECT value FROM {Ids.Driving("$ids")})";
     }
 
-    /// <summary>The groups' relations (claim lists empty) in id order, their far ends and the nodes in <paramref name="nodeIds"/>.</summary>
+    /// <summary>
+    /// The groups' relations (claim lists empty) in id order, their far ends and the nodes in <paramref name="nodeIds"/>.
+    /// <paramref name="alongside"/> (the level's pages) runs once the statement has found its first row and before it
+    /// reads on: SQLite keeps an implicit read transaction until the connection's last active statement finishes, so
+    /// what it reads sees the same state of the file, with no BEGIN and ROLLBACK and no second read transaction. Told
+    /// whether it shares the transaction: not when the statement found nothing (it has finished by then).
+    /// </summary>
     public static async Task<Neighborhood> ReadAsync(
-        SqliteConnection connection, IReadOnlyList<EndsGroup> groups, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+        SqliteConnection connection, IReadOnlyList<EndsGroup> groups, IReadOnlyCollection<string> nodeIds,
+        Func<bool, Task>? alongside, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(Sql(groups));
         for (var i = 0; i < groups.Count; i++) Ids.Add(command, $"$g{i}", groups[i].NodeIds);
@@ -49,6 +56,7 @@ internal static class FarEnds
         var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
         var nodes = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (alongside is not null) await alongside(reader.HasRows);
         while (await reader.ReadAsync(cancellationToken))
         {
             if (reader.IsDBNull(0))

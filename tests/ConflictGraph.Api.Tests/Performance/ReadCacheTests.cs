@@ -96,8 +96,8 @@ public sealed class ReadCacheTests : IDisposable
         for (var i = 0; i < 3; i++) await cached.GetNodesAsync(["person:a"], None);
         Assert.Equal(7, Calls());
         // Another kind is judged on its own reads: an expansion asked again is served from memory.
-        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], None);
-        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], None);
+        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], [], None);
+        await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], [], None);
         Assert.Equal(1, counter.Calls(nameof(IGraphStore.ExpandAsync)));
         Assert.False(cached.Resting(nameof(IGraphStore.ExpandAsync)));
     }
@@ -206,7 +206,7 @@ public sealed class ReadCacheTests : IDisposable
     {
         var (cached, counter) = Store();
         await cached.ImportAsync(new GraphBatch([Person("person:a"), Group("org:c"), Group("org:d")], []), null, None);
-        async Task<int> Relations(string id) => (await cached.ExpandAsync([new ExpandRequest(id, null, Direction.Both)], [], None)).Relations.Count;
+        async Task<int> Relations(string id) => (await cached.ExpandAsync([new ExpandRequest(id, null, Direction.Both)], [], [], None)).Relations.Count;
         foreach (var id in new[] { "person:a", "org:c", "org:d" }) Assert.Equal(0, await Relations(id));
 
         await cached.ImportAsync(new GraphBatch([], [new Relation(RelationType.MemberOf, "person:a", "org:c", [], [])]), null, None);
@@ -214,6 +214,34 @@ public sealed class ReadCacheTests : IDisposable
         Assert.Equal(1, await Relations("org:c"));
         Assert.Equal(0, await Relations("org:d"));
         Assert.Equal(5, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+    }
+
+    [Fact]
+    public async Task ALevelWithPagesIsRefreshedByAWriteToItsExpansionOrToItsPagesOnly()
+    {
+        var (cached, counter) = Store();
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Group("org:c"), Said("statement:1", "person:a")], []), null, None);
+        var about = new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "person:a" } };
+        async Task<(int Relations, string Statements)> Level()
+        {
+            var found = await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both, EndsOnly: true)], [], [(about, new PageRequest(10))], None);
+            return (found.Relations.Count, string.Join(' ', found.Pages.Single().Items.Select(i => i.Item.Id)));
+        }
+        Assert.Equal((0, "statement:1"), await Level());
+        Assert.Equal((0, "statement:1"), await Level());
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+
+        // A node of another kind that nothing of the level names: still kept.
+        await cached.ImportAsync(new GraphBatch([Person("person:b", "changed")], []), null, None);
+        Assert.Equal((0, "statement:1"), await Level());
+        Assert.Equal(1, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+        // A statement (what the page reads), then a relation at the node (what the expansion reads): each is seen.
+        await cached.ImportAsync(new GraphBatch([Said("statement:2", "person:a")], []), null, None);
+        Assert.Equal((0, "statement:1 statement:2"), await Level());
+        await cached.ImportAsync(new GraphBatch([], [new Relation(RelationType.MemberOf, "person:a", "org:c", [], [])]), null, None);
+        Assert.Equal((1, "statement:1 statement:2"), await Level());
+        Assert.Equal(3, counter.Calls(nameof(IGraphStore.ExpandAsync)));
+        Assert.Equal(0, counter.Calls(nameof(IGraphStore.FindNodesAsync)));
     }
 
     [Fact]

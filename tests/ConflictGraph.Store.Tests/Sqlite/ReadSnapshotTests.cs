@@ -109,5 +109,38 @@ public sealed class ReadSnapshotTests : IDisposable
         Assert.Equal(4, after.Items.Count);
     }
 
+    [Fact]
+    public async Task ALevelsPagesReadTheStateItsFarEndsWereReadFromWithNoTransactionOfTheirOwn()
+    {
+        using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = files.PathOf("level.db") });
+        var watching = false;
+        var written = 0;
+        var executed = TraceExecutions(store, () => watching, sql =>
+        {
+            // A writer commits a new statement about the strikes after the far ends' statement found its first row, as the page starts.
+            if (!sql.Contains("node_refs") || Interlocked.Exchange(ref written, 1) != 0) return;
+            watching = false;
+            store.ImportAsync(new GraphBatch([Latecomer], []), null, None).GetAwaiter().GetResult();
+            watching = true;
+        });
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        watching = true;
+        ExpandRequest[] level = [new("event:strikes", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)];
+
+        var found = await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], None);
+
+        Assert.Equal(1, written);
+        Assert.NotEmpty(found.Nodes);
+        var page = Assert.Single(found.Pages);
+        Assert.Equal(3, page.TotalCount);
+        Assert.Equal(["statement:kirby", "statement:militia", "statement:monitor"], page.Items.Select(i => i.Item.Id).Order(StringComparer.Ordinal));
+        // The far ends, the page's total and the page: three statements in the far ends' implicit transaction, no BEGIN.
+        Assert.True(executed.Count == 3 && !executed.Any(sql => sql is "BEGIN" or "ROLLBACK"), string.Join(" | ", executed));
+        watching = false;
+        var after = Assert.Single((await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], None)).Pages);
+        Assert.Equal(4, after.TotalCount);
+        Assert.Equal(4, after.Items.Count);
+    }
+
     public void Dispose() => files.Dispose();
 }

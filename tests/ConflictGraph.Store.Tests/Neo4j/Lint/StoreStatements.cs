@@ -53,10 +53,13 @@ public static class StoreStatements
         {
             await store.GetRelationsAsync(["person:a"], null, direction, none);
             await store.GetRelationsAsync(["person:a"], [RelationType.MemberOf, RelationType.CarriedOut], direction, none);
-            await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], none);
-            await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], [], none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], [], none);
         }
-        await store.ExpandAsync([], ["person:a"], none);
+        await store.ExpandAsync([], ["person:a"], [], none);
+        // A level with its pages (an event's place and statements).
+        await store.ExpandAsync([new ExpandRequest("event:e", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)], [],
+            [(new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "event:e" } }, new PageRequest(500, CountTotal: false))], none);
         await store.GetCitationsAsync(["statement:s"], none);
         await store.GetFactsAsync(["place:iraq"], none);
         foreach (var query in FactQueries())
