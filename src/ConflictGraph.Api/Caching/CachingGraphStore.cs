@@ -106,7 +106,9 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         {
             var value = await read(token);
             // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
-            if ((kept || admission.Admit(key)) && stamps.Take(dependsOn(value), writes) is { } stamp)
+            var admitted = kept || admission.Admit(key);
+            if (admitted && !kept) rate.Repeat();
+            if (admitted && stamps.Take(dependsOn(value), writes) is { } stamp)
                 cache.Set(key, new Entry(value, stamp), Kept);
             return value;
         }, cancellationToken);

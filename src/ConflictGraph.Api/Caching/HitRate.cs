@@ -3,7 +3,8 @@ namespace ConflictGraph.Api.Caching;
 /// <summary>
 /// Whether one kind of store read (expansions, node lists, pages of relations...) is worth caching,
 /// from its measured hit rate: when fewer than <see cref="CachingOptions.MinimumHitRate"/> of a
-/// window of <see cref="CachingOptions.HitRateWindow"/> reads were served from memory, the kind rests
+/// window of <see cref="CachingOptions.HitRateWindow"/> reads were served from memory (or were misses
+/// the doorkeeper had seen before, which keeping would have served: <see cref="Repeat"/>), the kind rests
 /// for <see cref="RestWindows"/> windows (its reads go straight to the store: no key, no lookup, no
 /// single flight, nothing kept), then is measured for a window again. Reads spread over a large graph
 /// hardly ever repeat, and for them the cache's work on every miss (the key, the lookup, the shared
@@ -25,6 +26,7 @@ public sealed class HitRate
     private readonly int minimumHits;
     private int reads;
     private int hits;
+    private int repeats;
     private int resting;
 
     /// <param name="window">Reads in a window.</param>
@@ -60,9 +62,20 @@ public sealed class HitRate
         {
             if (hit) hits++;
             if (++reads < window) return;
-            if (hits < minimumHits) resting = RestWindows * window;
-            (reads, hits) = (0, 0);
+            if (hits + repeats < minimumHits) resting = RestWindows * window;
+            (reads, hits, repeats) = (0, 0, 0);
         }
+    }
+
+    /// <summary>
+    /// A miss the doorkeeper had seen go to the store before (<see cref="ReadAdmission"/>): it would have been a hit had
+    /// it been kept then, so it counts as one. While a kind rests nothing of it is kept, and the hits of its measured
+    /// windows alone would stay low however often its reads come round; the doorkeeper still remembers them.
+    /// </summary>
+    public void Repeat()
+    {
+        if (minimumHits == 0) return;
+        lock (gate) repeats++;
     }
 
     /// <summary>Whether the kind's reads go straight to the store now (for tests).</summary>

@@ -42,6 +42,20 @@ public sealed class HitRateTests
     }
 
     [Fact]
+    public void MissesTheDoorkeeperSawBeforeCountAsHits()
+    {
+        var rate = new HitRate(window: 4, minimum: 0.5);
+        rate.Repeat();
+        rate.Repeat();
+        Window(rate, reads: 4, hits: 0);
+        Assert.False(rate.Resting);
+        // Counted in the window they fell in, not the next.
+        rate.Repeat();
+        Window(rate, reads: 4, hits: 0);
+        Assert.True(rate.Resting);
+    }
+
+    [Fact]
     public void AMinimumOfZeroCachesEveryKindAlways()
     {
         var rate = new HitRate(window: 1, minimum: 0);
