@@ -33,9 +33,12 @@ public sealed class CachingOptions
     /// below it goes straight to the store for the next <see cref="HitRate.RestWindows"/> windows'
     /// reads before it is measured again (<see cref="HitRate"/>). Reads spread over a large graph
     /// hardly ever hit, and then the cache's work on each miss costs more than its hits save.
-    /// 0 caches every kind always.
+    /// 0 (the default) caches every kind always: a kind is one store operation for every query that
+    /// uses it, so a kind resting through spread traffic also stops the hits of reads that do repeat
+    /// (BENCHMARKS.md, "Quiet-machine check at 1M, session 13"). 0.1 suits a service whose traffic
+    /// is spread over a large graph throughout.
     /// </summary>
-    public double MinimumHitRate { get; set; } = 0.1;
+    public double MinimumHitRate { get; set; }
 
     /// <summary>How many reads of a kind each hit-rate measurement counts (<see cref="MinimumHitRate"/>).</summary>
     public int HitRateWindow { get; set; } = 256;

@@ -168,6 +168,23 @@ public sealed class CachingTests : IDisposable
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
     }
 
+    [Fact]
+    public async Task OverHttpByDefaultAKindStaysCachedAfterABurstOfReadsThatNeverRepeat()
+    {
+        // The hit-rate rule is off by default: a window's worth of node reads that never repeat
+        // (more than HitRateWindow's 256) leaves node reads cached for the node that does repeat.
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+        });
+        for (var i = 0; i < 300; i++)
+            Assert.Null((await app.PostGraphQLAsync($"{{ node(id: \"person:nobody-{i}\") {{ id }} }}")).Data!["node"]);
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+        await WriteBehindAsync(app, "changed behind the cache");
+        Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
+    }
+
     private static async Task<string> KirbyAsync(ConflictGraphApp app) =>
         (await app.PostGraphQLAsync("{ node(id: \"person:john-kirby\") { ... on Person { description } } }")).Data!["node"]!["description"]!.GetValue<string>();
 
