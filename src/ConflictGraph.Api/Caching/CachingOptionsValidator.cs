@@ -10,7 +10,7 @@ public sealed class CachingOptionsValidator : IValidateOptions<CachingOptions>
         var failures = new List<string>();
         if (options.MaxEntries <= 0) failures.Add($"{CachingOptions.Section}:MaxEntries is {options.MaxEntries}; it must be positive");
         if (options.AdmissionWindow < 0) failures.Add($"{CachingOptions.Section}:AdmissionWindow is {options.AdmissionWindow}; it must not be negative (0 keeps every read)");
-        if (options.MinimumHitRate is < 0 or > 1 || double.IsNaN(options.MinimumHitRate))
+        if (!HitRate.IsShare(options.MinimumHitRate))
             failures.Add($"{CachingOptions.Section}:MinimumHitRate is {options.MinimumHitRate}; it must be a share between 0 (cache every kind of read always) and 1");
         if (options.HitRateWindow <= 0) failures.Add($"{CachingOptions.Section}:HitRateWindow is {options.HitRateWindow}; it must be positive");
         if (options.VersionCheckInterval < TimeSpan.Zero)

@@ -34,10 +34,13 @@ public sealed class HitRate
     public HitRate(int window, double minimum)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        if (minimum is < 0 or > 1 || double.IsNaN(minimum)) throw new ArgumentOutOfRangeException(nameof(minimum), minimum, "a share between 0 and 1");
+        if (!IsShare(minimum)) throw new ArgumentOutOfRangeException(nameof(minimum), minimum, "a share between 0 and 1");
         this.window = window;
         minimumHits = (int)Math.Ceiling(window * minimum);
     }
+
+    /// <summary>Whether <paramref name="minimum"/> can be a minimum hit rate: a share from 0 to 1 (NaN is not).</summary>
+    public static bool IsShare(double minimum) => minimum is >= 0 and <= 1;
 
     /// <summary>
     /// Called for each read of the kind: true when it goes through the cache (then say how it went
