@@ -21,25 +21,11 @@ public sealed partial class Neo4jGraphStore
     private async Task<Page<Node>> FindNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         if (query.Kinds.Count == 0) return Page<Node>.Empty;
-        var find = FindQuery.ForNodes(query, await TextMatchesAsync(query.Text, cancellationToken));
-        var (key, descending, tag) = FindQuery.Order(query.Order);
-        var found = $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
-        var total = await TotalAsync($"{found} RETURN count(n) AS total", find.Parameters, page, cancellationToken);
-        var after = find.After(page.After, tag, descending, "n.id");
+        var find = NodePage.Alone(query, page, await TextMatchesAsync(query.Text, cancellationToken));
+        var total = await TotalAsync(find.Total, find.Values, page, cancellationToken);
         if (page.First <= 0) return Page<Node>.Nothing(page, total);
-        find.Parameters["limit"] = page.First + 1;
-        var rows = (await ReadAsync(
-            $"{found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            $"RETURN {Labels.KindExpression("n")} AS kind, {(page.KeysOnly ? "n.id AS id" : "n.body AS body")}, sortKey " +
-            $"ORDER BY sortKey{(descending ? " DESC" : "")}, n.id LIMIT $limit",
-            find.Parameters, cancellationToken)).Records.ToList();
-        var items = rows.Take(page.First).Select(row =>
-        {
-            // Keys only: the id and the kind's label, not the body (which the caller does not read).
-            var node = page.KeysOnly ? Rows.Key(row) : Rows.Node(row);
-            return new PageItem<Node>(node, Cursor.Encode($"{tag}:{row.String("sortKey")}", node.Id));
-        }).ToList();
-        return new Page<Node>(items, total, rows.Count > page.First, page.After is not null);
+        find.Values["limit"] = page.First + 1;
+        return find.Read((await ReadAsync(find.Rows, find.Values, cancellationToken)).Records.Select(Rows.Map).ToList(), total);
     }
 
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)

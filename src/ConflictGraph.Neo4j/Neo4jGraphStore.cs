@@ -86,40 +86,56 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     {
         if (nodeIds.Count == 0 || types is { Count: 0 }) return [];
         var groups = new[] { new RelationGroup(types?.ToList(), direction, nodeIds.Distinct().ToList()) };
-        return Rows.Relations(await ReadAsync(Statements.Relations(groups), GroupParameters(groups), cancellationToken));
+        return Rows.Relations(await ReadAsync(Statements.Relations(groups), RelationGroup.Parameters(groups), cancellationToken));
     }
 
     /// <summary>
-    /// One statement for the level's expansion (every request's relations, their ends and the asked nodes), then its
-    /// pages as <see cref="FindNodesAsync(IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/> reads them.
+    /// One statement for the level: its expansion (every request's relations, their ends and the asked nodes) and its
+    /// pages, each read by the clauses <see cref="FindNodesAsync(IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>
+    /// sends for it (<see cref="NodePage"/>), so one request and one transaction. A page that filters by words asks the
+    /// full-text index for its matches first, as FindNodesAsync does. Neo4j reads at read-committed isolation, so one
+    /// transaction is not one snapshot: a write committed while the statement runs can reach one part and not another.
     /// </summary>
     public async Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
     {
-        var found = await ExpandLevelAsync(requests, nodeIds, cancellationToken);
-        return pages.Count == 0 ? found : found with { Pages = await FindNodesAsync(pages, cancellationToken) };
+        if (pages.Count == 0) return await ExpandLevelAsync(requests, nodeIds, cancellationToken);
+        var folded = new NodePage?[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var (query, page) = pages[i];
+            if (query.Kinds.Count > 0) folded[i] = NodePage.Folded(query, page, await TextMatchesAsync(query.Text, cancellationToken));
+        }
+        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), folded);
+        if (!level.HasPages) return await ExpandLevelAsync(requests, nodeIds, cancellationToken) with { Pages = level.Pages(null) };
+        var row = (await ReadAsync(level.Text, level.Parameters, cancellationToken)).Records.Single();
+        var relations = level.ExpandsRelations ? Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation)) : [];
+        var nodes = level.ReadsNodes ? Rows.Maps(row["nodes"]).Select(Rows.Node).ToList() : [];
+        return new Neighborhood(relations, nodes) { Pages = level.Pages(row) };
     }
 
     private async Task<Neighborhood> ExpandLevelAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
     {
-        var groups = requests.Where(r => r.Types is not { Count: 0 })
-            .GroupBy(r => (Types: r.Types is null ? null : RelationshipTypes.AnyOf(r.Types), r.Direction))
-            .OrderBy(g => g.Key.Direction).ThenBy(g => g.Key.Types, StringComparer.Ordinal)
-            .Select(g => new RelationGroup(g.First().Types, g.Key.Direction, g.Select(r => r.NodeId).Distinct().ToList()))
-            .ToList();
+        var groups = Groups(requests);
         if (groups.Count == 0) return new Neighborhood([], await GetNodesAsync(nodeIds, cancellationToken));
-        var parameters = GroupParameters(groups);
+        var parameters = RelationGroup.Parameters(groups);
         parameters["ids"] = nodeIds.Distinct().ToList();
-        // Claims only when some request shows its relations: a level that follows them to their ends (an event's place) reads none.
-        var claims = requests.Any(r => !r.EndsOnly && r.Types is not { Count: 0 });
-        var row = (await ReadAsync(Statements.Expansion(groups, claims), parameters, cancellationToken)).Records.Single();
+        var row = (await ReadAsync(Statements.Expansion(groups, ReadsClaims(requests)), parameters, cancellationToken)).Records.Single();
         var relations = Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation));
         return new Neighborhood(relations, Rows.Maps(row["nodes"]).Select(Rows.Node).ToList());
     }
 
-    private static Dictionary<string, object?> GroupParameters(IReadOnlyList<RelationGroup> groups) =>
-        groups.Select((g, i) => (Name: $"g{i}", g.NodeIds)).ToDictionary(p => p.Name, p => (object?)p.NodeIds);
+    /// <summary>The requests with relation types to follow, one group per set of types and direction, in a fixed order (one statement text per shape).</summary>
+    private static List<RelationGroup> Groups(IReadOnlyCollection<ExpandRequest> requests) =>
+        requests.Where(r => r.Types is not { Count: 0 })
+            .GroupBy(r => (Types: r.Types is null ? null : RelationshipTypes.AnyOf(r.Types), r.Direction))
+            .OrderBy(g => g.Key.Direction).ThenBy(g => g.Key.Types, StringComparer.Ordinal)
+            .Select(g => new RelationGroup(g.First().Types, g.Key.Direction, g.Select(r => r.NodeId).Distinct().ToList()))
+            .ToList();
+
+    /// <summary>Claims only when some request shows its relations: a level that follows them to their ends (an event's place) reads none.</summary>
+    private static bool ReadsClaims(IReadOnlyCollection<ExpandRequest> requests) => requests.Any(r => !r.EndsOnly && r.Types is not { Count: 0 });
 
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {

@@ -23,7 +23,17 @@ public sealed class FindQuery
     private readonly List<string> conditions = [];
     private string prefix = "";
 
-    private FindQuery(string first) => patterns.Add(first);
+    /// <summary>Where the criteria's values come from: the statement's parameters (<c>$</c>), or a map's keys (<c>page.</c>).</summary>
+    private readonly string values;
+
+    private FindQuery(string first, string values = "$")
+    {
+        patterns.Add(first);
+        this.values = values;
+    }
+
+    /// <summary>The reference to value <paramref name="name"/>: <c>$name</c>, or <c>page.name</c> for a page folded into a level's statement.</summary>
+    private string Value(string name) => values + name;
 
     public Dictionary<string, object?> Parameters { get; } = [];
 
@@ -48,8 +58,8 @@ public sealed class FindQuery
     }
 
     /// <summary>Places this place or any place inside it, transitively, as the far end of a pattern.</summary>
-    private static string InOrInside(string parameter) =>
-        $"(:{Labels.Of(NodeKind.Place)})-[:{Type(RelationType.LocatedIn)}*0..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: ${parameter}}})";
+    private string InOrInside(string parameter) =>
+        $"(:{Labels.Of(NodeKind.Place)})-[:{Type(RelationType.LocatedIn)}*0..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: {Value(parameter)}}})";
 
     private static string Type(RelationType type) => RelationshipTypes.Of(type);
 
@@ -57,16 +67,17 @@ public sealed class FindQuery
     /// Nodes: <c>MATCH {Match} WITH DISTINCT n WHERE {Where}</c>. Anchors through a place hierarchy can
     /// reach one node twice, hence the DISTINCT.
     /// </summary>
-    public static FindQuery ForNodes(NodeQuery query, IReadOnlyList<string>? textMatches)
+    /// <param name="values">Where the values come from (see <see cref="Value"/>): parameters, or the keys of a map variable such as <c>page.</c>.</param>
+    public static FindQuery ForNodes(NodeQuery query, IReadOnlyList<string>? textMatches, string values = "$")
     {
-        var find = new FindQuery($"(n:{Labels.AnyOf(query.Kinds)})");
+        var find = new FindQuery($"(n:{Labels.AnyOf(query.Kinds)})", values);
         // n:Node puts the id constraint's index within the planner's reach for these two.
-        if (query.Ids is { } ids) find.Add($"n:{Node} AND n.id IN $nodeIds", "nodeIds", ids.ToList());
-        if (textMatches is not null) find.Add($"n:{Node} AND n.id IN $textIds", "textIds", textMatches);
+        if (query.Ids is { } ids) find.Add($"n:{Node} AND n.id IN {find.Value("nodeIds")}", "nodeIds", ids.ToList());
+        if (textMatches is not null) find.Add($"n:{Node} AND n.id IN {find.Value("textIds")}", "textIds", textMatches);
         if (query.OrganizationKinds is { } orgKinds)
-            find.Add($"n:{Labels.Of(NodeKind.Organization)} AND n.subKind IN $orgKinds", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
+            find.Add($"n:{Labels.Of(NodeKind.Organization)} AND n.subKind IN {find.Value("orgKinds")}", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
         if (query.PlaceKinds is { } placeKinds)
-            find.Add($"n:{Labels.Of(NodeKind.Place)} AND n.subKind IN $placeKinds", "placeKinds", placeKinds.Select(EnumNames.Of).ToList());
+            find.Add($"n:{Labels.Of(NodeKind.Place)} AND n.subKind IN {find.Value("placeKinds")}", "placeKinds", placeKinds.Select(EnumNames.Of).ToList());
         if (query.WithinPlaceId is { } within) find.AddWithin(query.Kinds, within);
         if (query.Events is { } events) find.AddEvents(events);
         if (query.Statements is { } statements) find.AddStatements(statements);
@@ -78,7 +89,7 @@ public sealed class FindQuery
     {
         var branches = new List<string>();
         if (kinds.Contains(NodeKind.Place))
-            branches.Add($"(n:{Labels.Of(NodeKind.Place)} AND EXISTS {{ (n)-[:{Type(RelationType.LocatedIn)}*1..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: $within}}) }})");
+            branches.Add($"(n:{Labels.Of(NodeKind.Place)} AND EXISTS {{ (n)-[:{Type(RelationType.LocatedIn)}*1..{TraversalLimits.MaxContainmentDepth}]->(:{Node} {{id: {Value("within")}}}) }})");
         if (kinds.Contains(NodeKind.Event))
             branches.Add($"(n:{Labels.Of(NodeKind.Event)} AND EXISTS {{ (n)-[:{Type(RelationType.OccurredIn)}]->{InOrInside("within")} }})");
         var actors = kinds.Where(k => k is NodeKind.Person or NodeKind.Organization).ToList();
@@ -89,30 +100,30 @@ public sealed class FindQuery
 
     private void AddEvents(EventCriteria events)
     {
-        if (events.Kinds is { } kinds) Add("n.subKind IN $eventKinds", "eventKinds", kinds.Select(EnumNames.Of).ToList());
-        if (events.From is { } from) Add("n.dateEnd >= $from", "from", InputText.FormatDate(from));
-        if (events.To is { } to) Add("n.dateStart <= $to", "to", InputText.FormatDate(to));
+        if (events.Kinds is { } kinds) Add($"n.subKind IN {Value("eventKinds")}", "eventKinds", kinds.Select(EnumNames.Of).ToList());
+        if (events.From is { } from) Add($"n.dateEnd >= {Value("from")}", "from", InputText.FormatDate(from));
+        if (events.To is { } to) Add($"n.dateStart <= {Value("to")}", "to", InputText.FormatDate(to));
         if (events.PlaceId is { } place) Anchor($"(n)-[:{Type(RelationType.OccurredIn)}]->{InOrInside("place")}", "place", place);
-        if (events.PerpetratorId is { } perpetrator) Anchor($"(:{Node} {{id: $perpetrator}})-[:{Type(RelationType.CarriedOut)}]->(n)", "perpetrator", perpetrator);
-        if (events.TargetId is { } target) Anchor($"(n)-[:{Type(RelationType.Targeted)}]->(:{Node} {{id: $target}})", "target", target);
+        if (events.PerpetratorId is { } perpetrator) Anchor($"(:{Node} {{id: {Value("perpetrator")}}})-[:{Type(RelationType.CarriedOut)}]->(n)", "perpetrator", perpetrator);
+        if (events.TargetId is { } target) Anchor($"(n)-[:{Type(RelationType.Targeted)}]->(:{Node} {{id: {Value("target")}}})", "target", target);
     }
 
     private void AddStatements(StatementCriteria statements)
     {
         if (statements.Anonymous is { } anonymous)
-            Add($"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node}) }} <> $anonymous", "anonymous", anonymous);
-        if (statements.SpeakerId is { } speaker) Anchor($"(n)-[:{References.SpokenBy}]->(:{Node} {{id: $speaker}})", "speaker", speaker);
-        if (statements.AboutId is { } about) Anchor($"(n)-[:{References.About}]->(:{Node} {{id: $about}})", "about", about);
-        if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: $source}})", "source", source);
-        if (statements.ActorId is { } actor) Anchor($"(n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: $actor}})", "actor", actor);
-        if (statements.Stances is { } stances) Add("n.subKind IN $stances", "stances", stances.Select(EnumNames.Of).ToList());
+            Add($"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node}) }} <> {Value("anonymous")}", "anonymous", anonymous);
+        if (statements.SpeakerId is { } speaker) Anchor($"(n)-[:{References.SpokenBy}]->(:{Node} {{id: {Value("speaker")}}})", "speaker", speaker);
+        if (statements.AboutId is { } about) Anchor($"(n)-[:{References.About}]->(:{Node} {{id: {Value("about")}}})", "about", about);
+        if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: {Value("source")}}})", "source", source);
+        if (statements.ActorId is { } actor) Anchor($"(n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: {Value("actor")}}})", "actor", actor);
+        if (statements.Stances is { } stances) Add($"n.subKind IN {Value("stances")}", "stances", stances.Select(EnumNames.Of).ToList());
         // Spoken for the organization, or by someone who belongs to it (MEMBER_OF, or a role there): found from
         // the organization's id through a pattern that holds both (and a few more, which the condition drops).
         if (statements.OrganizationId is { } organization)
         {
-            patterns.Add($"(n)-[:{References.SpokenFor}|{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}*0..1]->(:{Node} {{id: $organization}})");
-            Add($"(EXISTS {{ (n)-[:{References.SpokenFor}]->(:{Node} {{id: $organization}}) }} OR " +
-                $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}]->(:{Node} {{id: $organization}}) }})",
+            patterns.Add($"(n)-[:{References.SpokenFor}|{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}*0..1]->(:{Node} {{id: {Value("organization")}}})");
+            Add($"(EXISTS {{ (n)-[:{References.SpokenFor}]->(:{Node} {{id: {Value("organization")}}}) }} OR " +
+                $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}]->(:{Node} {{id: {Value("organization")}}}) }})",
                 "organization", organization);
         }
     }
@@ -188,6 +199,6 @@ public sealed class FindQuery
         if (!key.StartsWith(tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
         Parameters["afterKey"] = key[(tag.Length + 1)..];
         Parameters["afterId"] = id;
-        return $"(sortKey {(descending ? "<" : ">")} $afterKey OR (sortKey = $afterKey AND {idExpression} > $afterId))";
+        return $"(sortKey {(descending ? "<" : ">")} {Value("afterKey")} OR (sortKey = {Value("afterKey")} AND {idExpression} > {Value("afterId")}))";
     }
 }

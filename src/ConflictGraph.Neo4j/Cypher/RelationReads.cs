@@ -6,6 +6,10 @@ namespace ConflictGraph.Neo4j.Cypher;
 /// <summary>The relations to follow from some nodes: of these types (all when null), in this direction.</summary>
 public sealed record RelationGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyList<string> NodeIds)
 {
+    /// <summary>The groups' node ids as the parameters $g0, $g1, ... their statements read.</summary>
+    public static Dictionary<string, object?> Parameters(IReadOnlyList<RelationGroup> groups) =>
+        groups.Select((g, i) => (Name: $"g{i}", g.NodeIds)).ToDictionary(p => p.Name, p => (object?)p.NodeIds);
+
     /// <summary>The pattern from a node to its relations, types named so Neo4j reads only their chains.</summary>
     public string Pattern
     {
@@ -49,14 +53,20 @@ public static partial class Statements
     /// Without <paramref name="claims"/> (every request follows its relations to their ends only) no claim
     /// is read and each relation's list is empty.
     /// </summary>
-    public static string Expansion(IReadOnlyList<RelationGroup> groups, bool claims = true) =>
+    public static string Expansion(IReadOnlyList<RelationGroup> groups, bool claims = true) => ExpansionClauses(groups, claims) + "RETURN relations, nodes";
+
+    /// <summary><see cref="Expansion"/> before its RETURN: one row that binds <c>relations</c> and <c>nodes</c>, for a level's statement to go on from.</summary>
+    public static string ExpansionClauses(IReadOnlyList<RelationGroup> groups, bool claims) =>
         "CALL () { " + string.Join(" UNION ", groups.Select((g, i) =>
             $"UNWIND $g{i} AS id MATCH (:{Labels.Node} {{id: id}}){g.Pattern}(far:{Labels.Node}) RETURN r, far.id AS farId")) + " } " +
         "WITH collect(DISTINCT r) AS found, collect(DISTINCT farId) AS far " +
         "CALL (found) { UNWIND found AS r WITH r, startNode(r) AS a, endNode(r) AS b " +
         $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {(claims ? ClaimsOfR : "[]")}}}) AS relations }} " +
-        $"CALL (far) {{ UNWIND far + $ids AS id WITH DISTINCT id MATCH (n:{Labels.Node} {{id: id}}) " +
-        $"RETURN collect({{kind: {Kind}, body: n.body}}) AS nodes }} RETURN relations, nodes";
+        $"CALL (far) {{ {NodesAt("far + $ids")} }} ";
+
+    /// <summary>The nodes with the ids in the list <paramref name="ids"/> (each once), as one list of maps of kind and body, <c>nodes</c>.</summary>
+    public static string NodesAt(string ids) =>
+        $"UNWIND {ids} AS id WITH DISTINCT id MATCH (n:{Labels.Node} {{id: id}}) RETURN collect({{kind: {Kind}, body: n.body}}) AS nodes";
 
     /// <summary>Relations by their identity (type, from, to), each matched between its two indexed ends.</summary>
     public static readonly string RelationsByKeys =

@@ -11,8 +11,16 @@ public static class Rows
 {
     public static Node Node(QueryRow row) => NodeJson.Parse(EnumNames.Of(Labels.KindOf(row.String("kind"))), row.String("body"));
 
-    /// <summary>A node read without its body, from a row of its kind and id.</summary>
-    public static NodeKey Key(QueryRow row) => new(row.String("id"), Labels.KindOf(row.String("kind")));
+    /// <summary>A node read without its body, from a map of its kind and id.</summary>
+    public static NodeKey Key(IReadOnlyDictionary<string, object?> map) => new((string)map["id"]!, Labels.KindOf((string)map["kind"]!));
+
+    /// <summary>A row as a map, to read it as the maps nested in a result are read.</summary>
+    public static IReadOnlyDictionary<string, object?> Map(QueryRow row)
+    {
+        var map = new Dictionary<string, object?>(row.Fields.Count);
+        for (var i = 0; i < row.Fields.Count; i++) map[row.Fields[i]] = row.Values[i];
+        return map;
+    }
 
     public static Node Node(IReadOnlyDictionary<string, object?> map) =>
         NodeJson.Parse(EnumNames.Of(Labels.KindOf((string)map["kind"]!)), (string)map["body"]!);

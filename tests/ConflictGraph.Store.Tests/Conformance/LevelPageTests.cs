@@ -70,6 +70,35 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task PagesOfOneShapeWithDifferentValuesAndSizesEachGetTheirOwnAnswer()
+    {
+        var store = await CreateWorldAsync();
+        await store.ImportAsync(new GraphBatch(PentagonStatements, []), null, None);
+        // Every event's statements (one shape, read together on Neo4j), at two sizes and after a cursor, beside a page
+        // filtered by words and one that holds nothing.
+        var events = new[] { "event:strikes", "event:drones", "event:rockets", "event:killing" };
+        var about = StatementsOf(new StatementCriteria { AboutId = "event:strikes" });
+        var firstTwo = (await store.FindNodesAsync([(about, new PageRequest(2))], None))[0];
+        List<(NodeQuery Query, PageRequest Page)> pages =
+        [
+            .. events.Select(e => (StatementsOf(new StatementCriteria { AboutId = e }), new PageRequest(2, CountTotal: false))),
+            .. events.Select(e => (StatementsOf(new StatementCriteria { AboutId = e }), new PageRequest(3))),
+            (about, new PageRequest(2, firstTwo.EndCursor)),
+            (new NodeQuery { Kinds = [NodeKind.Organization], Text = "kataib" }, new PageRequest(5)),
+            (StatementsOf(new StatementCriteria { AboutId = "event:none" }), new PageRequest(2)),
+        ];
+        var expected = await store.FindNodesAsync(pages, None);
+        Assert.True(expected[0].HasNextPage);
+        Assert.NotEmpty(expected[8].Items);
+        Assert.NotEmpty(expected[9].Items);
+
+        var found = await store.ExpandAsync([new ExpandRequest("event:strikes", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)], [], pages, None);
+
+        AssertSamePages(expected, found.Pages);
+        Assert.Equal("place:depot", Assert.Single(found.Nodes).Id);
+    }
+
+    [SkippableFact]
     public async Task ALevelsPagesSeeAWriteMadeBetweenTwoReads()
     {
         var store = await CreateWorldAsync();

@@ -40,4 +40,29 @@ public static class WireScripts
     public static string? StatementOf(string body) => body.Length == 0 ? null : JsonNode.Parse(body)?["statement"]?.GetValue<string>();
 
     public static JsonNode ParametersOf(string body) => JsonNode.Parse(body)!["parameters"]!;
+
+    /// <summary>
+    /// A level statement's one row (<see cref="LevelStatement"/>): the columns it returns, relations and nodes empty,
+    /// and for each page it sent (the maps of $q0, $q1, ...) its index, a total and the rows <paramref name="rows"/> gives for its map.
+    /// </summary>
+    public static string LevelAnswer(string body, long total, Func<JsonObject, string[]> rows)
+    {
+        var statement = StatementOf(body)!;
+        var columns = statement[(statement.LastIndexOf("RETURN ", StringComparison.Ordinal) + 7)..].Split(", ");
+        var parameters = ParametersOf(body).AsObject();
+        var values = columns.Select(column =>
+        {
+            if (column is "relations" or "nodes") return List();
+            // What the shape's subquery collects for each page: its index, and its total and rows when it reads them.
+            var end = statement.IndexOf($") AS {column} ", StringComparison.Ordinal);
+            var collected = statement[statement.LastIndexOf("collect({at: ", end, StringComparison.Ordinal)..end];
+            return List(parameters[column]!.AsArray().Select(page => Map(
+            [
+                ("at", Integer(page!["at"]!.GetValue<int>())),
+                .. collected.Contains("total: total", StringComparison.Ordinal) ? [("total", Integer(total))] : Array.Empty<(string, string)>(),
+                .. collected.Contains("rows: rows", StringComparison.Ordinal) ? [("rows", List(rows(page.AsObject())))] : Array.Empty<(string, string)>(),
+            ])).ToArray());
+        });
+        return ScriptedServer.Rows(columns, $"[{string.Join(",", values)}]");
+    }
 }

@@ -57,9 +57,17 @@ public static class StoreStatements
             await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], [], none);
         }
         await store.ExpandAsync([], ["person:a"], [], none);
-        // A level with its pages (an event's place and statements).
+        // A level with its pages (an event's place and statements), with nodes by id only, and pages alone: every node
+        // query as a page, whole and keys only, with and without a total, after a cursor of each order, and of no items.
+        var about = new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "event:e" } };
         await store.ExpandAsync([new ExpandRequest("event:e", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)], [],
-            [(new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "event:e" } }, new PageRequest(500, CountTotal: false))], none);
+            [(about, new PageRequest(500, CountTotal: false))], none);
+        await store.ExpandAsync([new ExpandRequest("event:e", null, Direction.Both)], ["person:a"],
+            [(about, new PageRequest(500, CountTotal: false)), (about with { Statements = new StatementCriteria { AboutId = "event:f" } }, new PageRequest(500, CountTotal: false))], none);
+        await store.ExpandAsync([], ["person:a"], [(about, new PageRequest(5, KeysOnly: true))], none);
+        await store.ExpandAsync([], [], [.. NodeQueries().Select(q => (q, new PageRequest(5))), .. NodeQueries().Select(q => (q, new PageRequest(5, CountTotal: false, KeysOnly: true)))], none);
+        await store.ExpandAsync([], [], [.. Enum.GetValues<NodeOrder>().Select(order => (new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order)))),
+            (about, new PageRequest(0))], none);
         await store.GetCitationsAsync(["statement:s"], none);
         await store.GetFactsAsync(["place:iraq"], none);
         foreach (var query in FactQueries())
@@ -72,10 +80,7 @@ public static class StoreStatements
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5, KeysOnly: true))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())
-        {
-            var tag = order switch { NodeOrder.DateAsc => "a:2021-01-01", NodeOrder.DateDesc => "d:2021-01-01", _ => "i:event:e" };
-            await store.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, Cursor.Encode(tag, "event:e")))], none);
-        }
+            await store.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order)))], none);
         foreach (var query in RelationQueries())
         {
             await store.FindRelationsAsync(query, new PageRequest(5), none);
@@ -110,6 +115,10 @@ public static class StoreStatements
         return Statements(server).ToList();
     }
 
+    /// <summary>A cursor of an event page in the order given.</summary>
+    private static string After(NodeOrder order) =>
+        Cursor.Encode(order switch { NodeOrder.DateAsc => "a:2021-01-01", NodeOrder.DateDesc => "d:2021-01-01", _ => "i:event:e" }, "event:e");
+
     private const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"t1"}}""";
     private const string Zero = """{"$type":"Integer","_value":"0"}""";
     private const string One = """{"$type":"Integer","_value":"1"}""";
@@ -134,6 +143,7 @@ public static class StoreStatements
         return Has("AS untallied") ? AggregateTotal
             : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
+            : Has("UNWIND $q0 AS page") ? WireScripts.LevelAnswer(body, 1, page => page.ContainsKey("afterKey") ? [] : [PersonMap(person)])
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("AS subjectId") ? ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"], $"[{fact}]")
@@ -159,6 +169,10 @@ public static class StoreStatements
                 $$"""[{{ScriptedServer.Text("person:a")}},{"$type":"Integer","_value":"2"},{{ScriptedServer.Text("NODE_UPDATED")}},{{One}}]""")
             : Empty;
     }
+
+    /// <summary>A node as a folded page's row holds it: whole, with its id too for a page of keys.</summary>
+    private static string PersonMap(string body) => WireScripts.Map(("kind", ScriptedServer.Text("Person")), ("body", body),
+        ("id", ScriptedServer.Text("person:a")), ("sortKey", ScriptedServer.Text("person:a")));
 
     /// <summary>An aggregate's total row: every measure zero.</summary>
     private static string AggregateTotal => ScriptedServer.Rows(

@@ -1,0 +1,80 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j.Layout;
+
+namespace ConflictGraph.Neo4j.Cypher;
+
+/// <summary>
+/// One page of nodes as Cypher, the one home of its order, keyset, columns and reading: FindNodesAsync sends its
+/// count and its rows as statements of their own (<see cref="Total"/>, <see cref="Rows"/>); a query level folds the
+/// same clauses into its expansion's statement (<see cref="LevelStatement"/>), each page's values then read from
+/// the keys of the map <see cref="Row"/> instead of from parameters.
+/// </summary>
+public sealed class NodePage
+{
+    /// <summary>The variable a folded page's values are read from.</summary>
+    public const string Row = "page";
+
+    private readonly FindQuery find;
+    private readonly string key;
+    private readonly bool descending;
+    private readonly string tag;
+    private readonly string? after;
+
+    private NodePage(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches, string values)
+    {
+        find = FindQuery.ForNodes(query, textMatches, values);
+        (key, descending, tag) = FindQuery.Order(query.Order);
+        // Refuses a cursor from another order before anything is sent.
+        after = find.After(page.After, tag, descending, "n.id");
+        Request = page;
+    }
+
+    /// <summary>A page read on its own: its values are the statement's parameters.</summary>
+    public static NodePage Alone(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches, "$");
+
+    /// <summary>A page folded into a level's statement: its values are the keys of <see cref="Row"/>.</summary>
+    public static NodePage Folded(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches, Row + ".");
+
+    public PageRequest Request { get; }
+
+    /// <summary>The page's values by name: the parameters of <see cref="Total"/> and <see cref="Rows"/>, or the folded page's map.</summary>
+    public Dictionary<string, object?> Values => find.Parameters;
+
+    /// <summary>Anchors through a place hierarchy can reach one node twice, hence the DISTINCT.</summary>
+    private string Found => $"{find.Match} WITH DISTINCT n WHERE {find.Where}";
+
+    /// <summary>The whole result's size (the cursor does not narrow it), as <c>total</c>.</summary>
+    public string Total => $"{Found} RETURN count(n) AS total";
+
+    private string Keyed => $"{Found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}";
+
+    private string Order => $"sortKey{(descending ? " DESC" : "")}, n.id";
+
+    /// <summary>Keys only: the id and the kind's label, not the body (which the caller does not read).</summary>
+    private string Column => Request.KeysOnly ? "id" : "body";
+
+    /// <summary>The page's rows and one more (is there a next page?), as rows of kind, body (or id) and sortKey; $limit is First + 1.</summary>
+    public string Rows => $"{Keyed}RETURN {Labels.KindExpression("n")} AS kind, n.{Column} AS {Column}, sortKey ORDER BY {Order} LIMIT $limit";
+
+    /// <summary>
+    /// <see cref="Rows"/> as one list of maps, <c>rows</c>, for a subquery: sorted by a WITH before they are collected
+    /// (the order collect keeps), limited by <paramref name="limit"/> (a parameter: LIMIT may not read a variable).
+    /// </summary>
+    public string CollectedRows(string limit) =>
+        $"{Keyed}WITH n, sortKey ORDER BY {Order} LIMIT ${limit} " +
+        $"RETURN collect({{kind: {Labels.KindExpression("n")}, {Column}: n.{Column}, sortKey: sortKey}}) AS rows";
+
+    /// <summary>The page from its rows (maps of kind, body or id, and sortKey, in order; First + 1 at most) and its total.</summary>
+    public Page<Node> Read(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, int? total)
+    {
+        if (Request.First <= 0) return Page<Node>.Nothing(Request, total);
+        var items = rows.Take(Request.First).Select(row =>
+        {
+            var node = Request.KeysOnly ? Cypher.Rows.Key(row) : Cypher.Rows.Node(row);
+            return new PageItem<Node>(node, Cursor.Encode($"{tag}:{(string)row["sortKey"]!}", node.Id));
+        }).ToList();
+        return new Page<Node>(items, total, rows.Count > Request.First, Request.After is not null);
+    }
+}
