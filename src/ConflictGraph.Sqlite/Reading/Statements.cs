@@ -10,11 +10,20 @@ internal static class Statements
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null) =>
         connection is ReadConnection read ? read.Command(sql, transaction) : new SqliteCommand(sql, connection, transaction);
 
-    /// <summary>Runs <paramref name="sql"/> (one statement or several) for its effect, inside <paramref name="transaction"/> when given.</summary>
+    /// <summary>
+    /// Runs <paramref name="sql"/> (one statement or several) for its effect, inside <paramref name="transaction"/> when given;
+    /// the first statement that fails throws, and the rest do not run.
+    /// </summary>
+    /// <remarks>
+    /// Every statement is stepped through the reader here: a command's ExecuteNonQuery runs the statements after the first as
+    /// its reader is disposed, and Microsoft.Data.Sqlite drops their errors there (dotnet/efcore#32740), so a script whose
+    /// third statement failed returned as if it had run, and a caller's transaction committed the first two.
+    /// </remarks>
     public static void Execute(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.Command(sql, transaction);
-        command.ExecuteNonQuery();
+        using var reader = command.ExecuteReader();
+        while (reader.NextResult()) { }
     }
 
     /// <summary>

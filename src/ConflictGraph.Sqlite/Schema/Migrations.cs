@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite.Reading;
 using ConflictGraph.Sqlite.Writing;
 using Microsoft.Data.Sqlite;
 
@@ -34,10 +35,8 @@ internal static partial class Migrations
         for (var version = current; version < target; version++)
         {
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[version].Sql + $"\nPRAGMA user_version = {version + 1};";
-            command.ExecuteNonQuery();
+            // Statement by statement, so a step whose later statement fails is rolled back whole (Statements.Execute).
+            connection.Execute(Steps[version].Sql + $"\nPRAGMA user_version = {version + 1};", transaction);
             Steps[version].Then?.Invoke(connection, transaction);
             transaction.Commit();
         }
