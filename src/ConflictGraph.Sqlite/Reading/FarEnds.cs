@@ -17,16 +17,17 @@ internal static class FarEnds
     /// <summary>
     /// The statement for <paramref name="groups"/> (parameters $g0, $g1, ... their node ids, $ids the nodes
     /// asked for). Each group's relations come from an index alone (a relation's type and ends are its key),
-    /// each with the end away from the node it was found at; rows of <c>type, from_id, to_id</c>, then rows of
-    /// <c>NULL, kind, body</c> for each distinct far end or asked-for node there is, read once.
+    /// each with the seq of the end away from the node it was found at (the index carries it, schema 15); rows of
+    /// <c>type, from_id, to_id</c>, then rows of <c>NULL, kind, body</c> for each distinct far end or asked-for node
+    /// there is, read once, by seq: a far end is one descent of the nodes table, not the id index's and then that one.
     /// </summary>
     public static string Sql(IReadOnlyList<EndsGroup> groups)
     {
         var probes = groups.SelectMany((g, i) =>
         {
             var types = g.Types is null ? null : Traversal.TypeList(g.Types);
-            var outgoing = $"SELECT {RelationReads.Keys}, r.to_id FROM {Ids.Driving($"$g{i}")} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
-            var incoming = $"SELECT {RelationReads.Keys}, r.from_id FROM {Ids.Driving($"$g{i}")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
+            var outgoing = $"SELECT {RelationReads.Keys}, r.to_seq FROM {Ids.Driving($"$g{i}")} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
+            var incoming = $"SELECT {RelationReads.Keys}, r.from_seq FROM {Ids.Driving($"$g{i}")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
             return g.Direction switch
             {
                 Direction.Outgoing => [outgoing],
@@ -36,7 +37,7 @@ internal static class FarEnds
         });
         return $"WITH found(type, from_id, to_id, far) AS MATERIALIZED ({string.Join(" UNION ALL ", probes)}) " +
                "SELECT type, from_id, to_id FROM found UNION ALL " +
-               $"SELECT NULL, n.kind, n.body FROM nodes n WHERE n.id IN (SELECT far FROM found UNION ALL SELECT value FROM {Ids.Driving("$ids")})";
+               $"SELECT NULL, n.kind, n.body FROM nodes n WHERE n.seq IN (SELECT far FROM found UNION ALL SELECT i.seq FROM {Ids.Driving("$ids")} CROSS JOIN nodes i ON i.id = j.value)";
     }
 
     /// <summary>

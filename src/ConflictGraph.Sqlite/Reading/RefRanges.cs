@@ -34,12 +34,13 @@ internal sealed class RefRanges
     /// <summary>
     /// The page after <paramref name="position"/> (columns kind, body, sort key; kind, id, sort key for <paramref name="keys"/>),
     /// or null when no walk can hold a row after it. Keys are the index's alone: a node_refs row exists only for a stored
-    /// node of its kind (triggers keep it with refs, which go with their node), so no node's row is read for them.
+    /// node of its kind (triggers keep it with refs, which go with their node), so no node's row is read for them. A page's
+    /// nodes are read by the seq the index carries (schema 15): one descent of the nodes table each, not the id index's first.
     /// </summary>
     public string? Page(KeysetPage.Position? position, string limit, bool keys)
     {
         var beyond = filter.BeyondKinds;
-        var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.id = x.node_id";
+        var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.seq = x.node_seq";
         var walks = new List<string>();
         foreach (var range in ranges)
         {
@@ -49,13 +50,13 @@ internal sealed class RefRanges
                 var (sortKey, order) = dated
                     ? ("x.date_start", $"x.date_start{keyset.Direction}, x.node_id")
                     : (filter.Value(keyset.Undated), "x.node_id");
-                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, {sortKey} AS sort_key FROM node_refs x{join} " +
+                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, {sortKey} AS sort_key FROM node_refs x{join} " +
                           $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{(beyond is null ? "" : $" AND {beyond}")}{after} " +
                           $"ORDER BY {order} LIMIT {limit})");
             }
         }
         if (walks.Count == 0) return null;
-        var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.id = m.id");
+        var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.seq = m.seq");
         return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ", walks)}) m{nodes} " +
                $"ORDER BY m.sort_key{keyset.Direction}, m.id LIMIT {limit}";
     }

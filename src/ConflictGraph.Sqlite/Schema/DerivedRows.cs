@@ -35,10 +35,10 @@ internal static class DerivedRows
     /// </summary>
     public static string OwnSpanClass => SpanClass.Replace("n.", "", StringComparison.Ordinal);
 
-    /// <summary>Every ref with the kind and first date of the node that makes it (node_refs empty before).</summary>
+    /// <summary>Every ref with the kind, first date and seq of the node that makes it (node_refs empty before; schema 15's columns).</summary>
     public const string NodeRefs = """
-        INSERT INTO node_refs (node_id, field, target_id, kind, date_start)
-            SELECT f.node_id, f.field, f.target_id, n.kind, n.date_start FROM refs f CROSS JOIN nodes n ON n.id = f.node_id;
+        INSERT INTO node_refs (node_id, field, target_id, kind, date_start, node_seq)
+            SELECT f.node_id, f.field, f.target_id, n.kind, n.date_start, n.seq FROM refs f CROSS JOIN nodes n ON n.id = f.node_id;
         """;
 
     /// <summary>Where each event happened, with its dates and span class (event_places empty before).</summary>

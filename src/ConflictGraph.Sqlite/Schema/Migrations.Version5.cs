@@ -17,7 +17,8 @@ internal static partial class Migrations
             PRIMARY KEY (node_id, field, target_id)
         ) STRICT, WITHOUT ROWID;
 
-        {{DerivedRows.NodeRefs}}
+        INSERT INTO node_refs (node_id, field, target_id, kind, date_start)
+            SELECT f.node_id, f.field, f.target_id, n.kind, n.date_start FROM refs f CROSS JOIN nodes n ON n.id = f.node_id;
         CREATE INDEX node_refs_by_date ON node_refs (target_id, field, kind, date_start, node_id);
 
         CREATE TRIGGER refs_dated AFTER INSERT ON refs BEGIN

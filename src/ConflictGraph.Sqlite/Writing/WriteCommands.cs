@@ -37,7 +37,9 @@ internal sealed class WriteCommands : IDisposable
         DeleteNames = Prepare($"DELETE FROM {NameIndex.Table} WHERE rowid = $seq", "$seq");
         InsertNames = Prepare($"INSERT INTO {NameIndex.Table} (rowid, text) VALUES ($seq, $text)", "$seq", "$text");
         InsertRelation = Prepare(
-            "INSERT INTO relations (id, type, from_id, to_id, status) VALUES ($id, $type, $from, $to, $status) ON CONFLICT DO NOTHING",
+            // Each end's seq goes in with the relation (schema 15): the relation indexes carry the far end's, so a read reaches that node by seq.
+            "INSERT INTO relations (id, type, from_id, to_id, status, from_seq, to_seq) VALUES ($id, $type, $from, $to, $status, " +
+            "(SELECT seq FROM nodes WHERE id = $from), (SELECT seq FROM nodes WHERE id = $to)) ON CONFLICT DO NOTHING",
             "$id", "$type", "$from", "$to", "$status");
         RelationClaims = Prepare("SELECT statement_id, disputes, characterization FROM claims WHERE relation_id = $id", "$id");
         UpsertClaim = Prepare(

@@ -77,7 +77,7 @@ public sealed class NameIndexMigrationTests : IDisposable
     private static void WriteAsVersion10(string path)
     {
         SqliteConnection.ClearAllPools();
-        Assert.Equal(["10"], SqliteFile.Query(path, "DROP TABLE search_names; PRAGMA user_version = 10; SELECT 10", readOnly: false));
+        Assert.Equal(["10"], SqliteFile.Query(path, $"DROP TABLE search_names; {SeqKeysTests.UndoVersion15} PRAGMA user_version = 10; SELECT 10", readOnly: false));
     }
 
     public void Dispose() => files.Dispose();

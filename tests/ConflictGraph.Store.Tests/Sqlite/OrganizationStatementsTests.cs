@@ -78,7 +78,7 @@ public sealed class OrganizationStatementsTests : IDisposable
         store.Dispose();
         SqliteConnection.ClearAllPools();
         var triggers = string.Concat(OrganizationStatements.Triggers.Select(t => $"DROP TRIGGER {t};"));
-        SqliteFile.Query(path, $"DROP TABLE {OrganizationStatements.Table}; {triggers} PRAGMA user_version = 12;", readOnly: false);
+        SqliteFile.Query(path, $"DROP TABLE {OrganizationStatements.Table}; {triggers} {SeqKeysTests.UndoVersion15} PRAGMA user_version = 12;", readOnly: false);
 
         var (reopened, _) = files.Open("old.db", bulkLoads: false);
         await reopened.GetStatsAsync(None);

@@ -55,7 +55,7 @@ public sealed class PlaceRowsTests : IDisposable
             await store.ImportAsync(ClaimsWorld.Batch, null, None);
             await store.ImportAsync(AggregateWorld.Batch, null, None);
         }
-        SqliteFile.Query(path, $"DROP INDEX {Migrations.PlaceRowsIndex}; PRAGMA user_version = 11; SELECT 1", readOnly: false);
+        SqliteFile.Query(path, $"DROP INDEX {Migrations.PlaceRowsIndex}; {SeqKeysTests.UndoVersion15} PRAGMA user_version = 11; SELECT 1", readOnly: false);
 
         using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
         Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));

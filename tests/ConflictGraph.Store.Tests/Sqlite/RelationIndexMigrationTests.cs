@@ -30,7 +30,7 @@ public sealed class RelationIndexMigrationTests : IDisposable
         Assert.Contains(exported, e => e.Contains(" by ") && e.Contains(" in ") && e.Contains(" at "));
         store.Dispose();
         SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, """
+        SqliteFile.Query(path, SeqKeysTests.UndoVersion15 + """
             DROP INDEX relations_from; DROP INDEX relations_to;
             CREATE INDEX relations_from ON relations (from_id, type); CREATE INDEX relations_to ON relations (to_id, type);
             PRAGMA user_version = 13;

@@ -66,7 +66,8 @@ public sealed class SearchIndexMigrationTests : IDisposable
         using var transaction = connection.BeginTransaction();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE search; DROP TABLE search_names; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2'); PRAGMA user_version = 9;";
+            command.CommandText = "DROP TABLE search; DROP TABLE search_names; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2'); " +
+                $"{SeqKeysTests.UndoVersion15} PRAGMA user_version = 9;";
             command.ExecuteNonQuery();
         }
         using (var insert = connection.CreateCommand())
