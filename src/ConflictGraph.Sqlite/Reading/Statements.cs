@@ -15,9 +15,10 @@ internal static class Statements
     /// the first statement that fails throws, and the rest do not run.
     /// </summary>
     /// <remarks>
-    /// Every statement is stepped through the reader here: a command's ExecuteNonQuery runs the statements after the first as
-    /// its reader is disposed, and Microsoft.Data.Sqlite drops their errors there (dotnet/efcore#32740), so a script whose
-    /// third statement failed returned as if it had run, and a caller's transaction committed the first two.
+    /// Every statement is stepped through the reader here: a command's ExecuteNonQuery stops its reader at the first statement
+    /// that returns columns and runs the rest as the reader is disposed, where Microsoft.Data.Sqlite drops their errors
+    /// (dotnet/efcore#32740), so a script with a query before a failing statement returned as if it had run, and a caller's
+    /// transaction committed what came before the failure.
     /// </remarks>
     public static void Execute(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
