@@ -115,8 +115,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     }
 
     private HitRate HitRateOf(string operation) =>
-        hitRates.TryGetValue(operation, out var rate) ? rate
-            : hitRates.GetOrAdd(operation, static (_, o) => new HitRate(o.HitRateWindow, o.MinimumHitRate), options.Value);
+        hitRates.GetOrAdd(operation, static (_, o) => new HitRate(o.HitRateWindow, o.MinimumHitRate), options.Value);
 
     /// <summary>Whether a kind of read (its operation's name, as <c>nameof(IGraphStore.GetNodesAsync)</c>) rests, going straight to the store (for tests).</summary>
     public bool Resting(string operation) => hitRates.TryGetValue(operation, out var rate) && rate.Resting;
