@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.History;
@@ -85,17 +84,17 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         return ReadTags.Touched(entries).ToList();
     }
 
-    /// <param name="arguments">Writes the read's arguments unambiguously.</param>
-    /// <param name="dependsOn">What the answer depends on, given the answer.</param>
+    /// <param name="keyOf">Writes the read's key: its name and its arguments, unambiguously (<see cref="ReadKeys"/>); not called while the kind rests.</param>
+    /// <param name="dependsOn">What the answer depends on, given the answer: called only when the read is kept.</param>
     private async Task<T> CachedAsync<T>(
-        string operation, Func<string> arguments, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
+        string operation, Func<string> keyOf, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
         // A kind of read that hardly ever hits costs the cache more than it saves: it rests, straight to the store.
         var rate = HitRateOf(operation);
         if (!rate.Caching()) return await read(cancellationToken);
         await CheckVersionAsync(cancellationToken);
-        var key = $"{operation}|{arguments()}";
+        var key = keyOf();
         var kept = cache.TryGetValue(key, out Entry? hit);
         var fresh = kept && stamps.IsFresh(hit!.Stamp);
         rate.Record(hit: fresh);
@@ -123,41 +122,26 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// <summary>How every entry is kept (MemoryCache copies these into the entry, so one instance serves all).</summary>
     private static readonly MemoryCacheEntryOptions Kept = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
 
-    private Task<T> CachedAsync<T>(string operation, object arguments, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, () => JsonSerializer.Serialize(arguments), _ => dependsOn, read, cancellationToken);
+    /// <summary>A read keyed by its serialized arguments: only for reads too rare for their key's cost to matter.</summary>
+    private Task<T> SerializedAsync<T>(string operation, object arguments, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, () => $"{operation}|{JsonSerializer.Serialize(arguments)}", _ => dependsOn, read, cancellationToken);
 
-    /// <summary>A read whose only argument is a list of ids: its key is written by hand (<see cref="IdsKey"/>), not serialized.</summary>
-    private Task<T> CachedByIdsAsync<T>(string operation, IReadOnlyCollection<string> ids, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, () => IdsKey(ids), _ => dependsOn, read, cancellationToken);
+    /// <summary>A read whose only argument is a list of ids.</summary>
+    private Task<T> CachedByIdsAsync<T>(string operation, IReadOnlyCollection<string> ids, Func<IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, () => ReadKeys.Ids(operation, ids), _ => dependsOn(), read, cancellationToken);
 
-    /// <summary>
-    /// Every id prefixed with its length, so no id can run into the next whatever characters it
-    /// holds: the key of a list of ids without the serializer, in one allocation.
-    /// </summary>
-    private static string IdsKey(IReadOnlyCollection<string> ids)
-    {
-        var length = 0;
-        foreach (var id in ids) length += id.Length + Digits(id.Length) + 1;
-        return string.Create(length, ids, static (span, ids) =>
-        {
-            foreach (var id in ids)
-            {
-                id.Length.TryFormat(span, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-                span[written] = ':';
-                id.AsSpan().CopyTo(span[(written + 1)..]);
-                span = span[(written + 1 + id.Length)..];
-            }
-        });
-    }
-
-    private static int Digits(int n) => n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+    private static readonly string[] OnRelations = [ReadTags.Relations];
+    private static readonly string[] OnFacts = [ReadTags.Facts];
+    private static readonly string[] OnRelationsAndFacts = [ReadTags.Relations, ReadTags.Facts];
+    private static readonly string[] OnStatements = [ReadTags.Kind(NodeKind.Statement)];
+    private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetNodesAsync), ids, ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetNodesAsync), ids, () => ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsAsync), new { nodeIds, types, direction }, nodeIds.Select(ReadTags.Around),
+        CachedAsync(nameof(GetRelationsAsync), () => ReadKeys.Relations(nodeIds, types, direction), _ => nodeIds.Select(ReadTags.Around),
             ct => store.GetRelationsAsync(nodeIds, types, direction, ct), cancellationToken);
 
     /// <summary>
@@ -167,81 +151,58 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), () => pages.Count == 0 ? ExpandKey(requests, nodeIds) : $"{ExpandKey(requests, nodeIds)}|{PagesKey(pages)}",
+        CachedAsync(nameof(ExpandAsync), () => ReadKeys.Expand(requests, nodeIds, pages),
             found => requests.Select(r => ReadTags.Around(r.NodeId)).Concat(nodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
                 .Concat(PageTags(pages)),
             ct => store.ExpandAsync(requests, nodeIds, pages, ct), cancellationToken);
-
-    /// <summary>The arguments of a batch of node pages, as <see cref="FindNodesAsync"/> keys them.</summary>
-    private static string PagesKey(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
-        JsonSerializer.Serialize(pages.Select(q => new { q.Query, q.Page }));
 
     /// <summary>What a batch of node pages depends on.</summary>
     private static IEnumerable<string> PageTags(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
         pages.SelectMany(q => ReadTags.Of(q.Query)).Distinct();
 
-    /// <summary>
-    /// The key of the hottest read, written by hand rather than serialized: every id is prefixed
-    /// with its length, so no id can run into the next whatever characters it holds.
-    /// </summary>
-    private static string ExpandKey(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds)
-    {
-        var key = new StringBuilder();
-        foreach (var request in requests)
-        {
-            key.Append(request.EndsOnly ? 'o' : 'e').Append(request.NodeId.Length).Append(':').Append(request.NodeId).Append('/').Append((int)request.Direction);
-            if (request.Types is { } types)
-                foreach (var type in types) key.Append(',').Append((int)type);
-            else key.Append('*');
-            key.Append(';');
-        }
-        foreach (var id in nodeIds) key.Append('n').Append(id.Length).Append(':').Append(id);
-        return key.ToString();
-    }
-
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetCitationsAsync), statementIds, [ReadTags.Relations, ReadTags.Facts], ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCitationsAsync), statementIds, () => OnRelationsAndFacts, ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, [ReadTags.Facts], ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, () => OnFacts, ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindFactsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindFactsAsync(query, page, ct), cancellationToken);
+        CachedAsync(nameof(FindFactsAsync), () => ReadKeys.FactPage(query, page), _ => ReadTags.Of(query), ct => store.FindFactsAsync(query, page, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, [ReadTags.Relations], ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, () => OnRelations, ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, [ReadTags.Kind(NodeKind.Statement)], ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, () => OnStatements, ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindNodesAsync), () => PagesKey(queries), _ => PageTags(queries), ct => store.FindNodesAsync(queries, ct), cancellationToken);
+        CachedAsync(nameof(FindNodesAsync), () => ReadKeys.NodePages(queries), _ => PageTags(queries), ct => store.FindNodesAsync(queries, ct), cancellationToken);
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindRelationsAsync), new { query, page }, ReadTags.Of(query), ct => store.FindRelationsAsync(query, page, ct), cancellationToken);
+        CachedAsync(nameof(FindRelationsAsync), () => ReadKeys.RelationPage(query, page), _ => ReadTags.Of(query), ct => store.FindRelationsAsync(query, page, ct), cancellationToken);
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(SearchAsync), new { text, kinds, limit }, kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds,
+        CachedAsync(nameof(SearchAsync), () => ReadKeys.Search(text, kinds, limit), _ => kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds,
             ct => store.SearchAsync(text, kinds, limit, ct), cancellationToken);
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindPathsAsync), new { fromId, toId, maxDepth, limit }, [ReadTags.Relations, ReadTags.Node(fromId), ReadTags.Node(toId)],
+        CachedAsync(nameof(FindPathsAsync), () => ReadKeys.Paths(fromId, toId, maxDepth, limit), _ => [ReadTags.Relations, ReadTags.Node(fromId), ReadTags.Node(toId)],
             ct => store.FindPathsAsync(fromId, toId, maxDepth, limit, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, [ReadTags.Relations], ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, () => OnRelations, ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEscalationAsync), new { eventIds, direction, maxDepth }, [ReadTags.Relations],
+        CachedAsync(nameof(GetEscalationAsync), () => ReadKeys.Escalation(eventIds, direction, maxDepth), _ => OnRelations,
             ct => store.GetEscalationAsync(eventIds, direction, maxDepth, ct), cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
         // Events, their relations, the statements reporting their dead, facts and places' nesting all count: any write may move it.
-        CachedAsync(nameof(AggregateEventsAsync), query, [ReadTags.Anything], ct => store.AggregateEventsAsync(query, ct), cancellationToken);
+        SerializedAsync(nameof(AggregateEventsAsync), query, OnAnything, ct => store.AggregateEventsAsync(query, ct), cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetStatsAsync), "", [ReadTags.Anything], store.GetStatsAsync, cancellationToken);
+        CachedAsync(nameof(GetStatsAsync), static () => nameof(GetStatsAsync), _ => OnAnything, store.GetStatsAsync, cancellationToken);
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
         WriteAsync(ct => store.ImportAsync(batch, write, ct), cancellationToken);

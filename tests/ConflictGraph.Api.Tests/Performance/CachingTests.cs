@@ -122,11 +122,13 @@ public sealed class CachingTests : IDisposable
     }
 
     [Fact]
-    public async Task OverHttpNodesWithIdsInSequenceAreEachKeptAtTheirSecondRead()
+    public async Task OverHttpNodesWithIdsInSequenceAreKeptAtTheirSecondRead()
     {
         // 40 people whose ids differ only at the end, each asked twice within a doorkeeper of 1,024 slots, then changed
-        // behind the service: every one still answers from memory. Before the doorkeeper's hash was finalized such ids
-        // took one another's slots and none was kept.
+        // behind the service: about all still answer from memory. Before the doorkeeper's hash was finalized such ids
+        // took one another's slots and none was kept. Random slots are not all different either: 40 reads in 1,024
+        // slots share one about half the time, and a pair sharing a slot push each other out (38 kept with the keys of
+        // session 15), so the bound leaves room for two pairs.
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
@@ -142,7 +144,7 @@ public sealed class CachingTests : IDisposable
         await WriteBehindAsync(app, ids, "second");
         var kept = 0;
         foreach (var id in ids) if (await DescriptionAsync(id) == "first") kept++;
-        Assert.Equal(ids.Count, kept);
+        Assert.InRange(kept, ids.Count - 4, ids.Count);
     }
 
     private static async Task WriteBehindAsync(ConflictGraphApp app, IEnumerable<string> ids, string description)

@@ -26,7 +26,7 @@ public sealed class ReadAdmissionTests
         // default window of 65,536 slots: with slots picked at random about 985 would be let in at the second ask (a few
         // share a slot by chance). Before the keys' hash was finalized, 341 were: ids differing only at the end shared slots.
         var admission = new ReadAdmission(65_536);
-        var keys = Enumerable.Range(1, 1000).Select(i => $"GetNodesAsync|14:event:e{i:D7}").ToList();
+        var keys = Enumerable.Range(1, 1000).Select(i => ReadKeys.Ids(nameof(IGraphStore.GetNodesAsync), [$"event:e{i:D7}"])).ToList();
         Assert.All(keys, key => Assert.False(admission.Admit(key)));
         Assert.InRange(keys.Count(admission.Admit), 950, 1000);
     }
