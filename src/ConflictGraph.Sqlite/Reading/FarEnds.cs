@@ -1,11 +1,17 @@
+using System.Collections.Concurrent;
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Reading;
 
-/// <summary>The relations of some nodes to follow to their far ends: of these types (all when null), in this direction.</summary>
-internal sealed record EndsGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyCollection<string> NodeIds);
+/// <summary>
+/// The relations of some nodes to follow to their far ends: of these types (all when null), in this direction.
+/// <paramref name="TypeNames"/> is the types' names joined with commas (null for all types): with the direction, what
+/// makes two groups one and orders them, and so the statement's text.
+/// </summary>
+internal sealed record EndsGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyCollection<string> NodeIds, string? TypeNames);
 
 /// <summary>
 /// A query level that follows relations to their far ends only (no claims): every group's relations,
@@ -23,11 +29,34 @@ internal static class FarEnds
     /// </summary>
     public static string Sql(IReadOnlyList<EndsGroup> groups)
     {
+        // The text is the same for every level with the same groups' types and directions (the benchmark's 2-level
+        // request asks one such level each time): made once per shape, not once per level.
+        var shape = groups.Count == 1 ? Shape(groups[0]) : string.Join(";", groups.Select(Shape));
+        if (Known.TryGetValue(shape, out var known)) return known;
+        var sql = Write(groups);
+        if (Known.Count < MaxShapes) Known.TryAdd(shape, sql);
+        return sql;
+    }
+
+    /// <summary>How many statements' texts are kept: far more than the schema's fields make, so a caller naming types of its own cannot grow the set without bound.</summary>
+    private const int MaxShapes = 256;
+
+    private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
+
+    private static string Shape(EndsGroup group) => $"{(int)group.Direction}:{group.TypeNames ?? "*"}";
+
+    /// <summary>The names of the groups' node id parameters, $g0, $g1, ...</summary>
+    public static string GroupParameter(int index) => index < GroupParameters.Length ? GroupParameters[index] : $"$g{index}";
+
+    private static readonly string[] GroupParameters = [.. Enumerable.Range(0, 8).Select(i => $"$g{i}")];
+
+    private static string Write(IReadOnlyList<EndsGroup> groups)
+    {
         var probes = groups.SelectMany((g, i) =>
         {
             var types = g.Types is null ? null : Traversal.TypeList(g.Types);
-            var outgoing = $"SELECT {RelationReads.Keys}, r.to_seq FROM {Ids.Driving($"$g{i}")} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
-            var incoming = $"SELECT {RelationReads.Keys}, r.from_seq FROM {Ids.Driving($"$g{i}")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
+            var outgoing = $"SELECT {RelationReads.Keys}, r.to_seq FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
+            var incoming = $"SELECT {RelationReads.Keys}, r.from_seq FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
             return g.Direction switch
             {
                 Direction.Outgoing => [outgoing],
@@ -52,9 +81,11 @@ internal static class FarEnds
         Func<bool, Task>? alongside, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(Sql(groups));
-        for (var i = 0; i < groups.Count; i++) Ids.Add(command, $"$g{i}", groups[i].NodeIds);
+        for (var i = 0; i < groups.Count; i++) Ids.Add(command, GroupParameter(i), groups[i].NodeIds);
         Ids.Add(command, "$ids", nodeIds);
-        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        // Each relation once (a relation between two nodes of the level is found at both), by its key's parts: its id is
+        // not formatted to find repeats or to order them (RelationKey.Order compares as the ids would).
+        var relations = new Dictionary<(RelationType, string, string), Relation>();
         var nodes = new List<Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (alongside is not null) await alongside(reader.HasRows);
@@ -66,8 +97,10 @@ internal static class FarEnds
                 continue;
             }
             var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
-            relations.TryAdd(relation.Id, relation);
+            relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
         }
-        return new Neighborhood(relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), nodes);
+        var ordered = relations.Values.ToList();
+        ordered.Sort(RelationKey.Order);
+        return new Neighborhood(ordered, nodes);
     }
 }

@@ -57,10 +57,22 @@ internal static class NodePages
 
         var limit = Statements.Limit((long)page.First + 1);
         var keysOnly = page.KeysOnly;
-        var text = together ? DatedPageAndTotal(filter, keyset, position, limit, keysOnly)
-            : listing is null
-            ? ranges?.Page(position, limit, keysOnly) ?? DrivenPage(filter, keyset, position, limit, keysOnly)
-            : ListingPage(filter, listing, keyset, position, query.Events, limit, keysOnly);
+        string? text;
+        var shape = together ? null : PageShape.Of(query, page, position);
+        if (shape is { } known && Known.TryGetValue(known, out var kept))
+        {
+            filter.Replay(kept.Binders);
+            text = kept.Text;
+        }
+        else
+        {
+            var bound = filter.Bound;
+            text = together ? DatedPageAndTotal(filter, keyset, position, limit, keysOnly)
+                : listing is null
+                ? ranges?.Page(position, limit, keysOnly) ?? DrivenPage(filter, keyset, position, limit, keysOnly)
+                : ListingPage(filter, listing, keyset, position, query.Events, limit, keysOnly);
+            if (shape is { } made && text is not null && Known.Count < MaxShapes) Known.TryAdd(made, new KeptPage(text, filter.BindersSince(bound)));
+        }
         var items = new List<PageItem<Node>>();
         var more = false;
         if (text is not null)
@@ -84,6 +96,30 @@ internal static class NodePages
         if (together && total is null) total = await Reads.CountAsync(connection, transaction, DrivenCount(filter), filter, cancellationToken);
         return new Page<Node>(items, total, more, page.After is not null);
     }
+
+    /// <summary>
+    /// A first page without its total of the statements about one node (an event's statements, every 2-level request's
+    /// page), whose text and the constants it binds depend on nothing but these (the node's id is a parameter the
+    /// filter binds): its text is made once per shape, not once per page.
+    /// </summary>
+    private readonly record struct PageShape(NodeKind Kind, NodeOrder Order, bool Stances, int First, bool KeysOnly)
+    {
+        /// <summary>The page's shape, or null for any other page (they make their text each time).</summary>
+        public static PageShape? Of(NodeQuery query, PageRequest page, KeysetPage.Position? position) =>
+            position is null && !page.ReadsTotal && page.First > 0
+            && query is { Kinds: [var kind], Ids: null, Text: null, OrganizationKinds: null, PlaceKinds: null, WithinPlaceId: null, Events: null }
+            && query.Statements is { AboutId: not null, Anonymous: null, SpeakerId: null, OrganizationId: null, ActorId: null, SourceId: null } statements
+                ? new PageShape(kind, query.Order, statements.Stances is not null, page.First, page.KeysOnly)
+                : null;
+    }
+
+    /// <summary>A page's text and the constants it binds beyond the filter's own (the undated rows' sort key).</summary>
+    private sealed record KeptPage(string Text, Action<SqliteCommand>[] Binders);
+
+    /// <summary>How many page shapes are kept: a shape differs only in its kind, order and size, so few are ever made.</summary>
+    private const int MaxShapes = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PageShape, KeptPage> Known = new();
 
     /// <summary>The rows a driven filter's candidates name (alias n), each once: the FROM of every driven read.</summary>
     internal static string Candidates(SqlFilter filter, bool keysOnly = false) => $"(SELECT DISTINCT id FROM ({filter.Driver})) d CROSS JOIN {NodeTable(keysOnly)} ON n.id = d.id";

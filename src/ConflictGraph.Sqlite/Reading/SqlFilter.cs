@@ -154,6 +154,22 @@ internal sealed class SqlFilter
             $"SELECT t.id FROM search CROSS JOIN nodes t ON t.seq = search.rowid WHERE search MATCH {parameter}");
     }
 
+    /// <summary>How many parameters the filter binds so far (see <see cref="BindersSince"/>).</summary>
+    public int Bound => binders.Count;
+
+    /// <summary>The parameters bound since <see cref="Bound"/> was <paramref name="start"/>, to be bound again by <see cref="Replay"/>.</summary>
+    public Action<SqliteCommand>[] BindersSince(int start) => binders.GetRange(start, binders.Count - start).ToArray();
+
+    /// <summary>
+    /// Binds again parameters that text kept from an earlier filter of the same shape named (<see cref="BindersSince"/>):
+    /// constants that text binds, under the names the text uses, which are the ones this filter would give next.
+    /// </summary>
+    public void Replay(IReadOnlyList<Action<SqliteCommand>> kept)
+    {
+        binders.AddRange(kept);
+        next += kept.Count;
+    }
+
     public void Bind(SqliteCommand command)
     {
         foreach (var bind in binders) bind(command);
