@@ -13,10 +13,14 @@ public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IConfigur
 {
     public float SortOrder => 1000;
 
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
+    /// <summary>Without the report, the next step's own task: no wrapper awaits it.</summary>
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next) =>
+        options.Value.Cost ? ReportAsync(executionOptions, next) : next(executionOptions);
+
+    private static async Task<ExecutionResult> ReportAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
         var result = await next(executionOptions);
-        if (!options.Value.Cost || executionOptions.RequestServices?.GetService<StoreCallMeter>() is not { } meter) return result;
+        if (executionOptions.RequestServices?.GetService<StoreCallMeter>() is not { } meter) return result;
         result.Extensions ??= [];
         result.Extensions["cost"] = new Dictionary<string, object?>
         {

@@ -27,9 +27,12 @@ public sealed class DocumentLimits(IOptions<RequestLimits> options) : IConfigure
     // After the document cache (a cached document was measured on its first run), before validation.
     public float SortOrder => 250;
 
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
+    /// <summary>A document already built (the document cache's) or none to build goes on as the next step's own task: no wrapper awaits it.</summary>
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next) =>
+        executionOptions.Document is not null || executionOptions.Query is not { } query ? next(executionOptions) : CheckAsync(executionOptions, query, next);
+
+    private async Task<ExecutionResult> CheckAsync(ExecutionOptions executionOptions, string query, ExecutionDelegate next)
     {
-        if (executionOptions.Document is not null || executionOptions.Query is not { } query) return await next(executionOptions);
         var builder = executionOptions.RequestServices!.GetRequiredService<IDocumentBuilder>();
         try
         {

@@ -68,9 +68,16 @@ public sealed partial class GraphLoaders(IGraphStore store)
     private async Task<IReadOnlyDictionary<object, object?>> FetchGraphAsync(IReadOnlyList<object> keys, CancellationToken ct)
     {
         var known = KnownNodes;
-        var requests = keys.OfType<ExpandRequest>().ToList();
-        var ids = keys.OfType<string>().Where(id => !known.ContainsKey(id)).ToList();
-        var pageKeys = keys.OfType<PageKey>().ToList();
+        // The level's keys by kind, in the order asked, in one pass.
+        var requests = new List<ExpandRequest>();
+        var ids = new List<string>();
+        var pageKeys = new List<PageKey>();
+        foreach (var key in keys)
+        {
+            if (key is ExpandRequest request) requests.Add(request);
+            else if (key is string id) { if (!known.ContainsKey(id)) ids.Add(id); }
+            else if (key is PageKey page) pageKeys.Add(page);
+        }
         var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), ct);
         foreach (var node in found.Nodes) known[node.Id] = node;
         var values = new Dictionary<object, object?>(keys.Count);
