@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Core.Aggregation;
 using ConflictGraph.Core.History;
 using ConflictGraph.Core.Model;
@@ -21,7 +22,9 @@ namespace ConflictGraph.Api.Caching;
 /// stale only the entries it touched: one through this service is seen by the very next read, one
 /// by another process within <see cref="CachingOptions.VersionCheckInterval"/>. When the log cannot
 /// say (too many entries, or some were compacted away), every entry goes stale. It is put around the
-/// store only when store reads are cached (<see cref="CachingSetup"/>).
+/// store only when store reads are cached (<see cref="CachingSetup"/>). With the cost report on it sits over the metered
+/// store, which counts what reaches the store, its own look-ups too, and tells the request's meter which reads it answered
+/// from memory or with another caller's call (<see cref="StoreCallMeter"/>).
 /// </summary>
 public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
     : IGraphStore, IDisposable
@@ -30,6 +33,9 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private readonly SingleFlight<(long Writes, string Key)> flights = new();
     private readonly ReadAdmission admission = new(options.Value.AdmissionWindow);
     private readonly ConcurrentDictionary<string, HitRate> hitRates = new();
+    // Only over a metered store (the cost report on) does it say which reads it answered; off, that costs one test of this field.
+    private readonly bool metered = store is MeteredGraphStore;
+    private static readonly Action CountShared = StoreCallMeter.CountShared;
     private readonly SemaphoreSlim versionGate = new(1, 1);
     private long version = -1;
     private DateTimeOffset versionReadAt;
@@ -98,7 +104,11 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         var kept = cache.TryGetValue(key, out Entry? hit);
         var fresh = kept && stamps.IsFresh(hit!.Stamp);
         rate.Record(hit: fresh);
-        if (fresh) return (T)hit!.Value!;
+        if (fresh)
+        {
+            if (metered) StoreCallMeter.CountHit();
+            return (T)hit!.Value!;
+        }
         // Callers after a write never join a call that started before it.
         var writes = stamps.Writes;
         return await flights.RunAsync((writes, key), async token =>
@@ -110,11 +120,14 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
             if (admitted && stamps.Take(dependsOn(value), writes) is { } stamp)
                 cache.Set(key, new Entry(value, stamp), Kept);
             return value;
-        }, cancellationToken);
+        }, metered ? CountShared : null, cancellationToken);
     }
 
     private HitRate HitRateOf(string operation) =>
         hitRates.GetOrAdd(operation, static (_, o) => new HitRate(o.HitRateWindow, o.MinimumHitRate), options.Value);
+
+    /// <summary>The store it keeps reads of (for tests).</summary>
+    public IGraphStore Store => store;
 
     /// <summary>Whether a kind of read (its operation's name, as <c>nameof(IGraphStore.GetNodesAsync)</c>) rests, going straight to the store (for tests).</summary>
     public bool Resting(string operation) => hitRates.TryGetValue(operation, out var rate) && rate.Resting;

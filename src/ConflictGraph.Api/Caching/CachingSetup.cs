@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Core.Store;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,9 @@ public static class CachingSetup
     /// <summary>
     /// The store-read cache, wrapping the registered <see cref="IGraphStore"/> (so call this after
     /// AddGraphStore); parsed documents and persisted queries are <see cref="DocumentCachingSetup"/>'s.
-    /// With store reads not cached, nothing wraps the store: every read goes to it without a detour.
+    /// With store reads not cached, nothing wraps the store: every read goes to it without a detour. With the cost report on
+    /// (and only then), the store itself, under the cache, is metered (<see cref="MeteredGraphStore"/>), so the report counts
+    /// the calls that reach it, the cache's own among them, and the cache the reads it answers.
     /// </summary>
     public static IServiceCollection AddQueryCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +30,7 @@ public static class CachingSetup
         {
             var options = provider.GetRequiredService<IOptions<CachingOptions>>();
             var inner = Create(store, provider);
+            if (provider.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Cost) inner = new MeteredGraphStore(inner);
             return options.Value.StoreReads
                 ? new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>())
                 : inner;

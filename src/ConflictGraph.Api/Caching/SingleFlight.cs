@@ -12,7 +12,8 @@ public sealed class SingleFlight<TKey> where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Flight> flights = new();
 
-    public async Task<T> RunAsync<T>(TKey key, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="joined">Called when this caller joins a call already started rather than starting it; null for no one to tell.</param>
+    public async Task<T> RunAsync<T>(TKey key, Func<CancellationToken, Task<T>> call, Action? joined, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -23,7 +24,8 @@ public sealed class SingleFlight<TKey> where TKey : notnull
                 flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
                 continue;
             }
-            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight)));
+            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight)), out var started);
+            if (!started) joined?.Invoke();
             try
             {
                 return (T)(await task.WaitAsync(cancellationToken))!;
@@ -61,12 +63,13 @@ public sealed class SingleFlight<TKey> where TKey : notnull
         /// miss then costs no trip through the thread pool's queue, which under load is where the
         /// time would go. The others wait for its outcome, resumed on the pool, never inline.
         /// </summary>
-        public Task<object?> Start(Func<CancellationToken, Task<object?>> call, Action done)
+        public Task<object?> Start(Func<CancellationToken, Task<object?>> call, Action done, out bool started)
         {
             TaskCompletionSource<object?> outcome;
             lock (gate)
             {
-                if (task is not null) return task;
+                started = task is null;
+                if (!started) return task!;
                 outcome = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 task = outcome.Task;
             }

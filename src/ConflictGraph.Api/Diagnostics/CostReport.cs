@@ -1,4 +1,3 @@
-using ConflictGraph.Api.Loading;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.Extensions.Options;
@@ -6,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace ConflictGraph.Api.Diagnostics;
 
 /// <summary>
-/// With <c>ConflictGraph:Diagnostics:Cost</c> on, every response carries
-/// <c>extensions.cost = { storeCalls, storeMilliseconds }</c> for its request.
+/// With <c>ConflictGraph:Diagnostics:Cost</c> on, every response carries <c>extensions.cost</c> for its request:
+/// <c>storeCalls</c> and <c>storeMilliseconds</c> for the calls that reached the store (the read cache's own look-ups
+/// of the data version and the change log among them), <c>cacheHits</c> for reads answered from memory, and
+/// <c>sharedCalls</c> for reads that took the answer of the same read already on its way to the store for another caller.
 /// </summary>
 public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IConfigureExecution
 {
@@ -19,13 +20,15 @@ public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IConfigur
 
     private static async Task<ExecutionResult> ReportAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
-        var result = await next(executionOptions);
-        if (executionOptions.RequestServices?.GetService<StoreCallMeter>() is not { } meter) return result;
+        var meter = new StoreCallMeter();
+        var result = await meter.MeterAsync(() => next(executionOptions));
         result.Extensions ??= [];
         result.Extensions["cost"] = new Dictionary<string, object?>
         {
             ["storeCalls"] = meter.Calls,
             ["storeMilliseconds"] = Math.Round(meter.Elapsed.TotalMilliseconds, 3),
+            ["cacheHits"] = meter.CacheHits,
+            ["sharedCalls"] = meter.SharedCalls,
         };
         return result;
     }

@@ -8,7 +8,10 @@ public sealed class DiagnosticsOptions
     /// <summary>Serves <c>/floor/*</c>: a node read straight from the store with no GraphQL, and the process's allocation count.</summary>
     public bool Floor { get; set; }
 
-    /// <summary>Adds <c>extensions.cost</c> (store calls and time in the store) to every GraphQL response.</summary>
+    /// <summary>
+    /// Adds <c>extensions.cost</c> (calls that reached the store and the time in them, reads the read cache answered) to every
+    /// GraphQL response (<see cref="CostReport"/>); off, nothing counts.
+    /// </summary>
     public bool Cost { get; set; }
 
     /// <summary>Logs every request as ASP.NET Core does at Information (several lines each); off, only its warnings and errors.</summary>

@@ -5,85 +5,93 @@ using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 
-namespace ConflictGraph.Api.Loading;
+namespace ConflictGraph.Api.Diagnostics;
 
-/// <summary>The request's view of the store while costs are reported (Diagnostics:Cost): every call goes through and is counted by its <see cref="StoreCallMeter"/>.</summary>
-public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) : IGraphStore
+/// <summary>
+/// The store itself, under the read cache, while costs are reported (Diagnostics:Cost): every call that reaches it is
+/// counted by the <see cref="StoreCallMeter"/> of the request that made it, the cache's own look-ups among them; a call
+/// outside a metered request (an export, a health check) goes through uncounted. With the cost report off, nothing
+/// wraps the store (<see cref="Caching.CachingSetup"/>).
+/// </summary>
+public sealed class MeteredGraphStore(IGraphStore store) : IGraphStore, IDisposable
 {
-    public StoreCallMeter Meter => meter;
+    /// <summary>The store it counts calls to (for tests).</summary>
+    public IGraphStore Store => store;
+
+    private static Task<T> MeasureAsync<T>(Func<Task<T>> call) => StoreCallMeter.Current is { } meter ? meter.MeasureAsync(call) : call();
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetNodesAsync(ids, cancellationToken));
+        MeasureAsync(() => store.GetNodesAsync(ids, cancellationToken));
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken));
+        MeasureAsync(() => store.GetRelationsAsync(nodeIds, types, direction, cancellationToken));
 
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ExpandAsync(requests, nodeIds, pages, cancellationToken));
+        MeasureAsync(() => store.ExpandAsync(requests, nodeIds, pages, cancellationToken));
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetCitationsAsync(statementIds, cancellationToken));
+        MeasureAsync(() => store.GetCitationsAsync(statementIds, cancellationToken));
 
     public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetFactsAsync(subjectIds, cancellationToken));
+        MeasureAsync(() => store.GetFactsAsync(subjectIds, cancellationToken));
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.FindFactsAsync(query, page, cancellationToken));
+        MeasureAsync(() => store.FindFactsAsync(query, page, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetEventFamiliesAsync(eventIds, cancellationToken));
+        MeasureAsync(() => store.GetEventFamiliesAsync(eventIds, cancellationToken));
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cancellationToken));
+        MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cancellationToken));
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.FindNodesAsync(queries, cancellationToken));
+        MeasureAsync(() => store.FindNodesAsync(queries, cancellationToken));
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.FindRelationsAsync(query, page, cancellationToken));
+        MeasureAsync(() => store.FindRelationsAsync(query, page, cancellationToken));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.SearchAsync(text, kinds, limit, cancellationToken));
+        MeasureAsync(() => store.SearchAsync(text, kinds, limit, cancellationToken));
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.FindPathsAsync(fromId, toId, maxDepth, limit, cancellationToken));
+        MeasureAsync(() => store.FindPathsAsync(fromId, toId, maxDepth, limit, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetPlacesWithinAsync(placeIds, cancellationToken));
+        MeasureAsync(() => store.GetPlacesWithinAsync(placeIds, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken));
+        MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken));
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ImportAsync(batch, write, cancellationToken));
+        MeasureAsync(() => store.ImportAsync(batch, write, cancellationToken));
 
     public Task<ImportResult> ImportAsync(GraphChunks chunks, WriteContext? write, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ImportAsync(chunks, write, cancellationToken));
+        MeasureAsync(() => store.ImportAsync(chunks, write, cancellationToken));
 
     public Task<IReadOnlyList<Node>> GetReferencingNodesAsync(string id, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetReferencingNodesAsync(id, cancellationToken));
+        MeasureAsync(() => store.GetReferencingNodesAsync(id, cancellationToken));
 
     public Task<bool> DeleteNodeAsync(string id, WriteContext? write, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.DeleteNodeAsync(id, write, cancellationToken));
+        MeasureAsync(() => store.DeleteNodeAsync(id, write, cancellationToken));
 
     public Task<bool> WithdrawClaimAsync(ClaimWithdrawal withdrawal, WriteContext? write, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.WithdrawClaimAsync(withdrawal, write, cancellationToken));
+        MeasureAsync(() => store.WithdrawClaimAsync(withdrawal, write, cancellationToken));
 
     public Task<Page<HistoryEntry>> FindHistoryAsync(HistoryQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.FindHistoryAsync(query, page, cancellationToken));
+        MeasureAsync(() => store.FindHistoryAsync(query, page, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.GetHistoryAsync(targetIds, cancellationToken));
+        MeasureAsync(() => store.GetHistoryAsync(targetIds, cancellationToken));
 
     public Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(long after, int limit, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.ReadHistoryAsync(after, limit, cancellationToken));
+        MeasureAsync(() => store.ReadHistoryAsync(after, limit, cancellationToken));
 
     public Task<CompactionResult> CompactHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.CompactHistoryAsync(cutoff, cancellationToken));
+        MeasureAsync(() => store.CompactHistoryAsync(cutoff, cancellationToken));
 
     public IAsyncEnumerable<Node> ExportNodesAsync(CancellationToken cancellationToken) => store.ExportNodesAsync(cancellationToken);
 
@@ -92,12 +100,14 @@ public sealed class MeteredGraphStore(IGraphStore store, StoreCallMeter meter) :
     public IAsyncEnumerable<Fact> ExportFactsAsync(CancellationToken cancellationToken) => store.ExportFactsAsync(cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
-        meter.MeasureAsync(() => store.AggregateEventsAsync(query, cancellationToken));
+        MeasureAsync(() => store.AggregateEventsAsync(query, cancellationToken));
 
     public IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, CancellationToken cancellationToken) =>
         store.ExportEventsAsync(selection, cancellationToken);
 
-    public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetStatsAsync(cancellationToken));
+    public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => MeasureAsync(() => store.GetStatsAsync(cancellationToken));
 
-    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => meter.MeasureAsync(() => store.GetDataVersionAsync(cancellationToken));
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => MeasureAsync(() => store.GetDataVersionAsync(cancellationToken));
+
+    public void Dispose() => (store as IDisposable)?.Dispose();
 }

@@ -1,17 +1,45 @@
 using System.Diagnostics;
 
-namespace ConflictGraph.Api.Loading;
+namespace ConflictGraph.Api.Diagnostics;
 
-/// <summary>Counts one request's store calls and the time spent in them.</summary>
+/// <summary>
+/// What one request's reads cost, for the cost report: the calls that reached the store and the time spent in them,
+/// and the reads answered without one. It is the request's for the length of <see cref="MeterAsync{T}"/>, so the store
+/// and the read cache, which serve every request, count into the meter of the request whose flow made the call.
+/// </summary>
 public sealed class StoreCallMeter
 {
+    private static readonly AsyncLocal<StoreCallMeter?> current = new();
+
     private int calls;
     private long ticks;
+    private int hits;
+    private int shared;
 
+    /// <summary>The meter of the request being run, or null outside one or with the cost report off.</summary>
+    public static StoreCallMeter? Current => current.Value;
+
+    /// <summary>Calls that reached the store, the read cache's own look-ups (data version, change log) among them.</summary>
     public int Calls => calls;
 
+    /// <summary>Time spent in those calls; calls that ran side by side each count whole.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref ticks));
 
+    /// <summary>Reads the read cache answered from memory.</summary>
+    public int CacheHits => hits;
+
+    /// <summary>Reads that waited for the same read already on its way to the store for another caller, and took its answer.</summary>
+    public int SharedCalls => shared;
+
+    /// <summary>Runs a request with this as its meter: whatever it calls, however deep and on whichever thread, counts here.</summary>
+    public async Task<T> MeterAsync<T>(Func<Task<T>> request)
+    {
+        // Set inside this async method, the meter is the request's flow's alone and goes when the method returns.
+        current.Value = this;
+        return await request();
+    }
+
+    /// <summary>A call that reached the store.</summary>
     public async Task<T> MeasureAsync<T>(Func<Task<T>> call)
     {
         Interlocked.Increment(ref calls);
@@ -24,5 +52,17 @@ public sealed class StoreCallMeter
         {
             Interlocked.Add(ref ticks, Stopwatch.GetElapsedTime(started).Ticks);
         }
+    }
+
+    /// <summary>A read answered from memory, for the current request if its cost is reported.</summary>
+    public static void CountHit()
+    {
+        if (current.Value is { } meter) Interlocked.Increment(ref meter.hits);
+    }
+
+    /// <summary>A read answered by another caller's call to the store, for the current request if its cost is reported.</summary>
+    public static void CountShared()
+    {
+        if (current.Value is { } meter) Interlocked.Increment(ref meter.shared);
     }
 }

@@ -9,7 +9,12 @@ namespace ConflictGraph.Api.Tests.Analysis;
 /// it (both reporting dead), a strike whose title needs CSV quoting, rockets fired at a place in each
 /// country with a disputed perpetrator, and an undated protest. Filtering on Ruritania keeps the seed out.
 /// </summary>
-public sealed class AnalysisApp() : ImportedGraphApp(new Dictionary<string, string?> { ["ConflictGraph:Diagnostics:Cost"] = "true" })
+public sealed class AnalysisApp() : ImportedGraphApp(new Dictionary<string, string?>
+{
+    ["ConflictGraph:Diagnostics:Cost"] = "true",
+    // The data version read once, after the import, rather than every second: store calls counted in the report stay the reads' own.
+    ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+})
 {
 
     public const string Ruritania = "{ placeId: \"place:ruritania\" }";

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
@@ -33,8 +34,9 @@ public sealed class Neo4jLevelTests : IDisposable
             ["ConflictGraph:Caching:StoreReads"] = "false",
             ["ConflictGraph:Seed:OnStartup"] = "false",
         },
-        services => services.AddSingleton<IGraphStore>(new Neo4jGraphStore(new HttpClient(neo4j),
-            new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 })));
+        // Put in place of the store the service composes, so metered as the service meters its configured store for the cost report.
+        services => services.AddSingleton<IGraphStore>(new MeteredGraphStore(new Neo4jGraphStore(new HttpClient(neo4j),
+            new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 }))));
 
     [Fact]
     public async Task TheTwoLevelQueryOnNeo4jIsOneQueryApiRequestPerLevel()

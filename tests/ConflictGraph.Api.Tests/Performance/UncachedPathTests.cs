@@ -1,5 +1,5 @@
 using ConflictGraph.Api.Caching;
-using ConflictGraph.Api.Loading;
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +19,7 @@ public sealed class UncachedPathTests
 
         Assert.IsType<CachingGraphStore>(cached.Services.GetRequiredService<IGraphStore>());
         Assert.IsNotType<CachingGraphStore>(uncached.Services.GetRequiredService<IGraphStore>());
+        Assert.IsNotType<MeteredGraphStore>(uncached.Services.GetRequiredService<IGraphStore>());
         var expected = await cached.PostGraphQLAsync(Event);
         var answered = await uncached.PostGraphQLAsync(Event);
         Assert.Empty(answered.Errors);
@@ -29,12 +30,22 @@ public sealed class UncachedPathTests
     public async Task StoreCallsAreMeteredOnlyWhileCostsAreReported()
     {
         await using var plain = new ConflictGraphApp();
-        await using var reporting = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Diagnostics:Cost"] = "true" });
+        await using var reporting = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Diagnostics:Cost"] = "true",
+            // The data version read only once, at start, so the count below holds however slow the machine.
+            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+        });
+        await using var uncached = ConflictGraphApp.With(new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Diagnostics:Cost"] = "true",
+            ["ConflictGraph:Caching:StoreReads"] = "false",
+        });
 
-        using (var scope = plain.Services.CreateScope())
-            Assert.IsNotType<MeteredGraphStore>(scope.ServiceProvider.GetRequiredService<GraphLoaders>().Store);
-        using (var scope = reporting.Services.CreateScope())
-            Assert.IsType<MeteredGraphStore>(scope.ServiceProvider.GetRequiredService<GraphLoaders>().Store);
+        Assert.IsNotType<MeteredGraphStore>(Assert.IsType<CachingGraphStore>(plain.Services.GetRequiredService<IGraphStore>()).Store);
+        // Metered under the cache, so what the cache answers is no store call.
+        Assert.IsType<MeteredGraphStore>(Assert.IsType<CachingGraphStore>(reporting.Services.GetRequiredService<IGraphStore>()).Store);
+        Assert.IsType<MeteredGraphStore>(uncached.Services.GetRequiredService<IGraphStore>());
         var costed = await reporting.PostGraphQLAsync(Event);
         Assert.Empty(costed.Errors);
         Assert.Equal(2, (int)costed.Body["extensions"]!["cost"]!["storeCalls"]!);
