@@ -31,7 +31,8 @@ public static class Report
                         $"at most {options.MaxRequests:N0} requests; client and service share the machine. " +
                         "**repeated**: 64 fixed variants (ids, group names, months), cache on. **spread**: every event, group, country and month of the graph " +
                         "in a scrambled order, cache on. **uncached**: the spread variants with the read cache off (`ConflictGraph__Caching__StoreReads=false`). " +
-                        "Store calls come from `extensions.cost` on a first request of up to 64 variants; allocated bytes are the service's " +
+                        "Store calls come from `extensions.cost` on a first request of up to 64 variants (its store calls, cache hits and shared calls: " +
+                        "the reads a request asks, from the store or from memory, and the cache's look-ups of the data version); allocated bytes are the service's " +
                         "(GC.GetTotalAllocatedBytes) per request in the spread run. \"vs floor\" divides the uncached req/s by the uncached floor's. " +
                         "**CPU ms/req** is the service's utime + stime per request in the uncached run, and **answer B/req** the mean answer body " +
                         "there: spread variants can find more at 1M than at 10k (a country's month holds ten times the events), so a p50 is read beside both.");
