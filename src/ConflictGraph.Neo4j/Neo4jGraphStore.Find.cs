@@ -11,21 +11,27 @@ public sealed partial class Neo4jGraphStore
     /// <summary>Text filters first ask the full-text index for matching ids, at most this many.</summary>
     private const int MaxTextMatches = 10_000;
 
+    /// <summary>
+    /// Every page in one statement, so one Query API request however many pages a batch holds: the pages of a level with
+    /// nothing to expand (<see cref="LevelStatement"/>), each counted (when asked) and read by its <see cref="NodePage"/>
+    /// clauses. A page that filters by words asks the full-text index for its matches first, in a request of its own.
+    /// </summary>
     public async Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
     {
-        var pages = new List<Page<Node>>(queries.Count);
-        foreach (var (query, page) in queries) pages.Add(await FindNodesAsync(query, page, cancellationToken));
-        return pages;
+        var pages = new LevelStatement([], false, [], await FoldAsync(queries, cancellationToken));
+        return pages.Pages(pages.HasPages ? (await ReadAsync(pages.Text, pages.Parameters, cancellationToken)).Records.Single() : null);
     }
 
-    private async Task<Page<Node>> FindNodesAsync(NodeQuery query, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>Each page as its clauses in a statement of pages, null for one that can hold nothing (no kinds asked for).</summary>
+    private async Task<NodePage?[]> FoldAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
     {
-        if (query.Kinds.Count == 0) return Page<Node>.Empty;
-        var find = NodePage.Alone(query, page, await TextMatchesAsync(query.Text, cancellationToken));
-        var total = await TotalAsync(find.Total, find.Values, page, cancellationToken);
-        if (page.First <= 0) return Page<Node>.Nothing(page, total);
-        find.Values["limit"] = page.First + 1;
-        return find.Read((await ReadAsync(find.Rows, find.Values, cancellationToken)).Records.Select(Rows.Map).ToList(), total);
+        var folded = new NodePage?[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var (query, page) = pages[i];
+            if (query.Kinds.Count > 0) folded[i] = NodePage.Folded(query, page, await TextMatchesAsync(query.Text, cancellationToken));
+        }
+        return folded;
     }
 
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)

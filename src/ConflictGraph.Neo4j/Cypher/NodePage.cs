@@ -6,10 +6,10 @@ using ConflictGraph.Neo4j.Layout;
 namespace ConflictGraph.Neo4j.Cypher;
 
 /// <summary>
-/// One page of nodes as Cypher, the one home of its order, keyset, columns and reading: FindNodesAsync sends its
-/// count and its rows as statements of their own (<see cref="Total"/>, <see cref="Rows"/>); a query level folds the
-/// same clauses into its expansion's statement (<see cref="LevelStatement"/>), each page's values then read from
-/// the keys of the map <see cref="Row"/> instead of from parameters.
+/// One page of nodes as Cypher, the one home of its order, keyset, columns and reading: its count (<see cref="Total"/>)
+/// and its rows (<see cref="CollectedRows"/>) are clauses of a statement of pages (<see cref="LevelStatement"/>), which
+/// FindNodesAsync sends alone and a query level after its expansion; each page's values are read from the keys of the
+/// map <see cref="Row"/>, one map a page, instead of from parameters, so pages of one shape share one text.
 /// </summary>
 public sealed class NodePage
 {
@@ -22,24 +22,21 @@ public sealed class NodePage
     private readonly string tag;
     private readonly string? after;
 
-    private NodePage(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches, string values)
+    private NodePage(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches)
     {
-        find = FindQuery.ForNodes(query, textMatches, values);
+        find = FindQuery.ForNodes(query, textMatches, Row + ".");
         (key, descending, tag) = FindQuery.Order(query.Order);
         // Refuses a cursor from another order before anything is sent.
         after = find.After(page.After, tag, descending, "n.id");
         Request = page;
     }
 
-    /// <summary>A page read on its own: its values are the statement's parameters.</summary>
-    public static NodePage Alone(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches, "$");
-
-    /// <summary>A page folded into a level's statement: its values are the keys of <see cref="Row"/>.</summary>
-    public static NodePage Folded(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches, Row + ".");
+    /// <summary>A page folded into a statement of pages: its values are the keys of <see cref="Row"/>.</summary>
+    public static NodePage Folded(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches);
 
     public PageRequest Request { get; }
 
-    /// <summary>The page's values by name: the parameters of <see cref="Total"/> and <see cref="Rows"/>, or the folded page's map.</summary>
+    /// <summary>The page's values by name: its map in the statement's list of pages.</summary>
     public Dictionary<string, object?> Values => find.Parameters;
 
     /// <summary>Anchors through a place hierarchy can reach one node twice, hence the DISTINCT.</summary>
@@ -55,12 +52,10 @@ public sealed class NodePage
     /// <summary>Keys only: the id and the kind's label, not the body (which the caller does not read).</summary>
     private string Column => Request.KeysOnly ? "id" : "body";
 
-    /// <summary>The page's rows and one more (is there a next page?), as rows of kind, body (or id) and sortKey; $limit is First + 1.</summary>
-    public string Rows => $"{Keyed}RETURN {Labels.KindExpression("n")} AS kind, n.{Column} AS {Column}, sortKey ORDER BY {Order} LIMIT $limit";
-
     /// <summary>
-    /// <see cref="Rows"/> as one list of maps, <c>rows</c>, for a subquery: sorted by a WITH before they are collected
-    /// (the order collect keeps), limited by <paramref name="limit"/> (a parameter: LIMIT may not read a variable).
+    /// The page's rows and one more (is there a next page?) as one list of maps of kind, body (or id) and sortKey,
+    /// <c>rows</c>, for a subquery: sorted by a WITH before they are collected (the order collect keeps), limited by
+    /// parameter <paramref name="limit"/>, First + 1 (a parameter: LIMIT may not read a variable).
     /// </summary>
     public string CollectedRows(string limit) =>
         $"{Keyed}WITH n, sortKey ORDER BY {Order} LIMIT ${limit} " +

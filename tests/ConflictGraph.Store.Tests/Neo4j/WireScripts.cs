@@ -45,7 +45,10 @@ public static class WireScripts
     /// A level statement's one row (<see cref="LevelStatement"/>): the columns it returns, relations and nodes empty,
     /// and for each page it sent (the maps of $q0, $q1, ...) its index, a total and the rows <paramref name="rows"/> gives for its map.
     /// </summary>
-    public static string LevelAnswer(string body, long total, Func<JsonObject, string[]> rows)
+    public static string LevelAnswer(string body, long total, Func<JsonObject, string[]> rows) => LevelAnswer(body, _ => total, rows);
+
+    /// <summary>A level statement's one row, as above, with each page's total from its map.</summary>
+    public static string LevelAnswer(string body, Func<JsonObject, long> total, Func<JsonObject, string[]> rows)
     {
         var statement = StatementOf(body)!;
         var columns = statement[(statement.LastIndexOf("RETURN ", StringComparison.Ordinal) + 7)..].Split(", ");
@@ -59,7 +62,7 @@ public static class WireScripts
             return List(parameters[column]!.AsArray().Select(page => Map(
             [
                 ("at", Integer(page!["at"]!.GetValue<int>())),
-                .. collected.Contains("total: total", StringComparison.Ordinal) ? [("total", Integer(total))] : Array.Empty<(string, string)>(),
+                .. collected.Contains("total: total", StringComparison.Ordinal) ? [("total", Integer(total(page.AsObject())))] : Array.Empty<(string, string)>(),
                 .. collected.Contains("rows: rows", StringComparison.Ordinal) ? [("rows", List(rows(page.AsObject())))] : Array.Empty<(string, string)>(),
             ])).ToArray());
         });
