@@ -19,19 +19,17 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
         subjectIds.Count == 0 ? [] : Rows.Facts(await ReadAsync(Statements.FactsOf, new { ids = subjectIds.Distinct().ToList() }, cancellationToken));
 
+    /// <summary>The total (when asked) and the page in one statement (<see cref="CountedPage"/>), so one request.</summary>
     public async Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var find = FindQuery.ForFacts(query);
-        var found = $"{find.Match} WHERE {find.Where}";
-        var total = await TotalAsync($"{found} RETURN count(f) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, FindQuery.FactTag, false, "f.id");
-        if (page.First <= 0) return Page<Fact>.Nothing(page, total);
-        find.Parameters["limit"] = page.First + 1;
-        var facts = Rows.Facts(await ReadAsync(
-            $"{found} WITH s, f, f.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            $"RETURN {Statements.FactColumns} ORDER BY sortKey LIMIT $limit", find.Parameters, cancellationToken));
-        var items = facts.Take(page.First).Select(f => new PageItem<Fact>(f, Cursor.Encode($"{FindQuery.FactTag}:{f.Id}", f.Id))).ToList();
-        return new Page<Fact>(items, total, facts.Count > page.First, page.After is not null);
+        var counted = new CountedPage(page);
+        if (page.First > 0) find.Parameters["limit"] = counted.Limit;
+        var statement = counted.Text($"{find.Match} WHERE {find.Where}", "f",
+            $"WITH s, f, f.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}", "s, f", Statements.FactMap);
+        var row = (await ReadAsync(statement, find.Parameters, cancellationToken)).Records.Single();
+        return counted.Read(row, Rows.Fact, Rows.Facts, f => Cursor.Encode($"{FindQuery.FactTag}:{f.Id}", f.Id));
     }
 
     public async Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)

@@ -34,22 +34,16 @@ public sealed partial class Neo4jGraphStore
         return folded;
     }
 
+    /// <summary>The total (when asked) and the page in one statement (<see cref="CountedPage"/>), so one request.</summary>
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var find = FindQuery.ForRelations(query);
-        var found = $"{find.Match} WHERE {find.Where}";
-        var total = await TotalAsync($"{found} RETURN count(r) AS total", find.Parameters, page, cancellationToken);
         var after = find.After(page.After, "r", false, "r.id");
-        if (page.First <= 0) return Page<Relation>.Nothing(page, total);
-        find.Parameters["limit"] = page.First + 1;
-        var relations = Rows.Relations(await ReadAsync(
-            $"{found} WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}" +
-            $"RETURN {Statements.RelationColumns} ORDER BY sortKey LIMIT $limit", find.Parameters, cancellationToken));
-        var items = relations.Take(page.First).Select(r => new PageItem<Relation>(r, Cursor.Encode($"r:{r.Id}", r.Id))).ToList();
-        return new Page<Relation>(items, total, relations.Count > page.First, page.After is not null);
+        var counted = new CountedPage(page);
+        if (page.First > 0) find.Parameters["limit"] = counted.Limit;
+        var statement = counted.Text($"{find.Match} WHERE {find.Where}", "r",
+            $"WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}", "a, r, b", Statements.RelationMap);
+        var row = (await ReadAsync(statement, find.Parameters, cancellationToken)).Records.Single();
+        return counted.Read(row, Rows.Relation, Rows.Relations, r => Cursor.Encode($"r:{r.Id}", r.Id));
     }
-
-    /// <summary>The count a statement returns as total, read only when the page needs it (see <see cref="PageRequest.ReadsTotal"/>).</summary>
-    private async Task<int?> TotalAsync(string statement, object parameters, PageRequest page, CancellationToken cancellationToken) =>
-        page.ReadsTotal ? (int)(await ReadAsync(statement, parameters, cancellationToken)).Records.Single().Long("total") : null;
 }

@@ -10,7 +10,7 @@ public static partial class Statements
     public static string FactColumns => $"f.id AS id, s.id AS subjectId, f.property AS property, f.value AS value, {ClaimsOf("f")} AS claims";
 
     /// <summary>The same as one map, for reads that return facts in a list.</summary>
-    private static string FactMap => $"{{id: f.id, subjectId: s.id, property: f.property, value: f.value, claims: {ClaimsOf("f")}}}";
+    public static string FactMap => $"{{id: f.id, subjectId: s.id, property: f.property, value: f.value, claims: {ClaimsOf("f")}}}";
 
     private static string AboutFact => $"(s:{Labels.Node})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact})";
 

@@ -37,6 +37,9 @@ public static partial class Statements
     /// <summary>The columns every relation read returns, for r between a and b.</summary>
     public static string RelationColumns => $"r.id AS id, type(r) AS type, a.id AS fromId, b.id AS toId, {ClaimsOfR} AS claims";
 
+    /// <summary>The same as one map, for reads that return relations in a list.</summary>
+    public static string RelationMap => $"{{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {ClaimsOfR}}}";
+
     private static string AllRelations => RelationshipTypes.AnyOf(null);
 
     /// <summary>The relations of each group's nodes, as one union: parameters $g0, $g1, ... hold the groups' node ids.</summary>

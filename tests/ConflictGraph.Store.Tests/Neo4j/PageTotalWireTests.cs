@@ -12,7 +12,7 @@ public sealed class PageTotalWireTests
 {
     private static string Answer(string body) =>
         body.Contains("UNWIND $q0 AS page", StringComparison.Ordinal) ? WireScripts.LevelAnswer(body, 7, _ => [])
-        : body.Contains("AS total", StringComparison.Ordinal) ? ScriptedServer.Rows(["total"], $"[{WireScripts.Integer(7)}]") : ScriptedServer.Empty;
+        : WireScripts.CountedAnswer(body, 7);
 
     private static async Task<(Page<T> Page, IReadOnlyList<string> Statements)> ReadAsync<T>(
         Func<IGraphStore, Task<Page<T>>> read)

@@ -42,6 +42,17 @@ public static class WireScripts
     public static JsonNode ParametersOf(string body) => JsonNode.Parse(body)!["parameters"]!;
 
     /// <summary>
+    /// A counted page's one row (<see cref="CountedPage"/>): the total when the statement counts, and the maps
+    /// <paramref name="rows"/> gives when it reads rows.
+    /// </summary>
+    public static string CountedAnswer(string body, long total, params string[] rows)
+    {
+        var statement = StatementOf(body)!;
+        var columns = statement[(statement.LastIndexOf("RETURN ", StringComparison.Ordinal) + 7)..].Split(", ");
+        return ScriptedServer.Rows(columns, $"[{string.Join(",", columns.Select(c => c == "total" ? Integer(total) : List(rows)))}]");
+    }
+
+    /// <summary>
     /// A level statement's one row (<see cref="LevelStatement"/>): the columns it returns, relations and nodes empty,
     /// and for each page it sent (the maps of $q0, $q1, ...) its index, a total and the rows <paramref name="rows"/> gives for its map.
     /// </summary>

@@ -144,6 +144,12 @@ public static class StoreStatements
             : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
             : Has("UNWIND $q0 AS page") ? WireScripts.LevelAnswer(body, 1, page => page.ContainsKey("afterKey") ? [] : [PersonMap(person)])
+            // A page of relations or facts with its total: one of each, with a claim.
+            : Has("AS rows } RETURN") ? WireScripts.CountedAnswer(body, 1, Has("type: type(r)")
+                ? WireScripts.Map(("id", ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")), ("type", ScriptedServer.Text("MEMBER_OF")),
+                    ("fromId", ScriptedServer.Text("org:b")), ("toId", ScriptedServer.Text("org:c")), ("claims", claim))
+                : WireScripts.Map(("id", ScriptedServer.Text("place:iraq/function=depot")), ("subjectId", ScriptedServer.Text("place:iraq")),
+                    ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("depot")), ("claims", claim)))
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("AS subjectId") ? ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"], $"[{fact}]")
