@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConflictGraph.Api.Tests.Infrastructure;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
+using ConflictGraph.Neo4j.Layout;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ConflictGraph.Api.Tests.Loading;
+
+/// <summary>
+/// Query API requests per GraphQL query on the Neo4j store, counted on a stand-in for the Query API (no Neo4j runs
+/// here): on Aura or a cluster each request is a network round trip, so these counts are the latency an analyst feels.
+/// The table it prints is the one in BENCHMARKS.md ("Neo4j requests per query, session 15").
+/// </summary>
+public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly Event Strikes = new("event:e", "Strikes", EventKind.Airstrike, null, FuzzyDate.Day(new DateOnly(2021, 6, 27)));
+    private static readonly Event Drones = new("event:d", "Drones", EventKind.Airstrike, null, FuzzyDate.Day(new DateOnly(2021, 6, 26)));
+
+    private static readonly Statement[] Said = new[] { "statement:b", "statement:a" }.Select((id, i) => new Statement(id, $"said {i}", Stance.Asserts,
+        FuzzyDate.Day(new DateOnly(2021, 6, 27 + i)), Medium.PressRelease, null, null, "officials", ["event:e"], null, [], null, null)).ToArray();
+
+    private readonly QueryApi neo4j = new();
+    private ConflictGraphApp? app;
+
+    /// <summary>Typical queries, and the requests each takes after the store's one-time set-up (layout check, schema).</summary>
+    public static TheoryData<string, string, int> Queries => new()
+    {
+        { "events list with totalCount", "{ events(first: 20) { totalCount edges { node { id title } } } }", 1 },
+        { "events and each one's statements", "{ events(first: 20) { edges { node { id statements { id text } } } } }", 2 },
+        { "2-level: an event, its place and statements", """{ node(id: "event:e") { id ... on Event { place { id } statements { id } } } }""", 2 },
+        { "two top-level lists", "{ events(first: 5) { totalCount } statements(first: 5) { totalCount edges { node { id } } } }", 1 },
+        { "events filtered by words", """{ events(filter: { text: "strikes" }, first: 10) { totalCount edges { node { id } } } }""", 2 },
+        { "relations with totalCount", "{ relations(first: 10) { totalCount edges { node { id } } } }", 1 },
+        { "facts with totalCount", """{ facts(filter: { subjectId: "event:e" }, first: 10) { totalCount edges { node { id } } } }""", 1 },
+        { "search", """{ search(text: "strikes") { score node { id } } }""", 3 },
+        { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 2 },
+        { "stats", "{ stats { nodes relations } }", 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task TypicalQueriesTakeThisManyQueryApiRequests(string name, string query, int requests)
+    {
+        var store = new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 });
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        app = ConflictGraphApp.With(
+            new Dictionary<string, string?>
+            {
+                ["ConflictGraph:Diagnostics:Cost"] = "true",
+                ["ConflictGraph:Caching:StoreReads"] = "false",
+                ["ConflictGraph:Seed:OnStartup"] = "false",
+            },
+            services => services.AddSingleton<IGraphStore>(store));
+        // The service's own start (its stats and readiness reads) is not the query's.
+        await app.PostGraphQLAsync("{ __typename }");
+        var before = neo4j.Statements.Count;
+
+        var response = await app.PostGraphQLAsync(query);
+
+        Assert.Empty(response.Errors);
+        // The change feed's poll of the data version runs on its own timer, whatever the query.
+        var sent = neo4j.Statements.Skip(before).Where(s => s != ConflictGraph.Neo4j.Cypher.Statements.DataVersion).ToList();
+        output.WriteLine($"| {name} | {response.Body["extensions"]!["cost"]!["storeCalls"]} | {sent.Count} |");
+        foreach (var statement in sent) output.WriteLine($"  {statement[..Math.Min(statement.Length, 160)]}");
+        Assert.Equal(requests, sent.Count);
+    }
+
+    public void Dispose() => app?.Dispose();
+
+    /// <summary>
+    /// The Query API as far as these queries need it: every request recorded; pages answered with two events or two
+    /// statements, nodes by id from the graph above, totals of 2, and anything else with no rows.
+    /// </summary>
+    private sealed class QueryApi : HttpMessageHandler
+    {
+        public List<string> Statements { get; } = [];
+
+        private static readonly Dictionary<string, Node> Graph = new Node[] { Strikes, Drones }.Concat(Said).ToDictionary(n => n.Id);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            var statement = body["statement"]?.GetValue<string>() ?? "";
+            lock (Statements) Statements.Add(statement);
+            var answer = Answer(statement, body["parameters"]?.AsObject());
+            return new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent(answer, Encoding.UTF8, "application/vnd.neo4j.query") };
+        }
+
+        private static string Answer(string statement, JsonObject? parameters)
+        {
+            bool Has(string text) => statement.Contains(text, StringComparison.Ordinal);
+            var returned = statement[(statement.LastIndexOf("RETURN ", StringComparison.Ordinal) + 7)..];
+            if (Has("AS unlabelled")) return Rows(["unlabelled", "legacyRelations"], [[Integer(0), """{"$type":"Boolean","_value":false}"""]]);
+            if (Has("db.index.fulltext.queryNodes")) return Rows(["id", "kind", "score"], [[Text(Strikes.Id), Text("Event"), """{"$type":"Float","_value":1.0}"""]]);
+            if (statement.StartsWith(ConflictGraph.Neo4j.Cypher.Statements.NodesByIds, StringComparison.Ordinal))
+                return Rows(["kind", "body"], [.. Ids(parameters?["ids"]).Select(id => new[] { Text(Labels.Of(Graph[id].Kind)), Text(NodeJson.Serialize(Graph[id])) })]);
+            if (Has("UNWIND $q0 AS page") || Has("RETURN relations, nodes"))
+            {
+                var columns = returned.Split(", ");
+                return Rows(columns, [columns.Select(column => column switch
+                {
+                    "relations" => List(),
+                    "nodes" => List([.. Ids(parameters?["ids"]).Select(id => NodeMap(Graph[id]))]),
+                    _ => PagesOf(statement, column, parameters![column]!.AsArray()),
+                }).ToArray()]);
+            }
+            // A page and its total (one statement), or a count alone.
+            if (returned is "total, rows" or "total" or "rows" && Has("CALL () {"))
+                return Rows([.. returned.Split(", ")], [[.. returned.Split(", ").Select(c => c == "total" ? Integer(2) : List())]]);
+            if (returned.EndsWith("AS total", StringComparison.Ordinal) || returned.EndsWith("AS count", StringComparison.Ordinal) || returned.EndsWith("AS version", StringComparison.Ordinal))
+                return Rows([returned[(returned.LastIndexOf(" AS ", StringComparison.Ordinal) + 4)..]], [[Integer(2)]]);
+            return """{"data":{"fields":[],"values":[]},"bookmarks":[]}""";
+        }
+
+        /// <summary>Each page of a shape its index, its total when counted, and two nodes of its kind when it reads rows.</summary>
+        private static string PagesOf(string statement, string shape, JsonArray pages)
+        {
+            var start = statement.IndexOf($"UNWIND ${shape} AS page", StringComparison.Ordinal);
+            var end = statement.IndexOf($"AS {shape} }}", start, StringComparison.Ordinal);
+            var text = statement[start..end];
+            var label = text[(text.IndexOf("(n:", StringComparison.Ordinal) + 3)..];
+            label = label[..label.IndexOf(')', StringComparison.Ordinal)];
+            Node[] rows = label == "Event" ? [Strikes, Drones] : label == "Statement" ? Said : [];
+            var found = List(rows.Select(n => Map(("kind", Text(Labels.Of(n.Kind))), ("body", Text(NodeJson.Serialize(n))), ("id", Text(n.Id)),
+                ("sortKey", Text((n is Event e ? e.Date : ((Statement)n).Date)!.Start.ToString("yyyy-MM-dd"))))).ToArray());
+            return List(pages.Select(page =>
+            {
+                var answer = new List<(string, string)> { ("at", Integer(page!["at"]!.GetValue<int>())) };
+                if (text.Contains("total: total", StringComparison.Ordinal)) answer.Add(("total", Integer(2)));
+                if (text.Contains("rows: rows", StringComparison.Ordinal)) answer.Add(("rows", found));
+                return Map([.. answer]);
+            }).ToArray());
+        }
+
+        private static IEnumerable<string> Ids(JsonNode? ids) =>
+            ids is JsonArray list ? list.Select(i => i!.GetValue<string>()).Where(Graph.ContainsKey) : [];
+
+        private static string Rows(string[] fields, string[][] rows) =>
+            $$"""{"data":{"fields":{{JsonSerializer.Serialize(fields)}},"values":[{{string.Join(",", rows.Select(r => $"[{string.Join(",", r)}]"))}}]},"bookmarks":[]}""";
+
+        private static string Text(string value) => $$"""{"$type":"String","_value":{{JsonSerializer.Serialize(value)}}}""";
+
+        private static string Integer(long value) => $$"""{"$type":"Integer","_value":"{{value}}"}""";
+
+        private static string List(params string[] values) => $$"""{"$type":"List","_value":[{{string.Join(",", values)}}]}""";
+
+        private static string Map(params (string Key, string Value)[] entries) =>
+            "{\"$type\":\"Map\",\"_value\":{" + string.Join(",", entries.Select(e => $"\"{e.Key}\":{e.Value}")) + "}}";
+
+        private static string NodeMap(Node node) => Map(("kind", Text(Labels.Of(node.Kind))), ("body", Text(NodeJson.Serialize(node))));
+    }
+}
