@@ -105,12 +105,20 @@ internal static class NodePages
     private readonly record struct PageShape(NodeKind Kind, NodeOrder Order, bool Stances, int First, bool KeysOnly)
     {
         /// <summary>The page's shape, or null for any other page (they make their text each time).</summary>
-        public static PageShape? Of(NodeQuery query, PageRequest page, KeysetPage.Position? position) =>
-            position is null && !page.ReadsTotal && page.First > 0
-            && query is { Kinds: [var kind], Ids: null, Text: null, OrganizationKinds: null, PlaceKinds: null, WithinPlaceId: null, Events: null }
-            && query.Statements is { AboutId: not null, Anonymous: null, SpeakerId: null, OrganizationId: null, ActorId: null, SourceId: null } statements
-                ? new PageShape(kind, query.Order, statements.Stances is not null, page.First, page.KeysOnly)
-                : null;
+        public static PageShape? Of(NodeQuery query, PageRequest page, KeysetPage.Position? position)
+        {
+            if (position is not null || page.ReadsTotal || page.First <= 0) return null;
+            if (query is not { Kinds: [var kind], Statements: { AboutId: not null } statements }) return null;
+            // The query must equal one that names only its kind, order, node and stances (records compare every
+            // property), so a criterion added to NodeQuery or StatementCriteria later makes its text each time rather
+            // than sharing a text that leaves it out.
+            var only = new NodeQuery
+            {
+                Kinds = query.Kinds, Order = query.Order,
+                Statements = new StatementCriteria { AboutId = statements.AboutId, Stances = statements.Stances },
+            };
+            return query == only ? new PageShape(kind, query.Order, statements.Stances is not null, page.First, page.KeysOnly) : null;
+        }
     }
 
     /// <summary>A page's text and the constants it binds beyond the filter's own (the undated rows' sort key).</summary>
