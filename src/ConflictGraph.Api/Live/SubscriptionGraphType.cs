@@ -77,7 +77,7 @@ public sealed class SubscriptionGraphType : ObjectGraphType
         {
             var created = changes.Nodes.Where(n => n.Kind == NodeKind.Event && n.Change == ChangeKind.Created).Select(n => n.Id).ToList();
             if (created.Count == 0) continue;
-            var found = await store.FindNodesAsync([(filter.ToQuery(NodeOrder.Id) with { Ids = created }, new PageRequest(created.Count))], cancellationToken);
+            var found = await store.FindNodesAsync([(filter.ToQuery(NodeOrder.Id) with { Ids = created }, new PageRequest(created.Count, CountTotal: false))], cancellationToken);
             foreach (var match in found[0].Items)
             {
                 loaders.Reset();
