@@ -24,9 +24,8 @@ public sealed partial class Neo4jGraphStore
     {
         var find = FindQuery.ForFacts(query);
         var after = find.After(page.After, FindQuery.FactTag, false, "f.id");
-        var counted = new CountedPage(page);
-        if (page.First > 0) find.Parameters["limit"] = counted.Limit;
-        var statement = counted.Text($"{find.Match} WHERE {find.Where}", "f",
+        var counted = new CountedPage(page, find);
+        var statement = counted.Text("f",
             $"WITH s, f, f.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}", "s, f", Statements.FactMap);
         var row = (await ReadAsync(statement, find.Parameters, cancellationToken)).Records.Single();
         return counted.Read(row, Rows.Fact, Rows.Facts, f => Cursor.Encode($"{FindQuery.FactTag}:{f.Id}", f.Id));

@@ -39,9 +39,8 @@ public sealed partial class Neo4jGraphStore
     {
         var find = FindQuery.ForRelations(query);
         var after = find.After(page.After, "r", false, "r.id");
-        var counted = new CountedPage(page);
-        if (page.First > 0) find.Parameters["limit"] = counted.Limit;
-        var statement = counted.Text($"{find.Match} WHERE {find.Where}", "r",
+        var counted = new CountedPage(page, find);
+        var statement = counted.Text("r",
             $"WITH a, r, b, r.id AS sortKey {(after is null ? "" : $"WHERE {after} ")}", "a, r, b", Statements.RelationMap);
         var row = (await ReadAsync(statement, find.Parameters, cancellationToken)).Records.Single();
         return counted.Read(row, Rows.Relation, Rows.Relations, r => Cursor.Encode($"r:{r.Id}", r.Id));

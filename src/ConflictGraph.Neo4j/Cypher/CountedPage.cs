@@ -8,16 +8,19 @@ namespace ConflictGraph.Neo4j.Cypher;
 /// rows, each a subquery that returns exactly one row (a count is 0 over nothing, a collected list is empty), so a page
 /// past the end still brings its total. The rows are sorted by a WITH before they are collected, the order collect keeps.
 /// </summary>
-public sealed class CountedPage(PageRequest page)
+public sealed class CountedPage(PageRequest page, FindQuery find)
 {
-    /// <param name="found">The clauses that find the whole result (the cursor does not narrow it).</param>
+    /// <summary>
+    /// The statement, over <c>find</c>'s clauses (the whole result: the cursor does not narrow it); it puts the
+    /// statement's $limit, one more than the page (is there a next page?), among <c>find</c>'s parameters when it reads rows.
+    /// </summary>
     /// <param name="counted">The variable the total counts.</param>
-    /// <param name="keyed">What follows <paramref name="found"/> for the rows: a WITH that binds <c>sortKey</c> (unique), and the cursor's WHERE.</param>
+    /// <param name="keyed">What follows the find's clauses for the rows: a WITH that binds <c>sortKey</c> (unique), and the cursor's WHERE.</param>
     /// <param name="kept">The variables a row's map reads, kept through the sort.</param>
     /// <param name="map">A row as a map.</param>
-    /// <returns>The statement; $limit is First + 1 (is there a next page?).</returns>
-    public string Text(string found, string counted, string keyed, string kept, string map)
+    public string Text(string counted, string keyed, string kept, string map)
     {
+        var found = $"{find.Match} WHERE {find.Where}";
         var parts = new List<string>();
         var returned = new List<string>();
         if (page.ReadsTotal)
@@ -27,14 +30,12 @@ public sealed class CountedPage(PageRequest page)
         }
         if (page.First > 0)
         {
+            find.Parameters["limit"] = page.First + 1;
             parts.Add($"CALL () {{ {found} {keyed}WITH {kept}, sortKey ORDER BY sortKey LIMIT $limit RETURN collect({map}) AS rows }}");
             returned.Add("rows");
         }
         return $"{string.Join(" ", parts)} RETURN {string.Join(", ", returned)}";
     }
-
-    /// <summary>The statement's parameter $limit: one more than the page (none for a page of no items).</summary>
-    public int Limit => page.First + 1;
 
     /// <summary>The page from the statement's one row: its items in order (each once, as <paramref name="ordered"/> gives them) and its total.</summary>
     public Page<T> Read<T>(QueryRow row, Func<IReadOnlyDictionary<string, object?>, T> item, Func<IEnumerable<T>, IReadOnlyList<T>> ordered, Func<T, string> cursor)
