@@ -1,4 +1,5 @@
 using ConflictGraph.Api.Caching;
+using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
@@ -17,13 +18,14 @@ public sealed class ReadCacheTests : IDisposable
     private static CancellationToken None => CancellationToken.None;
 
     /// <param name="admissionWindow">0 (the tests of what a write makes stale) keeps every read at its first miss, so counting calls counts what went stale.</param>
+    /// <param name="metered">Over a metered store, as with the cost report on: a request's meter then counts the calls it joined.</param>
     private (CachingGraphStore Cached, CountingStore Counter) Store(
-        TimeSpan? versionCheckInterval = null, int admissionWindow = 0, int hitRateWindow = 2048, double minimumHitRate = 0.1)
+        TimeSpan? versionCheckInterval = null, int admissionWindow = 0, int hitRateWindow = 2048, double minimumHitRate = 0.1, bool metered = false)
     {
         var inner = new SqliteGraphStore(new SqliteStoreOptions { Path = Path.Combine(folder, $"{opened.Count}.db") });
         opened.Add(inner);
         var (counted, counter) = CountingStore.Wrap(inner);
-        var cached = new CachingGraphStore(counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
+        var cached = new CachingGraphStore(metered ? new MeteredGraphStore(counted) : counted, new MemoryCache(new MemoryCacheOptions { SizeLimit = 1000 }),
             Options.Create(new CachingOptions
             {
                 VersionCheckInterval = versionCheckInterval ?? TimeSpan.FromHours(1), AdmissionWindow = admissionWindow,
@@ -68,11 +70,13 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public async Task ConcurrentMissesOfAOneOffReadShareOneCallAndLeaveNothingKept()
     {
-        var (cached, counter) = Store(admissionWindow: 1024);
+        var (cached, counter) = Store(admissionWindow: 1024, metered: true);
         await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
         counter.Close();
-        var readers = Enumerable.Range(0, 10).Select(_ => Task.Run(() => cached.GetNodesAsync(["person:a"], None))).ToList();
-        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1);
+        // Each reader its own request's meter, so the test sees when all ten are in: one made the call, nine joined it.
+        var meters = Enumerable.Range(0, 10).Select(_ => new StoreCallMeter()).ToList();
+        var readers = meters.Select(meter => Task.Run(() => meter.MeterAsync(() => cached.GetNodesAsync(["person:a"], None)))).ToList();
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 1 && meters.Sum(m => m.SharedCalls) == 9);
         counter.Open();
         Assert.All(await Task.WhenAll(readers), found => Assert.Single(found));
         Assert.Equal(1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
