@@ -34,18 +34,11 @@ internal sealed record NodeRow(
     public static Node Parse(string kind, string body) => NodeJson.Parse(kind, body);
 
     /// <summary>
-    /// The node of a row selecting its kind and its body, the body read as the UTF-8 SQLite keeps, not as a string. An
-    /// event's body goes through the plain reader the exports use (<see cref="NodeJson.ParseEvent"/>: the same event,
-    /// without the serializer's per-object state; an event is every 2-level request's first node).
+    /// The node of a row selecting its kind and its body, the body read as the UTF-8 SQLite keeps, not as a string, and
+    /// parsed with the plain reader of its kind (<see cref="NodeJson.Parse(string, ReadOnlySpan{byte})"/>).
     /// </summary>
-    public static Node Read(SqliteDataReader reader, int kind = 0, int body = 1)
-    {
-        var name = reader.GetString(kind);
-        var utf8 = reader.GetFieldValue<byte[]>(body);
-        return name == EventKind ? NodeJson.ParseEvent(utf8) : NodeJson.Parse(name, utf8);
-    }
-
-    private static readonly string EventKind = EnumNames.Of(NodeKind.Event);
+    public static Node Read(SqliteDataReader reader, int kind = 0, int body = 1) =>
+        NodeJson.Parse(reader.GetString(kind), reader.GetFieldValue<byte[]>(body));
 
     /// <summary>Whether rows of the kind can carry a date (see <see cref="Of"/>); the others always have date_start NULL.</summary>
     public static bool CanBeDated(NodeKind kind) => kind is NodeKind.Event or NodeKind.Statement or NodeKind.Source;

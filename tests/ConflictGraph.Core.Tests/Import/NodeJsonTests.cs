@@ -1,5 +1,6 @@
 using System.Text;
 using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Import.Sources;
 using ConflictGraph.Core.Model;
 
 namespace ConflictGraph.Core.Tests.Import;
@@ -124,4 +125,86 @@ public sealed class NodeJsonTests
         Assert.NotNull(serializer);
         Assert.Equal(serializer.GetType(), export?.GetType());
     }
+
+    /// <summary>
+    /// Bodies of every kind that the plain readers read themselves and ones they leave to the serializer: escapes,
+    /// unicode, fields missing, nulls (values, objects, lists and list items), repeated fields, numbers written
+    /// every way, fields the types do not have, and values of the wrong type.
+    /// </summary>
+    public static TheoryData<string, string> AwkwardBodies => new()
+    {
+        { "PERSON", """{"id":"person:a","name":"Ab\u00fc \ud835\udd07 \"q\" \/ \\ \t","aliases":["\u0643","ك",null],"description":null}""" },
+        { "PERSON", """{"id":"person:a","name":"A","roles":[{"title":"T","organizationId":"org:o","since":"2021-01-20","until":null},null,{}]}""" },
+        { "PERSON", """{"id":"person:a","roles":null,"aliases":null}""" },
+        { "PERSON", """{"name":"first","id":"person:a","name":"second","aliases":["x"],"aliases":["y","z"]}""" },
+        { "PERSON", """{"id":"person:a","name":"A","roles":[{"title":"T","rank":3}]}""" },
+        { "PERSON", """{"id":"person:a","name":"A","aliases":"not a list"}""" },
+        { "PERSON", """{"id":"person:a","name":"A","roles":{"title":"T"}}""" },
+        { "ORGANIZATION", """{"id":"org:o","name":"Kata'ib \u0022H\u0022","aliases":[],"kind":"ARMED_GROUP","countryId":"place:c"}""" },
+        { "ORGANIZATION", """{"id":"org:o","name":"O","kind":"NOT_A_KIND","countryId":null,"founded":"1990"}""" },
+        { "ORGANIZATION", """{"id":"org:o","name":"O","kind":7}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"SITE","location":{"latitude":3.44E1,"longitude":-0.000001},"precision":"NEAR","locationSource":"gazetteer"}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":{"latitude":-90,"longitude":180.0e0}}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":{"latitude":null}}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":{}}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":{"latitude":"34.4","longitude":1}}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":{"latitude":1,"longitude":2,"altitude":3}}""" },
+        { "PLACE", """{"id":"place:p","name":"P","kind":"CITY","location":[1,2]}""" },
+        { "SOURCE", """{"id":"source:s","title":"A \u00e9t\u00e9 report","publisherId":"org:p","url":"https://example.org/a?b=1&c=2","publishedAt":"2021-06-28","kind":"NEWS_REPORT","relaysId":"source:t"}""" },
+        { "SOURCE", """{"id":"source:s","title":"T","publishedAt":null,"kind":null,"relaysId":null}""" },
+        { "SOURCE", """{"id":"source:s","title":"T","publishedAt":"2021-02-30"}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"At least \"seven\"\nwere killed.","stance":"REPORTS","date":{"start":"2021-06-27","end":"2021-06-27","precision":"DAY"},"medium":"REPORT","speakerId":"org:p","onBehalfOfId":"org:q","speakerDescription":"a monitor","aboutIds":["event:e","event:f"],"sourceId":"source:s","primarySourceId":"source:t","placeId":"place:p"}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","aboutIds":["event:e"],"casualtyReports":[{"eventId":"event:e","killedMin":7,"killedMax":null,"injuredMin":0,"injuredMax":2147483647,"victims":"fighters","victimCategory":"COMBATANTS"}]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"DENIES","aboutIds":[],"casualtyReports":[null,{}],"date":null}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","aboutIds":null,"aboutIds":["event:e",null]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","casualtyReports":[{"eventId":"event:e","killedMin":7.5}]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","casualtyReports":[{"eventId":"event:e","killedMin":2147483648}]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","casualtyReports":[{"eventId":"event:e","killedMin":7e0}]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","date":{"start":"2021-06-27","precision":"DAY","zone":"UTC"}}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","aboutIds":[1]}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t","stance":"REPORTS","Text":"other case"}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t"} {}""" },
+        { "STATEMENT", """{"id":"statement:s","text":"t",""" },
+        { "STATEMENT", """[]""" },
+        { "STATEMENT", """null""" },
+        { "STATEMENT", """{}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardBodies))]
+    public void AnyBodyReadsAsTheSerializerReadsIt(string kind, string body)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(body);
+
+        var serializer = Record.Exception(() => NodeJson.Deserialize(kind, utf8));
+        var read = Record.Exception(() => NodeJson.Parse(kind, utf8));
+
+        Assert.Equal(serializer?.GetType(), read?.GetType());
+        if (serializer is null) Assert.Equal(NodeJson.Serialize(NodeJson.Deserialize(kind, utf8)), NodeJson.Serialize(NodeJson.Parse(kind, utf8)));
+    }
+
+    [Fact]
+    public async Task EveryNodeOfTheSeedFolderIsReadByItsKindsPlainReaderAsTheSerializerReadsIt()
+    {
+        var root = typeof(NodeJsonTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        var source = new JsonFileSource(Directory.GetFiles(Path.Combine(root, "seed"), "*.json").Order(StringComparer.Ordinal).ToList());
+        var kinds = new HashSet<NodeKind>();
+        await foreach (var (_, item) in source.ReadAsync(SectionGroup.Nodes, CancellationToken.None))
+        {
+            var node = GraphInputMapper.ToNode(item!);
+            var body = NodeJson.SerializeToUtf8(node);
+            var kind = EnumNames.Of(node.Kind);
+
+            Assert.NotNull(NodeJson.ReadPlainly(node.Kind, body));
+            Assert.Equal(NodeJson.Serialize(NodeJson.Deserialize(kind, body)), NodeJson.Serialize(NodeJson.Parse(kind, body)));
+            kinds.Add(node.Kind);
+        }
+        Assert.Equal(Enum.GetValues<NodeKind>().Length, kinds.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void EveryKindWithEveryFieldIsReadByItsPlainReader(Node node) =>
+        Assert.NotNull(NodeJson.ReadPlainly(node.Kind, NodeJson.SerializeToUtf8(node)));
 }
