@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
@@ -109,23 +110,44 @@ internal static class NodeFilters
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
     {
-        if (statements.AboutId is { } about) Refers(filter, about, "aboutIds");
-        if (statements.SpeakerId is { } speaker) Refers(filter, speaker, "speakerId");
-        if (statements.ActorId is { } actor) Refers(filter, actor, "speakerId", "onBehalfOfId");
-        if (statements.SourceId is { } source) Refers(filter, source, "sourceId");
+        if (statements.AboutId is { } about) Refers(filter, about, AboutFields);
+        if (statements.SpeakerId is { } speaker) Refers(filter, speaker, SpeakerFields);
+        if (statements.ActorId is { } actor) Refers(filter, actor, ActorFields);
+        if (statements.SourceId is { } source) Refers(filter, source, SourceFields);
         if (statements.OrganizationId is { } organization) Organization(filter, organization);
         if (statements.Stances is { } stances) filter.Add($"n.sub_kind IN {filter.List(stances.Select(EnumNames.Of))}");
         if (statements.Anonymous is { } anonymous)
             filter.Add($"{(anonymous ? "NOT " : "")}EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId')");
     }
 
-    private static void Refers(SqlFilter filter, string target, params string[] names)
+    private static readonly string[] AboutFields = ["aboutIds"], SpeakerFields = ["speakerId"], ActorFields = ["speakerId", "onBehalfOfId"],
+        SourceFields = ["sourceId"];
+
+    private static void Refers(SqlFilter filter, string target, string[] names)
     {
         var id = filter.Value(target);
+        var refers = ReferTexts.TryGetValue((id, names), out var known) ? known : Write(id, names);
+        filter.Add(refers.Condition, refers.Candidates, refers.Ranges);
+    }
+
+    /// <summary>
+    /// The texts of a reference criterion: they differ only by the target's parameter name and the fields, so they are
+    /// written once for each (a statements page names the node it is about at every request).
+    /// </summary>
+    private sealed record ReferText(string Condition, string Candidates, IReadOnlyList<RefRange> Ranges);
+
+    private static readonly ConcurrentDictionary<(string Id, string[] Names), ReferText> ReferTexts = new();
+
+    private static ReferText Write(string id, string[] names)
+    {
         var fields = string.Join(", ", names.Select(f => $"'{f}'"));
-        filter.Add($"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
+        var refers = new ReferText(
+            $"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
             $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})",
             names.Select(f => new RefRange($"= {id}", f)).ToList());
+        // Parameter names are $p0, $p1, ... as a filter registers them: a few per query, so the set stays small.
+        if (ReferTexts.Count < 256) ReferTexts.TryAdd((id, names), refers);
+        return refers;
     }
 
     // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there); the store keeps
