@@ -3,15 +3,49 @@
 # MODE=repeated asks graphql.lua's 64 repeated ids instead of spread ones)
 # Paired windows: wrk drives every service at once for SECS (-t1 -c16 each), so each window's load is the same for all;
 # CPU ms per request of each service from /proc utime+stime; the first service is the baseline.
+# Before anything is measured, it waits until every service answers a GraphQL query (up to UP seconds, default 300: a
+# fresh service can take more than 15 s to start on a loaded machine), then, when WARM is set, drives them all for WARM
+# seconds with the same traffic as the windows (a fresh service's CPU a request takes a few thousand requests to settle).
+# MADVISE=1 adds each service's madvise calls per 1000 requests in the window (perf's syscalls:sys_enter_madvise
+# tracepoint): a service whose C heap is being trimmed and faulted back in (glibc's per-thread arenas) shows hundreds,
+# and costs several % more CPU a request whatever its build (BENCHMARKS.md, "The read cache's cost on a spread miss,
+# session 16").
 query=$1; size=$2; rounds=$3; secs=$4; shift 4
 PIDS=${PIDS:-.}
 MODE=${MODE:-spread}
+MADVISE=${MADVISE:-0}
+UP=${UP:-300}
+WARM=${WARM:-0}
 svcs=("$@"); tick=$(getconf CLK_TCK)
 cpu() { awk '{print $14+$15}' /proc/$1/stat; }
-printf "round"; for s in "${svcs[@]}"; do printf " %8s" ${s%%:*}; done; for s in "${svcs[@]:1}"; do printf " %7s" "${s%%:*}/A"; done; echo " load"
+answers() {
+  curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' \
+    http://127.0.0.1:$1/graphql | grep -q '^200$'
+}
+for s in "${svcs[@]}"; do
+  n=${s%%:*}; port=${s#*:}; waited=0
+  until answers $port; do
+    if ! kill -0 $(cat $PIDS/$n.pid) 2>/dev/null; then echo "$n (pid $(cat $PIDS/$n.pid)) is not running" >&2; exit 1; fi
+    if [ $waited -ge $UP ]; then echo "$n on port $port did not answer within $UP s" >&2; exit 1; fi
+    sleep 1; waited=$((waited + 1))
+  done
+done
+if [ "$WARM" -gt 0 ]; then
+  for s in "${svcs[@]}"; do
+    wrk -t1 -c16 -d${WARM}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:${s#*:} -- $query $size $MODE > /dev/null 2>&1 &
+  done
+  wait
+fi
+printf "round"; for s in "${svcs[@]}"; do printf " %8s" ${s%%:*}; done; for s in "${svcs[@]:1}"; do printf " %7s" "${s%%:*}/A"; done
+[ "$MADVISE" = 1 ] && for s in "${svcs[@]}"; do printf " %8s" "madv/k"; done; echo " load"
 for r in $(seq 1 $rounds); do
   declare -A c0 c1 q
   for s in "${svcs[@]}"; do c0[${s%%:*}]=$(cpu $(cat $PIDS/${s%%:*}.pid)); done
+  if [ "$MADVISE" = 1 ]; then
+    for s in "${svcs[@]}"; do
+      perf stat -x, -e syscalls:sys_enter_madvise -p $(cat $PIDS/${s%%:*}.pid) -o $PIDS/m-${s%%:*}.out -- sleep $secs 2>/dev/null &
+    done
+  fi
   for s in "${svcs[@]}"; do
     wrk -t1 -c16 -d${secs}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:${s#*:} -- $query $size $MODE > $PIDS/w-${s%%:*}.out 2>&1 &
   done
@@ -22,5 +56,8 @@ for r in $(seq 1 $rounds); do
   declare -A ms
   for s in "${svcs[@]}"; do n=${s%%:*}; ms[$n]=$(echo "scale=4; (${c1[$n]}-${c0[$n]})*1000/$tick/${q[$n]}" | bc); printf " %8s" ${ms[$n]}; done
   for s in "${svcs[@]:1}"; do printf " %7s" $(echo "scale=3; ${ms[${s%%:*}]}/$bm" | bc); done
+  if [ "$MADVISE" = 1 ]; then
+    for s in "${svcs[@]}"; do n=${s%%:*}; printf " %8s" $(awk -F, -v q=${q[$n]} '/sys_enter_madvise/{printf "%.1f", $1*1000/q}' $PIDS/m-$n.out); done
+  fi
   echo " $(cut -d' ' -f1 /proc/loadavg)"
 done
