@@ -10,13 +10,13 @@ public sealed partial class Neo4jGraphStore
 {
     /// <summary>
     /// One statement (<see cref="AggregateQuery"/>) counts and sums in the database and returns the total
-    /// and the First largest groups; with words, the full-text index is asked first, as the events list does.
+    /// and the First largest groups; with words, the full-text index is asked in a subquery of that statement, as the events list does.
     /// </summary>
     public async Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken)
     {
         var problems = query.Problems().ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(query));
-        var aggregate = new AggregateQuery(query, await TextMatchesAsync(query.Events.Text, cancellationToken));
+        var aggregate = new AggregateQuery(query);
         var rows = (await ReadAsync(aggregate.Text, aggregate.Parameters, cancellationToken)).Records.ToList();
         var totalRow = rows.Where(r => r["keys"] is null).Select(r => (QueryRow?)r).SingleOrDefault();
         if (totalRow is { } found && found.Long("untallied") is var untallied and > 0) throw Untallied(untallied);
@@ -26,13 +26,6 @@ public sealed partial class Neo4jGraphStore
             : rows.Where(r => r["keys"] is not null).Select(r => Group(r, query.GroupBy, query)).Order(EventAggregate.Order).Take(query.First).ToList();
         return new EventAggregate(groups, total);
     }
-
-    /// <summary>The ids the full-text index matches for an event filter's words, as the events list reads them; null without words.</summary>
-    private async Task<IReadOnlyList<string>?> TextMatchesAsync(string? text, CancellationToken cancellationToken) =>
-        text is not null && FullText(text) is { } fullText
-            ? (await ReadAsync(Statements.TextSearch, new { query = fullText, kinds = (List<string>?)null, limit = MaxTextMatches, exclude = Array.Empty<string>() }, cancellationToken))
-                .Records.Select(r => r.String("id")).ToList()
-            : null;
 
     private static EventGroup Group(QueryRow row, IReadOnlyList<Core.Model.EventDimension> dimensions, EventAggregateQuery query)
     {

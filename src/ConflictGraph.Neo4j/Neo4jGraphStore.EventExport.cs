@@ -14,17 +14,17 @@ public sealed partial class Neo4jGraphStore
     /// <summary>
     /// The selected events a page of <see cref="ExportPage"/> at a time (<see cref="EventExportQuery"/>), each
     /// page read as the caller consumes the one before, so memory holds one page. Pages are separate reads: a
-    /// write between two pages shows in the later ones, as paging the events list would.
+    /// write between two pages shows in the later ones, as paging the events list would. With words, each page's statement
+    /// asks the full-text index for the matches itself (no request of its own before the first page).
     /// </summary>
     public async IAsyncEnumerable<EventRecord> ExportEventsAsync(EventSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var textMatches = await TextMatchesAsync(selection.Text, cancellationToken);
         // Places are few next to events: each is parsed once per export.
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         string? after = null;
         while (true)
         {
-            var (text, parameters) = EventExportQuery.Page(selection, textMatches, after, ExportPage);
+            var (text, parameters) = EventExportQuery.Page(selection, after, ExportPage);
             var page = (await ReadAsync(text, parameters, cancellationToken)).Records.ToList();
             foreach (var row in page) yield return Record(row, places);
             if (page.Count < ExportPage) yield break;

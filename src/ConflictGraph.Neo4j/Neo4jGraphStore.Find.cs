@@ -8,31 +8,20 @@ namespace ConflictGraph.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
-    /// <summary>Text filters first ask the full-text index for matching ids, at most this many.</summary>
-    private const int MaxTextMatches = 10_000;
-
     /// <summary>
     /// Every page in one statement, so one Query API request however many pages a batch holds: the pages of a level with
     /// nothing to expand (<see cref="LevelStatement"/>), each counted (when asked) and read by its <see cref="NodePage"/>
-    /// clauses. A page that filters by words asks the full-text index for its matches first, in a request of its own.
+    /// clauses. A page that filters by words asks the full-text index for its matches in a subquery of the same statement.
     /// </summary>
     public async Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
     {
-        var pages = new LevelStatement([], false, [], await FoldAsync(queries, cancellationToken));
+        var pages = new LevelStatement([], false, [], Fold(queries));
         return pages.Pages(pages.HasPages ? (await ReadAsync(pages.Text, pages.Parameters, cancellationToken)).Records.Single() : null);
     }
 
     /// <summary>Each page as its clauses in a statement of pages, null for one that can hold nothing (no kinds asked for).</summary>
-    private async Task<NodePage?[]> FoldAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
-    {
-        var folded = new NodePage?[pages.Count];
-        for (var i = 0; i < pages.Count; i++)
-        {
-            var (query, page) = pages[i];
-            if (query.Kinds.Count > 0) folded[i] = NodePage.Folded(query, page, await TextMatchesAsync(query.Text, cancellationToken));
-        }
-        return folded;
-    }
+    private static NodePage?[] Fold(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
+        pages.Select(p => p.Query.Kinds.Count > 0 ? NodePage.Folded(p.Query, p.Page) : null).ToArray();
 
     /// <summary>The total (when asked) and the page in one statement (<see cref="CountedPage"/>), so one request.</summary>
     public async Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken)

@@ -92,8 +92,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>
     /// One statement for the level: its expansion (every request's relations, their ends and the asked nodes) and its
     /// pages, each read by the clauses <see cref="FindNodesAsync(IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>
-    /// sends for it (<see cref="NodePage"/>) after the expansion's, so one request and one transaction. A page that filters
-    /// by words asks the full-text index for its matches first, as FindNodesAsync does. Neo4j reads at read-committed isolation, so one
+    /// sends for it (<see cref="NodePage"/>) after the expansion's, so one request and one transaction, a page that filters
+    /// by words included (its full-text matches are a subquery of the statement, as in FindNodesAsync). Neo4j reads at read-committed isolation, so one
     /// transaction is not one snapshot: a write committed while the statement runs can reach one part and not another.
     /// </summary>
     public async Task<Neighborhood> ExpandAsync(
@@ -101,7 +101,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
     {
         if (pages.Count == 0) return await ExpandLevelAsync(requests, nodeIds, cancellationToken);
-        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), await FoldAsync(pages, cancellationToken));
+        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), Fold(pages));
         if (!level.HasPages) return await ExpandLevelAsync(requests, nodeIds, cancellationToken) with { Pages = level.Pages(null) };
         var row = (await ReadAsync(level.Text, level.Parameters, cancellationToken)).Records.Single();
         var relations = level.ExpandsRelations ? Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation)) : [];

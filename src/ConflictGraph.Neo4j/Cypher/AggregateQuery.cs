@@ -24,10 +24,10 @@ public sealed class AggregateQuery
     private readonly EventAggregateQuery query;
     private readonly FindQuery find;
 
-    public AggregateQuery(EventAggregateQuery query, IReadOnlyList<string>? textMatches)
+    public AggregateQuery(EventAggregateQuery query)
     {
         this.query = query;
-        find = FindQuery.ForNodes(query.Events.ToNodeQuery(), textMatches);
+        find = FindQuery.ForNodes(query.Events.ToNodeQuery());
         Parameters = new Dictionary<string, object?>(find.Parameters)
         {
             ["level"] = EnumNames.Of(query.PlaceLevel),
@@ -58,8 +58,12 @@ public sealed class AggregateQuery
         var labels = dimensions.Select((d, i) => GroupKeys.IsNode(d)
             ? $"CASE WHEN keys IS NULL OR keys[{i}] = '' THEN null ELSE head(COLLECT {{ MATCH (x:{Labels.Node} {{id: keys[{i}]}}) RETURN x.label AS label }}) END"
             : "null");
-        return $"{Selected()} WITH collect(n) AS matched " +
-               $"CALL (matched) {{ UNWIND matched AS part WITH part WHERE part.{tally[0]} > 0 " +
+        // With words, the matches (textIds) are found first and imported where the events are selected.
+        var matched = find.MatchesText
+            ? $"{find.TextMatches}CALL (textIds) {{ {Selected()} RETURN collect(n) AS matched }} CALL (matched, textIds) "
+            : $"{Selected()} WITH collect(n) AS matched CALL (matched) ";
+        return matched +
+               $"{{ UNWIND matched AS part WITH part WHERE part.{tally[0]} > 0 " +
                $"MATCH (part:{Event})-[:{PartOf}*1..{TraversalLimits.MaxPartOfDepth}]->(n:{Event}) WHERE n.{tally[0]} > 0 WITH DISTINCT n " +
                $"{Selected()} RETURN collect(n) AS elders }} " +
                "UNWIND matched AS n " +

@@ -16,14 +16,14 @@ public static class EventExportQuery
 {
     private static string Type(RelationType type) => RelationshipTypes.Of(type);
 
-    public static (string Text, Dictionary<string, object?> Parameters) Page(EventSelection selection, IReadOnlyList<string>? textMatches, string? after, int limit)
+    public static (string Text, Dictionary<string, object?> Parameters) Page(EventSelection selection, string? after, int limit)
     {
-        var find = FindQuery.ForNodes(selection.ToNodeQuery(), textMatches);
+        var find = FindQuery.ForNodes(selection.ToNodeQuery());
         var (key, _, tag) = FindQuery.Order(NodeOrder.DateAsc);
         var afterCondition = find.After(after, tag, false, "n.id");
         find.Parameters["limit"] = limit;
         // A WITH's WHERE follows its ORDER BY and LIMIT, so the keyset condition has a WITH of its own, before the page's order and limit.
-        var text = $"{find.Match} WITH DISTINCT n WHERE {find.Where} WITH n, {key} AS sortKey {(afterCondition is null ? "" : $"WHERE {afterCondition} ")}" +
+        var text = $"{find.TextMatches}{find.Match} WITH DISTINCT n WHERE {find.Where} WITH n, {key} AS sortKey {(afterCondition is null ? "" : $"WHERE {afterCondition} ")}" +
                    "WITH n, sortKey ORDER BY sortKey, n.id LIMIT $limit " +
                    $"RETURN n.id AS id, n.body AS body, sortKey, {string.Join(", ", Properties.EventTally.Select(p => $"n.{p} AS {p}"))}, " +
                    $"{EventKeys.Disputed("n")} AS disputed, " +

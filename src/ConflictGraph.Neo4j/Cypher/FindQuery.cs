@@ -18,6 +18,9 @@ public sealed class FindQuery
     /// <summary>The cursor tag of fact pages (the same as the embedded store's).</summary>
     public const string FactTag = "f";
 
+    /// <summary>Text filters keep the ids the full-text index ranks first, at most this many.</summary>
+    public const int MaxTextMatches = 10_000;
+
     private static readonly string Node = Labels.Node;
     private readonly List<string> patterns = [];
     private readonly List<string> conditions = [];
@@ -41,7 +44,23 @@ public sealed class FindQuery
     /// The MATCH clauses, after any clauses that find the candidates first (<see cref="ClaimedBy"/>): one
     /// per criterion, so two criteria may follow the same relationship (a speaker who is also the actor asked for).
     /// </summary>
-    public string Match => $"{prefix}MATCH {string.Join(" MATCH ", patterns)}";
+    public string Match => $"{prefix}MATCH {string.Join(" MATCH ", patterns)}{(MatchesText ? $" WHERE n:{Node} AND n.id IN textIds" : "")}";
+
+    /// <summary>
+    /// True when the nodes are filtered by words: then <see cref="Match"/> keeps those among the variable <c>textIds</c>,
+    /// which <see cref="TextMatches"/> binds and which must be in scope there (imported into a subquery that holds it).
+    /// </summary>
+    public bool MatchesText { get; private set; }
+
+    /// <summary>
+    /// With words, a subquery of its own that binds <c>textIds</c>: the ids of the first <see cref="MaxTextMatches"/> nodes
+    /// the full-text index matches, by score then id, as the store's text search ranks them; empty without words. A page
+    /// folded into a statement of pages imports its map (<c>CALL (page)</c>), a statement of its own nothing.
+    /// </summary>
+    public string TextMatches => MatchesText
+        ? $"CALL ({(values == "$" ? "" : values.TrimEnd('.'))}) {{ CALL db.index.fulltext.queryNodes('{Statements.TextIndex}', {Value("words")}) YIELD node, score " +
+          $"WITH node.id AS id, score ORDER BY score DESC, id LIMIT {MaxTextMatches} RETURN collect(id) AS textIds }} "
+        : "";
 
     public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
 
@@ -68,12 +87,16 @@ public sealed class FindQuery
     /// reach one node twice, hence the DISTINCT.
     /// </summary>
     /// <param name="values">Where the values come from (see <see cref="Value"/>): parameters, or the keys of a map variable such as <c>page.</c>.</param>
-    public static FindQuery ForNodes(NodeQuery query, IReadOnlyList<string>? textMatches, string values = "$")
+    public static FindQuery ForNodes(NodeQuery query, string values = "$")
     {
         var find = new FindQuery($"(n:{Labels.AnyOf(query.Kinds)})", values);
         // n:Node puts the id constraint's index within the planner's reach for these two.
         if (query.Ids is { } ids) find.Add($"n:{Node} AND n.id IN {find.Value("nodeIds")}", "nodeIds", ids.ToList());
-        if (textMatches is not null) find.Add($"n:{Node} AND n.id IN {find.Value("textIds")}", "textIds", textMatches);
+        if (Neo4jGraphStore.FullText(query.Text) is { } words)
+        {
+            find.MatchesText = true;
+            find.Parameters["words"] = words;
+        }
         if (query.OrganizationKinds is { } orgKinds)
             find.Add($"n:{Labels.Of(NodeKind.Organization)} AND n.subKind IN {find.Value("orgKinds")}", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
         if (query.PlaceKinds is { } placeKinds)

@@ -73,22 +73,23 @@ public sealed class LevelStatement
     public bool HasPages => shapes.Count > 0;
 
     /// <summary>
-    /// For each page, its count (when asked) and its rows, each a subquery of the page's own row, collected with the
-    /// page's index as <paramref name="name"/>.
+    /// For each page, its count (when asked) and its rows, each a subquery of the page's own row (and of its full-text
+    /// matches, asked first in a subquery of their own when the page filters by words), collected with the page's index
+    /// as <paramref name="name"/>.
     /// </summary>
     private static string Subquery(NodePage page, string limit, string name)
     {
         const string row = NodePage.Row;
-        var text = new StringBuilder();
+        var text = new StringBuilder(page.TextMatches);
         var collected = new StringBuilder($"at: {row}.at");
         if (page.Request.ReadsTotal)
         {
-            text.Append($"CALL ({row}) {{ {page.Total} }} ");
+            text.Append($"CALL ({page.Imports}) {{ {page.Total} }} ");
             collected.Append(", total: total");
         }
         if (page.Request.First > 0)
         {
-            text.Append($"CALL ({row}) {{ {page.CollectedRows(limit)} }} ");
+            text.Append($"CALL ({page.Imports}) {{ {page.CollectedRows(limit)} }} ");
             collected.Append(", rows: rows");
         }
         return text.Append($"RETURN collect({{{collected}}}) AS {name}").ToString();

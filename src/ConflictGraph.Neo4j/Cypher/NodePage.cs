@@ -22,9 +22,9 @@ public sealed class NodePage
     private readonly string tag;
     private readonly string? after;
 
-    private NodePage(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches)
+    private NodePage(NodeQuery query, PageRequest page)
     {
-        find = FindQuery.ForNodes(query, textMatches, Row + ".");
+        find = FindQuery.ForNodes(query, Row + ".");
         (key, descending, tag) = FindQuery.Order(query.Order);
         // Refuses a cursor from another order before anything is sent.
         after = find.After(page.After, tag, descending, "n.id");
@@ -32,12 +32,21 @@ public sealed class NodePage
     }
 
     /// <summary>A page folded into a statement of pages: its values are the keys of <see cref="Row"/>.</summary>
-    public static NodePage Folded(NodeQuery query, PageRequest page, IReadOnlyList<string>? textMatches) => new(query, page, textMatches);
+    public static NodePage Folded(NodeQuery query, PageRequest page) => new(query, page);
 
     public PageRequest Request { get; }
 
     /// <summary>The page's values by name: its map in the statement's list of pages.</summary>
     public Dictionary<string, object?> Values => find.Parameters;
+
+    /// <summary>
+    /// With words, the subquery that asks the full-text index for the page's matches (<see cref="FindQuery.TextMatches"/>,
+    /// binding <c>textIds</c>), before the page's count and rows; empty without words.
+    /// </summary>
+    public string TextMatches => find.TextMatches;
+
+    /// <summary>What the page's count and rows import: its map, and with words its matches.</summary>
+    public string Imports => find.MatchesText ? $"{Row}, textIds" : Row;
 
     /// <summary>Anchors through a place hierarchy can reach one node twice, hence the DISTINCT.</summary>
     private string Found => $"{find.Match} WITH DISTINCT n WHERE {find.Where}";

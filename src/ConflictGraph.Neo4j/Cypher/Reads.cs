@@ -33,11 +33,17 @@ public static partial class Statements
         $"MATCH (:{Labels.Node} {{id: $id}})<-[:{References.AnyType}]-(n:{Labels.Node}) WHERE n.id <> $id " +
         $"WITH DISTINCT n RETURN {Kind} AS kind, n.body AS body";
 
+    /// <summary>The full-text index of every node's whole text (<c>n.search</c>).</summary>
+    public const string TextIndex = "conflictgraph_search";
+
+    /// <summary>The full-text index of the named kinds' names (<c>n.names</c>).</summary>
+    public const string NameIndex = "conflictgraph_names";
+
     /// <summary>Search's first tier (SearchText.Names): the name index.</summary>
-    public static readonly string NameSearch = SearchIn("conflictgraph_names");
+    public static readonly string NameSearch = SearchIn(NameIndex);
 
     /// <summary>Search's second tier: the whole text, less the first tier's hits ($exclude).</summary>
-    public static readonly string TextSearch = SearchIn("conflictgraph_search");
+    public static readonly string TextSearch = SearchIn(TextIndex);
 
     private static string SearchIn(string index) =>
         $"CALL db.index.fulltext.queryNodes('{index}', $query) YIELD node, score " +

@@ -27,9 +27,9 @@ public static partial class Statements
         .. RelationshipTypes.Relations.Select(type =>
             $"CREATE INDEX conflictgraph_rel_{type.ToLowerInvariant()}_id IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.id)"),
         // The whitespace analyzer keeps SearchText's folding as it is (no stemming, no stop words).
-        $"CREATE FULLTEXT INDEX conflictgraph_search IF NOT EXISTS FOR (n:{Labels.Node}) ON EACH [n.search] OPTIONS {{ indexConfig: {{ `fulltext.analyzer`: 'whitespace' }} }}",
+        $"CREATE FULLTEXT INDEX {TextIndex} IF NOT EXISTS FOR (n:{Labels.Node}) ON EACH [n.search] OPTIONS {{ indexConfig: {{ `fulltext.analyzer`: 'whitespace' }} }}",
         // Search's first tier: the names and aliases of the kinds that have them.
-        $"CREATE FULLTEXT INDEX conflictgraph_names IF NOT EXISTS FOR (n:{string.Join('|', SearchText.NamedKinds.Select(Labels.Of))}) ON EACH [n.names] OPTIONS {{ indexConfig: {{ `fulltext.analyzer`: 'whitespace' }} }}",
+        $"CREATE FULLTEXT INDEX {NameIndex} IF NOT EXISTS FOR (n:{string.Join('|', SearchText.NamedKinds.Select(Labels.Of))}) ON EACH [n.names] OPTIONS {{ indexConfig: {{ `fulltext.analyzer`: 'whitespace' }} }}",
         $"MERGE (m:{Labels.Meta} {{key: 'dataVersion'}}) ON CREATE SET m.value = 0",
         // The change log: read by cursor (the unique sequence number, which also refuses a number handed
         // out twice) and by target. Syntax as in the Cypher Manual 5, "Create constraints" and "Create indexes".

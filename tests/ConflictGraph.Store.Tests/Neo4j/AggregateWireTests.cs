@@ -62,6 +62,47 @@ public sealed class AggregateWireTests
         Assert.Contains("conflictgraph neo4j migrate", error.Message);
     }
 
+    /// <summary>What a statement of its own runs first when the events are filtered by words: the full-text index's matches, by score then id.</summary>
+    private const string TextMatches =
+        "CALL () { CALL db.index.fulltext.queryNodes('conflictgraph_search', $words) YIELD node, score " +
+        "WITH node.id AS id, score ORDER BY score DESC, id LIMIT 10000 RETURN collect(id) AS textIds } ";
+
+    [Fact]
+    public async Task AnAggregateOfEventsFilteredByWordsAsksTheFullTextIndexInItsOneStatement()
+    {
+        var server = WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(AggregateFields,
+            GroupRow(Null, List(), 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        var (store, _) = WireScripts.Store(server);
+
+        var aggregate = await store.AggregateEventsAsync(new EventAggregateQuery(new EventSelection(null, "Kirby's strikes"), []), None);
+
+        // One request (there was a full-text request before it), its answer read as before.
+        Assert.Equal(2, aggregate.Total.Events);
+        var sent = Assert.Single(server.Requests.Skip(SetUp));
+        var statement = StatementOf(sent.Body)!;
+        Assert.StartsWith(TextMatches + "CALL (textIds) { MATCH (n:Event) WHERE n:Node AND n.id IN textIds WITH DISTINCT n WHERE true RETURN collect(n) AS matched } " +
+                          "CALL (matched, textIds) { UNWIND matched AS part ", statement);
+        // The enclosing events pass the same filter, words included.
+        Assert.Contains("WITH DISTINCT n MATCH (n:Event) WHERE n:Node AND n.id IN textIds WITH DISTINCT n WHERE true RETURN collect(n) AS elders", statement);
+        Assert.Equal(ConflictGraph.Neo4j.Neo4jGraphStore.FullText("Kirby's strikes"), ParametersOf(sent.Body)["words"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnEventExportFilteredByWordsAsksTheFullTextIndexInEachPagesStatement()
+    {
+        string[] fields = ["id", "body", "sortKey", .. Properties.EventTally, "disputed", "places", "perpetrators", "targets", "partOf"];
+        var server = WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(fields, ExportRow(1), ExportRow(2)));
+        var (store, _) = WireScripts.Store(server);
+
+        var records = new List<EventRecord>();
+        await foreach (var record in store.ExportEventsAsync(new EventSelection(null, "strikes"), None)) records.Add(record);
+
+        Assert.Equal(["event:00001", "event:00002"], records.Select(r => r.Event.Id));
+        var sent = Assert.Single(server.Requests.Skip(SetUp));
+        Assert.StartsWith(TextMatches + "MATCH (n:Event) WHERE n:Node AND n.id IN textIds WITH DISTINCT n WHERE true WITH n, ", StatementOf(sent.Body)!);
+        Assert.Equal(ConflictGraph.Neo4j.Neo4jGraphStore.FullText("strikes"), ParametersOf(sent.Body)["words"]!.GetValue<string>());
+    }
+
     private static string ExportRow(int i)
     {
         var e = new Event($"event:{i:D5}", $"Strike {i}", EventKind.Airstrike, null, FuzzyDate.Day(new DateOnly(2021, 6, 27)));

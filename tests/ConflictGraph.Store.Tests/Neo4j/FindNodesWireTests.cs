@@ -3,6 +3,7 @@ using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
 using ConflictGraph.Neo4j.Cypher;
 using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
 
@@ -146,17 +147,29 @@ public sealed class FindNodesWireTests
         Assert.All(found[6].Items, item => Assert.IsType<NodeKey>(item.Item));
     }
 
-    [Fact]
-    public async Task PagesThatFilterByWordsAskTheFullTextIndexEachThenShareTheOneStatement()
-    {
-        var words = new NodeQuery { Kinds = [NodeKind.Statement], Text = "kirby" };
-        var (_, sent) = await FindAsync([(words, new PageRequest(5)), (words with { Text = "pentagon" }, new PageRequest(5)), (StatementsAbout("event:e"), new PageRequest(5))]);
+    /// <summary>What a page that filters by words runs before its count and rows: the full-text index's matches, by score then id.</summary>
+    private const string PageTextMatches =
+        "CALL (page) { CALL db.index.fulltext.queryNodes('conflictgraph_search', page.words) YIELD node, score " +
+        "WITH node.id AS id, score ORDER BY score DESC, id LIMIT 10000 RETURN collect(id) AS textIds } ";
 
-        Assert.Equal([Statements.TextSearch, Statements.TextSearch], sent.Take(2).Select(s => s.Statement));
-        var (statement, parameters, _) = sent[2];
-        Assert.Equal(3, sent.Count);
-        Assert.Contains("n.id IN page.textIds", statement);
-        Assert.Equal(["statement:s"], parameters["q0"]![0]!["textIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+    [Fact]
+    public async Task PagesThatFilterByWordsAskTheFullTextIndexInsideTheOneStatement()
+    {
+        var words = new NodeQuery { Kinds = [NodeKind.Event], Text = "Kirby's briefing" };
+        var (found, sent) = await FindAsync([(words, new PageRequest(2)), (words with { Text = "pentagon" }, new PageRequest(2)), (StatementsAbout("event:e"), new PageRequest(5))]);
+
+        // One request: no full-text request of its own before the pages (there was one a page filtered by words).
+        var (statement, parameters, _) = Assert.Single(sent);
+        Assert.DoesNotContain("db.index.fulltext.queryNodes", statement[statement.IndexOf("UNWIND $q1", StringComparison.Ordinal)..]);
+        // The two pages with words share one shape: their matches first, then their count and rows among them.
+        Assert.Contains($"UNWIND $q0 AS page {PageTextMatches}CALL (page, textIds) {{ MATCH (n:Event) WHERE n:Node AND n.id IN textIds WITH DISTINCT n WHERE true RETURN count(n) AS total }} " +
+                        "CALL (page, textIds) { MATCH (n:Event) WHERE n:Node AND n.id IN textIds WITH DISTINCT n WHERE true WITH n, ", statement);
+        Assert.Equal([Neo4jGraphStore.FullText("Kirby's briefing"), Neo4jGraphStore.FullText("pentagon")],
+            parameters["q0"]!.AsArray().Select(page => page!["words"]!.GetValue<string>()));
+        Assert.Null(parameters["q0"]![0]!["textIds"]);
+        // Each page read from the statement's answer.
+        Assert.All(found.Take(2), page => Assert.Equal(("event:x1 event:x2", 7, true), (string.Join(" ", page.Items.Select(i => i.Item.Id)), page.TotalCount, page.HasNextPage)));
+        Assert.Equal(3, found[2].Items.Count);
     }
 
     [Fact]

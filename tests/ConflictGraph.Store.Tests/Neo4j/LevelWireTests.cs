@@ -3,6 +3,7 @@ using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Neo4j;
 using ConflictGraph.Neo4j.Cypher;
 using static ConflictGraph.Store.Tests.Neo4j.WireScripts;
 
@@ -157,14 +158,19 @@ public sealed class LevelWireTests
     }
 
     [Fact]
-    public async Task APageThatFiltersByWordsAsksTheFullTextIndexFirstAsFindNodesDoes()
+    public async Task APageThatFiltersByWordsIsFoldedWithItsFullTextMatchesAsFindNodesSendsIt()
     {
-        var (_, sent) = await ExpandAsync(PlaceOfE, [], [(new NodeQuery { Kinds = [NodeKind.Statement], Text = "kirby" }, new PageRequest(5))]);
+        var page = (new NodeQuery { Kinds = [NodeKind.Statement], Text = "kirby" }, new PageRequest(2));
+        var alone = Assert.Single((await AloneAsync([page])).Sent);
+        var (found, sent) = await ExpandAsync(PlaceOfE, [], [page]);
 
-        Assert.Equal(2, sent.Count);
-        Assert.Equal(Statements.TextSearch, sent[0].Statement);
-        Assert.Contains("n.id IN page.textIds", sent[1].Statement);
-        Assert.NotNull(sent[1].Parameters["q0"]![0]!["textIds"]);
+        // One request, the expansion's and the page's (its full-text matches a subquery of it), as FindNodesAsync sends it alone.
+        var statement = Assert.Single(sent).Statement;
+        Assert.Contains("UNWIND $q0 AS page CALL (page) { CALL db.index.fulltext.queryNodes('conflictgraph_search', page.words) ", statement);
+        Assert.EndsWith(alone[..alone.LastIndexOf("RETURN q0", StringComparison.Ordinal)] + "RETURN relations, nodes, q0", statement);
+        Assert.Equal(Neo4jGraphStore.FullText("kirby"), sent[0].Parameters["q0"]![0]!["words"]!.GetValue<string>());
+        var read = Assert.Single(found.Pages);
+        Assert.Equal(("event:x1 event:x2", 7, true), (string.Join(" ", read.Items.Select(i => i.Item.Id)), read.TotalCount, read.HasNextPage));
     }
 
     [Fact]
