@@ -142,18 +142,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0 || kinds is { Count: 0 } || FullText(text) is not { } query) return [];
-        // SearchText.Names's rule: name matches first; the whole text only when they leave room on the page.
+        // SearchText.Names's rule: name matches first; the whole text only when they leave room on the page. Both tiers
+        // are one statement (one request); kinds without names have no name tier.
         var labels = kinds?.Select(Labels.Of).ToList();
-        var hits = kinds is null || kinds.Any(SearchText.NamedKinds.Contains)
-            ? Hits(await ReadAsync(Statements.NameSearch, new { query, kinds = labels, limit, exclude = Array.Empty<string>() }, cancellationToken), nameMatch: true)
-            : [];
-        if (hits.Count < limit)
-            hits.AddRange(Hits(await ReadAsync(Statements.TextSearch,
-                new { query, kinds = labels, limit = limit - hits.Count, exclude = hits.Select(h => h.NodeId).ToList() }, cancellationToken), nameMatch: false));
+        if (kinds is not null && !kinds.Any(SearchText.NamedKinds.Contains))
+            return (await ReadAsync(Statements.TextSearch, new { query, kinds = labels, limit }, cancellationToken)).Records
+                .Select(row => Hit(Rows.Map(row), nameMatch: false)).ToList();
+        var tiers = (await ReadAsync(Statements.Search, new { query, kinds = labels, limit }, cancellationToken)).Records.Single();
+        var hits = Rows.Maps(tiers["names"]).Select(hit => Hit(hit, nameMatch: true)).ToList();
+        hits.AddRange(Rows.Maps(tiers["texts"]).Take(limit - hits.Count).Select(hit => Hit(hit, nameMatch: false)));
         return hits;
 
-        static List<SearchHit> Hits(QueryResult result, bool nameMatch) =>
-            result.Records.Select(row => new SearchHit(row.String("id"), Labels.KindOf(row.String("kind")), row.Double("score"), nameMatch)).ToList();
+        static SearchHit Hit(IReadOnlyDictionary<string, object?> hit, bool nameMatch) =>
+            new((string)hit["id"]!, Labels.KindOf((string)hit["kind"]!), Convert.ToDouble(hit["score"]), nameMatch);
     }
 
     /// <summary>Folded words, each escaped and matched as a required prefix in Lucene syntax.</summary>

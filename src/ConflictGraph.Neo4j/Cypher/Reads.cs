@@ -39,16 +39,29 @@ public static partial class Statements
     /// <summary>The full-text index of the named kinds' names (<c>n.names</c>).</summary>
     public const string NameIndex = "conflictgraph_names";
 
-    /// <summary>Search's first tier (SearchText.Names): the name index.</summary>
-    public static readonly string NameSearch = SearchIn(NameIndex);
+    /// <summary>Search's whole text alone, when no kind asked for has names (so no name tier).</summary>
+    public static readonly string TextSearch =
+        $"{Hits(TextIndex, null)}RETURN node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit";
 
-    /// <summary>Search's second tier: the whole text, less the first tier's hits ($exclude).</summary>
-    public static readonly string TextSearch = SearchIn(TextIndex);
+    /// <summary>
+    /// Search's two tiers (SearchText.Names) in one statement, each a list of maps of id, kind and score, best first
+    /// (score, then id: a total order): <c>names</c>, the name index's first $limit hits; <c>texts</c>, when the names
+    /// leave room, the whole text's first $limit hits less the names'. The caller keeps as many texts as there is room
+    /// for, which are the hits a second statement limited to that room would return.
+    /// </summary>
+    public static readonly string Search =
+        $"CALL () {{ {Hits(NameIndex, null)}{Ranked("names")} }} " +
+        $"CALL (names) {{ WITH * WHERE size(names) < $limit {Hits(TextIndex, "[hit IN names | hit.id]")}{Ranked("texts")} }} " +
+        "RETURN names, texts";
 
-    private static string SearchIn(string index) =>
+    /// <summary>The hits of one full-text index of the kinds asked for ($kinds, null for any), less the ids <paramref name="exclude"/> lists.</summary>
+    private static string Hits(string index, string? exclude) =>
         $"CALL db.index.fulltext.queryNodes('{index}', $query) YIELD node, score " +
-        $"WITH node, score, {Labels.KindExpression("node")} AS kind WHERE ($kinds IS NULL OR kind IN $kinds) AND NOT node.id IN $exclude " +
-        "RETURN node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit";
+        $"WITH node, score, {Labels.KindExpression("node")} AS kind WHERE ($kinds IS NULL OR kind IN $kinds){(exclude is null ? "" : $" AND NOT node.id IN {exclude}")} ";
+
+    /// <summary>The first $limit hits, sorted by a WITH before they are collected (the order collect keeps), as <paramref name="name"/>.</summary>
+    private static string Ranked(string name) =>
+        $"WITH node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit RETURN collect({{id: id, kind: kind, score: score}}) AS {name}";
 
     // Variable-length bounds cannot be parameters; they come from the core's traversal ceilings.
     public static readonly string PlacesWithin =

@@ -88,6 +88,7 @@ public static class StoreStatements
         }
         await store.SearchAsync("kataib hezbollah", null, 10, none);
         await store.SearchAsync("kataib", [NodeKind.Organization, NodeKind.Person], 10, none);
+        await store.SearchAsync("strikes", [NodeKind.Statement, NodeKind.Event], 10, none);
         await store.FindPathsAsync("person:a", "org:b", 3, 5, none);
         await store.GetPlacesWithinAsync(["place:iraq"], none);
         foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
@@ -150,6 +151,7 @@ public static class StoreStatements
                     ("fromId", ScriptedServer.Text("org:b")), ("toId", ScriptedServer.Text("org:c")), ("claims", claim))
                 : WireScripts.Map(("id", ScriptedServer.Text("place:iraq/function=depot")), ("subjectId", ScriptedServer.Text("place:iraq")),
                     ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("depot")), ("claims", claim)))
+            : Has("RETURN names, texts") ? ScriptedServer.Rows(["names", "texts"], $"[{WireScripts.List()},{WireScripts.List()}]")
             : Has("RETURN relations, nodes") ? ScriptedServer.Rows(["relations", "nodes"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("RETURN relations, facts") ? ScriptedServer.Rows(["relations", "facts"], """[{"$type":"List","_value":[]},{"$type":"List","_value":[]}]""")
             : Has("AS subjectId") ? ScriptedServer.Rows(["id", "subjectId", "property", "value", "claims"], $"[{fact}]")
