@@ -63,21 +63,26 @@ public sealed partial class Neo4jGraphStore
     {
         var after = HistoryCursor.After(page.After);
         var oneTarget = query.TargetId is not null;
-        int? total = null;
-        if (page.ReadsTotal)
-            total = (int)(await ReadAsync(Statements.HistoryCount(oneTarget), new { targetId = query.TargetId }, cancellationToken)).Records.Single().Long("total");
-        if (page.First <= 0) return Page<HistoryEntry>.Nothing(page, total) with { TotalCount = page.CountTotal ? total : null };
-        var found = await WithStatesAsync(
-            await ReadAsync(Statements.HistoryPage(oneTarget), new { after, limit = page.First + 1, targetId = query.TargetId }, cancellationToken), cancellationToken);
+        if (page.First <= 0)
+        {
+            var total = (int)(await ReadAsync(Statements.HistoryCount(oneTarget), new { targetId = query.TargetId }, cancellationToken)).Records.Single().Long("total");
+            return Page<HistoryEntry>.Nothing(page, total) with { TotalCount = page.CountTotal ? total : null };
+        }
+        // With a total, the count and the page are one statement (one request): the total on every row, and one row of
+        // nulls but the total when the page is empty.
+        var parameters = new { after, limit = page.First + 1, targetId = query.TargetId };
+        var rows = (await ReadAsync(page.CountTotal ? Statements.HistoryCountedPage(oneTarget) : Statements.HistoryPage(oneTarget), parameters, cancellationToken)).Records.ToList();
+        int? counted = page.CountTotal ? (int)rows[0].Long("total") : null;
+        var found = await WithStatesAsync(page.CountTotal ? rows.Where(r => r["seq"] is not null).ToList() : rows, cancellationToken);
         var items = found.Take(page.First).Select(e => new PageItem<HistoryEntry>(e, e.Cursor)).ToList();
-        return new Page<HistoryEntry>(items, total, found.Count > page.First, page.After is not null);
+        return new Page<HistoryEntry>(items, counted, found.Count > page.First, page.After is not null);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> GetHistoryAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken)
     {
         var histories = targetIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<HistoryEntry>)[], StringComparer.Ordinal);
         if (histories.Count == 0) return histories;
-        var found = await WithStatesAsync(await ReadAsync(Statements.HistoryOfTargets, new { ids = histories.Keys.ToList() }, cancellationToken), cancellationToken);
+        var found = await WithStatesAsync((await ReadAsync(Statements.HistoryOfTargets, new { ids = histories.Keys.ToList() }, cancellationToken)).Records.ToList(), cancellationToken);
         foreach (var target in found.GroupBy(e => e.TargetId)) histories[target.Key] = target.ToList();
         return histories;
     }
@@ -86,9 +91,8 @@ public sealed partial class Neo4jGraphStore
     /// Entries with before and after: after is the next entry's before when there is one, else the
     /// target as stored now (read once for all such targets); a deletion has none.
     /// </summary>
-    private async Task<List<HistoryEntry>> WithStatesAsync(QueryResult result, CancellationToken cancellationToken)
+    private async Task<List<HistoryEntry>> WithStatesAsync(IReadOnlyList<QueryRow> rows, CancellationToken cancellationToken)
     {
-        var rows = result.Records.ToList();
         var entries = HistoryRows.Entries(rows);
         var newest = new List<int>();
         for (var i = 0; i < entries.Count; i++)

@@ -45,6 +45,13 @@ public static partial class Statements
     public static string HistoryCount(bool oneTarget) =>
         $"MATCH (h:{Labels.History}){(oneTarget ? " WHERE h.targetId = $targetId" : "")} RETURN count(h) AS total";
 
+    /// <summary>
+    /// The count and the page in one statement: the count's one row, then the page's rows beside it; OPTIONAL CALL keeps
+    /// the row (its columns null) when the page is empty, so a page past the end still carries the total.
+    /// </summary>
+    public static string HistoryCountedPage(bool oneTarget) =>
+        $"CALL () {{ {HistoryCount(oneTarget)} }} OPTIONAL CALL () {{ {HistoryPage(oneTarget)} }} RETURN * ORDER BY seq";
+
     /// <summary>Every entry of the targets, with before and after.</summary>
     public const string HistoryOfTargets = $"UNWIND $ids AS id MATCH (h:{Labels.History} {{targetId: id}}) {HistoryStates}";
 

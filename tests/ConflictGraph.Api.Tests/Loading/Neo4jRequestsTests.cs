@@ -51,7 +51,7 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             """{"facts":{"totalCount":2,"edges":[]}}""" },
         { "search", """{ search(text: "strikes") { score node { id } } }""", 2,
             """{"search":[{"score":2,"node":{"id":"event:d"}},{"score":1,"node":{"id":"event:e"}}]}""" },
-        { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 2, """{"history":{"totalCount":2,"edges":[]}}""" },
+        { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 1, """{"history":{"totalCount":2,"edges":[]}}""" },
         { "stats", "{ stats { nodes relations } }", 2, """{"stats":{"nodes":0,"relations":2}}""" },
     };
 
@@ -125,6 +125,9 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
                     _ => PagesOf(statement, column, parameters![column]!.AsArray()),
                 }).ToArray()]);
             }
+            // A page of the log and its total (one statement): an empty log of 2 entries, the total beside a row of nulls.
+            if (Has("OPTIONAL CALL () {") && returned == "* ORDER BY seq")
+                return Rows(["seq", "total"], [["""{"$type":"Null","_value":null}""", Integer(2)]]);
             // A page and its total (one statement), or a count alone.
             if (returned is "total, rows" or "total" or "rows" && Has("CALL () {"))
                 return Rows([.. returned.Split(", ")], [[.. returned.Split(", ").Select(c => c == "total" ? Integer(2) : List())]]);

@@ -86,7 +86,7 @@ public sealed class HistoryWireTests
         Assert.All(new[]
         {
             Statements.TakeSequences, Statements.WriteHistory, Statements.HistoryTail, Statements.HistoryPage(true), Statements.HistoryPage(false),
-            Statements.HistoryCount(true), Statements.HistoryCount(false), Statements.HistoryOfTargets, Statements.HistoryHead, Statements.HistoryOutline,
+            Statements.HistoryCount(true), Statements.HistoryCount(false), Statements.HistoryCountedPage(true), Statements.HistoryCountedPage(false), Statements.HistoryOfTargets, Statements.HistoryHead, Statements.HistoryOutline,
             Statements.DeleteHistory, Statements.DeleteClaim, Statements.WriteFactStatuses, Statements.WriteStatuses,
         }, statement => Assert.Contains(statement, sent));
     }
@@ -121,5 +121,61 @@ public sealed class HistoryWireTests
         Assert.Equal("/db/graph/query/v2/tx/tx5", logged.Path);
         Assert.True(server.Requests.FindIndex(r => r.Body == logged.Body) > server.Requests.FindLastIndex(r => StatementOf(r.Body) == Statements.DeleteNode[^1]));
         Assert.EndsWith("/tx/tx5/commit", server.Requests[^1].Path, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] PageColumns =
+        ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds", "before", "hasNext", "nextBefore", "total"];
+
+    /// <summary>A row of a counted page: an update of person:a that a later entry follows (so no stored state is read), and the total.</summary>
+    private static string EntryRow(long seq, long? total) =>
+        $$"""[{{Integer(seq)}},{{ScriptedServer.Text("NODE_UPDATED")}},{{ScriptedServer.Text("NODE")}},{{ScriptedServer.Text("PERSON")}},{{ScriptedServer.Text("person:a")}},""" +
+        $$"""{{NullValue}},{{ScriptedServer.Text("batch-1")}},{{ScriptedServer.Text("alpha")}},{{Integer(1)}},{{Integer(1)}},{{NullValue}},""" +
+        $$"""{{ScriptedServer.Text($"before {seq}")}},{"$type":"Boolean","_value":true},{{ScriptedServer.Text($"before {seq + 1}")}}{{(total is { } t ? $",{Integer(t)}" : "")}}]""";
+
+    private static async Task<(ConflictGraph.Core.Paging.Page<HistoryEntry> Page, List<(string Statement, System.Text.Json.Nodes.JsonNode Parameters)> Sent)> FindAsync(
+        string answer, ConflictGraph.Core.Paging.PageRequest page, string? target = null)
+    {
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(answer));
+        using (store)
+        {
+            var found = await store.FindHistoryAsync(new HistoryQuery(target), page, CancellationToken.None);
+            return (found, server.Requests.Skip(SetUp).Select(r => (StatementOf(r.Body)!, ParametersOf(r.Body))).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task APageOfTheLogAndItsTotalAreOneRequest()
+    {
+        var (page, sent) = await FindAsync(ScriptedServer.Rows(PageColumns, EntryRow(3, 7), EntryRow(4, 7), EntryRow(5, 7)), new ConflictGraph.Core.Paging.PageRequest(2), "person:a");
+
+        var (statement, parameters) = Assert.Single(sent);
+        Assert.Equal(Statements.HistoryCountedPage(oneTarget: true), statement);
+        Assert.Equal($"CALL () {{ {Statements.HistoryCount(true)} }} OPTIONAL CALL () {{ {Statements.HistoryPage(true)} }} RETURN * ORDER BY seq", statement);
+        Assert.Equal((3, "person:a"), (parameters["limit"]!.GetValue<int>(), parameters["targetId"]!.GetValue<string>()));
+        Assert.Equal((7, true, false), (page.TotalCount, page.HasNextPage, page.HasPreviousPage));
+        Assert.Equal(["3 before 3 -> before 4", "4 before 4 -> before 5"], page.Items.Select(i => $"{i.Item.Sequence} {i.Item.Before} -> {i.Item.After}"));
+    }
+
+    [Fact]
+    public async Task APagePastTheEndOfTheLogKeepsItsTotal()
+    {
+        var nulls = string.Join(",", Enumerable.Repeat(NullValue, PageColumns.Length - 1));
+        var (page, sent) = await FindAsync(ScriptedServer.Rows(PageColumns, $"[{nulls},{Integer(7)}]"),
+            new ConflictGraph.Core.Paging.PageRequest(5, HistoryCursor.Encode(9)));
+
+        Assert.Equal(Statements.HistoryCountedPage(oneTarget: false), Assert.Single(sent).Statement);
+        Assert.Empty(page.Items);
+        Assert.Equal((7, false, true), (page.TotalCount, page.HasNextPage, page.HasPreviousPage));
+    }
+
+    [Fact]
+    public async Task APageOfTheLogWithoutItsTotalCountsNothing()
+    {
+        var (page, sent) = await FindAsync(ScriptedServer.Rows(PageColumns[..^1], EntryRow(3, null)),
+            new ConflictGraph.Core.Paging.PageRequest(2, CountTotal: false));
+
+        Assert.Equal(Statements.HistoryPage(oneTarget: false), Assert.Single(sent).Statement);
+        Assert.Null(page.TotalCount);
+        Assert.Equal([3L], page.Items.Select(i => i.Item.Sequence));
     }
 }
