@@ -27,8 +27,24 @@ public sealed class KnownOperation
 
     private readonly ArgumentSteps arguments;
 
+    private readonly ISchema schema;
+    private readonly GraphQLDocument document;
+
+    /// <summary>
+    /// Contexts that have coerced variables before, each used by one request at a time. GraphQL.NET finds where the
+    /// variables are used (a walk of <see cref="variablesView"/> with type information) at every coercion, and keeps
+    /// what it found only in the context, per operation: the same for every request, since it reads the document and
+    /// the schema alone. A context taken from here finds it kept; a context made anew walks once. At most
+    /// <see cref="IdleContexts"/> wait here; more requests at once each make their own.
+    /// </summary>
+    private readonly ValidationContext?[] idle = new ValidationContext?[IdleContexts];
+
+    private const int IdleContexts = 8;
+
     public KnownOperation(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
     {
+        this.schema = schema;
+        this.document = document;
         arguments = ArgumentSteps.Of(schema, document, operation);
         variablesView = operation.Variables is not { Count: > 0 } variables || NullableUsedAsNonNull(schema, document, operation, variables)
             ? operation
@@ -45,20 +61,24 @@ public sealed class KnownOperation
     /// <summary>The request's variables coerced and its arguments and directives parsed, or the errors GraphQL.NET's validator gives for them.</summary>
     public async Task<IValidationResult> ValidateAsync(ValidationOptions options)
     {
-        var context = new ValidationContext
+        var context = Take();
+        context.Variables = options.Variables;
+        context.Extensions = options.Extensions;
+        context.UserContext = options.UserContext;
+        context.RequestServices = options.RequestServices;
+        context.User = options.User;
+        context.Metrics = options.Metrics;
+        context.CancellationToken = options.CancellationToken;
+        Variables variables;
+        List<ValidationError>? variableErrors;
+        try
         {
-            Schema = options.Schema,
-            Document = options.Document,
-            Operation = variablesView,
-            Variables = options.Variables,
-            Extensions = options.Extensions,
-            UserContext = options.UserContext,
-            RequestServices = options.RequestServices,
-            User = options.User,
-            Metrics = options.Metrics,
-            CancellationToken = options.CancellationToken,
-        };
-        var (variables, variableErrors) = await context.GetVariablesValuesAsync();
+            (variables, variableErrors) = await context.GetVariablesValuesAsync();
+        }
+        finally
+        {
+            Return(context);
+        }
         if (variableErrors is { Count: > 0 }) return new ValidationResult(variableErrors) { Variables = variables };
 
         Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>? argumentValues = null;
@@ -90,5 +110,27 @@ public sealed class KnownOperation
             ArgumentValues = argumentValues,
             DirectiveValues = directiveValues,
         };
+    }
+
+    /// <summary>An idle context of this operation, or a new one (whose first coercion walks the operation once).</summary>
+    private ValidationContext Take()
+    {
+        for (var i = 0; i < idle.Length; i++)
+            if (Interlocked.Exchange(ref idle[i], null) is { } context) return context;
+        return new ValidationContext { Schema = schema, Document = document, Operation = variablesView };
+    }
+
+    /// <summary>Forgets the request (its variables, services and user) and puts the context back, if a place is free.</summary>
+    private void Return(ValidationContext context)
+    {
+        context.Variables = null!;
+        context.Extensions = null!;
+        context.UserContext = null!;
+        context.RequestServices = null;
+        context.User = null;
+        context.Metrics = null!;
+        context.CancellationToken = default;
+        for (var i = 0; i < idle.Length; i++)
+            if (Interlocked.CompareExchange(ref idle[i], context, null) is null) return;
     }
 }

@@ -61,9 +61,41 @@ public sealed class KnownOperationTests : IDisposable
         };
 
         var expected = await new DocumentValidator().ValidateAsync(Options());
-        var actual = await new KnownOperation(schema, document, operation).ValidateAsync(Options());
+        var known = new KnownOperation(schema, document, operation);
 
-        Assert.Equal(Describe(expected), Describe(actual));
+        // The first request's context is made anew; the later ones take it back, with what it found about the operation kept.
+        for (var round = 0; round < 3; round++)
+            Assert.Equal(Describe(expected), Describe(await known.ValidateAsync(Options())));
+    }
+
+    [Fact]
+    public async Task RequestsAtOnceOnOneOperationEachGetTheirOwnVariables()
+    {
+        var schema = app.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var document = new GraphQLDocumentBuilder().Build("query($id: ID, $n: Int) { node(id: $id) { id } events(first: $n) { totalCount } }");
+        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var serializer = app.Services.GetRequiredService<IGraphQLTextSerializer>();
+        var known = new KnownOperation(schema, document, operation);
+        ValidationOptions Options(Inputs variables) => new()
+        {
+            Schema = schema, Document = document, Operation = operation, Rules = [], Variables = variables, Extensions = Inputs.Empty,
+            UserContext = new Dictionary<string, object?>(), Metrics = GraphQL.Instrumentation.Metrics.None,
+        };
+        // More requests than contexts wait idle, every fifth refused (a list where an Int goes), in parallel and in turn.
+        var requests = Enumerable.Range(0, 64).Select(i => serializer.Deserialize<Inputs>(
+            i % 5 == 0 ? $$"""{"id":"event:{{i}}","n":[{{i}}]}""" : $$"""{"id":"event:{{i}}","n":{{i}}}""")!).ToList();
+        var expected = new List<string>();
+        foreach (var variables in requests) expected.Add(Describe(await new DocumentValidator().ValidateAsync(Options(variables))));
+        Assert.Equal(13, expected.Count(e => !Valid(e)));
+
+        for (var round = 0; round < 3; round++)
+        {
+            var actual = await Task.WhenAll(requests.Select(variables => Task.Run(async () => Describe(await known.ValidateAsync(Options(variables))))));
+            Assert.Equal(expected, actual);
+        }
+
+        static bool Valid(string described) => JsonDocument.Parse(described).RootElement.GetProperty("IsValid").GetBoolean();
     }
 
     /// <summary>Everything execution reads from a validation result, as text.</summary>
