@@ -108,12 +108,22 @@ public sealed partial class GraphLoaders(IGraphStore store)
             if (!atNode.TryGetValue(request.NodeId, out var here)) atNode[request.NodeId] = here = [];
             here.Add(request);
         }
-        foreach (var relation in relations.Order(RelationKey.Order))
+        var ordered = InOrder(relations);
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var relation = ordered[i];
             Offer(relation, relation.FromId);
             if (relation.ToId != relation.FromId) Offer(relation, relation.ToId);
         }
         return lists;
+
+        // The stores hand a level's relations back in id order already; only a list out of order is sorted (stably, as before).
+        static IReadOnlyList<Relation> InOrder(IReadOnlyList<Relation> relations)
+        {
+            for (var i = 1; i < relations.Count; i++)
+                if (RelationKey.Compare(relations[i - 1], relations[i]) > 0) return [.. relations.Order(RelationKey.Order)];
+            return relations;
+        }
 
         void Offer(Relation relation, string nodeId)
         {
