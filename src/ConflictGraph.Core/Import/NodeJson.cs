@@ -39,18 +39,17 @@ public static class NodeJson
     /// (<see cref="Deserialize(string, ReadOnlySpan{byte})"/>). Either way the same input and the same mapping to the model.
     /// </summary>
     /// <param name="kind">The node kind's contract name, e.g. EVENT.</param>
-    public static Node Parse(string kind, ReadOnlySpan<byte> body)
-    {
-        var nodeKind = EnumNames.Parse<NodeKind>(kind);
-        return GraphInputMapper.ToNode(ReadPlainly(nodeKind, body) ?? DeserializeInput(nodeKind, body));
-    }
+    public static Node Parse(string kind, ReadOnlySpan<byte> body) => Parse(EnumNames.Parse<NodeKind>(kind), body);
 
     /// <summary>
     /// An event's body as the store keeps it in UTF-8 (an export reads one per row, with no string between), read
     /// as <see cref="Parse(string, ReadOnlySpan{byte})"/> reads any node.
     /// </summary>
-    public static Event ParseEvent(ReadOnlySpan<byte> body) =>
-        (Event)GraphInputMapper.ToNode(Read<EventInput>(body, EventField) ?? Deserialize<EventInput>(body));
+    public static Event ParseEvent(ReadOnlySpan<byte> body) => (Event)Parse(NodeKind.Event, body);
+
+    /// <summary>The one way a body becomes a node: its kind's plain reader, or the serializer for what that reader leaves.</summary>
+    private static Node Parse(NodeKind kind, ReadOnlySpan<byte> body) =>
+        GraphInputMapper.ToNode(ReadPlainly(kind, body) ?? DeserializeInput(kind, body));
 
     /// <summary>The input a kind's plain reader reads from a body, or null when it leaves the body to the serializer (see <see cref="Read{T}"/>).</summary>
     internal static object? ReadPlainly(NodeKind kind, ReadOnlySpan<byte> body) => kind switch
