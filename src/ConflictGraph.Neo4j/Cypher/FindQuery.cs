@@ -59,7 +59,7 @@ public sealed class FindQuery
     /// </summary>
     public string TextMatches => MatchesText
         ? $"CALL ({(values == "$" ? "" : values.TrimEnd('.'))}) {{ CALL db.index.fulltext.queryNodes('{Statements.TextIndex}', {Value("words")}) YIELD node, score " +
-          $"WITH node.id AS id, score ORDER BY score DESC, id LIMIT {MaxTextMatches} RETURN collect(id) AS textIds }} "
+          $"WITH node.id AS id, score {Statements.HitOrder} LIMIT {MaxTextMatches} RETURN collect(id) AS textIds }} "
         : "";
 
     public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);

@@ -39,9 +39,15 @@ public static partial class Statements
     /// <summary>The full-text index of the named kinds' names (<c>n.names</c>).</summary>
     public const string NameIndex = "conflictgraph_names";
 
+    /// <summary>
+    /// The order of full-text hits, best score first, then id: a total order, so search's tiers and a words filter's
+    /// matches keep the same hits however they are split or limited.
+    /// </summary>
+    public const string HitOrder = "ORDER BY score DESC, id";
+
     /// <summary>Search's whole text alone, when no kind asked for has names (so no name tier).</summary>
     public static readonly string TextSearch =
-        $"{Hits(TextIndex, null)}RETURN node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit";
+        $"{Hits(TextIndex, null)}RETURN node.id AS id, kind, score {HitOrder} LIMIT $limit";
 
     /// <summary>
     /// Search's two tiers (SearchText.Names) in one statement, each a list of maps of id, kind and score, best first
@@ -61,7 +67,7 @@ public static partial class Statements
 
     /// <summary>The first $limit hits, sorted by a WITH before they are collected (the order collect keeps), as <paramref name="name"/>.</summary>
     private static string Ranked(string name) =>
-        $"WITH node.id AS id, kind, score ORDER BY score DESC, id LIMIT $limit RETURN collect({{id: id, kind: kind, score: score}}) AS {name}";
+        $"WITH node.id AS id, kind, score {HitOrder} LIMIT $limit RETURN collect({{id: id, kind: kind, score: score}}) AS {name}";
 
     // Variable-length bounds cannot be parameters; they come from the core's traversal ceilings.
     public static readonly string PlacesWithin =
