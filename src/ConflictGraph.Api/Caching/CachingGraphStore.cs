@@ -90,19 +90,26 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         return ReadTags.Touched(entries).ToList();
     }
 
-    /// <param name="keyOf">Writes the read's key: its name and its arguments, unambiguously (<see cref="ReadKeys"/>); not called while the kind rests.</param>
+    /// <summary>
+    /// A read as the cache runs it. Its three parts take the read's arguments (<paramref name="args"/>) rather than
+    /// capturing them, so they are static lambdas: a read allocates no closure, hit or miss.
+    /// </summary>
+    /// <param name="keyOf">Writes the read's key: its name and its arguments, unambiguously (<see cref="ReadKeys"/>); not called while the kind rests.
+    /// A key names one read, so it is always asked for one result type.</param>
     /// <param name="dependsOn">What the answer depends on, given the answer: called only when the read is kept.</param>
-    private async Task<T> CachedAsync<T>(
-        string operation, Func<string> keyOf, Func<T, IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read,
-        CancellationToken cancellationToken)
+    /// <param name="read">The read itself, from the store underneath.</param>
+    private async Task<T> CachedAsync<TArgs, T>(
+        string operation, TArgs args, Func<TArgs, string> keyOf, Func<TArgs, T, IEnumerable<string>> dependsOn,
+        Func<IGraphStore, TArgs, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         // A kind of read that hardly ever hits costs the cache more than it saves: it rests, straight to the store.
         var rate = HitRateOf(operation);
-        if (!rate.Caching()) return await read(cancellationToken);
+        if (!rate.Caching()) return await read(store, args, cancellationToken);
         await CheckVersionAsync(cancellationToken);
-        var key = keyOf();
+        var key = keyOf(args);
         var kept = cache.TryGetValue(key, out Entry? hit);
-        var fresh = kept && stamps.IsFresh(hit!.Stamp);
+        // An entry of another type under the key (which keys that begin with the read's name rule out) counts as a miss.
+        var fresh = kept && hit!.Value is T && stamps.IsFresh(hit.Stamp);
         rate.Record(hit: fresh);
         if (fresh)
         {
@@ -111,16 +118,26 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         }
         // Callers after a write never join a call that started before it.
         var writes = stamps.Writes;
-        return await flights.RunAsync((writes, key), async token =>
-        {
-            var value = await read(token);
-            // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
-            var admitted = kept || admission.Admit(key);
-            if (admitted && !kept) rate.Repeat();
-            if (admitted && stamps.Take(dependsOn(value), writes) is { } stamp)
-                cache.Set(key, new Entry(value, stamp), Kept);
-            return value;
-        }, metered ? CountShared : null, cancellationToken);
+        return await flights.RunAsync(
+            (writes, key), new Miss<TArgs, T>(this, args, dependsOn, read, key, kept, writes, rate),
+            static (miss, token) => miss.Cache.ReadAndKeepAsync(miss, token), metered ? CountShared : null, cancellationToken);
+    }
+
+    /// <summary>What a miss's shared call needs, handed to it as state rather than captured.</summary>
+    private readonly record struct Miss<TArgs, T>(
+        CachingGraphStore Cache, TArgs Args, Func<TArgs, T, IEnumerable<string>> DependsOn, Func<IGraphStore, TArgs, CancellationToken, Task<T>> Read,
+        string Key, bool Kept, long Writes, HitRate Rate);
+
+    /// <summary>A miss's store read, and the entry it leaves when it is kept.</summary>
+    private async ValueTask<T> ReadAndKeepAsync<TArgs, T>(Miss<TArgs, T> miss, CancellationToken cancellationToken)
+    {
+        var value = await miss.Read(store, miss.Args, cancellationToken);
+        // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
+        var admitted = miss.Kept || admission.Admit(miss.Key);
+        if (admitted && !miss.Kept) miss.Rate.Repeat();
+        if (admitted && stamps.Take(miss.DependsOn(miss.Args, value), miss.Writes) is { } stamp)
+            cache.Set(miss.Key, new Entry(value, stamp), Kept);
+        return value;
     }
 
     private HitRate HitRateOf(string operation) =>
@@ -136,12 +153,19 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private static readonly MemoryCacheEntryOptions Kept = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
 
     /// <summary>A read keyed by its serialized arguments: only for reads too rare for their key's cost to matter.</summary>
-    private Task<T> SerializedAsync<T>(string operation, object arguments, IEnumerable<string> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, () => $"{operation}|{JsonSerializer.Serialize(arguments)}", _ => dependsOn, read, cancellationToken);
+    private Task<T> SerializedAsync<TArgs, T>(
+        string operation, TArgs arguments, IEnumerable<string> dependsOn, Func<IGraphStore, TArgs, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken) =>
+        CachedAsync(operation, (Operation: operation, Arguments: arguments, DependsOn: dependsOn, Read: read),
+            static a => $"{a.Operation}|{JsonSerializer.Serialize(a.Arguments)}", static (a, _) => a.DependsOn,
+            static (s, a, ct) => a.Read(s, a.Arguments, ct), cancellationToken);
 
-    /// <summary>A read whose only argument is a list of ids.</summary>
-    private Task<T> CachedByIdsAsync<T>(string operation, IReadOnlyCollection<string> ids, Func<IEnumerable<string>> dependsOn, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, () => ReadKeys.Ids(operation, ids), _ => dependsOn(), read, cancellationToken);
+    /// <summary>A read whose only argument is a list of ids, and whose answer depends on the same tags whatever the ids.</summary>
+    private Task<T> CachedByIdsAsync<T>(
+        string operation, IReadOnlyCollection<string> ids, IEnumerable<string> dependsOn,
+        Func<IGraphStore, IReadOnlyCollection<string>, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CachedAsync(operation, (Operation: operation, Ids: ids, DependsOn: dependsOn, Read: read), static a => ReadKeys.Ids(a.Operation, a.Ids),
+            static (a, _) => a.DependsOn, static (s, a, ct) => a.Read(s, a.Ids, ct), cancellationToken);
 
     private static readonly string[] OnRelations = [ReadTags.Relations];
     private static readonly string[] OnFacts = [ReadTags.Facts];
@@ -150,12 +174,14 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetNodesAsync), ids, () => ids.Select(ReadTags.Node), ct => store.GetNodesAsync(ids, ct), cancellationToken);
+        CachedAsync(nameof(GetNodesAsync), ids, static ids => ReadKeys.Ids(nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
+            static (s, ids, ct) => s.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsAsync), () => ReadKeys.Relations(nodeIds, types, direction), _ => nodeIds.Select(ReadTags.Around),
-            ct => store.GetRelationsAsync(nodeIds, types, direction, ct), cancellationToken);
+        CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
+            static a => ReadKeys.Relations(a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
+            static (s, a, ct) => s.GetRelationsAsync(a.NodeIds, a.Types, a.Direction, ct), cancellationToken);
 
     /// <summary>
     /// The level's expansion and its pages as one entry: it depends on what the expansion read and on what each page
@@ -164,58 +190,64 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), () => ReadKeys.Expand(requests, nodeIds, pages),
-            found => requests.Select(r => ReadTags.Around(r.NodeId)).Concat(nodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
-                .Concat(PageTags(pages)),
-            ct => store.ExpandAsync(requests, nodeIds, pages, ct), cancellationToken);
+        CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages),
+            static a => ReadKeys.Expand(a.Requests, a.NodeIds, a.Pages),
+            static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
+                .Concat(PageTags(a.Pages)),
+            static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, ct), cancellationToken);
 
     /// <summary>What a batch of node pages depends on.</summary>
     private static IEnumerable<string> PageTags(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>
         pages.SelectMany(q => ReadTags.Of(q.Query)).Distinct();
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetCitationsAsync), statementIds, () => OnRelationsAndFacts, ct => store.GetCitationsAsync(statementIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCitationsAsync), statementIds, OnRelationsAndFacts, static (s, ids, ct) => s.GetCitationsAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Fact>> GetFactsAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, () => OnFacts, ct => store.GetFactsAsync(subjectIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, OnFacts, static (s, ids, ct) => s.GetFactsAsync(ids, ct), cancellationToken);
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindFactsAsync), () => ReadKeys.FactPage(query, page), _ => ReadTags.Of(query), ct => store.FindFactsAsync(query, page, ct), cancellationToken);
+        CachedAsync(nameof(FindFactsAsync), (Query: query, Page: page), static a => ReadKeys.FactPage(a.Query, a.Page), static (a, _) => ReadTags.Of(a.Query),
+            static (s, a, ct) => s.FindFactsAsync(a.Query, a.Page, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, () => OnRelations, ct => store.GetEventFamiliesAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, OnRelations, static (s, ids, ct) => s.GetEventFamiliesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, () => OnStatements, ct => store.GetCasualtyReportsAsync(eventIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, OnStatements, static (s, ids, ct) => s.GetCasualtyReportsAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindNodesAsync), () => ReadKeys.NodePages(queries), _ => PageTags(queries), ct => store.FindNodesAsync(queries, ct), cancellationToken);
+        CachedAsync(nameof(FindNodesAsync), queries, static q => ReadKeys.NodePages(q), static (q, _) => PageTags(q),
+            static (s, q, ct) => s.FindNodesAsync(q, ct), cancellationToken);
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindRelationsAsync), () => ReadKeys.RelationPage(query, page), _ => ReadTags.Of(query), ct => store.FindRelationsAsync(query, page, ct), cancellationToken);
+        CachedAsync(nameof(FindRelationsAsync), (Query: query, Page: page), static a => ReadKeys.RelationPage(a.Query, a.Page),
+            static (a, _) => ReadTags.Of(a.Query), static (s, a, ct) => s.FindRelationsAsync(a.Query, a.Page, ct), cancellationToken);
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(SearchAsync), () => ReadKeys.Search(text, kinds, limit), _ => kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds,
-            ct => store.SearchAsync(text, kinds, limit, ct), cancellationToken);
+        CachedAsync(nameof(SearchAsync), (Text: text, Kinds: kinds, Limit: limit), static a => ReadKeys.Search(a.Text, a.Kinds, a.Limit),
+            static (a, _) => a.Kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds, static (s, a, ct) => s.SearchAsync(a.Text, a.Kinds, a.Limit, ct), cancellationToken);
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindPathsAsync), () => ReadKeys.Paths(fromId, toId, maxDepth, limit), _ => [ReadTags.Relations, ReadTags.Node(fromId), ReadTags.Node(toId)],
-            ct => store.FindPathsAsync(fromId, toId, maxDepth, limit, ct), cancellationToken);
+        CachedAsync(nameof(FindPathsAsync), (From: fromId, To: toId, MaxDepth: maxDepth, Limit: limit),
+            static a => ReadKeys.Paths(a.From, a.To, a.MaxDepth, a.Limit), static (a, _) => [ReadTags.Relations, ReadTags.Node(a.From), ReadTags.Node(a.To)],
+            static (s, a, ct) => s.FindPathsAsync(a.From, a.To, a.MaxDepth, a.Limit, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, () => OnRelations, ct => store.GetPlacesWithinAsync(placeIds, ct), cancellationToken);
+        CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, OnRelations, static (s, ids, ct) => s.GetPlacesWithinAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEscalationAsync), () => ReadKeys.Escalation(eventIds, direction, maxDepth), _ => OnRelations,
-            ct => store.GetEscalationAsync(eventIds, direction, maxDepth, ct), cancellationToken);
+        CachedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth),
+            static a => ReadKeys.Escalation(a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
+            static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, ct), cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
         // Events, their relations, the statements reporting their dead, facts and places' nesting all count: any write may move it.
-        SerializedAsync(nameof(AggregateEventsAsync), query, OnAnything, ct => store.AggregateEventsAsync(query, ct), cancellationToken);
+        SerializedAsync(nameof(AggregateEventsAsync), query, OnAnything, static (s, q, ct) => s.AggregateEventsAsync(q, ct), cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetStatsAsync), static () => nameof(GetStatsAsync), _ => OnAnything, store.GetStatsAsync, cancellationToken);
+        CachedAsync(nameof(GetStatsAsync), 0, static _ => nameof(GetStatsAsync), static (_, _) => OnAnything, static (s, _, ct) => s.GetStatsAsync(ct), cancellationToken);
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
         WriteAsync(ct => store.ImportAsync(batch, write, ct), cancellationToken);

@@ -7,28 +7,73 @@ namespace ConflictGraph.Api.Caching;
 /// wait for its outcome (value or error alike). Each waits with its own cancellation; the shared
 /// call is cancelled only when every caller waiting for it has gone.
 /// </summary>
+/// <remarks>
+/// Built for the miss that nobody else asks for at the same time, the common one when reads spread over a large
+/// graph: the first caller runs the call on its own thread with the state it was given (no closure), and a call
+/// that completes at once costs one flight object and its place in the table, nothing else. Only a caller that
+/// joins a running call makes the flight allocate what sharing needs (the outcome the joiners wait for).
+/// </remarks>
 /// <typeparam name="TKey">Compared with its default equality (a tuple of a number and a string, say, with no string built to join them).</typeparam>
 public sealed class SingleFlight<TKey> where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Flight> flights = new();
 
+    /// <param name="state">Handed to <paramref name="call"/>, so the call can be a static lambda.</param>
     /// <param name="joined">Called when this caller joins a call already started rather than starting it; null for no one to tell.</param>
-    public async Task<T> RunAsync<T>(TKey key, Func<CancellationToken, Task<T>> call, Action? joined, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Callers of one key are expected to ask for one result type (the read cache's keys begin with the read's name);
+    /// a caller asking a key for another type than the running call's is not shared with it but calls on its own.
+    /// </remarks>
+    public async ValueTask<T> RunAsync<TState, T>(
+        TKey key, TState state, Func<TState, CancellationToken, ValueTask<T>> call, Action? joined, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var flight = flights.GetOrAdd(key, static _ => new Flight());
-            if (!flight.TryJoin())
+            var found = flights.GetOrAdd(key, static _ => new Flight<T>());
+            if (found is not Flight<T> flight) return await call(state, cancellationToken);
+            switch (flight.Join(out var outcome))
             {
-                // Abandoned by all its callers and being cancelled: start afresh.
-                flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
-                continue;
+                case Turn.Gone:
+                    // Abandoned by all its callers and being cancelled, or finished: start afresh.
+                    flights.TryRemove(new KeyValuePair<TKey, Flight>(key, found));
+                    continue;
+                case Turn.Wait:
+                    joined?.Invoke();
+                    try
+                    {
+                        return await outcome!.WaitAsync(cancellationToken);
+                    }
+                    finally
+                    {
+                        flight.Leave();
+                    }
             }
-            var task = flight.Start(async token => await call(token), () => flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight)), out var started);
-            if (!started) joined?.Invoke();
+            // This caller starts the call, on its own thread and outside any lock: a miss then costs no trip through
+            // the thread pool's queue, which under load is where the time would go.
+            ValueTask<T> pending;
             try
             {
-                return (T)(await task.WaitAsync(cancellationToken))!;
+                pending = call(state, flight.Token);
+            }
+            catch (Exception e)
+            {
+                pending = ValueTask.FromException<T>(e);
+            }
+            if (pending.IsCompletedSuccessfully)
+            {
+                var value = pending.Result;
+                // Gone from the table before anyone sees the outcome, so a caller after it starts afresh.
+                var waiting = flight.Finish();
+                flights.TryRemove(new KeyValuePair<TKey, Flight>(key, found));
+                waiting?.SetResult(value);
+                return value;
+            }
+            var task = pending.AsTask();
+            if (task.IsCompleted) Finish(key, flight, task);
+            else _ = FinishWhenDoneAsync(key, flight, task);
+            try
+            {
+                return await task.WaitAsync(cancellationToken);
             }
             finally
             {
@@ -37,73 +82,92 @@ public sealed class SingleFlight<TKey> where TKey : notnull
         }
     }
 
+    private async Task FinishWhenDoneAsync<T>(TKey key, Flight<T> flight, Task<T> task)
+    {
+        try
+        {
+            await task;
+        }
+        catch
+        {
+            // Its callers see the error through the task itself.
+        }
+        Finish(key, flight, task);
+    }
+
+    /// <summary>Takes a flight whose call has ended out of the table, then hands the outcome to those who joined it.</summary>
+    private void Finish<T>(TKey key, Flight<T> flight, Task<T> task)
+    {
+        var waiting = flight.Finish();
+        flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
+        waiting?.SetFromTask(task);
+    }
+
     /// <summary>How many calls are running now (for tests).</summary>
     public int Running => flights.Count;
 
-    private sealed class Flight
+    private enum Turn
     {
-        private readonly Lock gate = new();
-        private readonly CancellationTokenSource cancel = new();
-        private Task<object?>? task;
+        Start,
+        Wait,
+        Gone,
+    }
+
+    /// <summary>
+    /// A shared call, typed by its result. It is itself the source of the call's cancellation (one object a
+    /// flight rather than two) and its own lock: it is private to this class, so nothing else locks on it.
+    /// </summary>
+    private abstract class Flight : CancellationTokenSource;
+
+    private sealed class Flight<T> : Flight
+    {
+        private TaskCompletionSource<T>? joiners;
         private int waiting;
+        private bool started;
+        private bool finished;
         private bool abandoned;
 
-        public bool TryJoin()
-        {
-            lock (gate)
-            {
-                if (abandoned) return false;
-                waiting++;
-                return true;
-            }
-        }
-
         /// <summary>
-        /// The shared call, started by its first caller on its own thread and outside the lock: a
-        /// miss then costs no trip through the thread pool's queue, which under load is where the
-        /// time would go. The others wait for its outcome, resumed on the pool, never inline.
+        /// Start: the caller runs the call. Wait: the call runs already; <paramref name="outcome"/> is its outcome,
+        /// set on the thread pool, never inline on the caller that ran it. Gone: start afresh.
         /// </summary>
-        public Task<object?> Start(Func<CancellationToken, Task<object?>> call, Action done, out bool started)
+        public Turn Join(out Task<T>? outcome)
         {
-            TaskCompletionSource<object?> outcome;
-            lock (gate)
+            outcome = null;
+            lock (this)
             {
-                started = task is null;
-                if (!started) return task!;
-                outcome = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                task = outcome.Task;
+                if (finished || abandoned) return Turn.Gone;
+                waiting++;
+                if (!started)
+                {
+                    started = true;
+                    return Turn.Start;
+                }
+                joiners ??= new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+                outcome = joiners.Task;
+                return Turn.Wait;
             }
-            _ = RunAsync(call, done, outcome);
-            return outcome.Task;
         }
 
-        private async Task RunAsync(Func<CancellationToken, Task<object?>> call, Action done, TaskCompletionSource<object?> outcome)
+        /// <summary>The call has ended: no one joins any more; those who did wait for what this returns.</summary>
+        public TaskCompletionSource<T>? Finish()
         {
-            object? value = null;
-            Exception? failure = null;
-            try
+            lock (this)
             {
-                value = await call(cancel.Token);
+                finished = true;
+                return joiners;
             }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-            // Gone from the table before anyone sees the outcome, so a caller after it starts afresh.
-            done();
-            if (failure is OperationCanceledException cancelled) outcome.SetCanceled(cancelled.CancellationToken);
-            else if (failure is not null) outcome.SetException(failure);
-            else outcome.SetResult(value);
         }
 
+        /// <summary>A caller stops waiting (answered or cancelled): the last to go from an unfinished call cancels it.</summary>
         public void Leave()
         {
-            lock (gate)
+            lock (this)
             {
-                if (--waiting > 0 || task is null || task.IsCompleted) return;
+                if (--waiting > 0 || finished || abandoned) return;
                 abandoned = true;
             }
-            cancel.Cancel();
+            Cancel();
         }
     }
 }
