@@ -22,10 +22,13 @@ internal static class FarEnds
 {
     /// <summary>
     /// The statement for <paramref name="groups"/> (parameters $g0, $g1, ... their node ids, $ids the nodes
-    /// asked for). Each group's relations come from an index alone (a relation's type and ends are its key),
-    /// each with the seq of the end away from the node it was found at (the index carries it, schema 15); rows of
-    /// <c>type, from_id, to_id</c>, then rows of <c>NULL, kind, body</c> for each distinct far end or asked-for node
-    /// there is, read once, by seq: a far end is one descent of the nodes table, not the id index's and then that one.
+    /// asked for). Each group's relations come from an index alone (a relation's type and ends are its key), each
+    /// with the seq of the end away from the node it was found at (the index carries it, schema 15), and each row
+    /// brings that far end's node with it, read by seq: one descent of the nodes table, not the id index's and then
+    /// that one. Rows of <c>type, from_id, to_id, kind, body, seq</c>; then <c>NULL, NULL, NULL, kind, body, seq</c>
+    /// for each node asked for by id there is. A far end shared by several relations comes once a relation, and
+    /// <see cref="ReadAsync"/> keeps it once: the statement builds no table of its own (SQLite's ephemeral tables, each
+    /// a b-tree with its own page cache for the statement's life, were two of a 2-level request's five).
     /// </summary>
     public static string Sql(IReadOnlyList<EndsGroup> groups)
     {
@@ -55,8 +58,11 @@ internal static class FarEnds
         var probes = groups.SelectMany((g, i) =>
         {
             var types = g.Types is null ? null : Traversal.TypeList(g.Types);
-            var outgoing = $"SELECT {RelationReads.Keys}, r.to_seq FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)}";
-            var incoming = $"SELECT {RelationReads.Keys}, r.from_seq FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)}";
+            // LEFT JOIN keeps the relations first (SQLite never reorders one) and keeps a relation whatever its far end.
+            var outgoing = $"SELECT {RelationReads.Keys}, {NodeColumns} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)} " +
+                           "LEFT JOIN nodes n ON n.seq = r.to_seq";
+            var incoming = $"SELECT {RelationReads.Keys}, {NodeColumns} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)} " +
+                           "LEFT JOIN nodes n ON n.seq = r.from_seq";
             return g.Direction switch
             {
                 Direction.Outgoing => [outgoing],
@@ -64,10 +70,11 @@ internal static class FarEnds
                 _ => new[] { outgoing, incoming },
             };
         });
-        return $"WITH found(type, from_id, to_id, far) AS MATERIALIZED ({string.Join(" UNION ALL ", probes)}) " +
-               "SELECT type, from_id, to_id FROM found UNION ALL " +
-               $"SELECT NULL, n.kind, n.body FROM nodes n WHERE n.seq IN (SELECT far FROM found UNION ALL SELECT i.seq FROM {Ids.Driving("$ids")} CROSS JOIN nodes i ON i.id = j.value)";
+        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
     }
+
+    /// <summary>A row's node (alias n): columns 3, 4 and 5.</summary>
+    private const string NodeColumns = "n.kind, n.body, n.seq";
 
     /// <summary>
     /// The groups' relations (claim lists empty) in id order, their far ends and the nodes in <paramref name="nodeIds"/>.
@@ -86,21 +93,26 @@ internal static class FarEnds
         // Each relation once (a relation between two nodes of the level is found at both), by its key's parts: its id is
         // not formatted to find repeats or to order them (RelationKey.Order compares as the ids would).
         var relations = new Dictionary<(RelationType, string, string), Relation>();
-        var nodes = new List<Node>();
+        // Each node once (a node at the far end of several relations is parsed once), by seq: handed back in seq order,
+        // as the statement that chose them with n.seq IN (SELECT ...) did before.
+        var nodes = new Dictionary<long, Node>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (alongside is not null) await alongside(reader.HasRows);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.IsDBNull(0))
+            if (!reader.IsDBNull(0))
             {
-                nodes.Add(Writing.NodeRow.Read(reader, kind: 1, body: 2));
-                continue;
+                var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
+                relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
             }
-            var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
-            relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
+            if (reader.IsDBNull(5)) continue;
+            var seq = reader.GetInt64(5);
+            if (!nodes.ContainsKey(seq)) nodes[seq] = Writing.NodeRow.Read(reader, kind: 3, body: 4);
         }
         var ordered = relations.Values.ToList();
         ordered.Sort(RelationKey.Order);
-        return new Neighborhood(ordered, nodes);
+        var seqs = nodes.Keys.ToArray();
+        Array.Sort(seqs);
+        return new Neighborhood(ordered, Array.ConvertAll(seqs, seq => nodes[seq]));
     }
 }
