@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""compare-answers.py PORT_A PORT_B [N]: asks two services on the same store (1M events) the same spread queries and compares the bodies byte for byte; exits 1 on any difference."""
+"""compare-answers.py PORT_A PORT_B [N] [EVENTS]: asks two services on the same store (EVENTS events, default 1M) the same spread queries and compares the bodies byte for byte; exits 1 on any difference."""
 import json, sys, random, urllib.request
 a, b = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+events = int(sys.argv[4]) if len(sys.argv) > 4 else 1000000
 random.seed(13)
 def ask(port, query, variables):
     body = json.dumps({"query": query, "variables": variables}).encode()
@@ -23,7 +24,7 @@ THREE_EV = "query T($id: ID!) { node(id: $id) { id ... on Event { perpetrators {
 ACTORS = "query Speakers($after: String) { actors(first: 20, after: $after) { pageInfo { endCursor hasNextPage } nodes { id name statements(first: 5) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } } } }"
 ACTOR_ST = "query S($id: ID!, $after: String) { node(id: $id) { id ... on Actor { statements(first: 7, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id text } } } } } }"
 STMTS = "query St($about: ID, $after: String) { statements(first: 4, after: $after, filter: { aboutId: $about }) { totalCount pageInfo { endCursor hasNextPage } nodes { id stance } } }"
-ids = [f"event:e{random.randint(1, 1000000):07d}" for _ in range(n)]
+ids = [f"event:e{random.randint(1, events):07d}" for _ in range(n)]
 for i in ids:
     check("two-level", TWO, {"id": i}); check("lookup", LOOKUP, {"id": i}); check("two-level-wide", TWO_WIDE, {"id": i})
 for i in ids[: n // 2]:
