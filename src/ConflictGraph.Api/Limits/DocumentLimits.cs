@@ -60,7 +60,7 @@ public sealed class DocumentLimits(IOptions<RequestLimits> options) : IConfigure
     private static string? Problem(OperationShape shape, RequestLimits limits)
     {
         var (fields, depth) = shape.IntrospectionOnly ? (IntrospectionFields, IntrospectionDepth) : (limits.MaxFields, limits.MaxDepth);
-        var what = shape.IntrospectionOnly ? "the introspection operation" : "the operation";
+        var what = shape.Described;
         if (shape.FragmentNesting > DocumentShape.MaxFragmentNesting)
             return $"{what} nests fragments more than {DocumentShape.MaxFragmentNesting} deep";
         if (shape.Fields > fields) return $"{what} selects {Count(shape.Fields)} fields once its fragments are spread, more than the {fields} allowed";

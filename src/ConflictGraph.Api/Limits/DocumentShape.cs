@@ -11,6 +11,15 @@ public sealed record OperationShape(GraphQLOperationDefinition Operation, long F
 {
     /// <summary>True for an operation that asks only for <c>__schema</c>, <c>__type</c> or <c>__typename</c>.</summary>
     public bool IntrospectionOnly => Operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The operation as a refusal names it, by what the client sent: one that reads the schema (<c>__schema</c>,
+    /// <c>__type</c>) is the introspection operation; one of only <c>__typename</c> fields is held to the same
+    /// limits but asked no introspection, so it is named by what it selects.
+    /// </summary>
+    public string Described => !IntrospectionOnly ? "the operation"
+        : Operation.SelectionSet.Selections.All(s => s is GraphQLField { Name.StringValue: "__typename" }) ? "the operation, which selects only __typename,"
+        : "the introspection operation";
 }
 
 /// <summary>

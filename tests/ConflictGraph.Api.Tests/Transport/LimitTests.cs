@@ -55,6 +55,23 @@ public sealed class LimitTests : IDisposable
     }
 
     [Fact]
+    public async Task AliasesOfOnlyTypenameAreRefusedWithoutCallingThemIntrospection()
+    {
+        var typenames = await app.PostGraphQLAsync("{ a: __typename b: __typename c: __typename d: __typename }");
+        Assert.Equal(["QUERY_TOO_COMPLEX"], typenames.Codes);
+        Assert.Equal("the operation, which selects only __typename, uses 4 aliases once its fragments are spread, more than the 3 allowed",
+            typenames.Errors[0]!["message"]!.GetValue<string>());
+
+        var schema = await app.PostGraphQLAsync("{ a: __schema { queryType { name } } b: __schema { queryType { name } } c: __typename d: __typename }");
+        Assert.Equal("the introspection operation uses 4 aliases once its fragments are spread, more than the 3 allowed",
+            schema.Errors[0]!["message"]!.GetValue<string>());
+
+        var fields = await app.PostGraphQLAsync("{ a: stats { nodes } b: stats { nodes } c: stats { nodes } d: __typename }");
+        Assert.Equal("the operation uses 4 aliases once its fragments are spread, more than the 3 allowed",
+            fields.Errors[0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheStandardIntrospectionQueryPassesDespiteTheDepthLimit()
     {
         var response = await app.PostGraphQLAsync(Introspection.Query);
