@@ -24,7 +24,13 @@ namespace ConflictGraph.Api.Caching;
 /// </summary>
 public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget, ValidatedDocuments validated) : IConfigureExecution, IDisposable
 {
-    private sealed record Entry(GraphQLDocument Document, bool CostVaries, bool Subscribes);
+    private sealed record Entry(GraphQLDocument Document, bool CostVaries, bool Subscribes)
+    {
+        /// <summary>The rules this document last ran and the lists they were drawn from (the same lists at every request).</summary>
+        public Narrowed? Rules;
+    }
+
+    private sealed record Narrowed(IEnumerable<IValidationRule>? From, IEnumerable<IValidationRule>? FromCached, IEnumerable<IValidationRule> Rules);
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = budget.Value.DocumentBytes, TrackStatistics = true });
 
@@ -53,9 +59,18 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
     /// <summary>
     /// The rules a known document still runs: the ones for cached documents, less the subscription rule where it
     /// holds no subscription, and the cost limit where variables can move it. Most known documents run none, and
-    /// get no list.
+    /// get an empty list. Drawn once from the lists ValidationRuleLists sets, then reused while those are the lists.
     /// </summary>
     private static IEnumerable<IValidationRule> RulesFor(Entry known, ExecutionOptions executionOptions)
+    {
+        if (known.Rules is { } last && ReferenceEquals(last.From, executionOptions.ValidationRules)
+            && ReferenceEquals(last.FromCached, executionOptions.CachedDocumentValidationRules)) return last.Rules;
+        var rules = Narrow(known, executionOptions);
+        known.Rules = new Narrowed(executionOptions.ValidationRules, executionOptions.CachedDocumentValidationRules, rules);
+        return rules;
+    }
+
+    private static IEnumerable<IValidationRule> Narrow(Entry known, ExecutionOptions executionOptions)
     {
         List<IValidationRule>? rules = null;
         if (executionOptions.CachedDocumentValidationRules is { } cached)

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,14 +27,18 @@ public static class LimitsSetup
         services.AddSingleton<IConfigureExecution, ExecutionDeadline>();
         services.AddSingleton<IConfigureExecution, ErrorListCap>();
         services.AddSingleton<IConfigureExecution, DocumentLimits>();
-        return services.AddGraphQL(graphql => graphql
-            .AddComplexityAnalyzer((complexity, provider) =>
+        // GraphQL.NET's complexity analyzer prices the cost; its rule runs from the lists ValidationRuleLists makes once.
+        return services.AddGraphQL(graphql =>
+        {
+            graphql.Services.Configure<ComplexityOptions>((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<RequestLimits>>().Value;
                 // Depth is DocumentLimits' to check, with fragments spread; the analyzer prices the cost.
                 complexity.MaxDepth = null;
                 complexity.MaxComplexity = limits.MaxComplexity;
                 complexity.DefaultComplexityImpactDelegate = CostModel.Around(complexity.DefaultComplexityImpactDelegate);
-            }));
+            });
+            graphql.Services.Register<ComplexityValidationRule, ComplexityValidationRule>(GraphQL.DI.ServiceLifetime.Singleton);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Loading;
 using ConflictGraph.Api.Transport;
+using ConflictGraph.Api.Validation;
 using ConflictGraph.Core.Store;
 using GraphQL;
 using GraphQL.DI;
@@ -17,11 +18,13 @@ public static class SchemaRegistration
         services.AddOptions<SchemaLimits>().Bind(configuration.GetSection(SchemaLimits.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SchemaLimits>, SchemaLimitsValidator>();
         services.AddScoped(provider => new GraphLoaders(provider.GetRequiredService<IGraphStore>()));
+        services.AddSingleton<SubscriptionTransportRule>();
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson()
                 .AddErrorInfoProvider<ErrorCodes>()
-                .AddValidationRule<SubscriptionTransportRule>(useForCachedDocuments: true)
+                // The rules' lists are made once (ValidationRuleLists), not appended to at every request.
+                .ConfigureExecution<ValidationRuleLists>()
                 .AddUnhandledExceptionHandler(context =>
                     ErrorCodes.Handle(context, context.ExecutionOptions.RequestServices!.GetRequiredService<ILogger<ErrorCodes>>()));
         });

@@ -245,6 +245,9 @@ public sealed class CachingTests : IDisposable
         Assert.Single(mistyped.Errors);
         Assert.Contains("$n", mistyped.Errors[0]!["message"]!.GetValue<string>());
         Assert.Single((await app.PostGraphQLAsync(page, new { n = 1 })).Data!["events"]!["nodes"]!.AsArray());
+        // The rules a known document runs are drawn once and reused: the cost limit still holds at later requests.
+        Assert.Equal(["QUERY_TOO_COMPLEX"], (await app.PostGraphQLAsync(page, new { n = 10 })).Codes);
+        Assert.Single((await app.PostGraphQLAsync(page, new { n = 1 })).Data!["events"]!["nodes"]!.AsArray());
     }
 
     public void Dispose()

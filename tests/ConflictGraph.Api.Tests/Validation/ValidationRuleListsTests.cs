@@ -1,0 +1,86 @@
+using ConflictGraph.Api.Tests.Infrastructure;
+using ConflictGraph.Api.Transport;
+using ConflictGraph.Api.Validation;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictGraph.Api.Tests.Validation;
+
+/// <summary>
+/// The validation rules' lists are made once (<see cref="ValidationRuleLists"/>) and hold what GraphQL.NET's
+/// <c>AddValidationRule(useForCachedDocuments: true)</c> and <c>AddComplexityAnalyzer</c> would append at every
+/// request: the same rules in the same order. Whatever runs before the document cache leaves them so.
+/// </summary>
+public sealed class ValidationRuleListsTests : IDisposable
+{
+    private readonly ConflictGraphApp app = new();
+
+    /// <summary>Runs the configurations that come before the document cache (sort order under 200), and returns the options they leave.</summary>
+    private static async Task<ExecutionOptions> BeforeTheDocumentCacheAsync(IServiceProvider services)
+    {
+        ExecutionOptions? seen = null;
+        ExecutionDelegate next = options =>
+        {
+            seen = options;
+            return Task.FromResult(new ExecutionResult());
+        };
+        foreach (var step in services.GetServices<IConfigureExecution>().Where(c => c.SortOrder < 200).OrderBy(c => c.SortOrder).Reverse())
+        {
+            var inner = next;
+            next = options => step.ExecuteAsync(options, inner);
+        }
+        await next(new ExecutionOptions { RequestServices = services });
+        return seen!;
+    }
+
+    [Fact]
+    public async Task TheListsHoldWhatGraphQLNetWouldAppendInItsOrder()
+    {
+        var graphQLNets = new ServiceCollection();
+        graphQLNets.AddGraphQL(builder => builder.AddValidationRule<SubscriptionTransportRule>(useForCachedDocuments: true).AddComplexityAnalyzer());
+        await using var theirs = graphQLNets.BuildServiceProvider();
+        var expected = await BeforeTheDocumentCacheAsync(theirs);
+
+        var ours = await BeforeTheDocumentCacheAsync(app.Services);
+
+        Assert.Equal(expected.ValidationRules!.Select(r => r.GetType()), ours.ValidationRules!.Select(r => r.GetType()));
+        Assert.Equal(expected.CachedDocumentValidationRules!.Select(r => r.GetType()), ours.CachedDocumentValidationRules!.Select(r => r.GetType()));
+        Assert.Equal([typeof(SubscriptionTransportRule)], ours.CachedDocumentValidationRules!.Select(r => r.GetType()));
+        Assert.Equal(DocumentValidator.CoreRules.Count() + 2, ours.ValidationRules!.Count());
+        // The service's own rules: its cost limit's options are the ones the complexity rule was made with.
+        Assert.Same(app.Services.GetRequiredService<ComplexityValidationRule>(), ours.ValidationRules!.Last());
+        Assert.Same(app.Services.GetRequiredService<SubscriptionTransportRule>(), ours.CachedDocumentValidationRules!.Single());
+    }
+
+    [Fact]
+    public async Task EveryOperationGetsTheSameListsNotNewOnes()
+    {
+        var first = await BeforeTheDocumentCacheAsync(app.Services);
+        var second = await BeforeTheDocumentCacheAsync(app.Services);
+
+        Assert.Same(first.ValidationRules, second.ValidationRules);
+        Assert.Same(first.CachedDocumentValidationRules, second.CachedDocumentValidationRules);
+    }
+
+    [Fact]
+    public async Task ListsAnEarlierStepSetAreKeptAndTheRulesAppended()
+    {
+        var lists = app.Services.GetServices<IConfigureExecution>().OfType<ValidationRuleLists>().Single();
+        IValidationRule[] given = [.. DocumentValidator.CoreRules.Take(2)];
+        ExecutionOptions? seen = null;
+
+        await lists.ExecuteAsync(new ExecutionOptions { ValidationRules = given, CachedDocumentValidationRules = given }, options =>
+        {
+            seen = options;
+            return Task.FromResult(new ExecutionResult());
+        });
+
+        Assert.Equal([.. given, lists.All[^2], lists.All[^1]], seen!.ValidationRules!);
+        Assert.Equal([.. given, lists.ForCachedDocuments[0]], seen.CachedDocumentValidationRules!);
+    }
+
+    public void Dispose() => app.Dispose();
+}
