@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ConflictGraph.Api.Schema;
 using GraphQL;
 using GraphQL.DI;
@@ -21,7 +22,18 @@ public sealed class DeadlineError(TimeSpan timeout)
 /// </summary>
 public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvider clock, IHostApplicationLifetime lifetime) : IConfigureExecution
 {
+    /// <summary>Idle sources kept for later operations; more operations at once than this make their own.</summary>
+    public const int MaxIdleSources = 64;
+
+    private static readonly Action<object?> Cancel = source => ((CancellationTokenSource)source!).Cancel();
+
+    private readonly ConcurrentQueue<CancellationTokenSource> idle = new();
+    private int idleCount;
+
     public float SortOrder => 0;
+
+    /// <summary>Sources waiting for an operation, for tests.</summary>
+    public int IdleSources => Volatile.Read(ref idleCount);
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
@@ -29,16 +41,17 @@ public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvi
         var caller = executionOptions.CancellationToken;
         // Shutdown stops running operations too, so SIGTERM does not wait out the host's shutdown timeout.
         var stopping = lifetime.ApplicationStopping;
-        // On the system clock the linked source times itself (CancelAfter): one source per operation. Another
-        // clock (a test's) gets its own timer source linked in, so that clock decides when the deadline passes.
-        var timer = clock == TimeProvider.System ? null : new CancellationTokenSource(timeout, clock);
-        var linked = timer is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(caller, stopping)
-            : CancellationTokenSource.CreateLinkedTokenSource(caller, timer.Token, stopping);
-        if (timer is null) linked.CancelAfter(timeout);
-        executionOptions.CancellationToken = linked.Token;
+        // One source per operation, timed on this service's clock and linked to the caller and to shutdown the way
+        // CreateLinkedTokenSource links (either one cancels it). On the system clock a source whose operation ended
+        // with nothing cancelled is reset and kept for a later operation, timer and all, instead of a new source and
+        // timer each time.
+        var source = Rent();
+        source.CancelAfter(timeout);
+        var fromCaller = caller.UnsafeRegister(Cancel, source);
+        var fromStopping = stopping.UnsafeRegister(Cancel, source);
+        executionOptions.CancellationToken = source.Token;
         // Stopped by neither the caller nor shutdown: the deadline passed.
-        bool TimedOut() => linked.IsCancellationRequested && !caller.IsCancellationRequested && !stopping.IsCancellationRequested;
+        bool TimedOut() => source.IsCancellationRequested && !caller.IsCancellationRequested && !stopping.IsCancellationRequested;
         var streaming = false;
         try
         {
@@ -46,13 +59,15 @@ public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvi
             if (TimedOut()) return Answer(timeout);
             if (result.Streams is { Count: > 0 })
             {
-                // Set up in time: the stream lives on under the caller's token (and shutdown's) alone.
-                (timer ?? linked).CancelAfter(Timeout.InfiniteTimeSpan);
+                // Set up in time: the stream lives on under the caller's token (and shutdown's) alone. When the caller
+                // ends it, the source is let go without being cancelled (registered last, this runs first).
+                source.CancelAfter(Timeout.InfiniteTimeSpan);
                 streaming = true;
                 caller.Register(() =>
                 {
-                    linked.Dispose();
-                    timer?.Dispose();
+                    fromCaller.Dispose();
+                    fromStopping.Dispose();
+                    source.Dispose();
                 });
             }
             return result;
@@ -65,10 +80,38 @@ public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvi
         {
             if (!streaming)
             {
-                linked.Dispose();
-                timer?.Dispose();
+                // Once these return, neither the caller nor shutdown can reach the source any more.
+                fromCaller.Dispose();
+                fromStopping.Dispose();
+                Return(source);
             }
         }
+    }
+
+    private CancellationTokenSource Rent()
+    {
+        if (clock != TimeProvider.System) return new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        if (!idle.TryDequeue(out var source)) return new CancellationTokenSource();
+        Interlocked.Decrement(ref idleCount);
+        return source;
+    }
+
+    /// <summary>
+    /// Keeps a source for a later operation only if nothing cancelled it and its timer never fired (TryReset says so,
+    /// and drops any registration left on its token); any other source is disposed, as before.
+    /// </summary>
+    private void Return(CancellationTokenSource source)
+    {
+        if (clock == TimeProvider.System && source.TryReset())
+        {
+            if (Interlocked.Increment(ref idleCount) <= MaxIdleSources)
+            {
+                idle.Enqueue(source);
+                return;
+            }
+            Interlocked.Decrement(ref idleCount);
+        }
+        source.Dispose();
     }
 
     private static ExecutionResult Answer(TimeSpan timeout) => new()

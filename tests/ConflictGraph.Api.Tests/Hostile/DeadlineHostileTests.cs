@@ -32,6 +32,23 @@ public sealed class DeadlineHostileTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task AfterAnOperationStoppedAtTheDeadlineTheNextAnswersInFull()
+    {
+        await ArmAsync();
+        var stopped = await HostileRequest.PostAsync(App, output, "a stalled read over HTTP", "{ stats { nodes } }");
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        stall.Armed = false;
+
+        // Sources are kept for later operations only when nothing cancelled them: these run on fresh or reset ones.
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = await App.PostGraphQLAsync("{ stats { nodes } }");
+            Assert.Empty(answer.Errors);
+            Assert.True(answer.Data!["stats"]!["nodes"]!.GetValue<int>() > 0);
+        }
+    }
+
+    [Fact]
     public async Task TheDeadlineAnswers503WithGraphQLResponseJson()
     {
         await ArmAsync();

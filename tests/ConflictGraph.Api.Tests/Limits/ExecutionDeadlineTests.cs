@@ -113,4 +113,106 @@ public sealed class ExecutionDeadlineTests
 
         Assert.Same(answer, result);
     }
+
+    private static Task<ExecutionResult> Done(ExecutionOptions options) => Task.FromResult(new ExecutionResult { Executed = true });
+
+    [Fact]
+    public async Task OnTheSystemClockASourceNothingCancelledIsKeptAndServesTheNextOperation()
+    {
+        var deadline = Deadline(TimeSpan.FromMinutes(5), TimeProvider.System, new Lifetime());
+        CancellationToken first = default, second = default;
+
+        await deadline.ExecuteAsync(new ExecutionOptions(), options => { first = options.CancellationToken; return Done(options); });
+        Assert.Equal(1, deadline.IdleSources);
+        await deadline.ExecuteAsync(new ExecutionOptions(), options => { second = options.CancellationToken; return Done(options); });
+
+        Assert.Equal(1, deadline.IdleSources);
+        Assert.Equal(first, second);
+        Assert.True(second.CanBeCanceled);
+        Assert.False(second.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task ASourceTheDeadlineOrTheCallerCancelledIsNeverKept()
+    {
+        var deadline = Deadline(TimeSpan.FromMilliseconds(20), TimeProvider.System, new Lifetime());
+        var (next, _) = Stalled();
+        Assert.IsType<DeadlineError>(Assert.Single((await deadline.ExecuteAsync(new ExecutionOptions(), next)).Errors!));
+        Assert.Equal(0, deadline.IdleSources);
+
+        using var caller = new CancellationTokenSource();
+        var (stalled, waiting) = Stalled();
+        var running = Deadline(TimeSpan.FromMinutes(5), TimeProvider.System, new Lifetime())
+            .ExecuteAsync(new ExecutionOptions { CancellationToken = caller.Token }, stalled);
+        await waiting;
+        caller.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        // The next operation on the deadline that stopped one starts with a token nothing has cancelled.
+        await deadline.ExecuteAsync(new ExecutionOptions(), options =>
+        {
+            Assert.False(options.CancellationToken.IsCancellationRequested);
+            return Done(options);
+        });
+    }
+
+    [Fact]
+    public async Task AnOperationsLeftoverRegistrationIsNotCalledWhenALaterOperationIsStopped()
+    {
+        var deadline = Deadline(TimeSpan.FromMilliseconds(50), TimeProvider.System, new Lifetime());
+        var leftover = false;
+        await deadline.ExecuteAsync(new ExecutionOptions(), options =>
+        {
+            // Registered and never disposed, as careless code might.
+            options.CancellationToken.Register(() => leftover = true);
+            return Done(options);
+        });
+
+        var (next, _) = Stalled();
+        var result = await deadline.ExecuteAsync(new ExecutionOptions(), next);
+
+        Assert.IsType<DeadlineError>(Assert.Single(result.Errors!));
+        Assert.False(leftover);
+    }
+
+    [Fact]
+    public async Task ACallerAlreadyCancelledStopsTheOperationAtOnceAndIsNotTheDeadline()
+    {
+        using var caller = new CancellationTokenSource();
+        caller.Cancel();
+        var deadline = Deadline(TimeSpan.FromMinutes(5), TimeProvider.System, new Lifetime());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deadline.ExecuteAsync(
+            new ExecutionOptions { CancellationToken = caller.Token }, async options =>
+            {
+                Assert.True(options.CancellationToken.IsCancellationRequested);
+                await Task.Delay(Timeout.Infinite, options.CancellationToken);
+                return new ExecutionResult();
+            }));
+        Assert.Equal(0, deadline.IdleSources);
+    }
+
+    [Fact]
+    public async Task NoMoreSourcesAreKeptThanTheCap()
+    {
+        var deadline = Deadline(TimeSpan.FromMinutes(5), TimeProvider.System, new Lifetime());
+        var release = new TaskCompletionSource<ExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = Enumerable.Range(0, ExecutionDeadline.MaxIdleSources + 30)
+            .Select(_ => deadline.ExecuteAsync(new ExecutionOptions(), _ => release.Task)).ToList();
+
+        release.SetResult(new ExecutionResult { Executed = true });
+        await Task.WhenAll(running);
+
+        Assert.Equal(ExecutionDeadline.MaxIdleSources, deadline.IdleSources);
+    }
+
+    [Fact]
+    public async Task OnAnotherClockNoSourceIsKept()
+    {
+        var deadline = Deadline(TimeSpan.FromMinutes(5), new FakeTimeProvider(), new Lifetime());
+
+        await deadline.ExecuteAsync(new ExecutionOptions(), Done);
+
+        Assert.Equal(0, deadline.IdleSources);
+    }
 }
