@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Api.Diagnostics;
 
@@ -15,6 +16,7 @@ public sealed class StoreCallMeter
     private long ticks;
     private int hits;
     private int shared;
+    private ServerRequests? requests;
 
     /// <summary>The meter of the request being run, or null outside one or with the cost report off.</summary>
     public static StoreCallMeter? Current => current.Value;
@@ -24,6 +26,12 @@ public sealed class StoreCallMeter
 
     /// <summary>Time spent in those calls; calls that ran side by side each count whole.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref ticks));
+
+    /// <summary>
+    /// Requests those calls sent to the store's server (Neo4j's Query API, counted where each goes to the HTTP client,
+    /// set-up and retries included); 0 on SQLite, which sends none.
+    /// </summary>
+    public int StoreRequests => requests?.Count ?? 0;
 
     /// <summary>Reads the read cache answered from memory.</summary>
     public int CacheHits => hits;
@@ -36,6 +44,7 @@ public sealed class StoreCallMeter
     {
         // Set inside this async method, the meter is the request's flow's alone and goes when the method returns.
         current.Value = this;
+        requests = ServerRequests.Start();
         return await request();
     }
 

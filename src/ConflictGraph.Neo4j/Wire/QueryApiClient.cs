@@ -118,6 +118,7 @@ public sealed class QueryApiClient
         if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         HttpResponseMessage response;
+        ServerRequests.CountOne();
         try
         {
             response = await http.SendAsync(request, cancellationToken);

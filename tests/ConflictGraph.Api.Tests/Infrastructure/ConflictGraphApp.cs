@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConflictGraph.Api.Caching;
+using ConflictGraph.Core.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -33,6 +35,7 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-api-").FullName;
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly IGraphStore? store;
 
     public ConflictGraphApp() : this(new Dictionary<string, string?>())
     {
@@ -41,9 +44,18 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
     /// <summary>A service with more settings (section:key paths, as in appsettings), and services replaced for the test.</summary>
     public static ConflictGraphApp With(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null) => new(extra, services);
 
-    private ConflictGraphApp(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// A service on the given store in place of the one the settings name, composed as the service composes its own:
+    /// the read cache and the cost report's meter wrap it (<see cref="CachingSetup.AddQueryCaching"/>), so what the
+    /// report counts is what the service counts. Replacing <see cref="IGraphStore"/> with <see cref="With"/> instead puts
+    /// the bare store in front of them, and nothing is metered.
+    /// </summary>
+    public static ConflictGraphApp OnStore(IDictionary<string, string?> extra, IGraphStore store) => new(extra, null, store);
+
+    private ConflictGraphApp(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null, IGraphStore? store = null)
     {
         this.services = services;
+        this.store = store;
         settings = new Dictionary<string, string?>
         {
             ["ConflictGraph:Store"] = "Sqlite",
@@ -66,6 +78,13 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         if (services is not null) builder.ConfigureTestServices(services);
+        if (store is not null)
+            builder.ConfigureTestServices(registered =>
+            {
+                foreach (var descriptor in registered.Where(d => d.ServiceType == typeof(IGraphStore)).ToList()) registered.Remove(descriptor);
+                registered.AddSingleton(store);
+                registered.AddQueryCaching(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            });
     }
 
     /// <summary>Waits until /health/ready says the store is open and seeded.</summary>

@@ -2,13 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
-using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictGraph.Api.Tests.Loading;
 
@@ -27,16 +24,14 @@ public sealed class Neo4jLevelTests : IDisposable
     private readonly QueryApi neo4j = new();
     private readonly ConflictGraphApp app;
 
-    public Neo4jLevelTests() => app = ConflictGraphApp.With(
+    public Neo4jLevelTests() => app = ConflictGraphApp.OnStore(
         new Dictionary<string, string?>
         {
             ["ConflictGraph:Diagnostics:Cost"] = "true",
             ["ConflictGraph:Caching:StoreReads"] = "false",
             ["ConflictGraph:Seed:OnStartup"] = "false",
         },
-        // Put in place of the store the service composes, so metered as the service meters its configured store for the cost report.
-        services => services.AddSingleton<IGraphStore>(new MeteredGraphStore(new Neo4jGraphStore(new HttpClient(neo4j),
-            new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 }))));
+        new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 }));
 
     [Fact]
     public async Task TheTwoLevelQueryOnNeo4jIsOneQueryApiRequestPerLevel()

@@ -8,7 +8,6 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j;
 using ConflictGraph.Neo4j.Layout;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ConflictGraph.Api.Tests.Loading;
@@ -30,45 +29,47 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
     private ConflictGraphApp? app;
 
     /// <summary>
-    /// Typical queries, the requests each takes after the store's one-time set-up (layout check, schema), and the data the
-    /// service answers with from the stand-in's replies (below), so a fold that reads its reply wrongly fails too.
+    /// Typical queries, the store calls and the Query API requests each takes after the store's one-time set-up (layout
+    /// check, schema), and the data the service answers with from the stand-in's replies (below), so a fold that reads its
+    /// reply wrongly fails too.
     /// </summary>
-    public static TheoryData<string, string, int, string> Queries => new()
+    public static TheoryData<string, string, int, int, string> Queries => new()
     {
-        { "events list with totalCount", "{ events(first: 20) { totalCount edges { node { id title } } } }", 1,
+        { "events list with totalCount", "{ events(first: 20) { totalCount edges { node { id title } } } }", 1, 1,
             """{"events":{"totalCount":2,"edges":[{"node":{"id":"event:e","title":"Strikes"}},{"node":{"id":"event:d","title":"Drones"}}]}}""" },
-        { "events and each one's statements", "{ events(first: 20) { edges { node { id statements { id text } } } } }", 2,
+        { "events and each one's statements", "{ events(first: 20) { edges { node { id statements { id text } } } } }", 2, 2,
             """{"events":{"edges":[{"node":{"id":"event:e","statements":[{"id":"statement:b","text":"said 0"},{"id":"statement:a","text":"said 1"}]}},""" +
             """{"node":{"id":"event:d","statements":[{"id":"statement:b","text":"said 0"},{"id":"statement:a","text":"said 1"}]}}]}}""" },
-        { "2-level: an event, its place and statements", """{ node(id: "event:e") { id ... on Event { place { id } statements { id } } } }""", 2,
+        { "2-level: an event, its place and statements", """{ node(id: "event:e") { id ... on Event { place { id } statements { id } } } }""", 2, 2,
             """{"node":{"id":"event:e","place":null,"statements":[{"id":"statement:b"},{"id":"statement:a"}]}}""" },
-        { "two top-level lists", "{ events(first: 5) { totalCount } statements(first: 5) { totalCount edges { node { id } } } }", 1,
+        { "two top-level lists", "{ events(first: 5) { totalCount } statements(first: 5) { totalCount edges { node { id } } } }", 1, 1,
             """{"events":{"totalCount":2},"statements":{"totalCount":2,"edges":[{"node":{"id":"statement:b"}},{"node":{"id":"statement:a"}}]}}""" },
-        { "events filtered by words", """{ events(filter: { text: "strikes" }, first: 10) { totalCount edges { node { id } } } }""", 1,
+        { "events filtered by words", """{ events(filter: { text: "strikes" }, first: 10) { totalCount edges { node { id } } } }""", 1, 1,
             """{"events":{"totalCount":2,"edges":[{"node":{"id":"event:e"}},{"node":{"id":"event:d"}}]}}""" },
-        { "relations with totalCount", "{ relations(first: 10) { totalCount edges { node { id } } } }", 1, """{"relations":{"totalCount":2,"edges":[]}}""" },
-        { "facts with totalCount", """{ facts(filter: { subjectId: "event:e" }, first: 10) { totalCount edges { node { id } } } }""", 1,
+        { "relations with totalCount", "{ relations(first: 10) { totalCount edges { node { id } } } }", 1, 1, """{"relations":{"totalCount":2,"edges":[]}}""" },
+        { "facts with totalCount", """{ facts(filter: { subjectId: "event:e" }, first: 10) { totalCount edges { node { id } } } }""", 1, 1,
             """{"facts":{"totalCount":2,"edges":[]}}""" },
-        { "search", """{ search(text: "strikes") { score node { id } } }""", 2,
+        { "search", """{ search(text: "strikes") { score node { id } } }""", 2, 2,
             """{"search":[{"score":2,"node":{"id":"event:d"}},{"score":1,"node":{"id":"event:e"}}]}""" },
-        { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 1, """{"history":{"totalCount":2,"edges":[]}}""" },
-        { "stats", "{ stats { nodes relations } }", 2, """{"stats":{"nodes":0,"relations":2}}""" },
+        { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 1, 1, """{"history":{"totalCount":2,"edges":[]}}""" },
+        { "stats", "{ stats { nodes relations } }", 1, 2, """{"stats":{"nodes":0,"relations":2}}""" },
     };
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public async Task TypicalQueriesTakeThisManyQueryApiRequests(string name, string query, int requests, string data)
+    public async Task TypicalQueriesTakeThisManyQueryApiRequests(string name, string query, int storeCalls, int requests, string data)
     {
         var store = new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 });
         await store.EnsureSchemaAsync(CancellationToken.None);
-        app = ConflictGraphApp.With(
+        // Wrapped by the read cache and the cost meter as the service wraps the store it opens, so storeCalls counts.
+        app = ConflictGraphApp.OnStore(
             new Dictionary<string, string?>
             {
                 ["ConflictGraph:Diagnostics:Cost"] = "true",
                 ["ConflictGraph:Caching:StoreReads"] = "false",
                 ["ConflictGraph:Seed:OnStartup"] = "false",
             },
-            services => services.AddSingleton<IGraphStore>(store));
+            store);
         // The service's own start (its stats and readiness reads) is not the query's.
         await app.PostGraphQLAsync("{ __typename }");
         var before = neo4j.Statements.Count;
@@ -78,9 +79,13 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(response.Errors);
         // The change feed's poll of the data version runs on its own timer, whatever the query.
         var sent = neo4j.Statements.Skip(before).Where(s => s != ConflictGraph.Neo4j.Cypher.Statements.DataVersion).ToList();
-        output.WriteLine($"| {name} | {response.Body["extensions"]!["cost"]!["storeCalls"]} | {sent.Count} |");
+        var cost = response.Body["extensions"]!["cost"]!;
+        output.WriteLine($"| {name} | {cost["storeCalls"]} | {cost["storeRequests"]} | {sent.Count} |");
         foreach (var statement in sent) output.WriteLine($"  {statement[..Math.Min(statement.Length, 160)]}");
         Assert.Equal(requests, sent.Count);
+        // The cost report's count of Query API requests is the one the stand-in's handler saw.
+        Assert.Equal(sent.Count, cost["storeRequests"]!.GetValue<int>());
+        Assert.Equal(storeCalls, cost["storeCalls"]!.GetValue<int>());
         Assert.Equal(data, response.Body["data"]!.ToJsonString());
     }
 
