@@ -166,10 +166,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        var byKind = (await ReadAsync(Statements.Stats, null, cancellationToken)).Records
-            .Select(row => new KindCount(Labels.KindOf(row.String("kind")), (int)row.Long("count"))).ToList();
-        var relations = (int)(await ReadAsync(Statements.RelationCount, null, cancellationToken)).Records.Single().Long("count");
-        return new GraphStats(byKind.Sum(k => k.Count), relations, byKind);
+        var counts = (await ReadAsync(Statements.Stats, null, cancellationToken)).Records.Single();
+        // Kinds with nodes, in label order, as the store has always listed them.
+        var byKind = Labels.Kinds.Order(StringComparer.Ordinal).Select(label => new KindCount(Labels.KindOf(label), (int)counts.Long(label)))
+            .Where(kind => kind.Count > 0).ToList();
+        return new GraphStats(byKind.Sum(k => k.Count), (int)counts.Long("relations"), byKind);
     }
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken) =>

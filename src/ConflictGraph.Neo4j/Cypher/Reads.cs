@@ -75,15 +75,18 @@ public static partial class Statements
         $"OPTIONAL MATCH (p:{Labels.Of(Core.Model.NodeKind.Place)})-[:{RelationshipTypes.Of(Core.Model.RelationType.LocatedIn)}*1..{Core.Rules.TraversalLimits.MaxContainmentDepth}]->(root) " +
         "RETURN id AS root, collect(DISTINCT p.id) AS inside";
 
-    /// <summary>Nodes per kind, each count read from Neo4j's count store.</summary>
+    /// <summary>
+    /// Nodes per kind, a column named by each kind's label, and <c>relations</c>, in one statement. Each count is an
+    /// uncorrelated subquery whose whole query is one <c>count</c> with no grouping key (the relations: one such branch
+    /// per type, summed), the shape Neo4j's planner answers from its count store (NodeCountFromCountStore,
+    /// RelationshipCountFromCountStore) and plans per subquery as it plans a statement of its own. A kind with no nodes
+    /// counts 0.
+    /// </summary>
     public static readonly string Stats =
-        "CALL () { " + string.Join(" UNION ALL ", Labels.Kinds.Select(label => $"MATCH (n:{label}) RETURN '{label}' AS kind, count(n) AS count")) +
-        " } RETURN kind, count ORDER BY kind";
-
-    /// <summary>Relations, summed over the per-type counts of the count store.</summary>
-    public static readonly string RelationCount =
-        "CALL () { " + string.Join(" UNION ALL ", RelationshipTypes.Relations.Select(type => $"MATCH ()-[r:{type}]->() RETURN count(r) AS count")) +
-        " } RETURN sum(count) AS count";
+        string.Concat(Labels.Kinds.Select(label => $"CALL () {{ MATCH (n:{label}) RETURN count(n) AS {label} }} ")) +
+        "CALL () { CALL () { " + string.Join(" UNION ALL ", RelationshipTypes.Relations.Select(type => $"MATCH ()-[r:{type}]->() RETURN count(r) AS count")) +
+        " } RETURN sum(count) AS relations } " +
+        $"RETURN {string.Join(", ", Labels.Kinds)}, relations";
 
     public static readonly string ExportNodes =
         $"MATCH (n:{Labels.Node}) WHERE n.id > $after RETURN {Kind} AS kind, n.body AS body, n.id AS id ORDER BY n.id LIMIT $limit";

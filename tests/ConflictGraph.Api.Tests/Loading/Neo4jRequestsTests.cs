@@ -52,7 +52,7 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
         { "search", """{ search(text: "strikes") { score node { id } } }""", 2, 2,
             """{"search":[{"score":2,"node":{"id":"event:d"}},{"score":1,"node":{"id":"event:e"}}]}""" },
         { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 1, 1, """{"history":{"totalCount":2,"edges":[]}}""" },
-        { "stats", "{ stats { nodes relations } }", 1, 2, """{"stats":{"nodes":0,"relations":2}}""" },
+        { "stats", "{ stats { nodes relations } }", 1, 1, """{"stats":{"nodes":4,"relations":2}}""" },
     };
 
     [Theory]
@@ -117,6 +117,9 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             if (Has("AS unlabelled")) return Rows(["unlabelled", "legacyRelations"], [[Integer(0), """{"$type":"Boolean","_value":false}"""]]);
             if (statement.StartsWith(ConflictGraph.Neo4j.Cypher.Statements.NodesByIds, StringComparison.Ordinal))
                 return Rows(["kind", "body"], [.. Ids(parameters?["ids"]).Select(id => new[] { Text(Labels.Of(Graph[id].Kind)), Text(NodeJson.Serialize(Graph[id])) })]);
+            // The graph's counts (one statement): each kind's nodes in the graph above, and 2 relations.
+            if (statement == ConflictGraph.Neo4j.Cypher.Statements.Stats)
+                return Rows([.. Labels.Kinds, "relations"], [[.. Labels.Kinds.Select(label => Integer(Graph.Values.Count(n => Labels.Of(n.Kind) == label))), Integer(2)]]);
             // Search's two tiers: the drones by name (scored 2), the strikes by their whole text (scored 1).
             if (returned == "names, texts")
                 return Rows(["names", "texts"], [[List(Hit(Drones, 2)), List(Hit(Strikes, 1))]]);

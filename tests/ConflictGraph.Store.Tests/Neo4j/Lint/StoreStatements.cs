@@ -170,6 +170,7 @@ public static class StoreStatements
             : Has("AS newest") ? ScriptedServer.Rows(["newest", "total"], $"[{One},{One}]")
             : Has("AS total") ? ScriptedServer.Rows(["total"], $"[{Zero}]")
             : Has("AS count\"") ? ScriptedServer.Rows(["count"], $"[{Zero}]")
+            : Has("AS relations }") ? ScriptedServer.Rows([.. Labels.Kinds, "relations"], $"[{string.Join(",", Labels.Kinds.Append("relations").Select(_ => One))}]")
             : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
             : Has("AS last") ? ScriptedServer.Rows(["last"], $"[{One}]")
             : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore"],
