@@ -89,7 +89,8 @@ public sealed partial class Neo4jGraphStore
 
     /// <summary>
     /// Entries with before and after: after is the next entry's before when there is one, else the
-    /// target as stored now (read once for all such targets); a deletion has none.
+    /// target as stored now: a node's from its row (the page's statement reads it), a relation's or a
+    /// fact's read once for all such targets; a deletion has none.
     /// </summary>
     private async Task<List<HistoryEntry>> WithStatesAsync(IReadOnlyList<QueryRow> rows, CancellationToken cancellationToken)
     {
@@ -99,7 +100,11 @@ public sealed partial class Neo4jGraphStore
         {
             entries[i] = entries[i] with { Before = rows[i].NullableString("before") };
             if (rows[i]["hasNext"] is true) entries[i] = entries[i] with { After = rows[i].NullableString("nextBefore") };
-            else if (!entries[i].Kind.Deletes()) newest.Add(i);
+            else if (entries[i].Kind.Deletes()) continue;
+            else if (entries[i].Target == HistoryTarget.Node)
+                entries[i] = entries[i] with { After = rows[i]["storedNode"] is IReadOnlyDictionary<string, object?> stored
+                    ? HistoryJson.Node(Labels.KindOf((string)stored["kind"]!), (string)stored["body"]!) : null };
+            else newest.Add(i);
         }
         if (newest.Count == 0) return entries;
         var now = await CurrentStatesAsync(newest.Select(i => entries[i]).ToList(), cancellationToken);
@@ -107,14 +112,11 @@ public sealed partial class Neo4jGraphStore
         return entries;
     }
 
-    /// <summary>The stored targets as history JSON: nodes by id, relations by identity, facts by id.</summary>
+    /// <summary>The stored relations and facts as history JSON: relations by identity, facts by id.</summary>
     private async Task<Dictionary<string, string>> CurrentStatesAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken)
     {
         var states = new Dictionary<string, string>(StringComparer.Ordinal);
         List<string> Targets(HistoryTarget target) => entries.Where(e => e.Target == target).Select(e => e.TargetId).Distinct().ToList();
-        if (Targets(HistoryTarget.Node) is { Count: > 0 } nodes)
-            foreach (var row in (await ReadAsync(Statements.StoredBodies, new { ids = nodes }, cancellationToken)).Records)
-                states[row.String("id")] = HistoryJson.Node(Labels.KindOf(row.String("kind")), row.String("body"));
         var keys = new List<object>();
         foreach (var id in Targets(HistoryTarget.Relation))
             if (RelationKey.TryParse(id, out var type, out var fromId, out var toId))

@@ -26,12 +26,16 @@ public static partial class Statements
 
     /// <summary>
     /// The entry's columns with its 'before', whether a later entry of the same target exists, and
-    /// that entry's 'before' (this entry's 'after'), found through the target index.
+    /// that entry's 'before' (this entry's 'after'), found through the target index; and for an entry
+    /// on a node, the node as stored now (its kind and body, null when it is gone), found through the
+    /// node id's index, which is the 'after' of the node's newest entry, read in the same request.
     /// </summary>
-    private const string HistoryStates =
+    private static readonly string HistoryStates =
         $"RETURN {HistoryColumns}, h.before AS before, " +
         $"EXISTS {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq }} AS hasNext, " +
-        $"head(COLLECT {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq WITH n ORDER BY n.seq LIMIT 1 RETURN n.before AS before }}) AS nextBefore " +
+        $"head(COLLECT {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq WITH n ORDER BY n.seq LIMIT 1 RETURN n.before AS before }}) AS nextBefore, " +
+        $"CASE h.target WHEN '{Core.Model.EnumNames.Of(Core.History.HistoryTarget.Node)}' " +
+        $"THEN head(COLLECT {{ MATCH (n:{Labels.Node} {{id: h.targetId}}) RETURN {{kind: {Labels.KindExpression("n")}, body: n.body}} AS stored }}) END AS storedNode " +
         "ORDER BY seq";
 
     /// <summary>Entries after a sequence number, oldest first, without before and after (what live updates tail), along the seq index.</summary>
@@ -53,7 +57,7 @@ public static partial class Statements
         $"CALL () {{ {HistoryCount(oneTarget)} }} OPTIONAL CALL () {{ {HistoryPage(oneTarget)} }} RETURN * ORDER BY seq";
 
     /// <summary>Every entry of the targets, with before and after.</summary>
-    public const string HistoryOfTargets = $"UNWIND $ids AS id MATCH (h:{Labels.History} {{targetId: id}}) {HistoryStates}";
+    public static readonly string HistoryOfTargets = $"UNWIND $ids AS id MATCH (h:{Labels.History} {{targetId: id}}) {HistoryStates}";
 
     /// <summary>
     /// What compaction needs of each entry, a page of targets at a time: the targets after <c>$after</c>

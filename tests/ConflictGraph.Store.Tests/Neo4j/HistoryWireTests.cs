@@ -178,4 +178,50 @@ public sealed class HistoryWireTests
         Assert.Null(page.TotalCount);
         Assert.Equal([3L], page.Items.Select(i => i.Item.Sequence));
     }
+    private static readonly string[] TargetColumns =
+        ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds", "before", "hasNext", "nextBefore", "storedNode"];
+
+    /// <summary>A target's newest entry (no later one): a node's with the node as stored now beside it, or null when it is gone.</summary>
+    private static string NewestRow(long seq, string target, string targetId, string? storedNode) =>
+        $$"""[{{Integer(seq)}},{{ScriptedServer.Text(target == "NODE" ? "NODE_UPDATED" : "CLAIM_ADDED")}},{{ScriptedServer.Text(target)}},{{NullValue}},{{ScriptedServer.Text(targetId)}},""" +
+        $$"""{{NullValue}},{{ScriptedServer.Text("batch-1")}},{{ScriptedServer.Text("alpha")}},{{Integer(1)}},{{Integer(1)}},{{NullValue}},""" +
+        $$"""{{ScriptedServer.Text($"before {seq}")}},{"$type":"Boolean","_value":false},{{NullValue}},{{storedNode ?? NullValue}}]""";
+
+    private static string StoredPerson(string body) => Map(("kind", ScriptedServer.Text("Person")), ("body", ScriptedServer.Text(body)));
+
+    [Fact]
+    public async Task ANodesNewestEntryTakesItsAfterFromTheNodeReadInTheSameRequest()
+    {
+        const string body = """{"id":"person:a","name":"A"}""";
+        var row = NewestRow(4, "NODE", "person:a", StoredPerson(body));
+        var gone = NewestRow(6, "NODE", "person:gone", null);
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(TargetColumns, row, gone)));
+        using (store)
+        {
+            var histories = await store.GetHistoryAsync(["person:a", "person:gone"], CancellationToken.None);
+
+            // One request: the entries and the nodes as stored now; no read of stored bodies after it.
+            Assert.Equal(Statements.HistoryOfTargets, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
+            Assert.Contains("AS storedNode", Statements.HistoryOfTargets);
+            var entry = Assert.Single(histories["person:a"]);
+            Assert.Equal(("before 4", HistoryJson.Node(NodeKind.Person, body)), (entry.Before, entry.After));
+            Assert.Null(Assert.Single(histories["person:gone"]).After);
+        }
+    }
+
+    [Fact]
+    public async Task ARelationsNewestEntryStillReadsTheStoredRelationApart()
+    {
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer())
+            .Answer(ScriptedServer.Rows(TargetColumns, NewestRow(5, "RELATION", "org:b-[MEMBER_OF]->org:c", null)))
+            .Answer(ScriptedServer.Rows(["id", "type", "fromId", "toId", "claims"],
+                $"[{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{List()}]")));
+        using (store)
+        {
+            var histories = await store.GetHistoryAsync(["org:b-[MEMBER_OF]->org:c"], CancellationToken.None);
+
+            Assert.Equal([Statements.HistoryOfTargets, Statements.RelationsByKeys], server.Requests.Skip(SetUp).Select(r => StatementOf(r.Body)));
+            Assert.Equal(HistoryJson.Of(new Relation(RelationType.MemberOf, "org:b", "org:c", [])), Assert.Single(histories["org:b-[MEMBER_OF]->org:c"]).After);
+        }
+    }
 }

@@ -143,8 +143,10 @@ public static class StoreStatements
         var fact = $"{ScriptedServer.Text("place:iraq/function=depot")},{ScriptedServer.Text("place:iraq")},{ScriptedServer.Text("function")},{ScriptedServer.Text("depot")},{claim}";
         bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
         // A page of the log with its total in the same statement (before the count alone below, which it holds).
-        return Has("AS nextBefore") && Has("OPTIONAL CALL") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "total"],
-                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{One}}""")])
+        // A node entry's stored node, read beside it (the relation's and the fact's are read apart).
+        var storedNode = WireScripts.Map(("kind", ScriptedServer.Text("Person")), ("body", person));
+        return Has("AS nextBefore") && Has("OPTIONAL CALL") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "storedNode", "total"],
+                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{storedNode}},{{One}}""")])
             : Has("AS untallied") ? AggregateTotal
             : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
@@ -173,8 +175,8 @@ public static class StoreStatements
             : Has("AS relations }") ? ScriptedServer.Rows([.. Labels.Kinds, "relations"], $"[{string.Join(",", Labels.Kinds.Append("relations").Select(_ => One))}]")
             : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
             : Has("AS last") ? ScriptedServer.Rows(["last"], $"[{One}]")
-            : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore"],
-                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}}""")])
+            : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "storedNode"],
+                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{storedNode}}""")])
             : Has("h.batchFirst AS batchFirst") ? ScriptedServer.Rows(HistoryColumns, [.. HistoryRows()])
             // Compaction's walk: one page of one target created then updated (the update folds), then none after it.
             : Has("e.at AS at") && Has("\"after\":\"\"") ? ScriptedServer.Rows(["targetId", "seq", "kind", "at"],
