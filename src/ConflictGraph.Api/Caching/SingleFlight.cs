@@ -62,14 +62,11 @@ public sealed class SingleFlight<TKey> where TKey : notnull
             if (pending.IsCompletedSuccessfully)
             {
                 var value = pending.Result;
-                // Gone from the table before anyone sees the outcome, so a caller after it starts afresh.
-                var waiting = flight.Finish();
-                flights.TryRemove(new KeyValuePair<TKey, Flight>(key, found));
-                waiting?.SetResult(value);
+                Finish(key, flight)?.SetResult(value);
                 return value;
             }
             var task = pending.AsTask();
-            if (task.IsCompleted) Finish(key, flight, task);
+            if (task.IsCompleted) Finish(key, flight)?.SetFromTask(task);
             else _ = FinishWhenDoneAsync(key, flight, task);
             try
             {
@@ -92,15 +89,19 @@ public sealed class SingleFlight<TKey> where TKey : notnull
         {
             // Its callers see the error through the task itself.
         }
-        Finish(key, flight, task);
+        Finish(key, flight)?.SetFromTask(task);
     }
 
-    /// <summary>Takes a flight whose call has ended out of the table, then hands the outcome to those who joined it.</summary>
-    private void Finish<T>(TKey key, Flight<T> flight, Task<T> task)
+    /// <summary>
+    /// Takes a flight whose call has ended out of the table and gives back what those who joined it wait on, for the
+    /// caller to hand the outcome to: the flight is gone from the table before anyone sees the outcome, so a caller
+    /// after it starts afresh.
+    /// </summary>
+    private TaskCompletionSource<T>? Finish<T>(TKey key, Flight<T> flight)
     {
         var waiting = flight.Finish();
         flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
-        waiting?.SetFromTask(task);
+        return waiting;
     }
 
     /// <summary>How many calls are running now (for tests).</summary>
