@@ -5,8 +5,10 @@ namespace ConflictGraph.Sqlite.Reading;
 /// statements about an event), read from node_refs: each range of the driver is walked along its
 /// index in the page's order up to the page's LIMIT, dated and undated rows apart, and the walks
 /// are merged; only the page's nodes are read. A node first in no walk cannot be first in their
-/// union, so the merge is exact. The total is counted on the index alone when no condition needs
-/// the node's row, or read from a count the store keeps for the criterion (an organization's statements).
+/// union, so the merge is exact. The first page of one range of one target (every event's
+/// statements) is one walk of its own (<see cref="FirstOfOne"/>). The total is counted on the index
+/// alone when no condition needs the node's row, or read from a count the store keeps for the
+/// criterion (an organization's statements).
 /// </summary>
 internal sealed class RefRanges
 {
@@ -39,6 +41,7 @@ internal sealed class RefRanges
     /// </summary>
     public string? Page(KeysetPage.Position? position, string limit, bool keys)
     {
+        if (position is null && ranges is [{ OneTarget: true } only]) return FirstOfOne(only, limit, keys);
         var beyond = filter.BeyondKinds;
         var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.seq = x.node_seq";
         var walks = new List<string>();
@@ -59,6 +62,26 @@ internal sealed class RefRanges
         var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.seq = m.seq");
         return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ", walks)}) m{nodes} " +
                $"ORDER BY m.sort_key{keyset.Direction}, m.id LIMIT {limit}";
+    }
+
+    /// <summary>
+    /// The first page of one range of one target as one walk of node_refs_by_date, dated rows then undated ones, each
+    /// row bringing its node: no merge of walks, so SQLite builds no table of its own for the page (the merged walks made
+    /// three: the two walks' sorts for their UNION and the page's ORDER BY). In ascending order the index (target, field,
+    /// kind, date, node) gives the page's order as it is read, SQLite's NULLS LAST walk reading the dated entries and then
+    /// the undated ones; in descending order it sorts the ids of a date (the merged walks did too). A range of one target
+    /// holds each node once (node_refs' key is the node, field and target), so nothing needs removing twice. A date equal
+    /// to the undated rows' key ('9999-12-31' ascending, '0000-01-01' descending) comes before the undated rows here,
+    /// where the merge put the two in id order; a cursor treats such a date as undated either way.
+    /// </summary>
+    private string FirstOfOne(RefRange range, string limit, bool keys)
+    {
+        var beyond = filter.BeyondKinds;
+        var columns = keys ? $"{kind}, x.node_id" : "n.kind, n.body";
+        var nodes = keys && beyond is null ? "" : " CROSS JOIN nodes n ON n.seq = x.node_seq";
+        var order = keyset.Descending ? "x.date_start DESC, x.node_id" : "x.date_start NULLS LAST, x.node_id";
+        return $"{filter.With}SELECT {columns}, coalesce(x.date_start, {filter.Value(keyset.Undated)}) FROM node_refs x{nodes} " +
+               $"WHERE {Key(range)}{(beyond is null ? "" : $" AND {beyond}")} ORDER BY {order} LIMIT {limit}";
     }
 
     private string Key(RefRange range) => $"x.target_id {range.Target} AND x.field = '{range.Field}' AND x.kind = {kind}";

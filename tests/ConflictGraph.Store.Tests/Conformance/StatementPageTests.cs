@@ -77,6 +77,54 @@ public abstract partial class GraphStoreConformanceTests
             3, ["statement:other", "statement:militia", "statement:p-a"]);
     }
 
+    [SkippableFact]
+    public async Task AnEventsStatementsComeInDateOrderEitherWayWithUndatedLastOnTheFirstPageAsOnTheNext()
+    {
+        var store = await CreateWorldAsync();
+        await store.ImportAsync(new GraphBatch(PentagonStatements, []), null, None);
+        // Every statement here is about the strikes: three share June 27, two June 28, two are undated.
+        var orders = new (NodeOrder Order, string[] Ids, string[] Reports)[]
+        {
+            (NodeOrder.DateAsc, ["p-e", "kirby", "other", "p-b", "militia", "monitor", "p-a", "p-c", "p-d"], ["monitor", "p-c"]),
+            (NodeOrder.DateDesc, ["p-a", "militia", "monitor", "kirby", "other", "p-b", "p-e", "p-c", "p-d"], ["monitor", "p-c"]),
+        };
+        foreach (var (order, names, reports) in orders)
+        {
+            var about = StatementsOf(new StatementCriteria { AboutId = "event:strikes" }, order);
+            var ids = names.Select(n => $"statement:{n}").ToArray();
+            await AssertWalkAsync(store, about, ids.Length, ids);
+
+            // The first page whole (as an event's statements ask it), by keys, cut short, and the pages after a cut.
+            var walk = new List<PageItem<Node>>();
+            string? after = null;
+            foreach (var _ in ids)
+            {
+                var next = (await store.FindNodesAsync([(about, new PageRequest(1, after))], None))[0];
+                walk.AddRange(next.Items);
+                after = next.EndCursor;
+            }
+            var whole = (await store.FindNodesAsync([(about, new PageRequest(500, CountTotal: false))], None))[0];
+            Assert.Equal(walk.Select(i => (i.Item.Id, i.Cursor)), whole.Items.Select(i => (i.Item.Id, i.Cursor)));
+            Assert.False(whole.HasNextPage);
+            var keys = (await store.FindNodesAsync([(about, new PageRequest(500, KeysOnly: true))], None))[0];
+            Assert.Equal(ids, keys.Items.Select(i => i.Item.Id));
+            Assert.All(keys.Items, i => Assert.IsType<NodeKey>(i.Item));
+            foreach (var cut in new[] { 3, 7, 8 })
+            {
+                var first = (await store.FindNodesAsync([(about, new PageRequest(cut, CountTotal: true))], None))[0];
+                Assert.Equal(ids[..cut], first.Items.Select(i => i.Item.Id));
+                Assert.Equal((ids.Length, true), (first.TotalCount, first.HasNextPage));
+                var rest = (await store.FindNodesAsync([(about, new PageRequest(500, first.EndCursor))], None))[0];
+                Assert.Equal(ids[cut..], rest.Items.Select(i => i.Item.Id));
+            }
+            // A condition on the statement itself, with a dated and an undated match.
+            var reporting = StatementsOf(new StatementCriteria { AboutId = "event:strikes", Stances = [Stance.Reports] }, order);
+            var found = (await store.FindNodesAsync([(reporting, new PageRequest(500, CountTotal: true))], None))[0];
+            Assert.Equal(reports.Select(n => $"statement:{n}"), found.Items.Select(i => i.Item.Id));
+            Assert.Equal(2, found.TotalCount);
+        }
+    }
+
     private async Task AssertWalkAsync(IGraphStore store, NodeQuery query, int total, string[] ids)
     {
         var walk = await WalkAsync(store, query);

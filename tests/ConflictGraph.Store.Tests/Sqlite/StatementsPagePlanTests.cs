@@ -1,0 +1,59 @@
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Store.Tests.Conformance;
+using ConflictGraph.Store.Tests.Sqlite.Plans;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>
+/// The first page of an event's statements (every 2-level request reads one) is one walk of node_refs_by_date that
+/// SQLite reads in the page's order: the statement builds no table and sorts nothing of its own.
+/// </summary>
+public sealed class StatementsPagePlanTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TemporaryStores files = new("conflictgraph-statements-page-");
+
+    /// <summary>Each page's shape and the tables SQLite may build for it: stances are an IN list, a table of its own.</summary>
+    public static TheoryData<string, int> Pages => new() { { "bodies", 0 }, { "keys", 0 }, { "stances", 1 } };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task AnEventsFirstStatementsPageBuildsNoTableAndSortsNothing(string shape, int lists)
+    {
+        var (store, path) = files.Open($"{shape}.db");
+        var log = new StatementLog();
+        log.Attach(store);
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var query = new NodeQuery
+        {
+            Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
+            Statements = new StatementCriteria { AboutId = "event:strikes", Stances = shape == "stances" ? [Stance.Denies, Stance.Reports] : null },
+        };
+        log.Label = "page";
+
+        var page = (await store.FindNodesAsync([(query, new PageRequest(500, CountTotal: false, KeysOnly: shape == "keys"))], None))[0];
+
+        Assert.NotEmpty(page.Items);
+        var sql = Assert.Single(log.Statements, s => s.Label == "page").Sql;
+        Assert.Contains("node_refs", sql, StringComparison.Ordinal);
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN " + sql;
+        var opcodes = new List<string>();
+        using (var reader = explain.ExecuteReader())
+            while (reader.Read()) opcodes.Add(reader.GetString(1));
+        Assert.Contains("OpenRead", opcodes);
+        // The merged dated and undated walks made three: each walk's sort for their UNION and the page's ORDER BY.
+        Assert.Equal(lists, opcodes.Count(o => o == "OpenEphemeral"));
+        Assert.DoesNotContain("SorterOpen", opcodes);
+        var plan = QueryPlan.Explain(connection, sql);
+        Assert.Contains(plan, r => r.Detail.StartsWith("SEARCH x USING COVERING INDEX node_refs_by_date (target_id=? AND field=? AND kind=?)", StringComparison.Ordinal));
+        Assert.Empty(QueryPlan.Problems(sql, plan, listing: false));
+    }
+
+    public void Dispose() => files.Dispose();
+}
