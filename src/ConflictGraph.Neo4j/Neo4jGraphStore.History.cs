@@ -73,7 +73,7 @@ public sealed partial class Neo4jGraphStore
         var parameters = new { after, limit = page.First + 1, targetId = query.TargetId };
         var rows = (await ReadAsync(page.CountTotal ? Statements.HistoryCountedPage(oneTarget) : Statements.HistoryPage(oneTarget), parameters, cancellationToken)).Records.ToList();
         int? counted = page.CountTotal ? (int)rows[0].Long("total") : null;
-        var found = await WithStatesAsync(page.CountTotal ? rows.Where(r => r["seq"] is not null).ToList() : rows, cancellationToken);
+        var found = WithStates(page.CountTotal ? rows.Where(r => r["seq"] is not null).ToList() : rows);
         var items = found.Take(page.First).Select(e => new PageItem<HistoryEntry>(e, e.Cursor)).ToList();
         return new Page<HistoryEntry>(items, counted, found.Count > page.First, page.After is not null);
     }
@@ -82,51 +82,33 @@ public sealed partial class Neo4jGraphStore
     {
         var histories = targetIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<HistoryEntry>)[], StringComparer.Ordinal);
         if (histories.Count == 0) return histories;
-        var found = await WithStatesAsync((await ReadAsync(Statements.HistoryOfTargets, new { ids = histories.Keys.ToList() }, cancellationToken)).Records.ToList(), cancellationToken);
+        var found = WithStates((await ReadAsync(Statements.HistoryOfTargets, new { ids = histories.Keys.ToList() }, cancellationToken)).Records.ToList());
         foreach (var target in found.GroupBy(e => e.TargetId)) histories[target.Key] = target.ToList();
         return histories;
     }
 
     /// <summary>
     /// Entries with before and after: after is the next entry's before when there is one, else the
-    /// target as stored now: a node's from its row (the page's statement reads it), a relation's or a
-    /// fact's read once for all such targets; a deletion has none.
+    /// target as stored now, which the page's own statement reads beside the entry; a deletion has none.
     /// </summary>
-    private async Task<List<HistoryEntry>> WithStatesAsync(IReadOnlyList<QueryRow> rows, CancellationToken cancellationToken)
+    private static List<HistoryEntry> WithStates(IReadOnlyList<QueryRow> rows)
     {
         var entries = HistoryRows.Entries(rows);
-        var newest = new List<int>();
         for (var i = 0; i < entries.Count; i++)
         {
             entries[i] = entries[i] with { Before = rows[i].NullableString("before") };
             if (rows[i]["hasNext"] is true) entries[i] = entries[i] with { After = rows[i].NullableString("nextBefore") };
-            else if (entries[i].Kind.Deletes()) continue;
-            else if (entries[i].Target == HistoryTarget.Node)
-                entries[i] = entries[i] with { After = rows[i]["storedNode"] is IReadOnlyDictionary<string, object?> stored
-                    ? HistoryJson.Node(Labels.KindOf((string)stored["kind"]!), (string)stored["body"]!) : null };
-            else newest.Add(i);
+            else if (!entries[i].Kind.Deletes() && rows[i]["stored"] is IReadOnlyDictionary<string, object?> stored)
+                entries[i] = entries[i] with { After = StoredState(entries[i].Target, stored) };
         }
-        if (newest.Count == 0) return entries;
-        var now = await CurrentStatesAsync(newest.Select(i => entries[i]).ToList(), cancellationToken);
-        foreach (var i in newest) entries[i] = entries[i] with { After = now.GetValueOrDefault(entries[i].TargetId) };
         return entries;
     }
 
-    /// <summary>The stored relations and facts as history JSON: relations by identity, facts by id.</summary>
-    private async Task<Dictionary<string, string>> CurrentStatesAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken)
+    /// <summary>A target as stored now, from the map the history statements read it into, as history JSON.</summary>
+    private static string StoredState(HistoryTarget target, IReadOnlyDictionary<string, object?> stored) => target switch
     {
-        var states = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<string> Targets(HistoryTarget target) => entries.Where(e => e.Target == target).Select(e => e.TargetId).Distinct().ToList();
-        var keys = new List<object>();
-        foreach (var id in Targets(HistoryTarget.Relation))
-            if (RelationKey.TryParse(id, out var type, out var fromId, out var toId))
-                keys.Add(new { type = RelationshipTypes.Of(type), fromId, toId });
-        if (keys.Count > 0)
-            foreach (var relation in Rows.Relations(await ReadAsync(Statements.RelationsByKeys, new { rels = keys }, cancellationToken)))
-                states[relation.Id] = HistoryJson.Of(relation);
-        if (Targets(HistoryTarget.Fact) is { Count: > 0 } facts)
-            foreach (var fact in Rows.Facts(await ReadAsync(Statements.FactsByIds, new { ids = facts }, cancellationToken)))
-                states[fact.Id] = HistoryJson.Of(fact);
-        return states;
-    }
+        HistoryTarget.Node => HistoryJson.Node(Labels.KindOf((string)stored["kind"]!), (string)stored["body"]!),
+        HistoryTarget.Relation => HistoryJson.Of(Rows.Relation(stored)),
+        _ => HistoryJson.Of(Rows.Fact(stored)),
+    };
 }

@@ -26,17 +26,34 @@ public static partial class Statements
 
     /// <summary>
     /// The entry's columns with its 'before', whether a later entry of the same target exists, and
-    /// that entry's 'before' (this entry's 'after'), found through the target index; and for an entry
-    /// on a node, the node as stored now (its kind and body, null when it is gone), found through the
-    /// node id's index, which is the 'after' of the node's newest entry, read in the same request.
+    /// that entry's 'before' (this entry's 'after'), found through the target index; and the target as
+    /// stored now (<see cref="StoredTarget"/>, null when it is gone), which is the 'after' of the
+    /// target's newest entry, read in the same request.
     /// </summary>
     private static readonly string HistoryStates =
         $"RETURN {HistoryColumns}, h.before AS before, " +
         $"EXISTS {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq }} AS hasNext, " +
         $"head(COLLECT {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq WITH n ORDER BY n.seq LIMIT 1 RETURN n.before AS before }}) AS nextBefore, " +
-        $"CASE h.target WHEN '{Core.Model.EnumNames.Of(Core.History.HistoryTarget.Node)}' " +
-        $"THEN head(COLLECT {{ MATCH (n:{Labels.Node} {{id: h.targetId}}) RETURN {{kind: {Labels.KindExpression("n")}, body: n.body}} AS stored }}) END AS storedNode " +
+        $"{StoredTarget} AS stored " +
         "ORDER BY seq";
+
+    private static string TargetIs(Core.History.HistoryTarget target) => $"'{Core.Model.EnumNames.Of(target)}'";
+
+    /// <summary>
+    /// The entry's target as stored now, as one map, each kind through its own index: a node (kind and body) through the
+    /// node id's constraint; a fact (<see cref="FactMap"/>) through the fact id's; a relation (<see cref="RelationMap"/>)
+    /// by its stored id, one branch a relation type, since Neo4j indexes a relationship property per type (each type's
+    /// <c>r.id</c> index, which export pages along). Every entry's target id is the id its target is stored under, so
+    /// entries written before this read existed are found alike.
+    /// </summary>
+    private static string StoredTarget =>
+        $"CASE h.target " +
+        $"WHEN {TargetIs(Core.History.HistoryTarget.Node)} THEN head(COLLECT {{ MATCH (n:{Labels.Node} {{id: h.targetId}}) RETURN {{kind: {Labels.KindExpression("n")}, body: n.body}} AS stored }}) " +
+        $"WHEN {TargetIs(Core.History.HistoryTarget.Relation)} THEN head(COLLECT {{ " +
+        string.Join(" UNION ALL ", RelationshipTypes.Relations.Select(type =>
+            $"MATCH (a:{Labels.Node})-[r:{type} {{id: h.targetId}}]->(b:{Labels.Node}) RETURN {RelationMap} AS stored")) + " }) " +
+        $"WHEN {TargetIs(Core.History.HistoryTarget.Fact)} THEN head(COLLECT {{ MATCH (s:{Labels.Node})-[:{RelationshipTypes.HasFact}]->(f:{Labels.Fact} {{id: h.targetId}}) RETURN {FactMap} AS stored }}) " +
+        "END";
 
     /// <summary>Entries after a sequence number, oldest first, without before and after (what live updates tail), along the seq index.</summary>
     public const string HistoryTail =

@@ -179,13 +179,13 @@ public sealed class HistoryWireTests
         Assert.Equal([3L], page.Items.Select(i => i.Item.Sequence));
     }
     private static readonly string[] TargetColumns =
-        ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds", "before", "hasNext", "nextBefore", "storedNode"];
+        ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds", "before", "hasNext", "nextBefore", "stored"];
 
-    /// <summary>A target's newest entry (no later one): a node's with the node as stored now beside it, or null when it is gone.</summary>
-    private static string NewestRow(long seq, string target, string targetId, string? storedNode) =>
+    /// <summary>A target's newest entry (no later one), with the target as stored now beside it, or null when it is gone.</summary>
+    private static string NewestRow(long seq, string target, string targetId, string? stored) =>
         $$"""[{{Integer(seq)}},{{ScriptedServer.Text(target == "NODE" ? "NODE_UPDATED" : "CLAIM_ADDED")}},{{ScriptedServer.Text(target)}},{{NullValue}},{{ScriptedServer.Text(targetId)}},""" +
         $$"""{{NullValue}},{{ScriptedServer.Text("batch-1")}},{{ScriptedServer.Text("alpha")}},{{Integer(1)}},{{Integer(1)}},{{NullValue}},""" +
-        $$"""{{ScriptedServer.Text($"before {seq}")}},{"$type":"Boolean","_value":false},{{NullValue}},{{storedNode ?? NullValue}}]""";
+        $$"""{{ScriptedServer.Text($"before {seq}")}},{"$type":"Boolean","_value":false},{{NullValue}},{{stored ?? NullValue}}]""";
 
     private static string StoredPerson(string body) => Map(("kind", ScriptedServer.Text("Person")), ("body", ScriptedServer.Text(body)));
 
@@ -202,26 +202,53 @@ public sealed class HistoryWireTests
 
             // One request: the entries and the nodes as stored now; no read of stored bodies after it.
             Assert.Equal(Statements.HistoryOfTargets, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
-            Assert.Contains("AS storedNode", Statements.HistoryOfTargets);
+            Assert.Contains("AS stored ", Statements.HistoryOfTargets);
             var entry = Assert.Single(histories["person:a"]);
             Assert.Equal(("before 4", HistoryJson.Node(NodeKind.Person, body)), (entry.Before, entry.After));
             Assert.Null(Assert.Single(histories["person:gone"]).After);
         }
     }
 
+    private static string StoredRelation(string fromId, string toId, params string[] claims) => Map(
+        ("id", ScriptedServer.Text($"{fromId}-[MEMBER_OF]->{toId}")), ("type", ScriptedServer.Text("MEMBER_OF")),
+        ("fromId", ScriptedServer.Text(fromId)), ("toId", ScriptedServer.Text(toId)), ("claims", List(claims)));
+
+    private static string StoredFact(params string[] claims) => Map(
+        ("id", ScriptedServer.Text("place:depot/function=weapons storage")), ("subjectId", ScriptedServer.Text("place:depot")),
+        ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("weapons storage")), ("claims", List(claims)));
+
     [Fact]
-    public async Task ARelationsNewestEntryStillReadsTheStoredRelationApart()
+    public async Task RelationsAndFactsNewestEntriesTakeTheirAfterFromTheTargetsReadInTheSameRequest()
     {
-        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer())
-            .Answer(ScriptedServer.Rows(TargetColumns, NewestRow(5, "RELATION", "org:b-[MEMBER_OF]->org:c", null)))
-            .Answer(ScriptedServer.Rows(["id", "type", "fromId", "toId", "claims"],
-                $"[{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{List()}]")));
+        const string relation = "org:b-[MEMBER_OF]->org:c", gone = "org:b-[MEMBER_OF]->org:gone", fact = "place:depot/function=weapons storage";
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Rows(TargetColumns,
+            NewestRow(5, "RELATION", relation, StoredRelation("org:b", "org:c", Claim("statement:s", "CLAIMS"))),
+            NewestRow(6, "RELATION", gone, null),
+            NewestRow(7, "FACT", fact, StoredFact(Claim("statement:s", "DISPUTES"))))));
         using (store)
         {
-            var histories = await store.GetHistoryAsync(["org:b-[MEMBER_OF]->org:c"], CancellationToken.None);
+            var histories = await store.GetHistoryAsync([relation, gone, fact], CancellationToken.None);
 
-            Assert.Equal([Statements.HistoryOfTargets, Statements.RelationsByKeys], server.Requests.Skip(SetUp).Select(r => StatementOf(r.Body)));
-            Assert.Equal(HistoryJson.Of(new Relation(RelationType.MemberOf, "org:b", "org:c", [])), Assert.Single(histories["org:b-[MEMBER_OF]->org:c"]).After);
+            // One request: no read of stored relations or facts after the entries.
+            Assert.Equal(Statements.HistoryOfTargets, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
+            var claim = new Claim("statement:s", ClaimPosition.Claims, null);
+            Assert.Equal(HistoryJson.Of(new Relation(RelationType.MemberOf, "org:b", "org:c", [claim])), Assert.Single(histories[relation]).After);
+            Assert.Null(Assert.Single(histories[gone]).After);
+            Assert.Equal(HistoryJson.Of(new Fact("place:depot", "function", "weapons storage", [claim with { Position = ClaimPosition.Disputes }])),
+                Assert.Single(histories[fact]).After);
         }
+    }
+
+    [Fact]
+    public async Task TheHistoryStatementFindsARelationByItsStoredIdWithinEachRelationTypeAndAFactByItsId()
+    {
+        // Every relation type's branch seeks its own id index with the entry's target id (the id every write stores on
+        // the relationship), so an entry written before this read existed finds its relation the same way.
+        foreach (var type in ConflictGraph.Neo4j.Layout.RelationshipTypes.Relations)
+            Assert.Contains($"MATCH (a:Node)-[r:{type} {{id: h.targetId}}]->(b:Node) RETURN ", Statements.HistoryOfTargets);
+        Assert.Contains("(f:Fact {id: h.targetId})", Statements.HistoryOfTargets);
+        Assert.Contains($"CREATE INDEX conflictgraph_rel_member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id)", Statements.Schema);
+        Assert.Equal(Statements.HistoryOfTargets.Length - Statements.HistoryOfTargets.Replace(" UNION ALL ", "").Length,
+            (ConflictGraph.Neo4j.Layout.RelationshipTypes.Relations.Count - 1) * " UNION ALL ".Length);
     }
 }

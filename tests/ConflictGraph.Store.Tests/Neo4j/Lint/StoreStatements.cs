@@ -128,12 +128,26 @@ public static class StoreStatements
 
     private static readonly string[] HistoryColumns = ["seq", "kind", "target", "nodeKind", "targetId", "statementId", "batchId", "writer", "at", "batchFirst", "aboutIds"];
 
-    /// <summary>One entry of each target kind, each the newest of its target, so reads go on to the stored node, relation and fact.</summary>
-    private static IEnumerable<string> HistoryRows(string tail = "") =>
-        new[] { ("NODE_UPDATED", "NODE", ScriptedServer.Text("PERSON"), "person:a"), ("CLAIM_ADDED", "RELATION", Null, "org:b-[MEMBER_OF]->org:c"),
-                ("CLAIM_ADDED", "FACT", Null, "place:iraq/function=depot") }
+    /// <summary>
+    /// One entry of each target kind, each the newest of its target; with <paramref name="states"/>, each with its
+    /// before, no later entry, and its target as stored now (a node's, a relation's, a fact's map), and then the tail.
+    /// </summary>
+    private static IEnumerable<string> HistoryRows(bool states = false, string tail = "") =>
+        new[] { ("NODE_UPDATED", "NODE", ScriptedServer.Text("PERSON"), "person:a", StoredPerson), ("CLAIM_ADDED", "RELATION", Null, "org:b-[MEMBER_OF]->org:c", StoredRelation),
+                ("CLAIM_ADDED", "FACT", Null, "place:iraq/function=depot", StoredFact) }
             .Select((e, i) => $$"""[{"$type":"Integer","_value":"{{i + 1}}"},{{ScriptedServer.Text(e.Item1)}},{{ScriptedServer.Text(e.Item2)}},{{e.Item3}},""" +
-                              $"{ScriptedServer.Text(e.Item4)},{Null},{ScriptedServer.Text("batch-1")},{ScriptedServer.Text("lint")},{One},{One},{Null}{tail}]");
+                              $"{ScriptedServer.Text(e.Item4)},{Null},{ScriptedServer.Text("batch-1")},{ScriptedServer.Text("lint")},{One},{One},{Null}" +
+                              (states ? $$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{e.Item5}}""" : "") + $"{tail}]");
+
+    private const string Claims = """{"$type":"List","_value":[{"$type":"Map","_value":{"statement":{"$type":"String","_value":"statement:s"},"position":{"$type":"String","_value":"CLAIMS"},"characterization":{"$type":"Null","_value":null}}}]}""";
+
+    private static string StoredPerson => WireScripts.Map(("kind", ScriptedServer.Text("Person")), ("body", ScriptedServer.Text(NodeJson.Serialize(SampleGraph.Person))));
+
+    private static string StoredRelation => WireScripts.Map(("id", ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")), ("type", ScriptedServer.Text("MEMBER_OF")),
+        ("fromId", ScriptedServer.Text("org:b")), ("toId", ScriptedServer.Text("org:c")), ("claims", Claims));
+
+    private static string StoredFact => WireScripts.Map(("id", ScriptedServer.Text("place:iraq/function=depot")), ("subjectId", ScriptedServer.Text("place:iraq")),
+        ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("depot")), ("claims", Claims));
 
     private static string Answer(string body)
     {
@@ -142,11 +156,10 @@ public static class StoreStatements
         var relation = $"{ScriptedServer.Text("org:b-[MEMBER_OF]->org:c")},{ScriptedServer.Text("MEMBER_OF")},{ScriptedServer.Text("org:b")},{ScriptedServer.Text("org:c")},{claim}";
         var fact = $"{ScriptedServer.Text("place:iraq/function=depot")},{ScriptedServer.Text("place:iraq")},{ScriptedServer.Text("function")},{ScriptedServer.Text("depot")},{claim}";
         bool Has(string text) => body.Contains(text, StringComparison.Ordinal);
-        // A page of the log with its total in the same statement (before the count alone below, which it holds).
-        // A node entry's stored node, read beside it (the relation's and the fact's are read apart).
-        var storedNode = WireScripts.Map(("kind", ScriptedServer.Text("Person")), ("body", person));
-        return Has("AS nextBefore") && Has("OPTIONAL CALL") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "storedNode", "total"],
-                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{storedNode}},{{One}}""")])
+        // A page of the log with its total in the same statement (before the count alone below, which it holds), each
+        // entry's target as stored now beside it.
+        return Has("AS nextBefore") && Has("OPTIONAL CALL") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "stored", "total"],
+                [.. HistoryRows(states: true, tail: $",{One}")])
             : Has("AS untallied") ? AggregateTotal
             : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
@@ -175,8 +188,7 @@ public static class StoreStatements
             : Has("AS relations }") ? ScriptedServer.Rows([.. Labels.Kinds, "relations"], $"[{string.Join(",", Labels.Kinds.Append("relations").Select(_ => One))}]")
             : Has("AS version") ? ScriptedServer.Rows(["version"], $"[{Zero}]")
             : Has("AS last") ? ScriptedServer.Rows(["last"], $"[{One}]")
-            : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "storedNode"],
-                [.. HistoryRows($$""",{{Null}},{"$type":"Boolean","_value":false},{{Null}},{{storedNode}}""")])
+            : Has("AS nextBefore") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "stored"], [.. HistoryRows(states: true)])
             : Has("h.batchFirst AS batchFirst") ? ScriptedServer.Rows(HistoryColumns, [.. HistoryRows()])
             // Compaction's walk: one page of one target created then updated (the update folds), then none after it.
             : Has("e.at AS at") && Has("\"after\":\"\"") ? ScriptedServer.Rows(["targetId", "seq", "kind", "at"],
