@@ -6,10 +6,16 @@ namespace ConflictGraph.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
+    /// <summary>
+    /// The core's search (<see cref="ShortestPaths"/>) over relations read two levels a request
+    /// (<see cref="PathNeighbourhood"/>), the first request checking both ends too: at the default depth of 4, at most
+    /// two requests where a check and a request a level took up to five.
+    /// </summary>
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
     {
-        if ((await GetNodesAsync([fromId, toId], cancellationToken)).Count < (fromId == toId ? 1 : 2)) return [];
-        return await ShortestPaths.FindAsync((ids, ct) => GetRelationsAsync(ids, null, Direction.Both, ct), fromId, toId, maxDepth, limit, cancellationToken);
+        var neighbourhood = new PathNeighbourhood(ReadAsync, maxDepth);
+        if (!await neighbourhood.StartAsync(fromId, toId, limit, cancellationToken)) return [];
+        return await ShortestPaths.FindAsync(neighbourhood.RelationsOfAsync, fromId, toId, maxDepth, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken)

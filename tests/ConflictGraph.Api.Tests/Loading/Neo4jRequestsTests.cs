@@ -53,6 +53,8 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             """{"search":[{"score":2,"node":{"id":"event:d"}},{"score":1,"node":{"id":"event:e"}}]}""" },
         { "history with totalCount", "{ history(first: 10) { totalCount edges { node { cursor } } } }", 1, 1, """{"history":{"totalCount":2,"edges":[]}}""" },
         { "stats", "{ stats { nodes relations } }", 1, 1, """{"stats":{"nodes":4,"relations":2}}""" },
+        { "paths", """{ paths(fromId: "event:d", toId: "event:e") { length nodes { id } relations { id } } }""", 2, 2,
+            """{"paths":[{"length":1,"nodes":[{"id":"event:d"},{"id":"event:e"}],"relations":[{"id":"event:d-[RETALIATION_FOR]-\u003Eevent:e"}]}]}""" },
     };
 
     [Theory]
@@ -120,6 +122,16 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             // The graph's counts (one statement): each kind's nodes in the graph above, and 2 relations.
             if (statement == ConflictGraph.Neo4j.Cypher.Statements.Stats)
                 return Rows([.. Labels.Kinds, "relations"], [[.. Labels.Kinds.Select(label => Integer(Graph.Values.Count(n => Labels.Of(n.Kind) == label))), Integer(2)]]);
+            // A path search's rings: the graph's one relation, the drones' retaliation for the strikes, when both ends exist.
+            if (statement == ConflictGraph.Neo4j.Cypher.Statements.PathRings)
+            {
+                var ends = parameters!["ends"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
+                var found = ends.Count(Graph.ContainsKey) == ends.Count && parameters["ids"]!.AsArray().Count > 0;
+                var retaliation = Map(("id", Text($"{Drones.Id}-[RETALIATION_FOR]->{Strikes.Id}")), ("type", Text("RETALIATION_FOR")),
+                    ("fromId", Text(Drones.Id)), ("toId", Text(Strikes.Id)), ("claims", List()));
+                return Rows(["ends", "farRead", "relations"], [[Integer(ends.Count(Graph.ContainsKey)),
+                    $$"""{"$type":"Boolean","_value":{{(found && parameters["rings"]!.GetValue<int>() > 1 ? "true" : "false")}}}""", found ? List(retaliation) : List()]]);
+            }
             // Search's two tiers: the drones by name (scored 2), the strikes by their whole text (scored 1).
             if (returned == "names, texts")
                 return Rows(["names", "texts"], [[List(Hit(Drones, 2)), List(Hit(Strikes, 1))]]);
@@ -152,12 +164,14 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             var text = statement[start..end];
             var label = text[(text.IndexOf("(n:", StringComparison.Ordinal) + 3)..];
             label = label[..label.IndexOf(')', StringComparison.Ordinal)];
-            Node[] rows = label == "Event" ? [Strikes, Drones] : label == "Statement" ? Said : [];
-            var found = List(rows.Select(n => Map(("kind", Text(Labels.Of(n.Kind))), ("body", Text(NodeJson.Serialize(n))), ("id", Text(n.Id)),
+            Node[] ofKind = label == "Event" ? [Strikes, Drones] : label == "Statement" ? Said : [];
+            string Found(IEnumerable<Node> rows) => List(rows.Select(n => Map(("kind", Text(Labels.Of(n.Kind))), ("body", Text(NodeJson.Serialize(n))), ("id", Text(n.Id)),
                 ("sortKey", Text((n is Event e ? e.Date : ((Statement)n).Date)!.Start.ToString("yyyy-MM-dd"))))).ToArray());
             return List(pages.Select(page =>
             {
-                var answer = new List<(string, string)> { ("at", Integer(page!["at"]!.GetValue<int>())) };
+                // A page of nodes by id (the key loader's) holds those of the graph above; any other, the kind's nodes.
+                var found = Found(page!["nodeIds"] is JsonArray ids ? Ids(ids).Select(id => Graph[id]) : ofKind);
+                var answer = new List<(string, string)> { ("at", Integer(page["at"]!.GetValue<int>())) };
                 if (text.Contains("total: total", StringComparison.Ordinal)) answer.Add(("total", Integer(2)));
                 if (text.Contains("rows: rows", StringComparison.Ordinal)) answer.Add(("rows", found));
                 return Map([.. answer]);

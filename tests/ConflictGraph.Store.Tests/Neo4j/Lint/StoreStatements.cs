@@ -160,6 +160,9 @@ public static class StoreStatements
         // entry's target as stored now beside it.
         return Has("AS nextBefore") && Has("OPTIONAL CALL") ? ScriptedServer.Rows([.. HistoryColumns, "before", "hasNext", "nextBefore", "stored", "total"],
                 [.. HistoryRows(states: true, tail: $",{One}")])
+            // A path search's rings: both ends found, the second ring read, one relation with its claim.
+            : WireScripts.StatementOf(body) == ConflictGraph.Neo4j.Cypher.Statements.PathRings ? ScriptedServer.Rows(["ends", "farRead", "relations"],
+                $"[{WireScripts.Integer(2)},{True},{WireScripts.List(StoredRelation)}]")
             : Has("AS untallied") ? AggregateTotal
             : Has("AS partOf") ? ExportedEvents(Has("$afterKey") ? 1 : 1000)
             : Has("AS unlabelled") ? ScriptedServer.Rows(["unlabelled", "legacyRelations"], $$"""[{{Zero}},{"$type":"Boolean","_value":false}]""")
