@@ -78,6 +78,7 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
 
         var response = await app.PostGraphQLAsync(query);
 
+        Assert.Empty(neo4j.Unknown);
         Assert.Empty(response.Errors);
         // The change feed's poll of the data version runs on its own timer, whatever the query.
         var sent = neo4j.Statements.Skip(before).Where(s => s != ConflictGraph.Neo4j.Cypher.Statements.DataVersion).ToList();
@@ -91,6 +92,19 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(data, response.Body["data"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task TheStandInFailsOnAStatementItHasNoAnswerForNamingIt()
+    {
+        const string changed = "MATCH (n:Node {id: $id}) RETURN n.renamed AS renamed";
+        using var client = new HttpClient(neo4j);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            client.PostAsync("http://neo4j.test:7474/db/neo4j/query/v2", new StringContent(JsonSerializer.Serialize(new { statement = changed }))));
+
+        Assert.Contains(changed, error.Message);
+        Assert.Equal([changed], neo4j.Unknown);
+    }
+
     public void Dispose() => app?.Dispose();
 
     /// <summary>
@@ -100,6 +114,9 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
     private sealed class QueryApi : HttpMessageHandler
     {
         public List<string> Statements { get; } = [];
+
+        /// <summary>The statements this stand-in has no answer for (each also fails its request), so a changed statement fails the test by name.</summary>
+        public List<string> Unknown { get; } = [];
 
         private static readonly Dictionary<string, Node> Graph = new Node[] { Strikes, Drones }.Concat(Said).ToDictionary(n => n.Id);
 
@@ -112,7 +129,7 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
             return new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent(answer, Encoding.UTF8, "application/vnd.neo4j.query") };
         }
 
-        private static string Answer(string statement, JsonObject? parameters)
+        private string Answer(string statement, JsonObject? parameters)
         {
             bool Has(string text) => statement.Contains(text, StringComparison.Ordinal);
             var returned = statement[(statement.LastIndexOf("RETURN ", StringComparison.Ordinal) + 7)..];
@@ -153,7 +170,9 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
                 return Rows([.. returned.Split(", ")], [[.. returned.Split(", ").Select(c => c == "total" ? Integer(2) : List())]]);
             if (returned.EndsWith("AS total", StringComparison.Ordinal) || returned.EndsWith("AS count", StringComparison.Ordinal) || returned.EndsWith("AS version", StringComparison.Ordinal))
                 return Rows([returned[(returned.LastIndexOf(" AS ", StringComparison.Ordinal) + 4)..]], [[Integer(2)]]);
-            return """{"data":{"fields":[],"values":[]},"bookmarks":[]}""";
+            if (ConflictGraph.Neo4j.Cypher.Statements.Schema.Contains(statement)) return """{"data":{"fields":[],"values":[]},"bookmarks":[]}""";
+            lock (Unknown) Unknown.Add(statement);
+            throw new InvalidOperationException($"the stand-in Query API has no answer for this statement: {statement}");
         }
 
         /// <summary>Each page of a shape its index, its total when counted, and two nodes of its kind when it reads rows.</summary>

@@ -32,6 +32,18 @@ public sealed class CypherSyntaxTests(Xunit.Abstractions.ITestOutputHelper outpu
         return problems.Where(p => p.Check == check).ToList();
     }
 
+    [Fact]
+    public void TheCorpusStandInFailsOnAStatementItHasNoAnswerForNamingIt()
+    {
+        const string changed = "MATCH (n:Node {id: $id}) RETURN n.renamed AS renamed";
+
+        var error = Assert.Throws<InvalidOperationException>(() => StoreStatements.Answer(System.Text.Json.JsonSerializer.Serialize(new { statement = changed })));
+
+        Assert.Contains(changed, error.Message);
+        // A statement it knows as answered with no rows still is, and so is a request with no statement (a commit).
+        Assert.Equal(StoreStatements.Answer(System.Text.Json.JsonSerializer.Serialize(new { statement = Statements.WriteHistory })), StoreStatements.Answer("{}"));
+    }
+
     private static string Describe(IEnumerable<LintProblem> problems) => string.Join("\n", problems.Select(p => $"{p.Message} in: {p.Statement}"));
 
     [SkippableFact]

@@ -149,7 +149,8 @@ public static class StoreStatements
     private static string StoredFact => WireScripts.Map(("id", ScriptedServer.Text("place:iraq/function=depot")), ("subjectId", ScriptedServer.Text("place:iraq")),
         ("property", ScriptedServer.Text("function")), ("value", ScriptedServer.Text("depot")), ("claims", Claims));
 
-    private static string Answer(string body)
+    /// <summary>The corpus's stand-in Query API: a plausible answer for each statement the store sends, by the fragments it holds.</summary>
+    internal static string Answer(string body)
     {
         var person = ScriptedServer.Text(NodeJson.Serialize(SampleGraph.Person));
         var claim = """{"$type":"List","_value":[{"$type":"Map","_value":{"statement":{"$type":"String","_value":"statement:s"},"position":{"$type":"String","_value":"CLAIMS"},"characterization":{"$type":"Null","_value":null}}}]}""";
@@ -197,8 +198,31 @@ public static class StoreStatements
             : Has("e.at AS at") && Has("\"after\":\"\"") ? ScriptedServer.Rows(["targetId", "seq", "kind", "at"],
                 $"[{ScriptedServer.Text("person:a")},{One},{ScriptedServer.Text("NODE_CREATED")},{One}]",
                 $$"""[{{ScriptedServer.Text("person:a")}},{"$type":"Integer","_value":"2"},{{ScriptedServer.Text("NODE_UPDATED")}},{{One}}]""")
-            : Empty;
+            : NoRows(body);
     }
+
+    /// <summary>
+    /// The statements answered with no rows: the schema set-up, every write (none reads its reply), and the reads whose
+    /// empty answer the corpus means (no place inside another, no reported events, no hits for words alone), and the
+    /// requests that carry no statement (a transaction's opening, commit or rollback). Any other statement fails the
+    /// collection naming it, so a statement that changed until no answer above fits it is never linted on an empty reply.
+    /// </summary>
+    private static readonly HashSet<string> AnsweredWithNoRows =
+    [
+        .. ConflictGraph.Neo4j.Cypher.Statements.Schema,
+        .. Enum.GetValues<NodeKind>().Select(ConflictGraph.Neo4j.Cypher.Statements.WriteNodes),
+        .. Enum.GetValues<RelationType>().Select(ConflictGraph.Neo4j.Cypher.Statements.WriteRelations),
+        .. ConflictGraph.Neo4j.Cypher.Statements.DeleteNode,
+        ConflictGraph.Neo4j.Cypher.Statements.WriteReferences, ConflictGraph.Neo4j.Cypher.Statements.WriteStatuses, ConflictGraph.Neo4j.Cypher.Statements.WriteClaims,
+        ConflictGraph.Neo4j.Cypher.Statements.WriteFacts, ConflictGraph.Neo4j.Cypher.Statements.WriteFactStatuses, ConflictGraph.Neo4j.Cypher.Statements.WriteEventTallies,
+        ConflictGraph.Neo4j.Cypher.Statements.DeleteClaim, ConflictGraph.Neo4j.Cypher.Statements.DeleteHistory, ConflictGraph.Neo4j.Cypher.Statements.WriteHistory,
+        ConflictGraph.Neo4j.Cypher.Statements.Clear, ConflictGraph.Neo4j.Cypher.Statements.PlacesWithin, ConflictGraph.Neo4j.Cypher.Statements.ReportedEvents,
+        ConflictGraph.Neo4j.Cypher.Statements.TextSearch, ConflictGraph.Neo4j.Cypher.Statements.HistoryOutline,
+    ];
+
+    private static string NoRows(string body) => WireScripts.StatementOf(body) is not { } statement || AnsweredWithNoRows.Contains(statement)
+        ? Empty
+        : throw new InvalidOperationException($"the lint corpus's stand-in Query API has no answer for this statement (add one, or list it as answered with no rows): {statement}");
 
     /// <summary>A node as a folded page's row holds it: whole, with its id too for a page of keys.</summary>
     private static string PersonMap(string body) => WireScripts.Map(("kind", ScriptedServer.Text("Person")), ("body", body),
