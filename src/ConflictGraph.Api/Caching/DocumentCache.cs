@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Transport;
 using ConflictGraph.Api.Validation;
 using GraphQL;
@@ -22,7 +23,7 @@ namespace ConflictGraph.Api.Caching;
 /// is its own budget in bytes; a document larger than <see cref="DocumentCacheOptions.MaxDocumentBytes"/>
 /// is never kept, so padded one-off documents cannot fill it.
 /// </summary>
-public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget, ValidatedDocuments validated) : IConfigureExecution, IDisposable
+public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<DocumentCacheOptions> budget, ValidatedDocuments validated) : IOperationStep, IDisposable
 {
     private sealed record Entry(GraphQLDocument Document, bool CostVaries, bool Subscribes)
     {
@@ -34,18 +35,24 @@ public sealed class DocumentCache(IOptions<CachingOptions> options, IOptions<Doc
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = budget.Value.DocumentBytes, TrackStatistics = true });
 
-    public float SortOrder => 200;
+    public float Order => 200;
 
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
+    /// <summary>A known document, or one not to keep, goes on as the next step's own task: no wrapper awaits it.</summary>
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
         if (!options.Value.Documents || executionOptions.Document is not null || executionOptions.Query is not { } query
-            || query.Length > budget.Value.MaxDocumentBytes) return await next(executionOptions);
+            || query.Length > budget.Value.MaxDocumentBytes) return next(executionOptions);
         if (cache.TryGetValue(query, out Entry? known))
         {
             executionOptions.Document = known!.Document;
             executionOptions.ValidationRules = RulesFor(known, executionOptions);
-            return await next(executionOptions);
+            return next(executionOptions);
         }
+        return RememberAsync(executionOptions, query, next);
+    }
+
+    private async Task<ExecutionResult> RememberAsync(ExecutionOptions executionOptions, string query, ExecutionDelegate next)
+    {
         var result = await next(executionOptions);
         if (result.Executed && result.Document is { } parsed)
         {

@@ -1,5 +1,5 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Validation;
-using GraphQL.DI;
 using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +19,6 @@ public static class DocumentCachingSetup
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<IDocumentValidator, KnownDocumentValidator>();
-        return services.AddSingleton<IConfigureExecution, DocumentCache>();
+        return services.AddOperationStep<DocumentCache>();
     }
 }

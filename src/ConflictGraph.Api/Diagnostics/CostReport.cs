@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.Extensions.Options;
@@ -11,15 +12,15 @@ namespace ConflictGraph.Api.Diagnostics;
 /// store's server (Neo4j's Query API; 0 on SQLite), <c>cacheHits</c> for reads answered from memory, and
 /// <c>sharedCalls</c> for reads that took the answer of the same read already on its way to the store for another caller.
 /// </summary>
-public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IConfigureExecution
+public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IOperationStep
 {
-    public float SortOrder => 1000;
+    /// <summary>Last of our steps, closest to the resolvers.</summary>
+    public float Order => 1000;
 
-    /// <summary>Without the report, the next step's own task: no wrapper awaits it.</summary>
-    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next) =>
-        options.Value.Cost ? ReportAsync(executionOptions, next) : next(executionOptions);
+    /// <summary>With the report off, the step is not in the chain at all.</summary>
+    public bool Runs => options.Value.Cost;
 
-    private static async Task<ExecutionResult> ReportAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
         var meter = new StoreCallMeter();
         var result = await meter.MeterAsync(() => next(executionOptions));

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using Microsoft.Extensions.Options;
 
 
@@ -13,7 +14,7 @@ public static class DiagnosticsSetup
         var requestLogging = configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>()?.RequestLogging ?? false;
         if (!requestLogging && configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
             services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
-        services.AddSingleton<GraphQL.DI.IConfigureExecution, CostReport>();
+        services.AddOperationStep<CostReport>();
         return services;
     }
 

@@ -14,7 +14,7 @@ namespace ConflictGraph.Api.Limits;
 /// minutes or report millions of errors. Introspection-only operations get what the standard
 /// introspection query needs, and no more.
 /// </summary>
-public sealed class DocumentLimits(IOptions<RequestLimits> options) : IConfigureExecution
+public sealed class DocumentLimits(IOptions<RequestLimits> options) : IOperationStep
 {
     /// <summary>graphql-js's full introspection query (every option on) spreads to 230 fields, 15 deep; IDEs send about that.</summary>
     public const int IntrospectionFields = 400;
@@ -25,7 +25,7 @@ public sealed class DocumentLimits(IOptions<RequestLimits> options) : IConfigure
     public const int MaxRepeatsOfAName = 20;
 
     // After the document cache (a cached document was measured on its first run), before validation.
-    public float SortOrder => 250;
+    public float Order => 250;
 
     /// <summary>A document already built (the document cache's) or none to build goes on as the next step's own task: no wrapper awaits it.</summary>
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next) =>

@@ -10,9 +10,10 @@ namespace ConflictGraph.Api.Limits;
 /// counted in one last error, so a document that breaks a rule a million times answers in
 /// kilobytes.
 /// </summary>
-public sealed class ErrorListCap(IOptions<RequestLimits> options) : IConfigureExecution
+public sealed class ErrorListCap(IOptions<RequestLimits> options) : IOperationStep
 {
-    public float SortOrder => 1;
+    /// <summary>Right inside the deadline, so it sees every error, the deadline's own aside.</summary>
+    public float Order => 1;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {

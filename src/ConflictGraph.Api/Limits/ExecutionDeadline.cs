@@ -20,7 +20,7 @@ public sealed class DeadlineError(TimeSpan timeout)
 /// it (validation, SQLite statements, path searches). A subscription's stream, once set up, runs
 /// until the client completes it.
 /// </summary>
-public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvider clock, IHostApplicationLifetime lifetime) : IConfigureExecution
+public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvider clock, IHostApplicationLifetime lifetime) : IOperationStep
 {
     /// <summary>Idle sources kept for later operations; more operations at once than this make their own.</summary>
     public const int MaxIdleSources = 64;
@@ -30,7 +30,8 @@ public sealed class ExecutionDeadline(IOptions<RequestLimits> options, TimeProvi
     private readonly ConcurrentQueue<CancellationTokenSource> idle = new();
     private int idleCount;
 
-    public float SortOrder => 0;
+    /// <summary>First: from parsing to the last resolver.</summary>
+    public float Order => 0;
 
     /// <summary>Sources waiting for an operation, for tests.</summary>
     public int IdleSources => Volatile.Read(ref idleCount);

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Complexity;
@@ -24,9 +25,9 @@ public static class LimitsSetup
         var maxBody = (configuration.GetSection(RequestLimits.Section).Get<RequestLimits>() ?? new RequestLimits()).MaxBodyBytes;
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(maxBody, 0) + 1);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IConfigureExecution, ExecutionDeadline>();
-        services.AddSingleton<IConfigureExecution, ErrorListCap>();
-        services.AddSingleton<IConfigureExecution, DocumentLimits>();
+        services.AddOperationStep<ExecutionDeadline>();
+        services.AddOperationStep<ErrorListCap>();
+        services.AddOperationStep<DocumentLimits>();
         // GraphQL.NET's complexity analyzer prices the cost; its rule runs from the lists ValidationRuleLists makes once.
         return services.AddGraphQL(graphql =>
         {

@@ -19,12 +19,12 @@ public static class SchemaRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SchemaLimits>, SchemaLimitsValidator>();
         services.AddScoped(provider => new GraphLoaders(provider.GetRequiredService<IGraphStore>()));
         services.AddSingleton<SubscriptionTransportRule>();
+        // The rules' lists are made once (ValidationRuleLists), not appended to at every request.
+        services.AddOperationStep<ValidationRuleLists>();
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<ConflictGraphSchema>().AddGraphTypes(typeof(ConflictGraphSchema).Assembly).AddSystemTextJson()
                 .AddErrorInfoProvider<ErrorCodes>()
-                // The rules' lists are made once (ValidationRuleLists), not appended to at every request.
-                .ConfigureExecution<ValidationRuleLists>()
                 .AddUnhandledExceptionHandler(context =>
                     ErrorCodes.Handle(context, context.ExecutionOptions.RequestServices!.GetRequiredService<ILogger<ErrorCodes>>()));
         });

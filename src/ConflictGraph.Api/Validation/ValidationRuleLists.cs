@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Transport;
 using GraphQL;
 using GraphQL.DI;
@@ -13,7 +14,7 @@ namespace ConflictGraph.Api.Validation;
 /// each resolve their rule and append it to new lists at every request; these are the same rules in the same order.
 /// Lists an earlier step already set are kept, with the rules appended as GraphQL.NET does.
 /// </summary>
-public sealed class ValidationRuleLists : IConfigureExecution
+public sealed class ValidationRuleLists : IOperationStep
 {
     private readonly IValidationRule subscriptions;
     private readonly IValidationRule complexity;
@@ -32,8 +33,8 @@ public sealed class ValidationRuleLists : IConfigureExecution
     /// <summary>The rules that still run on a document that passed them all before.</summary>
     public IReadOnlyList<IValidationRule> ForCachedDocuments { get; }
 
-    // Where GraphQL.NET's own rule configurations sort: before the document cache (200), which narrows the lists.
-    public float SortOrder => 100;
+    // Before the document cache (200), which narrows the lists.
+    public float Order => 100;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

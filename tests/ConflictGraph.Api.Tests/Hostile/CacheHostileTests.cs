@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using ConflictGraph.Api.Caching;
 using ConflictGraph.Api.Tests.Infrastructure;
-using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -26,7 +25,7 @@ public sealed class CacheHostileTests(ITestOutputHelper output) : IDisposable
         ["ConflictGraph:Auth:ReadKeys:0"] = "reader",
     });
 
-    private DocumentCache Documents => app.Services.GetServices<IConfigureExecution>().OfType<DocumentCache>().Single();
+    private DocumentCache Documents => app.Services.GetRequiredService<DocumentCache>();
 
     private PersistedQueries Persisted => app.Services.GetRequiredService<PersistedQueries>();
 

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Api.Transport;
 using ConflictGraph.Api.Validation;
@@ -18,7 +19,11 @@ public sealed class ValidationRuleListsTests : IDisposable
 {
     private readonly ConflictGraphApp app = new();
 
-    /// <summary>Runs the configurations that come before the document cache (sort order under 200), and returns the options they leave.</summary>
+    /// <summary>
+    /// Runs what comes before the document cache and returns the options it leaves: GraphQL.NET's configurations under
+    /// sort order 200 but for our own steps, then ours before the document cache (our steps run as one configuration
+    /// after GraphQL.NET's option steps).
+    /// </summary>
     private static async Task<ExecutionOptions> BeforeTheDocumentCacheAsync(IServiceProvider services)
     {
         ExecutionOptions? seen = null;
@@ -27,7 +32,12 @@ public sealed class ValidationRuleListsTests : IDisposable
             seen = options;
             return Task.FromResult(new ExecutionResult());
         };
-        foreach (var step in services.GetServices<IConfigureExecution>().Where(c => c.SortOrder < 200).OrderBy(c => c.SortOrder).Reverse())
+        foreach (var step in services.GetServices<IOperationStep>().Where(s => s.Order < 200).OrderBy(s => s.Order).Reverse())
+        {
+            var inner = next;
+            next = options => step.ExecuteAsync(options, inner);
+        }
+        foreach (var step in services.GetServices<IConfigureExecution>().Where(c => c is not OperationSteps && c.SortOrder < 200).OrderBy(c => c.SortOrder).Reverse())
         {
             var inner = next;
             next = options => step.ExecuteAsync(options, inner);
@@ -68,7 +78,7 @@ public sealed class ValidationRuleListsTests : IDisposable
     [Fact]
     public async Task ListsAnEarlierStepSetAreKeptAndTheRulesAppended()
     {
-        var lists = app.Services.GetServices<IConfigureExecution>().OfType<ValidationRuleLists>().Single();
+        var lists = app.Services.GetRequiredService<ValidationRuleLists>();
         IValidationRule[] given = [.. DocumentValidator.CoreRules.Take(2)];
         ExecutionOptions? seen = null;
 
