@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ConflictGraph.Api.Schema;
 using GraphQL;
 using GraphQL.DI;
@@ -22,17 +24,35 @@ public sealed class CostReport(IOptions<DiagnosticsOptions> options) : IOperatio
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions executionOptions, ExecutionDelegate next)
     {
-        var meter = new StoreCallMeter();
-        var result = await meter.MeterAsync(() => next(executionOptions));
+        var meter = StoreCallMeter.Start();
+        var result = await next(executionOptions);
         result.Extensions ??= [];
-        result.Extensions["cost"] = new Dictionary<string, object?>
-        {
-            ["storeCalls"] = meter.Calls,
-            ["storeRequests"] = meter.StoreRequests,
-            ["storeMilliseconds"] = Math.Round(meter.Elapsed.TotalMilliseconds, 3),
-            ["cacheHits"] = meter.CacheHits,
-            ["sharedCalls"] = meter.SharedCalls,
-        };
+        result.Extensions["cost"] = new CostFigures(meter.Calls, meter.StoreRequests, Math.Round(meter.Elapsed.TotalMilliseconds, 3), meter.CacheHits, meter.SharedCalls);
         return result;
+    }
+}
+
+/// <summary>
+/// One request's <c>extensions.cost</c>, written straight as its five numbers in this order (a dictionary of boxed
+/// values went through the serializer's dictionary and polymorphic converters at every request).
+/// </summary>
+[JsonConverter(typeof(Writer))]
+public sealed record CostFigures(int StoreCalls, int StoreRequests, double StoreMilliseconds, int CacheHits, int SharedCalls)
+{
+    private sealed class Writer : JsonConverter<CostFigures>
+    {
+        public override CostFigures Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("the cost report is only written");
+
+        public override void Write(Utf8JsonWriter writer, CostFigures value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("storeCalls", value.StoreCalls);
+            writer.WriteNumber("storeRequests", value.StoreRequests);
+            writer.WriteNumber("storeMilliseconds", value.StoreMilliseconds);
+            writer.WriteNumber("cacheHits", value.CacheHits);
+            writer.WriteNumber("sharedCalls", value.SharedCalls);
+            writer.WriteEndObject();
+        }
     }
 }

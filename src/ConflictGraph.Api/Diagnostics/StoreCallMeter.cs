@@ -5,7 +5,7 @@ namespace ConflictGraph.Api.Diagnostics;
 
 /// <summary>
 /// What one request's reads cost, for the cost report: the calls that reached the store and the time spent in them,
-/// and the reads answered without one. It is the request's for the length of <see cref="MeterAsync{T}"/>, so the store
+/// and the reads answered without one. It is the request's from <see cref="Start"/> to the end of the async method that started it, so the store
 /// and the read cache, which serve every request, count into the meter of the request whose flow made the call.
 /// </summary>
 public sealed class StoreCallMeter
@@ -39,13 +39,28 @@ public sealed class StoreCallMeter
     /// <summary>Reads that waited for the same read already on its way to the store for another caller, and took its answer.</summary>
     public int SharedCalls => shared;
 
-    /// <summary>Runs a request with this as its meter: whatever it calls, however deep and on whichever thread, counts here.</summary>
+    /// <summary>
+    /// A new meter for the request being run: whatever it calls, however deep and on whichever thread, counts there.
+    /// Called inside an async method (the cost report's), it is that method's flow's alone and goes when it returns.
+    /// </summary>
+    public static StoreCallMeter Start()
+    {
+        var meter = new StoreCallMeter();
+        meter.Begin();
+        return meter;
+    }
+
+    /// <summary>Runs a piece of work with this as its meter, as <see cref="Start"/> does for the rest of its caller.</summary>
     public async Task<T> MeterAsync<T>(Func<Task<T>> request)
     {
-        // Set inside this async method, the meter is the request's flow's alone and goes when the method returns.
+        Begin();
+        return await request();
+    }
+
+    private void Begin()
+    {
         current.Value = this;
         requests = ServerRequests.Start();
-        return await request();
     }
 
     /// <summary>A call that reached the store.</summary>
