@@ -13,4 +13,7 @@ public sealed class GraphRequestContext : Dictionary<string, object?>
 
     /// <summary>True for an operation sent over the WebSocket, where subscriptions can stream.</summary>
     public bool OverWebSocket { get; init; }
+
+    /// <summary>Items of every list the operation's answer holds so far, which <c>Limits.ListItemBudget</c> keeps under its limit.</summary>
+    internal long ListItems;
 }

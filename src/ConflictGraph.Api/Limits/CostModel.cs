@@ -8,16 +8,28 @@ using Microsoft.Extensions.Options;
 namespace ConflictGraph.Api.Limits;
 
 /// <summary>
-/// What GraphQL.NET's complexity analyzer charges for fields its default cannot judge. A
-/// <c>paths</c> search reads one level of neighbours per step, each level up to
-/// <see cref="PathBranching"/> times the last, so its cost grows with <c>maxDepth</c>.
-/// Introspection lists count as long as the longest such list in this schema, so the standard
-/// introspection query fits and nesting <c>fields { type { fields ... } }</c> does not.
+/// What GraphQL.NET's complexity analyzer charges: each field 1, times the expected length of
+/// every list above it. A list's length is its <c>first</c> (a connection's <c>nodes</c> and
+/// <c>edges</c> take their connection's), so nested pages multiply; <c>nodes(ids:)</c> is as
+/// long as its ids; any other list counts <see cref="ListWithoutFirst"/>. A <c>paths</c> search
+/// reads one level of neighbours per step, each level up to <see cref="PathBranching"/> times the
+/// last, so its cost grows with <c>maxDepth</c>. Introspection lists count as long as the longest
+/// such list in this schema, so the standard introspection query fits its own ceiling
+/// (<see cref="CostLimitRule.IntrospectionCost"/>) and nesting <c>fields { type { fields ... } }</c> does not.
 /// </summary>
 public static class CostModel
 {
     /// <summary>The growth per level a path search is charged for.</summary>
     public const double PathBranching = 8;
+
+    /// <summary>
+    /// The expected length of a list without <c>first</c> (an event's perpetrators, places, statements, a relation's
+    /// claims): 1 to 3 on the benchmark stores. A list that is longer in fact is what <c>MaxListItems</c> stops.
+    /// </summary>
+    public const double ListWithoutFirst = 5;
+
+    /// <summary>The arguments a price is read from; a document that takes any of them from a variable is priced at every run.</summary>
+    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal) { "first", "last", "maxDepth", "ids" };
 
     /// <summary>A depth outside what <c>paths</c> accepts costs nothing here: its resolver refuses it, naming the bounds.</summary>
     public static double PathCost(int maxDepth, int allowed) => maxDepth >= 1 && maxDepth <= allowed ? Math.Pow(PathBranching, maxDepth) : 1;
@@ -33,11 +45,22 @@ public static class CostModel
             var allowed = context.ValidationContext.RequestServices?.GetService<IOptions<SchemaLimits>>()?.Value.MaxPathDepth ?? TraversalLimits.MaxPathDepth;
             return new FieldComplexityResult(PathCost(context.GetArgument("maxDepth", 4), allowed), Math.Max(1, context.GetArgument("first", 3)));
         }
+        if (parent == "Query" && field == "nodes")
+            return new FieldComplexityResult(1, Math.Max(1, context.GetArgument<object?>("ids") is System.Collections.ICollection ids ? ids.Count : 1));
+        if (IsList(context.FieldDefinition) && (First(context) ?? (context.Parent is { } page && !IsList(page.FieldDefinition) ? First(page) : null)) is { } first)
+            return new FieldComplexityResult(1, first);
         if (parent.StartsWith("__", StringComparison.Ordinal)
             && IntrospectionSizes.GetValue(context.ValidationContext.Schema, Measure).TryGetValue((parent, field), out var size))
             return new FieldComplexityResult(1, size);
         return fallback(context);
     };
+
+    /// <summary>A field's <c>first</c> as given, else its default (a connection asked without one returns its default page).</summary>
+    private static int? First(FieldImpactContext context) =>
+        context.Arguments?.TryGetValue("first", out var given) == true && given.Value is int first ? first
+        : context.FieldDefinition.Arguments?.Find("first")?.DefaultValue is int byDefault ? byDefault : null;
+
+    private static bool IsList(FieldType field) => field.ResolvedType is ListGraphType or NonNullGraphType { ResolvedType: ListGraphType };
 
     private static Dictionary<(string, string), double> Measure(ISchema schema)
     {

@@ -10,7 +10,11 @@ namespace ConflictGraph.Api.Limits;
 public sealed record OperationShape(GraphQLOperationDefinition Operation, long Fields, long Aliases, int Depth, int FragmentNesting)
 {
     /// <summary>True for an operation that asks only for <c>__schema</c>, <c>__type</c> or <c>__typename</c>.</summary>
-    public bool IntrospectionOnly => Operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
+    public bool IntrospectionOnly => Introspects(Operation);
+
+    /// <summary>The one test of an introspection-only operation, which the size and cost limits each hold to their own ceilings.</summary>
+    public static bool Introspects(GraphQLOperationDefinition operation) =>
+        operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
 
     /// <summary>
     /// The operation as a refusal names it, by what the client sent: one that reads the schema (<c>__schema</c>,

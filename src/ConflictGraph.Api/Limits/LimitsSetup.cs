@@ -11,8 +11,10 @@ namespace ConflictGraph.Api.Limits;
 
 /// <summary>
 /// Request limits: a document's size is counted before any rule walks it, its cost is
-/// estimated by GraphQL.NET's complexity analyzer, every operation runs under one deadline,
-/// and no response lists more than a few errors.
+/// estimated by GraphQL.NET's complexity analyzer (priced by <see cref="CostModel"/>, refused by
+/// <see cref="CostLimitRule"/>), a query's answer holds a bounded number of list items
+/// (<see cref="ListItemBudget"/>), every operation runs under one deadline, and no response lists
+/// more than a few errors.
 /// </summary>
 public static class LimitsSetup
 {
@@ -31,15 +33,15 @@ public static class LimitsSetup
         // GraphQL.NET's complexity analyzer prices the cost; its rule runs from the lists ValidationRuleLists makes once.
         return services.AddGraphQL(graphql =>
         {
-            graphql.Services.Configure<ComplexityOptions>((complexity, provider) =>
+            graphql.Services.Configure<ComplexityOptions>((complexity, _) =>
             {
-                var limits = provider.GetRequiredService<IOptions<RequestLimits>>().Value;
-                // Depth is DocumentLimits' to check, with fragments spread; the analyzer prices the cost.
+                // Depth is DocumentLimits' to check, with fragments spread; the analyzer prices the cost and CostLimitRule holds it to the limit.
                 complexity.MaxDepth = null;
-                complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.DefaultListImpactMultiplier = CostModel.ListWithoutFirst;
                 complexity.DefaultComplexityImpactDelegate = CostModel.Around(complexity.DefaultComplexityImpactDelegate);
             });
-            graphql.Services.Register<ComplexityValidationRule, ComplexityValidationRule>(GraphQL.DI.ServiceLifetime.Singleton);
+            graphql.Services.Register<ComplexityValidationRule, CostLimitRule>(GraphQL.DI.ServiceLifetime.Singleton);
+            graphql.AddExecutionStrategy<ListItemBudget>(GraphQLParser.AST.OperationType.Query);
         });
     }
 }

@@ -13,8 +13,11 @@ public sealed class RequestLimits
     /// <summary>Deepest selection, with fragments spread in place.</summary>
     public int MaxDepth { get; set; } = 15;
 
-    /// <summary>Largest estimated cost, each list field counting its expected size.</summary>
-    public int MaxComplexity { get; set; } = 5_000_000;
+    /// <summary>Largest estimated cost (<see cref="CostModel"/>), each list counting its expected size; refused before anything runs.</summary>
+    public int MaxComplexity { get; set; } = 400_000;
+
+    /// <summary>Most list items one query's answer may hold (items of nested lists counted each); past it the query is stopped.</summary>
+    public int MaxListItems { get; set; } = 100_000;
 
     /// <summary>Most aliased fields, with fragments spread in place.</summary>
     public int MaxAliases { get; set; } = 50;
@@ -42,6 +45,7 @@ public sealed class RequestLimitsValidator : IValidateOptions<RequestLimits>
         AtLeastOne(nameof(options.MaxBodyBytes), options.MaxBodyBytes);
         AtLeastOne(nameof(options.MaxDepth), options.MaxDepth);
         AtLeastOne(nameof(options.MaxComplexity), options.MaxComplexity);
+        AtLeastOne(nameof(options.MaxListItems), options.MaxListItems);
         AtLeastOne(nameof(options.MaxFields), options.MaxFields);
         AtLeastOne(nameof(options.MaxErrors), options.MaxErrors);
         if (options.MaxAliases < 0) failures.Add($"{RequestLimits.Section}:MaxAliases is {options.MaxAliases}; it must not be negative");

@@ -15,7 +15,10 @@ public sealed class CostInputsTests
     [InlineData("query($n: Int) { actors(filter: { text: \"x\" }, first: 3) { nodes { id ... F } } } fragment F on Organization { carriedOut(first: $n) { nodes { id } } }", true)]
     [InlineData("query($all: Boolean!) { stats { nodes byKind @include(if: $all) { kind count } } }", true)]
     [InlineData("query A { stats { nodes } } query B { stats { relations } }", true)]
-    public async Task OnlyFirstLastAndDirectiveVariablesOrSeveralOperationsMakeTheCostVary(string query, bool varies) =>
+    [InlineData("query($d: Int!) { paths(fromId: \"a\", toId: \"b\", maxDepth: $d) { length } }", true)]
+    [InlineData("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", true)]
+    [InlineData("query($a: ID!) { nodes(ids: [$a, \"b\"]) { id } }", false)]
+    public async Task OnlyTheVariablesThePriceIsReadFromOrSeveralOperationsMakeTheCostVary(string query, bool varies) =>
         Assert.Equal(varies, await CostInputs.VaryWithVariablesAsync(GraphQLParser.Parser.Parse(query)));
 
     [Fact]

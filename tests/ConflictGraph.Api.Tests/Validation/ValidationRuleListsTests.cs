@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Limits;
 using ConflictGraph.Api.Schema;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Api.Transport;
@@ -56,7 +57,9 @@ public sealed class ValidationRuleListsTests : IDisposable
 
         var ours = await BeforeTheDocumentCacheAsync(app.Services);
 
-        Assert.Equal(expected.ValidationRules!.Select(r => r.GetType()), ours.ValidationRules!.Select(r => r.GetType()));
+        // The same rules in the same order, the service's cost limit (GraphQL.NET's complexity rule with its own check) in that rule's place.
+        Assert.Equal(expected.ValidationRules!.Select(r => r.GetType() == typeof(ComplexityValidationRule) ? typeof(CostLimitRule) : r.GetType()),
+            ours.ValidationRules!.Select(r => r.GetType()));
         Assert.Equal(expected.CachedDocumentValidationRules!.Select(r => r.GetType()), ours.CachedDocumentValidationRules!.Select(r => r.GetType()));
         Assert.Equal([typeof(SubscriptionTransportRule)], ours.CachedDocumentValidationRules!.Select(r => r.GetType()));
         Assert.Equal(DocumentValidator.CoreRules.Count() + 2, ours.ValidationRules!.Count());
