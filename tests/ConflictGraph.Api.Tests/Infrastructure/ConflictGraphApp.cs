@@ -52,6 +52,26 @@ public class ConflictGraphApp : WebApplicationFactory<Program>
     /// </summary>
     public static ConflictGraphApp OnStore(IDictionary<string, string?> extra, IGraphStore store) => new(extra, null, store);
 
+    /// <summary>
+    /// The service over a Neo4j store whose Query API is <paramref name="queryApi"/> (a test's stand-in), with the cost
+    /// report on, the read cache off and no seed, so <c>extensions.cost</c> counts every store call and Query API request.
+    /// </summary>
+    public static ConflictGraphApp OnNeo4jStandIn(HttpMessageHandler queryApi) => Metered(Neo4jStandInStore(queryApi));
+
+    /// <summary>The service over <paramref name="store"/>, with the cost report on, the read cache off and no seed.</summary>
+    public static ConflictGraphApp Metered(IGraphStore store) => OnStore(
+        new Dictionary<string, string?>
+        {
+            ["ConflictGraph:Diagnostics:Cost"] = "true",
+            ["ConflictGraph:Caching:StoreReads"] = "false",
+            ["ConflictGraph:Seed:OnStartup"] = "false",
+        },
+        store);
+
+    /// <summary>A Neo4j store talking to <paramref name="queryApi"/> instead of a server, with no retries.</summary>
+    public static ConflictGraph.Neo4j.Neo4jGraphStore Neo4jStandInStore(HttpMessageHandler queryApi) =>
+        new(new HttpClient(queryApi), new ConflictGraph.Neo4j.Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 });
+
     private ConflictGraphApp(IDictionary<string, string?> extra, Action<IServiceCollection>? services = null, IGraphStore? store = null)
     {
         this.services = services;

@@ -24,14 +24,7 @@ public sealed class Neo4jLevelTests : IDisposable
     private readonly QueryApi neo4j = new();
     private readonly ConflictGraphApp app;
 
-    public Neo4jLevelTests() => app = ConflictGraphApp.OnStore(
-        new Dictionary<string, string?>
-        {
-            ["ConflictGraph:Diagnostics:Cost"] = "true",
-            ["ConflictGraph:Caching:StoreReads"] = "false",
-            ["ConflictGraph:Seed:OnStartup"] = "false",
-        },
-        new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 }));
+    public Neo4jLevelTests() => app = ConflictGraphApp.OnNeo4jStandIn(neo4j);
 
     [Fact]
     public async Task TheTwoLevelQueryOnNeo4jIsOneQueryApiRequestPerLevel()

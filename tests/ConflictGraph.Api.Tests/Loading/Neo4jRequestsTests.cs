@@ -61,17 +61,10 @@ public sealed class Neo4jRequestsTests(ITestOutputHelper output) : IDisposable
     [MemberData(nameof(Queries))]
     public async Task TypicalQueriesTakeThisManyQueryApiRequests(string name, string query, int storeCalls, int requests, string data)
     {
-        var store = new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 });
+        var store = ConflictGraphApp.Neo4jStandInStore(neo4j);
         await store.EnsureSchemaAsync(CancellationToken.None);
         // Wrapped by the read cache and the cost meter as the service wraps the store it opens, so storeCalls counts.
-        app = ConflictGraphApp.OnStore(
-            new Dictionary<string, string?>
-            {
-                ["ConflictGraph:Diagnostics:Cost"] = "true",
-                ["ConflictGraph:Caching:StoreReads"] = "false",
-                ["ConflictGraph:Seed:OnStartup"] = "false",
-            },
-            store);
+        app = ConflictGraphApp.Metered(store);
         // The service's own start (its stats and readiness reads) is not the query's.
         await app.PostGraphQLAsync("{ __typename }");
         var before = neo4j.Statements.Count;

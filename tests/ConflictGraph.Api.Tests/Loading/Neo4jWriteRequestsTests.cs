@@ -25,14 +25,7 @@ public sealed class Neo4jWriteRequestsTests : IDisposable
     public Neo4jWriteRequestsTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         this.output = output;
-        app = ConflictGraphApp.OnStore(
-        new Dictionary<string, string?>
-        {
-            ["ConflictGraph:Diagnostics:Cost"] = "true",
-            ["ConflictGraph:Caching:StoreReads"] = "false",
-            ["ConflictGraph:Seed:OnStartup"] = "false",
-        },
-        new Neo4jGraphStore(new HttpClient(neo4j), new Neo4jStoreOptions { Uri = new Uri("http://neo4j.test:7474"), Password = "x", MaxRetries = 0 }));
+        app = ConflictGraphApp.OnNeo4jStandIn(neo4j);
     }
 
     [Fact]
