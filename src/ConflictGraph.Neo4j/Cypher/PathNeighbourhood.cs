@@ -57,7 +57,8 @@ internal sealed class PathNeighbourhood(Func<string, object, CancellationToken, 
                 if (asked.Contains(relation.FromId)) complete.Add(relation.ToId);
                 if (asked.Contains(relation.ToId)) complete.Add(relation.FromId);
             }
-        foreach (var id in complete) around.TryAdd(id, []);
+        // A node already read whole keeps its list: the relations read again around it are already in it.
+        complete.RemoveWhere(id => !around.TryAdd(id, []));
         foreach (var relation in relations)
         {
             if (complete.Contains(relation.FromId)) around[relation.FromId].Add(relation);
