@@ -17,6 +17,9 @@ internal sealed class RefRanges
     private readonly IReadOnlyList<RefRange> ranges;
     private readonly string kind;
 
+    /// <summary>A node_refs row's node, by the seq the row carries.</summary>
+    private const string RowsNode = " CROSS JOIN nodes n ON n.seq = x.node_seq";
+
     private RefRanges(SqlFilter filter, KeysetPage keyset, IReadOnlyList<RefRange> ranges, string kind) =>
         (this.filter, this.keyset, this.ranges, this.kind) = (filter, keyset, ranges, filter.Value(kind));
 
@@ -42,8 +45,7 @@ internal sealed class RefRanges
     public string? Page(KeysetPage.Position? position, string limit, bool keys)
     {
         if (position is null && ranges is [{ OneTarget: true } only]) return FirstOfOne(only, limit, keys);
-        var beyond = filter.BeyondKinds;
-        var join = beyond is null ? "" : " CROSS JOIN nodes n ON n.seq = x.node_seq";
+        var join = filter.BeyondKinds is null ? "" : RowsNode;
         var walks = new List<string>();
         foreach (var range in ranges)
         {
@@ -54,7 +56,7 @@ internal sealed class RefRanges
                     ? ("x.date_start", $"x.date_start{keyset.Direction}, x.node_id")
                     : (filter.Value(keyset.Undated), "x.node_id");
                 walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, {sortKey} AS sort_key FROM node_refs x{join} " +
-                          $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{(beyond is null ? "" : $" AND {beyond}")}{after} " +
+                          $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{Beyond}{after} " +
                           $"ORDER BY {order} LIMIT {limit})");
             }
         }
@@ -76,13 +78,15 @@ internal sealed class RefRanges
     /// </summary>
     private string FirstOfOne(RefRange range, string limit, bool keys)
     {
-        var beyond = filter.BeyondKinds;
         var columns = keys ? $"{kind}, x.node_id" : "n.kind, n.body";
-        var nodes = keys && beyond is null ? "" : " CROSS JOIN nodes n ON n.seq = x.node_seq";
+        var nodes = keys && filter.BeyondKinds is null ? "" : RowsNode;
         var order = keyset.Descending ? "x.date_start DESC, x.node_id" : "x.date_start NULLS LAST, x.node_id";
         return $"{filter.With}SELECT {columns}, coalesce(x.date_start, {filter.Value(keyset.Undated)}) FROM node_refs x{nodes} " +
-               $"WHERE {Key(range)}{(beyond is null ? "" : $" AND {beyond}")} ORDER BY {order} LIMIT {limit}";
+               $"WHERE {Key(range)}{Beyond} ORDER BY {order} LIMIT {limit}";
     }
+
+    /// <summary>The filter's conditions on the node's own row, when it has any.</summary>
+    private string Beyond => filter.BeyondKinds is { } beyond ? $" AND {beyond}" : "";
 
     private string Key(RefRange range) => $"x.target_id {range.Target} AND x.field = '{range.Field}' AND x.kind = {kind}";
 }
