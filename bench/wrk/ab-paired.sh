@@ -9,7 +9,8 @@
 # MADVISE=1 adds each service's madvise calls per 1000 requests in the window (perf's syscalls:sys_enter_madvise
 # tracepoint): a service whose C heap is being trimmed and faulted back in (glibc's per-thread arenas) shows hundreds,
 # and costs several % more CPU a request whatever its build (BENCHMARKS.md, "The read cache's cost on a spread miss,
-# session 16").
+# session 16"). The count is of every madvise, the runtime's own commit and decommit (MADV_DODUMP/MADV_DONTDUMP) too:
+# heap-trimming.sh counts glibc's trimming (MADV_DONTNEED) apart (BENCHMARKS.md, "glibc's trim threshold, session 19").
 query=$1; size=$2; rounds=$3; secs=$4; shift 4
 PIDS=${PIDS:-.}
 MODE=${MODE:-spread}
