@@ -1,3 +1,4 @@
+using System.Runtime;
 using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Api.Diagnostics;
@@ -12,7 +13,7 @@ internal static class FloorApi
     {
         var floor = routes.MapGroup("/floor").ExcludeFromDescription();
         floor.MapGet("/nodes/{id}", GetNodeAsync);
-        floor.MapGet("/allocations", () => Results.Json(new AllocatedBytes(GC.GetTotalAllocatedBytes(precise: true))));
+        floor.MapGet("/allocations", () => Results.Json(new AllocatedBytes(GC.GetTotalAllocatedBytes(precise: true), HeapCountFixed())));
     }
 
     private static async Task<IResult> GetNodeAsync(string id, IGraphStore store, CancellationToken cancellationToken)
@@ -22,6 +23,18 @@ internal static class FloorApi
         return nodes.Count == 0 ? Results.NotFound() : Results.Json<object>(nodes[0]);
     }
 
-    /// <summary>Bytes this process has allocated since it started; a benchmark reads it before and after a run.</summary>
-    private sealed record AllocatedBytes(long Bytes);
+    /// <summary>
+    /// Whether the GC keeps one heap count for the process's life: workstation GC, or server GC with dynamic adaptation
+    /// (DATAS, on by default) off. The runtime's allocated-bytes total sums only the heaps in use at the moment, so while
+    /// DATAS retires and brings back heaps the total drops and jumps, and a difference of two readings is no measure.
+    /// </summary>
+    private static bool HeapCountFixed() =>
+        !GCSettings.IsServerGC
+        || GC.GetConfigurationVariables().TryGetValue("GCDynamicAdaptationMode", out var mode) && Convert.ToInt64(mode, System.Globalization.CultureInfo.InvariantCulture) == 0;
+
+    /// <summary>
+    /// Bytes this process has allocated since it started; a benchmark reads it before and after a run, and trusts the
+    /// difference only when <paramref name="HeapCountFixed"/> held for both readings.
+    /// </summary>
+    private sealed record AllocatedBytes(long Bytes, bool HeapCountFixed);
 }
