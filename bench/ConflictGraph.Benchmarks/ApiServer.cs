@@ -26,22 +26,15 @@ public sealed class ApiServer : IAsyncDisposable
         }
     }
 
-    /// <param name="cacheReads">False switches the read cache off (ConflictGraph__Caching__StoreReads).</param>
+    /// <param name="setup">How the service is configured: measured, or a probe (<see cref="ServiceSetup"/>).</param>
     /// <param name="firstPort">The first port it may take (<see cref="BenchOptions.Port"/>); null for an ephemeral one.</param>
-    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, bool cacheReads, int? firstPort, CancellationToken cancellationToken)
+    public static async Task<ApiServer> StartAsync(RepoLayout layout, string store, ServiceSetup setup, int? firstPort, CancellationToken cancellationToken)
     {
         var port = firstPort is { } first ? FreeLoopbackPort(first) : FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var environment = ImportMeasure.StoreEnvironment(store);
-        environment["ASPNETCORE_URLS"] = address.ToString();
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["Logging__LogLevel__Default"] = "Warning";
-        environment["ConflictGraph__Diagnostics__Floor"] = "true";
-        environment["ConflictGraph__Diagnostics__Cost"] = "true";
-        environment["ConflictGraph__Caching__StoreReads"] = cacheReads ? "true" : "false";
-        environment["ConflictGraph__Auth__WriteKeys__0"] = WriteLoad.Key;
-        foreach (var (key, value) in ServiceLimits.Generous) environment[key] = value;
-        var info = ChildProcess.Dotnet(layout.Root, environment, layout.ApiDll);
+        var info = ChildProcess.Dotnet(layout.Root, new Dictionary<string, string>(), layout.ApiDll);
+        foreach (var inherited in info.Environment.Keys.Where(ServiceSetup.Overrides).ToList()) info.Environment.Remove(inherited);
+        foreach (var (key, value) in setup.Environment(store, address)) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the API");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -76,6 +69,14 @@ public sealed class ApiServer : IAsyncDisposable
         await server.DisposeAsync();
         throw new TimeoutException("the API was not ready or did not answer /floor/allocations within 5 minutes (is Diagnostics wired in Program.cs?)");
     }
+
+    /// <summary>A client for <paramref name="concurrency"/> requests at once (and one more), on this service.</summary>
+    public HttpClient Client(int concurrency) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + 1, UseCookies = false })
+        {
+            BaseAddress = Address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -7,24 +7,30 @@ public sealed class BenchSession : IAsyncDisposable
     private readonly HttpClient client;
     private readonly LoadDriver driver;
     private readonly BenchOptions options;
+    private readonly ProbeFigures probes;
 
-    private BenchSession(ApiServer server, BenchOptions options)
+    private BenchSession(ApiServer server, BenchOptions options, ProbeFigures probes)
     {
         this.server = server;
         this.options = options;
-        client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1, UseCookies = false })
-        {
-            BaseAddress = server.Address,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+        this.probes = probes;
+        client = server.Client(options.Concurrency);
         driver = new LoadDriver(client, options, () => server.ProcessorTime);
     }
 
-    public static async Task<BenchSession> StartAsync(RepoLayout layout, string store, bool cacheReads, BenchOptions options, CancellationToken cancellationToken) =>
-        new(await ApiServer.StartAsync(layout, store, cacheReads, options.Port, cancellationToken), options);
+    /// <summary>
+    /// Runs the probes for <paramref name="modes"/> (store calls, allocated bytes: <see cref="ServiceProbes"/>), then starts the
+    /// measured service, as shipped with the read cache on or off.
+    /// </summary>
+    public static async Task<BenchSession> StartAsync(
+        RepoLayout layout, string store, GraphWorkspace graph, bool cacheReads, IReadOnlyList<BenchMode> modes, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var probes = await ServiceProbes.RunAsync(layout, store, graph, cacheReads, modes, options, cancellationToken);
+        var setup = ServiceSetup.Measured(cacheReads, writes: !options.NoWrites);
+        return new(await ApiServer.StartAsync(layout, store, setup, options.Port, cancellationToken), options, probes);
+    }
 
-    private IReadOnlyList<BenchQuery> Queries(GraphWorkspace graph, BenchMode mode) =>
-        QueryCatalog.For(graph, mode).Where(q => q.Name == BenchQuery.Floor || options.Includes(q.Name)).ToList();
+    private IReadOnlyList<BenchQuery> Queries(GraphWorkspace graph, BenchMode mode) => QueryCatalog.Measured(graph, mode, options);
 
     /// <summary>A warm-up round over every query (so JIT tiering lands on none), then each query measured.</summary>
     public async Task RunAsync(GraphWorkspace graph, BenchMode mode, List<LoadResult> loads, CancellationToken cancellationToken)
@@ -33,7 +39,7 @@ public sealed class BenchSession : IAsyncDisposable
         await driver.WarmUpAsync(queries, cancellationToken);
         foreach (var query in queries)
         {
-            var result = await driver.RunAsync(query, graph.Events, mode, cancellationToken);
+            var result = probes.Complete(await driver.RunAsync(query, graph.Events, mode, cancellationToken), ServiceProbes.AllocationMode);
             loads.Add(result);
             Print(result);
         }

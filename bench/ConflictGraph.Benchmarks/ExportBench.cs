@@ -26,7 +26,7 @@ public static class ExportBench
         var exports = new[] { ("export: events.csv", "/export/events.csv", "\r\n"), ("export: events.geojson", "/export/events.geojson", "{\"type\":\"Feature\"") }
             .Where(e => options.Includes(e.Item1)).ToList();
         if (exports.Count == 0) return [];
-        await using var server = await ApiServer.StartAsync(layout, store, cacheReads: false, options.Port, cancellationToken);
+        await using var server = await ApiServer.StartAsync(layout, store, ServiceSetup.Measured(cacheReads: false), options.Port, cancellationToken);
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(30) };
         var results = new List<ExportResult>();
         foreach (var (name, path, rowStart) in exports)

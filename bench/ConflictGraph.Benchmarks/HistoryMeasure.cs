@@ -98,7 +98,7 @@ public sealed record HistoryMeasure(
     private static async Task<IReadOnlyList<double>> LatencyAsync(RepoLayout layout, string store, int seed, int? port, CancellationToken cancellationToken)
     {
         Console.WriteLine($"  commit-to-subscriber latency: {LatencyWrites} writes from this process, received by the API's subscriber");
-        await using var api = await ApiServer.StartAsync(layout, store, cacheReads: true, port, cancellationToken);
+        await using var api = await ApiServer.StartAsync(layout, store, ServiceSetup.Measured(cacheReads: true), port, cancellationToken);
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         await socket.ConnectAsync(new Uri($"ws://{api.Address.Authority}/graphql"), cancellationToken);

@@ -26,21 +26,17 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
     /// <param name="duration">How long to measure; the options' duration when null.</param>
     public async Task<LoadResult> RunAsync(BenchQuery query, int events, BenchMode mode, CancellationToken cancellationToken, TimeSpan? duration = null)
     {
-        var (problem, storeCalls) = await ProbeAsync(query, cancellationToken);
-        if (problem is not null)
-            return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, null, null, problem);
+        if ((await ProbeAsync(query, cancellationToken)).Problem is { } problem)
+            return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
-        var allocatedBefore = await AllocatedBytesAsync(cancellationToken);
         var cpuBefore = serviceCpu?.Invoke();
         var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
         var cpuAfter = serviceCpu?.Invoke();
-        var allocatedAfter = await AllocatedBytesAsync(cancellationToken);
 
         latencies.Sort();
         var requests = latencies.Count;
         return new LoadResult(query.Name, events, mode, requests, failures, elapsed, Latencies.Percentile(latencies, 0.50), Latencies.Percentile(latencies, 0.99),
-            requests == 0 ? null : (double)(allocatedAfter - allocatedBefore) / requests, storeCalls,
             failures > 0 ? $"{failures} failed responses" : null)
         {
             AnswerBytesPerRequest = requests == 0 ? null : (double)answerBytes / requests,
@@ -48,6 +44,20 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             CpuMillisecondsPerRequest = requests + failures == 0 || cpuBefore is null || cpuAfter is null
                 ? null : (cpuAfter.Value - cpuBefore.Value).TotalMilliseconds / (requests + failures),
         };
+    }
+
+    /// <summary>
+    /// The bytes the service allocates per request, under the same load as <see cref="RunAsync"/> (warm-up, then the
+    /// run's duration): for an allocation probe, whose readings of <c>/floor/allocations</c> can be trusted.
+    /// </summary>
+    public async Task<AllocationFigure> AllocationsAsync(BenchQuery query, CancellationToken cancellationToken)
+    {
+        await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
+        var before = await AllocatedBytesAsync(cancellationToken);
+        var (latencies, failures, _, _) = await DriveAsync(query, options.Duration, options.MaxRequests, cancellationToken);
+        var after = await AllocatedBytesAsync(cancellationToken);
+        // Failed requests allocated too.
+        return AllocationFigure.From(before, after, latencies.Count + failures);
     }
 
     /// <returns>The latencies of the successful requests, the failures, the time taken, and the bytes of the successful answers.</returns>
@@ -91,8 +101,11 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
         return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed, answerBytes);
     }
 
-    /// <summary>Sends up to 64 variants, spread over all of them, outside the measurement: every one must succeed with data and no errors.</summary>
-    private async Task<(string? Problem, double? StoreCalls)> ProbeAsync(BenchQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends up to 64 variants, spread over all of them, outside any measurement: every one must succeed with data and no
+    /// errors. On a service with the cost report on, also the mean of their reads (<see cref="CostReading.Reads"/>).
+    /// </summary>
+    public async Task<(string? Problem, double? StoreCalls)> ProbeAsync(BenchQuery query, CancellationToken cancellationToken)
     {
         double calls = 0;
         var counted = 0;
@@ -106,27 +119,18 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             if (!query.IsGraphQL) continue;
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.TryGetProperty("errors", out var errors)) return ($"errors: {Shorten(errors.ToString())}", null);
-            if (document.RootElement.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("cost", out var cost)
-                && cost.TryGetProperty("storeCalls", out var storeCalls))
-            {
-                // The reads the request asked, wherever they were answered: with the read cache on, a probe of a variant the
-                // warm-up asked is answered from memory (cacheHits) or with another request's call (sharedCalls).
-                calls += storeCalls.GetDouble() + Count(cost, "cacheHits") + Count(cost, "sharedCalls");
-                counted++;
-            }
+            if (CostReading.Reads(document.RootElement) is not { } reads) continue;
+            calls += reads;
+            counted++;
         }
         return (null, counted == 0 ? null : calls / counted);
     }
 
-    /// <summary>A count of the cost report, 0 where a service older than the field leaves it out.</summary>
-    private static double Count(JsonElement cost, string name) => cost.TryGetProperty(name, out var value) ? value.GetDouble() : 0;
-
-    private async Task<long> AllocatedBytesAsync(CancellationToken cancellationToken)
+    private async Task<AllocationReading> AllocatedBytesAsync(CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync("/floor/allocations", cancellationToken);
         response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return document.RootElement.GetProperty("bytes").GetInt64();
+        return AllocationReading.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";

@@ -3,8 +3,17 @@ namespace ConflictGraph.Benchmarks;
 /// <summary>One query's measurements at one graph size in one mode.</summary>
 public sealed record LoadResult(
     string Query, int Events, BenchMode Mode, long Requests, long Failures, TimeSpan Elapsed,
-    double P50Milliseconds, double P99Milliseconds, double? BytesPerRequest, double? StoreCallsPerRequest, string? Problem)
+    double P50Milliseconds, double P99Milliseconds, string? Problem)
 {
+    /// <summary>
+    /// The reads one cold request of a variant asks (store calls, cache hits, shared calls), from a store-call probe: a
+    /// service of its own with the cost report on, asked once per variant before this one started.
+    /// </summary>
+    public double? StoreCallsPerRequest { get; init; }
+
+    /// <summary>The bytes allocated per request (or why no figure is trusted), from an allocation probe under the same load.</summary>
+    public AllocationFigure? Allocation { get; init; }
+
     public double RequestsPerSecond => Requests / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
     /// <summary>

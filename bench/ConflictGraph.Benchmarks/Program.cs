@@ -41,9 +41,10 @@ foreach (var size in options.Sizes)
     exports.AddRange(await ExportBench.RunAsync(layout, graph, store, options, cancel.Token));
     if (options.AggregatesOnly) continue;
 
+    // Each session's probes run first, on services of their own (store calls, allocated bytes); the measured service runs as shipped.
     // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds;
     // each service's first requests are a cold burst, its last a warm one.
-    await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: true, options, cancel.Token))
+    await using (var session = await BenchSession.StartAsync(layout, store, graph, cacheReads: true, [BenchMode.Repeated, BenchMode.Spread], options, cancel.Token))
     {
         var cold = await session.ColdBurstAsync(graph, BenchMode.Spread, cancel.Token);
         await session.RunAsync(graph, BenchMode.Repeated, loads, cancel.Token);
@@ -53,7 +54,7 @@ foreach (var size in options.Sizes)
         await session.FinishBurstAsync(graph, BenchMode.Spread, cold, bursts, cancel.Token);
     }
     // Without it: every read goes to the store
-    await using (var session = await BenchSession.StartAsync(layout, store, cacheReads: false, options, cancel.Token))
+    await using (var session = await BenchSession.StartAsync(layout, store, graph, cacheReads: false, [BenchMode.Uncached], options, cancel.Token))
     {
         var cold = await session.ColdBurstAsync(graph, BenchMode.Uncached, cancel.Token);
         await session.RunAsync(graph, BenchMode.Uncached, loads, cancel.Token);

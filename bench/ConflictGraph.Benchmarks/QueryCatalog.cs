@@ -10,6 +10,10 @@ public static class QueryCatalog
 {
     private const int Repeated = 64;
 
+    /// <summary>The queries a run measures in this mode: the floor, and those its --only names.</summary>
+    public static IReadOnlyList<BenchQuery> Measured(GraphWorkspace graph, BenchMode mode, BenchOptions options) =>
+        For(graph, mode).Where(q => q.Name == BenchQuery.Floor || options.Includes(q.Name)).ToList();
+
     public static IReadOnlyList<BenchQuery> For(GraphWorkspace graph, BenchMode mode)
     {
         var world = graph.World;

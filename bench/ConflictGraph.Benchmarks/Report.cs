@@ -31,14 +31,20 @@ public static class Report
                         $"at most {options.MaxRequests:N0} requests; client and service share the machine. " +
                         "**repeated**: 64 fixed variants (ids, group names, months), cache on. **spread**: every event, group, country and month of the graph " +
                         "in a scrambled order, cache on. **uncached**: the spread variants with the read cache off (`ConflictGraph__Caching__StoreReads=false`). " +
-                        "Store calls come from `extensions.cost` on a first request of up to 64 variants (its store calls, cache hits and shared calls: " +
-                        "the reads a request asks, from the store or from memory, and the cache's look-ups of the data version); allocated bytes are the service's " +
-                        "(GC.GetTotalAllocatedBytes) per request in the spread run. \"vs floor\" divides the uncached req/s by the uncached floor's. " +
+                        "Every measured service runs as shipped (cost report off, every setting at its default but the read cache and the floor's endpoint). " +
+                        "Store calls come from a probe, a service of its own on the same store with the cost report on (`ConflictGraph__Diagnostics__Cost=true`), " +
+                        "started before the measured one and asked once each of up to 64 variants: `extensions.cost`'s store calls, cache hits and shared calls of a cold " +
+                        "request (the reads a request asks, from the store or from memory, and the cache's look-ups of the data version). Allocated bytes come from a second " +
+                        "probe, loaded as the spread run is (same clients, warm-up and duration), whose GC keeps a fixed heap count (`DOTNET_GCDynamicAdaptationMode=0`): " +
+                        "the runtime's allocated-bytes total (GC.GetTotalAllocatedBytes, precise) sums only the heaps in use, so under the default dynamic adaptation it drops " +
+                        "and jumps as heaps are retired and brought back; a figure the probe cannot trust is not printed (see the notes below the table). " +
+                        "\"vs floor\" divides the uncached req/s by the uncached floor's. " +
                         "**CPU ms/req** is the service's utime + stime per request in the uncached run, and **answer B/req** the mean answer body " +
                         "there: spread variants can find more at 1M than at 10k (a country's month holds ten times the events), so a p50 is read beside both.");
         text.AppendLine();
         text.AppendLine("| Query | Events | repeated req/s | p50 ms | p99 ms | spread req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | vs floor | store calls | alloc/req | CPU ms/req | answer B/req |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var untrusted = new List<string>();
         foreach (var (query, size) in loads.Where(l => l.Scenario is null).Select(l => (l.Query, l.Events)).Distinct())
         {
             var row = new StringBuilder($"| {query} | {size:N0} |");
@@ -56,9 +62,14 @@ public static class Report
             var floor = Targets.Find(loads, BenchQuery.Floor, size, BenchMode.Uncached);
             var spread = Targets.Find(loads, query, size, BenchMode.Spread);
             row.Append(uncached is null || floor is null ? " n/a |" : $" {(uncached.RequestsPerSecond / floor.RequestsPerSecond).ToString("F2", Invariant)} |");
-            row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Bytes(spread?.BytesPerRequest)} |");
+            row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Allocated(spread?.Allocation, query, size, untrusted)} |");
             row.Append($" {uncached?.CpuMillisecondsPerRequest?.ToString("F3", Invariant) ?? "n/a"} | {(uncached ?? spread)?.AnswerBytesPerRequest?.ToString("N0", Invariant) ?? "n/a"} |");
             text.AppendLine(row.ToString());
+        }
+        if (untrusted.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var note in untrusted) text.AppendLine(note);
         }
         text.AppendLine();
         text.AppendLine($"Reads while writing: the 2-level query for {options.WriteEvery.TotalSeconds * 3:F0} s while one new statement about an event is " +
@@ -135,6 +146,15 @@ public static class Report
     /// <summary>The machine's 1-minute load average now.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    /// <summary>The alloc/req cell: the figure, "n/a" without one, or a mark whose reason goes into <paramref name="notes"/> below the table.</summary>
+    public static string Allocated(AllocationFigure? figure, string query, int size, List<string> notes)
+    {
+        if (figure is null) return "n/a";
+        if (figure.BytesPerRequest is { } bytes) return Bytes(bytes);
+        notes.Add($"- untrusted{notes.Count + 1}: no alloc/req for '{Escape(query)}' at {size:N0} events: {Escape(figure.Untrusted ?? "")}.");
+        return $"untrusted{notes.Count}";
+    }
 
     private static string Bytes(double? bytes) => bytes switch
     {

@@ -1,0 +1,61 @@
+using ConflictGraph.Benchmarks;
+
+namespace ConflictGraph.Benchmarks.Tests;
+
+/// <summary>The results table: store calls and allocated bytes from the probes, and a mark, never a number, for a figure that cannot be trusted.</summary>
+public sealed class ReportTests
+{
+    private static LoadResult Load(string query, BenchMode mode, double rps) =>
+        new(query, 10_000, mode, (long)(rps * 8), 0, TimeSpan.FromSeconds(8), 1.2, 3.4, null) { AnswerBytesPerRequest = 386, CpuMillisecondsPerRequest = 0.07 };
+
+    private static string Table(params LoadResult[] loads) =>
+        Report.Markdown(new BenchOptions(), new MachineInfo("cpu", 2, 1L << 30, "os", ".NET"), loads, [], [], [], [], [], DateTimeOffset.UnixEpoch, "1.00");
+
+    private static string Row(string table, string query) => table.Split('\n').Single(line => line.StartsWith($"| {query} |", StringComparison.Ordinal));
+
+    [Fact]
+    public void AnUntrustedAllocationIsMarkedAndExplainedBelowTheTable()
+    {
+        var spread = Load(BenchQuery.Lookup, BenchMode.Spread, 20_000) with
+        {
+            Allocation = new AllocationFigure(null, "the runtime's total did not grow (-19,441,000,000 bytes over 200,000 requests)"),
+        };
+        var table = Table(spread, Load(BenchQuery.Lookup, BenchMode.Uncached, 18_000) with { StoreCallsPerRequest = 1 });
+
+        var row = Row(table, BenchQuery.Lookup);
+        Assert.Contains("| 1.0 | untrusted1 |", row);
+        Assert.DoesNotContain("-", row.Replace("|---", ""));
+        Assert.Contains("- untrusted1: no alloc/req for 'node by id' at 10,000 events: the runtime's total did not grow", table);
+    }
+
+    [Fact]
+    public void ATrustedAllocationAndTheProbesStoreCallsArePrinted()
+    {
+        var table = Table(
+            Load(BenchQuery.TwoLevel, BenchMode.Spread, 15_000) with { Allocation = new AllocationFigure(17_715, null), StoreCallsPerRequest = 2 },
+            Load(BenchQuery.TwoLevel, BenchMode.Uncached, 9_800) with { StoreCallsPerRequest = 2 });
+
+        Assert.Contains("| 2.0 | 17.3 KB |", Row(table, BenchQuery.TwoLevel));
+        Assert.DoesNotContain("untrusted", table);
+    }
+
+    [Fact]
+    public void ARowWithoutProbeFiguresSaysSo() =>
+        Assert.Contains("| n/a | n/a |", Row(Table(Load(BenchQuery.Floor, BenchMode.Uncached, 25_000)), BenchQuery.Floor));
+
+    [Fact]
+    public void TheProbesFiguresGoToTheirOwnRows()
+    {
+        var probes = new ProbeFigures(
+            new Dictionary<(BenchMode, string), double> { [(BenchMode.Uncached, BenchQuery.Lookup)] = 1, [(BenchMode.Spread, BenchQuery.Lookup)] = 1.5 },
+            new Dictionary<string, AllocationFigure> { [BenchQuery.Lookup] = new(13_700, null) });
+
+        var uncached = probes.Complete(Load(BenchQuery.Lookup, BenchMode.Uncached, 1), BenchMode.Spread);
+        var spread = probes.Complete(Load(BenchQuery.Lookup, BenchMode.Spread, 1), BenchMode.Spread);
+        var floor = probes.Complete(Load(BenchQuery.Floor, BenchMode.Spread, 1), BenchMode.Spread);
+
+        Assert.Equal((1.0, null), (uncached.StoreCallsPerRequest, uncached.Allocation));
+        Assert.Equal((1.5, 13_700.0), (spread.StoreCallsPerRequest, spread.Allocation?.BytesPerRequest));
+        Assert.Equal((null, null), (floor.StoreCallsPerRequest, floor.Allocation));
+    }
+}
