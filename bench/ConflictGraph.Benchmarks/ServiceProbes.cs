@@ -41,7 +41,7 @@ public static class ServiceProbes
         foreach (var mode in modes)
             foreach (var query in QueryCatalog.Measured(graph, mode, options))
                 if ((await driver.ProbeAsync(query, cancellationToken)).StoreCalls is { } calls) figures[(mode, query.Name)] = calls;
-        Console.WriteLine($"  store calls read from a probe with the cost report on ({figures.Count} query variants' means)");
+        Console.WriteLine($"  store calls from a probe with the cost report on: {figures.Count} GraphQL queries and modes, each a mean over up to 64 variants");
         return figures;
     }
 
