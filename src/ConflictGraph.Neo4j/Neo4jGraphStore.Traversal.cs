@@ -15,7 +15,8 @@ public sealed partial class Neo4jGraphStore
     {
         var neighbourhood = new PathNeighbourhood(ReadAsync, maxDepth);
         if (!await neighbourhood.StartAsync(fromId, toId, limit, cancellationToken)) return [];
-        return await ShortestPaths.FindAsync(neighbourhood.RelationsOfAsync, fromId, toId, maxDepth, limit, cancellationToken);
+        return await ShortestPaths.FindAsync(new ShortestPaths.Reads(neighbourhood.RelationsOfAsync, ReadCost: neighbourhood.ReadCostAsync),
+            fromId, toId, maxDepth, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken)

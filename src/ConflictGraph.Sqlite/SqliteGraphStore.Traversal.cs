@@ -65,12 +65,13 @@ public sealed partial class SqliteGraphStore
         await using var transaction = connection.BeginTransaction(deferred: true);
         var ends = await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction);
         if (ends.Count < (fromId == toId ? 1 : 2)) return [];
-        var targetKind = ends.First(n => n.Id == toId).Kind;
+        var kinds = ends.ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
         // The walk reads only the relations' keys; the claims are read for the relations on the paths found.
-        var paths = await ShortestPaths.FindAsync(
+        var paths = await ShortestPaths.FindAsync(new ShortestPaths.Reads(
             (ids, ct) => RelationKeysAroundAsync(connection, transaction, ids, ct),
-            fromId, toId, maxDepth, limit, cancellationToken,
-            (ids, target, ct) => RelationsBetweenAsync(connection, transaction, ids, target, targetKind, ct));
+            (ids, end, ct) => RelationsBetweenAsync(connection, transaction, ids, end, kinds[end], ct),
+            (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct)),
+            fromId, toId, maxDepth, limit, cancellationToken);
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         return paths.Select(p => p with { Relations = p.Relations.Select(r => claimed.GetValueOrDefault(r.Id, r)).ToList() }).ToList();
@@ -87,6 +88,23 @@ public sealed partial class SqliteGraphStore
             $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND {Traversal.Outgoing("r", "j.value")} " +
             $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")}",
             c => Ids.Add(c, "$ids", nodeIds), cancellationToken);
+
+    /// <summary>
+    /// How many relations <see cref="RelationKeysAroundAsync"/> would read for <paramref name="nodeIds"/>, counted up to
+    /// <paramref name="cap"/> in the entries of the relations_from and relations_to indexes alone (no row), so a hub
+    /// costs the search at most <paramref name="cap"/> index entries to weigh, not its relations' rows.
+    /// </summary>
+    private static async Task<int> RelationCountAroundAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        IReadOnlyCollection<string> nodeIds, int cap, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            $"SELECT count(*) FROM (SELECT 1 FROM {Ids.Driving("$ids")} CROSS JOIN relations r INDEXED BY relations_from ON {Traversal.Outgoing("r", "j.value")} " +
+            $"UNION ALL SELECT 1 FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")} LIMIT $cap)", transaction);
+        Ids.Add(command, "$ids", nodeIds);
+        command.Parameters.AddWithValue("$cap", cap);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <summary>
     /// Relations between any of <paramref name="nodeIds"/> and <paramref name="target"/>, either way,

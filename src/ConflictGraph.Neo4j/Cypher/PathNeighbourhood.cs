@@ -40,6 +40,13 @@ internal sealed class PathNeighbourhood(Func<string, object, CancellationToken, 
         return nodeIds.SelectMany(id => around[id]).DistinctBy(r => r.Id).ToList();
     }
 
+    /// <summary>
+    /// What reading <paramref name="nodeIds"/> costs the search: nothing when every one has been read whole (no request),
+    /// else <paramref name="cap"/>, a request of a size not known here; so the search takes a side read ahead when it can.
+    /// </summary>
+    public Task<int> ReadCostAsync(IReadOnlyCollection<string> nodeIds, int cap, CancellationToken cancellationToken) =>
+        Task.FromResult(nodeIds.All(around.ContainsKey) ? 0 : cap);
+
     /// <summary>Two rings while the search has a level after <paramref name="at"/>, else the one it asks for.</summary>
     private int RingsFor(int at) => at < maxDepth ? 2 : 1;
 

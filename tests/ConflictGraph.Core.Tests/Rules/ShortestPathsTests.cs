@@ -83,4 +83,34 @@ public sealed class ShortestPathsTests
         // The group, then its first events in id order: enough to find event:007, never all 500.
         Assert.Equal(["group", .. Enumerable.Range(0, 8).Select(i => $"event:{i:D3}")], asked);
     }
+
+    // An army that carried out 3,000 events; one of them targeted a group a person belongs to.
+    private static readonly IReadOnlyList<Relation> ArmyWorld =
+    [
+        .. Enumerable.Range(0, 3000).Select(i => new Relation(RelationType.CarriedOut, "org:army", $"event:{i:D4}", [], [])),
+        new Relation(RelationType.Targeted, "event:0042", "org:group", [], []),
+        new Relation(RelationType.MemberOf, "person:p", "org:group", [], []),
+    ];
+
+    [Fact]
+    public async Task AHubAtTheSourceIsLookedUpNotReadWhenTheTargetsSideReadsLess()
+    {
+        var read = new List<string>();
+        IReadOnlyList<Relation> Touching(IReadOnlyCollection<string> ids) => ArmyWorld.Where(r => ids.Contains(r.FromId) || ids.Contains(r.ToId)).ToList();
+        var reads = new ShortestPaths.Reads(
+            (ids, _) =>
+            {
+                read.AddRange(ids);
+                return Task.FromResult(Touching(ids));
+            },
+            (ids, end, _) => Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList()),
+            (ids, cap, _) => Task.FromResult(Math.Min(cap, Touching(ids).Count)));
+
+        var paths = await ShortestPaths.FindAsync(reads, "org:army", "person:p", 6, 3, CancellationToken.None);
+
+        Assert.Equal(["org:army/event:0042/org:group/person:p"], paths.Select(p => string.Join('/', p.NodeIds)));
+        // The person's side was read, a node a level while longer paths could still fill the page; the army's 3,000
+        // relations never were (each length was looked up against the army instead).
+        Assert.Equal(["person:p", "org:group", "event:0042"], read);
+    }
 }

@@ -1,0 +1,164 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Rules;
+
+/// <summary>
+/// The search behind <see cref="ShortestPaths.FindAsync"/>: it grows the source's side and the target's side a level
+/// at a time, always the one that reads less, and takes a length's paths where the two meet, so a hub at one end costs
+/// its own relations at most, never its neighbours'. A path of length L is a path of length i from the source and one
+/// of length L - i from the target through the same node, sharing no other; every length is taken whole (or, once the
+/// page is full, as far as its order needs) before a longer one, so the answer is the first paths in
+/// <see cref="ShortestPaths.Order"/> whichever sides were read.
+/// </summary>
+internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, string toId, int limit, CancellationToken cancellationToken)
+{
+    /// <summary>How many frontier nodes the first look-up of a length's paths to an end asks about, per path still wanted; each further look-up asks twice as many.</summary>
+    private const int EndsPerWantedPath = 8;
+
+    /// <summary>Up to how many relations a side's read is counted before choosing: below it a read is cheap enough to take as it is.</summary>
+    private const int CheapRead = 1024;
+
+    private readonly PathSide source = new(fromId, toId, forward: true);
+    private readonly PathSide target = new(toId, fromId, forward: false);
+    private readonly List<GraphPath> found = [];
+    private readonly Dictionary<(PathSide, int), (int Count, int Cap)> counted = [];
+
+    public async Task<IReadOnlyList<GraphPath>> RunAsync(int maxDepth)
+    {
+        for (var length = 1; length <= maxDepth && found.Count < limit; length++)
+            if (!await TakeAsync(length)) break;
+        return found.Order(ShortestPaths.Order).Take(limit).ToList();
+    }
+
+    /// <summary>Adds the paths of <paramref name="length"/>, reading what they need; false when no path that long or longer exists.</summary>
+    private async Task<bool> TakeAsync(int length)
+    {
+        while (source.Depth + target.Depth < length)
+        {
+            // One side has been read one level short of the length and the other not at all: the relations from the
+            // first's open ends to the other end (a look-up by both ends) make the length's paths, unless reading the
+            // other end's relations costs less.
+            if (source.Depth + target.Depth == length - 1 && Near() is { } near)
+            {
+                var far = near == source ? target : source;
+                if (await ReachAsync(near, far)) return true;
+                await ExtendAsync(far);
+                continue;
+            }
+            var side = await CheaperAsync();
+            // A side with no open path: no longer path exists.
+            if (side.Ends.Count == 0) return false;
+            await ExtendAsync(side);
+        }
+        Meet(length);
+        return true;
+    }
+
+    private async Task ExtendAsync(PathSide side) => side.Extend(await reads.RelationsOf(side.Ends, cancellationToken), cancellationToken);
+
+    /// <summary>The side whose open ends can be looked up against the other end (the other side not read yet), when the store can.</summary>
+    private PathSide? Near() => reads.RelationsTo is null ? null : target.Depth == 0 ? source : source.Depth == 0 ? target : null;
+
+    /// <summary>
+    /// Adds the paths one relation from an open path of <paramref name="near"/> to the other end completes, looked up
+    /// by both ends. The open paths are taken in the order their answers sort, a batch of ends at a time (never split
+    /// between two paths through the same nodes), and the look-ups stop once enough are found: every path left unread
+    /// sorts after them. Past the first batch, when the store's count says the other end has no more relations than
+    /// there are ends left to ask about, nothing is added and false says to read the other end instead.
+    /// </summary>
+    private async Task<bool> ReachAsync(PathSide near, PathSide far)
+    {
+        var end = far.Start;
+        var ordered = near.Open.Select(p => (Path: p, Key: near.CompletedKey(p))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var reaching = new Dictionary<string, List<Relation>>(StringComparer.Ordinal);
+        var paths = new List<GraphPath>();
+        var wanted = limit - found.Count;
+        var batch = EndsPerWantedPath * wanted;
+        for (var start = 0; start < ordered.Count && paths.Count < wanted; batch *= 2)
+        {
+            if (start > 0 && reads.ReadCost is not null)
+            {
+                var left = ordered.Skip(start).Select(p => p.Path.NodeIds[^1]).Where(e => !reaching.ContainsKey(e)).Distinct().Count();
+                if (await CountAsync(far, left + 1) <= left) return false;
+            }
+            var ends = new List<string>();
+            var stop = start;
+            while (stop < ordered.Count && (ends.Count < batch || ordered[stop].Key == ordered[stop - 1].Key))
+            {
+                var at = ordered[stop++].Path.NodeIds[^1];
+                if (reaching.TryAdd(at, [])) ends.Add(at);
+            }
+            if (ends.Count > 0)
+                foreach (var relation in await reads.RelationsTo!(ends, end, cancellationToken))
+                    if (reaching.TryGetValue(relation.OtherEnd(end), out var at)) at.Add(relation);
+            for (; start < stop; start++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var path = ordered[start].Path;
+                foreach (var relation in reaching[path.NodeIds[^1]].DistinctBy(r => r.Id))
+                    paths.Add(near.Completed(path, relation));
+            }
+        }
+        found.AddRange(paths);
+        return true;
+    }
+
+    /// <summary>
+    /// The side whose next level reads fewer relations: the one with fewer open ends (the source's when even) unless
+    /// the store's count says the other's read is smaller; a read of fewer than <see cref="CheapRead"/> relations is
+    /// taken without counting the other.
+    /// </summary>
+    private async Task<PathSide> CheaperAsync()
+    {
+        var (first, second) = target.Ends.Count < source.Ends.Count ? (target, source) : (source, target);
+        if (reads.ReadCost is null || first.Ends.Count == 0) return first;
+        var cost = await CountAsync(first, CheapRead);
+        if (cost < CheapRead || second.Ends.Count > cost) return first;
+        return await CountAsync(second, cost + 1) < cost ? second : first;
+    }
+
+    /// <summary>The relations at a side's open ends, counted up to <paramref name="cap"/> (kept, so a side is counted once a level).</summary>
+    private async Task<int> CountAsync(PathSide side, int cap)
+    {
+        if (counted.TryGetValue((side, side.Depth), out var known) && (known.Count < known.Cap || known.Cap >= cap)) return Math.Min(known.Count, cap);
+        var count = await reads.ReadCost!(side.Ends, cap, cancellationToken);
+        counted[(side, side.Depth)] = (count, cap);
+        return count;
+    }
+
+    /// <summary>
+    /// Adds the paths of length <paramref name="length"/>: each path of the source's side of length i joined with each
+    /// of the target's side of length - i ending at the same node and sharing no other. They are taken a group of paths
+    /// through the same source-side nodes at a time, in the order those nodes sort: node ids hold no '/' (FieldChecks),
+    /// so "a/b/" sorting before "a/c/" puts every path through a/b before every one through a/c; and the groups stop
+    /// once the page is full.
+    /// </summary>
+    private void Meet(int length)
+    {
+        var i = Math.Min(source.Depth, length);
+        var j = length - i;
+        if (j == 0 || i == 0)
+        {
+            var whole = j == 0 ? source : target;
+            foreach (var path in whole.Level(length).Where(p => p.NodeIds[^1] == whole.Other))
+                found.Add(whole == source ? path : new GraphPath([.. path.NodeIds.Reverse()], [.. path.Relations.Reverse()]));
+            return;
+        }
+        var meeting = target.Level(j).Where(p => p.NodeIds[^1] != fromId).ToLookup(p => p.NodeIds[^1], StringComparer.Ordinal);
+        var halves = source.Level(i).Where(p => p.NodeIds[^1] != toId && meeting.Contains(p.NodeIds[^1]))
+            .Select(p => (Path: p, Key: string.Join('/', p.NodeIds) + "/")).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var (wanted, before) = (limit - found.Count, found.Count);
+        for (var at = 0; at < halves.Count && found.Count - before < wanted;)
+        {
+            var (key, on) = (halves[at].Key, halves[at].Path.NodeIds.ToHashSet(StringComparer.Ordinal));
+            for (; at < halves.Count && halves[at].Key == key; at++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var half = halves[at].Path;
+                foreach (var rest in meeting[half.NodeIds[^1]])
+                    if (!rest.NodeIds.Take(j).Any(on.Contains))
+                        found.Add(new GraphPath([.. half.NodeIds, .. rest.NodeIds.Take(j).Reverse()], [.. half.Relations, .. rest.Relations.Reverse()]));
+            }
+        }
+    }
+}

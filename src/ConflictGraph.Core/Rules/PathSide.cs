@@ -1,0 +1,66 @@
+using ConflictGraph.Core.Model;
+
+namespace ConflictGraph.Core.Rules;
+
+/// <summary>
+/// One end's half of a path search (<see cref="PathSearch"/>): the simple paths leaving <see cref="Start"/>, a level
+/// per length, each read from the relations at the ends of the level before. A path meets <see cref="Other"/>, the
+/// search's other end, only as its last node: it is then a whole answer and goes no further.
+/// </summary>
+internal sealed class PathSide(string start, string other, bool forward)
+{
+    private readonly List<List<GraphPath>> levels = [[new GraphPath([start], [])]];
+    private IReadOnlyList<string>? ends;
+
+    public string Start => start;
+    public string Other => other;
+
+    /// <summary>The longest paths read so far.</summary>
+    public int Depth => levels.Count - 1;
+
+    public IReadOnlyList<GraphPath> Level(int depth) => levels[depth];
+
+    /// <summary>The top level's paths that can go on (those not at the other end).</summary>
+    public IEnumerable<GraphPath> Open => levels[^1].Where(p => p.NodeIds[^1] != other);
+
+    /// <summary>The distinct nodes the open paths end at: the nodes whose relations the next level reads.</summary>
+    public IReadOnlyList<string> Ends => ends ??= Open.Select(p => p.NodeIds[^1]).Distinct().ToList();
+
+    /// <summary>
+    /// Adds the next level: every open path lengthened by each relation at its end (in relation id order) to a node not
+    /// on it yet; at most <see cref="TraversalLimits.MaxPathFrontier"/> of them go on, so a hub cannot exhaust memory.
+    /// </summary>
+    public void Extend(IReadOnlyList<Relation> around, CancellationToken cancellationToken)
+    {
+        var byNode = around
+            .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
+            .ToLookup(x => x.Node, x => x.Relation);
+        var next = new List<GraphPath>();
+        var open = 0;
+        foreach (var path in Open)
+        {
+            // A level can hold many thousand paths: a request that was stopped stops here too.
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = path.NodeIds[^1];
+            foreach (var relation in byNode[end].DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal))
+            {
+                var far = relation.OtherEnd(end);
+                if (path.NodeIds.Contains(far)) continue;
+                if (far != other && open++ >= TraversalLimits.MaxPathFrontier) continue;
+                next.Add(new GraphPath([.. path.NodeIds, far], [.. path.Relations, relation]));
+            }
+        }
+        levels.Add(next);
+        ends = null;
+    }
+
+    /// <summary>The whole path from the search's source to its target that <paramref name="relation"/> makes of an open path of this side and the other end.</summary>
+    public GraphPath Completed(GraphPath half, Relation relation) => forward
+        ? new GraphPath([.. half.NodeIds, other], [.. half.Relations, relation])
+        : new GraphPath([other, .. half.NodeIds.Reverse()], [relation, .. half.Relations.Reverse()]);
+
+    /// <summary>The node ids joined with '/' of the path <see cref="Completed"/> would make of <paramref name="half"/>.</summary>
+    public string CompletedKey(GraphPath half) => forward
+        ? string.Join('/', half.NodeIds) + "/" + other
+        : other + "/" + string.Join('/', half.NodeIds.Reverse());
+}
