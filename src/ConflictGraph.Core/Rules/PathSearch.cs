@@ -18,6 +18,9 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// <summary>Up to how many relations a side's read is counted before choosing: below it a read is cheap enough to take as it is.</summary>
     private const int CheapRead = 1024;
 
+    /// <summary>The highest cap two sides' reads are counted to; past it both are taken as large and the one with fewer ends is read.</summary>
+    private const int CountedRead = 65_536;
+
     private readonly PathSide source = new(fromId, toId, forward: true);
     private readonly PathSide target = new(toId, fromId, forward: false);
     private readonly List<GraphPath> found = [];
@@ -33,12 +36,12 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// <summary>Adds the paths of <paramref name="length"/>, reading what they need; false when no path that long or longer exists.</summary>
     private async Task<bool> TakeAsync(int length)
     {
-        while (source.Depth + target.Depth < length)
+        while (Reach(source) + Reach(target) < length)
         {
             // One side has been read one level short of the length and the other not at all: the relations from the
             // first's open ends to the other end (a look-up by both ends) make the length's paths, unless reading the
             // other end's relations costs less.
-            if (source.Depth + target.Depth == length - 1 && Near() is { } near)
+            if (Reach(source) + Reach(target) == length - 1 && Near() is { } near)
             {
                 var far = near == source ? target : source;
                 if (await ReachAsync(near, far)) return true;
@@ -54,10 +57,19 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         return true;
     }
 
+    /// <summary>
+    /// How long a side's paths can be taken: all that were read, unless a level of it was cut and the other's was not;
+    /// then only those read whole, so no length misses a path while the other side can still grow instead. (When both
+    /// were cut, what was read is taken, and a length may miss paths past the cut.)
+    /// </summary>
+    private int Reach(PathSide side) => side.Cut && !(side == source ? target : source).Cut ? side.Whole : side.Depth;
+
     private async Task ExtendAsync(PathSide side) => side.Extend(await reads.RelationsOf(side.Ends, cancellationToken), cancellationToken);
 
-    /// <summary>The side whose open ends can be looked up against the other end (the other side not read yet), when the store can.</summary>
-    private PathSide? Near() => reads.RelationsTo is null ? null : target.Depth == 0 ? source : source.Depth == 0 ? target : null;
+    /// <summary>The side whose open ends can be looked up against the other end (the other side not read yet, or read only past a cut), when the store can.</summary>
+    private PathSide? Near() => reads.RelationsTo is null ? null
+        : Reach(target) == 0 && Reach(source) == source.Depth ? source
+        : Reach(source) == 0 && Reach(target) == target.Depth ? target : null;
 
     /// <summary>
     /// Adds the paths one relation from an open path of <paramref name="near"/> to the other end completes, looked up
@@ -76,7 +88,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         var batch = EndsPerWantedPath * wanted;
         for (var start = 0; start < ordered.Count && paths.Count < wanted; batch *= 2)
         {
-            if (start > 0 && reads.ReadCost is not null)
+            if (start > 0 && reads.ReadCost is not null && far.Depth == 0)
             {
                 var left = ordered.Skip(start).Select(p => p.Path.NodeIds[^1]).Where(e => !reaching.ContainsKey(e)).Distinct().Count();
                 if (await CountAsync(far, left + 1) <= left) return false;
@@ -106,15 +118,23 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// <summary>
     /// The side whose next level reads fewer relations: the one with fewer open ends (the source's when even) unless
     /// the store's count says the other's read is smaller; a read of fewer than <see cref="CheapRead"/> relations is
-    /// taken without counting the other.
+    /// taken without counting the other, and two larger ones are counted to a cap eight times higher each round, up to
+    /// <see cref="CountedRead"/>. A side whose paths were cut is not grown while the other can be.
     /// </summary>
     private async Task<PathSide> CheaperAsync()
     {
+        if (Reach(source) < source.Depth) return target;
+        if (Reach(target) < target.Depth) return source;
         var (first, second) = target.Ends.Count < source.Ends.Count ? (target, source) : (source, target);
         if (reads.ReadCost is null || first.Ends.Count == 0) return first;
-        var cost = await CountAsync(first, CheapRead);
-        if (cost < CheapRead || second.Ends.Count > cost) return first;
-        return await CountAsync(second, cost + 1) < cost ? second : first;
+        for (var cap = CheapRead; ; cap *= 8)
+        {
+            var cost = await CountAsync(first, cap);
+            if (cost < CheapRead || second.Ends.Count > cost) return first;
+            if (cost < cap) return await CountAsync(second, cost + 1) < cost ? second : first;
+            if (await CountAsync(second, cap) < cap) return second;
+            if (cap >= CountedRead) return first;
+        }
     }
 
     /// <summary>The relations at a side's open ends, counted up to <paramref name="cap"/> (kept, so a side is counted once a level).</summary>
@@ -135,7 +155,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// </summary>
     private void Meet(int length)
     {
-        var i = Math.Min(source.Depth, length);
+        var i = Math.Min(Reach(source), length);
         var j = length - i;
         if (j == 0 || i == 0)
         {

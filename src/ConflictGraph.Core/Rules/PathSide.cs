@@ -18,6 +18,15 @@ internal sealed class PathSide(string start, string other, bool forward)
     /// <summary>The longest paths read so far.</summary>
     public int Depth => levels.Count - 1;
 
+    /// <summary>
+    /// Whether a level was cut at <see cref="TraversalLimits.MaxPathFrontier"/> open paths: the levels from it on miss
+    /// paths, and only those up to <see cref="Whole"/> hold every one.
+    /// </summary>
+    public bool Cut => Whole < Depth;
+
+    /// <summary>The longest paths of which every one has been read.</summary>
+    public int Whole { get; private set; }
+
     public IReadOnlyList<GraphPath> Level(int depth) => levels[depth];
 
     /// <summary>The top level's paths that can go on (those not at the other end).</summary>
@@ -50,6 +59,7 @@ internal sealed class PathSide(string start, string other, bool forward)
                 next.Add(new GraphPath([.. path.NodeIds, far], [.. path.Relations, relation]));
             }
         }
+        if (!Cut && open <= TraversalLimits.MaxPathFrontier) Whole++;
         levels.Add(next);
         ends = null;
     }

@@ -113,4 +113,37 @@ public sealed class ShortestPathsTests
         // relations never were (each length was looked up against the army instead).
         Assert.Equal(["person:p", "org:group", "event:0042"], read);
     }
+
+    // An army that carried out 25,000 events, more than a level keeps; the last three by relation id (event:z1-z3)
+    // targeted a group, which carried out the event a person was killed in.
+    private static readonly IReadOnlyList<Relation> CutWorld =
+    [
+        .. Enumerable.Range(0, 25_000).Select(i => new Relation(RelationType.CarriedOut, "org:army", $"event:h{i:D5}", [], [])),
+        .. Enumerable.Range(1, 3).SelectMany(i => new[]
+        {
+            new Relation(RelationType.CarriedOut, "org:army", $"event:z{i}", [], []),
+            new Relation(RelationType.Targeted, $"event:z{i}", "org:group", [], []),
+        }),
+        new Relation(RelationType.CarriedOut, "org:group", "event:x", [], []),
+        new Relation(RelationType.Killed, "event:x", "person:p", [], []),
+    ];
+
+    [Theory]
+    [InlineData("person:p", "org:army")]
+    [InlineData("org:army", "person:p")]
+    public async Task ALevelCutAtTheFrontiersBoundIsNotJoinedWhileTheOtherSideCanGrow(string fromId, string toId)
+    {
+        var touching = CutWorld.SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) }).ToLookup(x => x.Node, x => x.Relation);
+        IReadOnlyList<Relation> Touching(IReadOnlyCollection<string> ids) => ids.SelectMany(id => touching[id]).Distinct().ToList();
+        // Counts that call every read free, so the search grows the army's side first and cuts it.
+        var reads = new ShortestPaths.Reads((ids, _) => Task.FromResult(Touching(ids)),
+            (ids, end, _) => Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList()),
+            (_, _, _) => Task.FromResult(0));
+
+        var paths = await ShortestPaths.FindAsync(reads, fromId, toId, 4, 3, CancellationToken.None);
+
+        IEnumerable<string> Expected() => Enumerable.Range(1, 3).Select(i => $"person:p/event:x/org:group/event:z{i}/org:army");
+        Assert.Equal(fromId == "person:p" ? Expected() : Expected().Select(p => string.Join('/', p.Split('/').Reverse())),
+            paths.Select(p => string.Join('/', p.NodeIds)));
+    }
 }
