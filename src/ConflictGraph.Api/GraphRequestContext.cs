@@ -1,3 +1,5 @@
+using ConflictGraph.Core.Store;
+
 namespace ConflictGraph.Api;
 
 /// <summary>
@@ -16,4 +18,16 @@ public sealed class GraphRequestContext : Dictionary<string, object?>
 
     /// <summary>Items of every list the operation's answer holds so far, which <c>Limits.ListItemBudget</c> keeps under its limit.</summary>
     internal long ListItems;
+
+    /// <summary>The most list items the answer may hold: <c>MaxListItems</c> for a query, no limit for other operations.</summary>
+    internal long ListItemsAllowed = long.MaxValue;
+
+    /// <summary>Why the query was stopped by its list-item budget (the answer's one error); null while it runs on.</summary>
+    internal Limits.ListItemsError? ListItemsStopped;
+
+    /// <summary>Cancels the query's resolvers and store calls when its list-item budget stops it.</summary>
+    internal CancellationTokenSource? ListItemsStop;
+
+    /// <summary>What a level's relation reads may still find while the answer's lists fit (<see cref="RowCap"/>).</summary>
+    internal RowCap RowCap => ListItemsAllowed == long.MaxValue ? RowCap.None : RowCap.ForItems(ListItemsAllowed - Interlocked.Read(ref ListItems));
 }

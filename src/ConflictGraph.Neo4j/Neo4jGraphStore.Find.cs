@@ -15,7 +15,7 @@ public sealed partial class Neo4jGraphStore
     /// </summary>
     public async Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken)
     {
-        var pages = new LevelStatement([], false, [], Fold(queries));
+        var pages = new LevelStatement([], false, [], Fold(queries), RowCap.None);
         return pages.Pages(pages.HasPages ? (await ReadAsync(pages.Text, pages.Parameters, cancellationToken)).Records.Single() : null);
     }
 

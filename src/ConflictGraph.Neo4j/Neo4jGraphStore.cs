@@ -98,24 +98,27 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// </summary>
     public async Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
     {
-        if (pages.Count == 0) return await ExpandLevelAsync(requests, nodeIds, cancellationToken);
-        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), Fold(pages));
-        if (!level.HasPages) return await ExpandLevelAsync(requests, nodeIds, cancellationToken) with { Pages = level.Pages(null) };
-        var row = (await ReadAsync(level.Text, level.Parameters, cancellationToken)).Records.Single();
+        if (pages.Count == 0) return await ExpandLevelAsync(requests, nodeIds, cap, cancellationToken);
+        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), Fold(pages), cap);
+        if (!level.HasPages) return await ExpandLevelAsync(requests, nodeIds, cap, cancellationToken) with { Pages = level.Pages(null) };
+        var result = await ReadAsync(level.Text, level.Parameters, cancellationToken);
+        var row = level.ExpandsRelations ? Statements.CappedRow(result, cap) : result.Records.Single();
         var relations = level.ExpandsRelations ? Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation)) : [];
         var nodes = level.ReadsNodes ? Rows.Maps(row["nodes"]).Select(Rows.Node).ToList() : [];
         return new Neighborhood(relations, nodes) { Pages = level.Pages(row) };
     }
 
-    private async Task<Neighborhood> ExpandLevelAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+    private async Task<Neighborhood> ExpandLevelAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, RowCap cap, CancellationToken cancellationToken)
     {
         var groups = Groups(requests);
         if (groups.Count == 0) return new Neighborhood([], await GetNodesAsync(nodeIds, cancellationToken));
         var parameters = RelationGroup.Parameters(groups);
         parameters["ids"] = nodeIds.Distinct().ToList();
-        var row = (await ReadAsync(Statements.Expansion(groups, ReadsClaims(requests)), parameters, cancellationToken)).Records.Single();
+        parameters[Statements.CapParameter] = Statements.CapValue(cap);
+        var row = Statements.CappedRow(await ReadAsync(Statements.Expansion(groups, ReadsClaims(requests)), parameters, cancellationToken), cap);
         var relations = Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation));
         return new Neighborhood(relations, Rows.Maps(row["nodes"]).Select(Rows.Node).ToList());
     }

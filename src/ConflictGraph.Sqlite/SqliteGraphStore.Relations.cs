@@ -17,12 +17,12 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         // The relations and their claims are two statements: one snapshot, so no relation comes back with another state's claims.
         using var snapshot = ReadSnapshot.Begin(connection);
-        return await RelationsAroundAsync(connection, null, nodeIds, types, direction, withClaims: true, cancellationToken);
+        return (await RelationsAroundAsync(connection, null, nodeIds, types, direction, withClaims: true, RowCap.None, cancellationToken)).Relations;
     }
 
     public async Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken)
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
         var pageStatements = pages.Sum(p => NodePages.StatementCount(p.Page));
@@ -42,21 +42,25 @@ public sealed partial class SqliteGraphStore
                 // The statement found nothing and has finished: the pages are a read of their own.
                 using var own = shared ? default : ReadSnapshot.For(connection, pageStatements);
                 await ReadPagesAsync();
-            }, cancellationToken);
+            }, cap, cancellationToken);
             return pages.Count == 0 ? found : found with { Pages = read };
         }
         // Otherwise one snapshot for all, begun when the level runs more than one statement.
         var expansion = requests.All(r => r.Types is { Count: 0 }) ? (nodeIds.Count == 0 ? 0 : 1) : 2;
         using var snapshot = ReadSnapshot.For(connection, expansion + pageStatements);
-        var level = await ExpandAsync(connection, requests, nodeIds, cancellationToken);
+        var level = await ExpandAsync(connection, requests, nodeIds, cap, cancellationToken);
         if (pages.Count == 0) return level;
         await ReadPagesAsync();
         return level with { Pages = read };
     }
 
-    /// <summary>A level that reads nodes by id alone (one statement) or relations with their claims (several), inside the caller's snapshot.</summary>
+    /// <summary>
+    /// A level that reads nodes by id alone (one statement) or relations with their claims (several), inside the caller's
+    /// snapshot; the level's statements share <paramref name="cap"/>, each reading what the ones before left of it.
+    /// </summary>
     private static async Task<Neighborhood> ExpandAsync(
-        SqliteConnection connection, IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken)
+        SqliteConnection connection, IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, RowCap cap,
+        CancellationToken cancellationToken)
     {
         if (requests.All(r => r.Types is { Count: 0 }))
             return new Neighborhood([], nodeIds.Count == 0 ? [] : await NodeReads.ByIdsAsync(connection, nodeIds.ToHashSet(StringComparer.Ordinal), cancellationToken));
@@ -66,14 +70,26 @@ public sealed partial class SqliteGraphStore
         // The nodes to read: those asked for by id and the far end of each relation from the node it was found at.
         // The node a request expands is not read again (its caller has it), unless it is also some relation's far end.
         var ids = nodeIds.ToHashSet(StringComparer.Ordinal);
+        var left = cap;
         foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction, r.EndsOnly))
                      .OrderBy(g => g.Key.EndsOnly))
         {
             var first = group.First();
             if (first.Types is { Count: 0 }) continue;
             var from = group.Select(r => r.NodeId).ToHashSet(StringComparer.Ordinal);
-            foreach (var relation in await RelationsAroundAsync(
-                connection, null, from, first.Types, first.Direction, !first.EndsOnly, cancellationToken))
+            IReadOnlyList<Relation> found;
+            int rows;
+            try
+            {
+                (found, rows) = await RelationsAroundAsync(connection, null, from, first.Types, first.Direction, !first.EndsOnly, left, cancellationToken);
+            }
+            catch (RowCapExceededException)
+            {
+                // The level's cap, not what its earlier statements left of it.
+                throw new RowCapExceededException(cap);
+            }
+            left = left.After(rows);
+            foreach (var relation in found)
             {
                 relations.TryAdd(relation.Id, relation);
                 if (first.Direction != Direction.Incoming && from.Contains(relation.FromId)) ids.Add(relation.ToId);
@@ -103,27 +119,36 @@ public sealed partial class SqliteGraphStore
         return groups;
     }
 
-    /// <summary>Relations at the given nodes: the nodes drive, one index probe each (relations_from or relations_to).</summary>
-    private static async Task<IReadOnlyList<Relation>> RelationsAroundAsync(
+    /// <summary>
+    /// Relations at the given nodes, each once, in id order: the nodes drive, one index probe each (relations_from or
+    /// relations_to), and the walk reads those indexes alone (a relation's key is its id). The walk is read up to <paramref name="cap"/> (<see cref="CappedWalks"/>) as SQLite finds it, with no
+    /// table or sort of its own, so past the cap it stops there: a relation between two of the nodes is found at both
+    /// ends, counts twice (in <c>Rows</c>, what the walk found) and is kept once.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Relation> Relations, int Rows)> RelationsAroundAsync(
         SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyCollection<RelationType>? types, Direction direction, bool withClaims, CancellationToken cancellationToken)
+        IReadOnlyCollection<RelationType>? types, Direction direction, bool withClaims, RowCap cap, CancellationToken cancellationToken)
     {
         var typeList = types is null ? null : Ids.In("$types");
         string Around(string table, Func<string, string, string?, string> at) =>
-            $"SELECT {RelationReads.Columns} FROM {Ids.Driving("$ids")} CROSS JOIN {table} ON {at("r", "j.value", typeList)}";
+            $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {table} ON {at("r", "j.value", typeList)}";
         var outgoing = Around("relations r", Traversal.Outgoing);
         var incoming = Around(Traversal.IncomingTable("r"), Traversal.Incoming);
         var sql = direction switch
         {
             Direction.Outgoing => outgoing,
             Direction.Incoming => incoming,
-            _ => $"{outgoing} UNION {incoming}",
-        } + " ORDER BY 1";
-        return await RelationReads.QueryAsync(connection, sql, c =>
+            _ => $"{outgoing} UNION ALL {incoming}",
+        } + CappedWalks.Limit;
+        var found = await RelationReads.KeyedAsync(connection, transaction, sql, c =>
         {
             Ids.Add(c, "$ids", nodeIds);
             if (types is not null) Ids.Add(c, "$types", types.Select(EnumNames.Of));
-        }, cancellationToken, transaction, withClaims);
+            CappedWalks.Bind(c, cap);
+        }, withClaims, cap, cancellationToken);
+        var relations = direction == Direction.Both ? found.DistinctBy(r => (r.Type, r.FromId, r.ToId)).ToList() : [.. found];
+        relations.Sort(RelationKey.Order);
+        return (relations, found.Count);
     }
 
     public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)

@@ -185,16 +185,27 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
 
     /// <summary>
     /// The level's expansion and its pages as one entry: it depends on what the expansion read and on what each page
-    /// would as a <see cref="FindNodesAsync"/> of its own, so a write that touches either part makes it stale.
+    /// would as a <see cref="FindNodesAsync"/> of its own, so a write that touches either part makes it stale. The cap is
+    /// not part of the key: a level read whole answers any cap (the caller's list-item count still sees how long it is).
+    /// A shared read stopped by another caller's smaller cap says nothing of this caller's, which reads on its own.
     /// </summary>
-    public Task<Neighborhood> ExpandAsync(
+    public async Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
-        CancellationToken cancellationToken) =>
-        CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages),
-            static a => ReadKeys.Expand(a.Requests, a.NodeIds, a.Pages),
-            static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
-                .Concat(PageTags(a.Pages)),
-            static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, ct), cancellationToken);
+        RowCap cap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap),
+                static a => ReadKeys.Expand(a.Requests, a.NodeIds, a.Pages),
+                static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
+                    .Concat(PageTags(a.Pages)),
+                static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, a.Cap, ct), cancellationToken);
+        }
+        catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
+        {
+            return await store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken);
+        }
+    }
 
     /// <summary>What a batch of node pages depends on.</summary>
     private static IEnumerable<string> PageTags(IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages) =>

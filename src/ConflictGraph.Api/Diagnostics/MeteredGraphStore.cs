@@ -29,8 +29,8 @@ public sealed class MeteredGraphStore(IGraphStore store) : IGraphStore, IDisposa
 
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
-        CancellationToken cancellationToken) =>
-        MeasureAsync(() => store.ExpandAsync(requests, nodeIds, pages, cancellationToken));
+        RowCap cap, CancellationToken cancellationToken) =>
+        MeasureAsync(() => store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken));
 
     public Task<Citations> GetCitationsAsync(IReadOnlyCollection<string> statementIds, CancellationToken cancellationToken) =>
         MeasureAsync(() => store.GetCitationsAsync(statementIds, cancellationToken));

@@ -78,7 +78,7 @@ public sealed partial class GraphLoaders(IGraphStore store)
             else if (key is string id) { if (!known.ContainsKey(id)) ids.Add(id); }
             else if (key is PageKey page) pageKeys.Add(page);
         }
-        var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), ct);
+        var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), Budget?.RowCap ?? RowCap.None, ct);
         foreach (var node in found.Nodes) known[node.Id] = node;
         var values = new Dictionary<object, object?>(keys.Count);
         for (var i = 0; i < pageKeys.Count; i++)
@@ -144,6 +144,12 @@ public sealed partial class GraphLoaders(IGraphStore store)
         escalation?.Reset();
         ResetHistory();
     }
+
+    /// <summary>
+    /// The query whose list-item budget bounds each level's relation reads (<see cref="GraphRequestContext.RowCap"/>),
+    /// set by <c>Limits.ListItemBudget</c>; null for other operations, whose levels are read whole.
+    /// </summary>
+    internal GraphRequestContext? Budget { get; set; }
 
     /// <summary>The request's store (metered when costs are reported), for reads that are not batched (top-level fields).</summary>
     public IGraphStore Store { get; } = store;

@@ -27,15 +27,23 @@ public interface IGraphStore
     /// (each as <see cref="FindNodesAsync"/> reads it, in the order given, in <see cref="Neighborhood.Pages"/>).
     /// The nodes the requests expand are not read again (the caller found them at the level before),
     /// unless one is also a far end or asked for by id. A store that can reads it all from one state.
+    /// The requests' relations are read up to <paramref name="cap"/>: past it the store stops reading and throws
+    /// <see cref="RowCapExceededException"/>.
     /// </summary>
     Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken);
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken);
 
-    /// <summary>A level without pages (<see cref="ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, CancellationToken)"/>).</summary>
+    /// <summary>A level read whole, its relations without a cap (<see cref="ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, RowCap, CancellationToken)"/>).</summary>
+    Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken) =>
+        ExpandAsync(requests, nodeIds, pages, RowCap.None, cancellationToken);
+
+    /// <summary>A level without pages, read whole (<see cref="ExpandAsync(IReadOnlyCollection{ExpandRequest}, IReadOnlyCollection{string}, IReadOnlyList{ValueTuple{NodeQuery, PageRequest}}, RowCap, CancellationToken)"/>).</summary>
     Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        ExpandAsync(requests, nodeIds, [], cancellationToken);
+        ExpandAsync(requests, nodeIds, [], RowCap.None, cancellationToken);
 
     /// <summary>
     /// The relations and facts that any of <paramref name="statementIds"/> claims or disputes, each

@@ -1,6 +1,7 @@
 using System.Text;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Wire;
 
 namespace ConflictGraph.Neo4j.Cypher;
@@ -18,7 +19,8 @@ public sealed class LevelStatement
     private readonly List<List<int>> shapes = [];
 
     /// <param name="pages">The level's pages in the caller's order; null for a page that can hold nothing (no kinds asked for).</param>
-    public LevelStatement(IReadOnlyList<RelationGroup> groups, bool claims, IReadOnlyList<string> nodeIds, IReadOnlyList<NodePage?> pages)
+    /// <param name="cap">How many relations the expansion may find (<see cref="Statements.ExpansionClauses"/>).</param>
+    public LevelStatement(IReadOnlyList<RelationGroup> groups, bool claims, IReadOnlyList<string> nodeIds, IReadOnlyList<NodePage?> pages, RowCap cap)
     {
         this.pages = pages;
         Parameters = RelationGroup.Parameters(groups);
@@ -27,6 +29,7 @@ public sealed class LevelStatement
         {
             ExpandsRelations = ReadsNodes = true;
             text.Append(Statements.ExpansionClauses(groups, claims));
+            Parameters[Statements.CapParameter] = Statements.CapValue(cap);
         }
         else if (nodeIds.Count > 0)
         {

@@ -1,5 +1,7 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Layout;
+using ConflictGraph.Neo4j.Wire;
 
 namespace ConflictGraph.Neo4j.Cypher;
 
@@ -54,18 +56,36 @@ public static partial class Statements
     /// at their far ends (seen from the node each was found at) together with the nodes in $ids, as one
     /// row of two lists. The groups' own nodes are not read again unless one is also a far end or in $ids.
     /// Without <paramref name="claims"/> (every request follows its relations to their ends only) no claim
-    /// is read and each relation's list is empty.
+    /// is read and each relation's list is empty. The walk is read up to the level's <see cref="RowCap"/>
+    /// (<see cref="CapParameter"/>): past it the statement returns no row (<see cref="CappedRow"/>).
     /// </summary>
     public static string Expansion(IReadOnlyList<RelationGroup> groups, bool claims = true) => ExpansionClauses(groups, claims) + "RETURN relations, nodes";
 
-    /// <summary><see cref="Expansion"/> before its RETURN: one row that binds <c>relations</c> and <c>nodes</c>, for a level's statement to go on from.</summary>
+    /// <summary>
+    /// <see cref="Expansion"/> before its RETURN: one row that binds <c>relations</c> and <c>nodes</c>, for a level's
+    /// statement to go on from. The walk's rows (a relation and the far end it was found towards, each once) are pulled
+    /// up to one past the cap ($cap) and no further: the union and LIMIT pass rows on as they come, and only the
+    /// aggregation after the LIMIT waits for them all. One row past the cap and the WHERE leaves no row, so neither a
+    /// claim nor a node is read.
+    /// </summary>
     public static string ExpansionClauses(IReadOnlyList<RelationGroup> groups, bool claims) =>
         "CALL () { " + string.Join(" UNION ", groups.Select((g, i) =>
             $"UNWIND $g{i} AS id MATCH (:{Labels.Node} {{id: id}}){g.Pattern}(far:{Labels.Node}) RETURN r, far.id AS farId")) + " } " +
-        "WITH collect(DISTINCT r) AS found, collect(DISTINCT farId) AS far " +
+        $"WITH r, farId LIMIT ${CapParameter} " +
+        $"WITH collect(DISTINCT r) AS found, collect(DISTINCT farId) AS far, count(*) AS walked WHERE walked < ${CapParameter} " +
         "CALL (found) { UNWIND found AS r WITH r, startNode(r) AS a, endNode(r) AS b " +
         $"RETURN collect({{id: r.id, type: type(r), fromId: a.id, toId: b.id, claims: {(claims ? ClaimsOfR : "[]")}}}) AS relations }} " +
         $"CALL (far) {{ {NodesAt("far + $ids")} }} ";
+
+    /// <summary>The parameter holding how many rows a level's walk reads: one past its <see cref="RowCap"/>.</summary>
+    public const string CapParameter = "cap";
+
+    /// <summary>The value of <see cref="CapParameter"/>: one past the cap, or more rows than any walk has without one.</summary>
+    public static long CapValue(RowCap cap) => cap.Bounds ? cap.ReadUpTo : long.MaxValue;
+
+    /// <summary>The one row of a statement that began with <see cref="ExpansionClauses"/>; none when the walk passed <paramref name="cap"/>.</summary>
+    public static QueryRow CappedRow(QueryResult result, RowCap cap) =>
+        result.Rows.Count == 0 ? throw new RowCapExceededException(cap) : result.Records.Single();
 
     /// <summary>The nodes with the ids in the list <paramref name="ids"/> (each once), as one list of maps of kind and body, <c>nodes</c>.</summary>
     public static string NodesAt(string ids) =>

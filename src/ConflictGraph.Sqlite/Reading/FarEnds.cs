@@ -70,7 +70,8 @@ internal static class FarEnds
                 _ => new[] { outgoing, incoming },
             };
         });
-        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
+        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value" +
+               CappedWalks.Limit;
     }
 
     /// <summary>A row's node (alias n): columns 3, 4 and 5.</summary>
@@ -82,14 +83,18 @@ internal static class FarEnds
     /// reads on: SQLite keeps an implicit read transaction until the connection's last active statement finishes, so
     /// what it reads sees the same state of the file, with no BEGIN and ROLLBACK and no second read transaction. Told
     /// whether it shares the transaction: not when the statement found nothing (it has finished by then).
+    /// The relations come first and are read up to <paramref name="cap"/> (<see cref="CappedWalks"/>): one past it and the
+    /// read stops with <see cref="RowCapExceededException"/>; a relation found at two of the level's nodes counts twice.
     /// </summary>
     public static async Task<Neighborhood> ReadAsync(
         SqliteConnection connection, IReadOnlyList<EndsGroup> groups, IReadOnlyCollection<string> nodeIds,
-        Func<bool, Task>? alongside, CancellationToken cancellationToken)
+        Func<bool, Task>? alongside, RowCap cap, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(Sql(groups));
         for (var i = 0; i < groups.Count; i++) Ids.Add(command, GroupParameter(i), groups[i].NodeIds);
         Ids.Add(command, "$ids", nodeIds);
+        CappedWalks.Bind(command, cap, otherRows: nodeIds.Count);
+        var found = 0;
         // Each relation once (a relation between two nodes of the level is found at both), by its key's parts: its id is
         // not formatted to find repeats or to order them (RelationKey.Order compares as the ids would).
         var relations = new Dictionary<(RelationType, string, string), Relation>();
@@ -102,6 +107,7 @@ internal static class FarEnds
         {
             if (!reader.IsDBNull(0))
             {
+                cap.Check(++found);
                 var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
                 relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
             }

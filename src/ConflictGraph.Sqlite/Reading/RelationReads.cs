@@ -1,4 +1,5 @@
 using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Reading;
@@ -11,18 +12,32 @@ internal static class RelationReads
 
     /// <param name="sql">Selects <see cref="Columns"/>.</param>
     /// <param name="withClaims">False when the caller follows the relations to their ends only: their claim lists are left empty.</param>
+    /// <param name="cap">For a walk ending in <see cref="CappedWalks.Limit"/>: the most relations it may find.</param>
     public static Task<IReadOnlyList<Relation>> QueryAsync(
         SqliteConnection connection, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken,
-        SqliteTransaction? transaction = null, bool withClaims = true) =>
+        SqliteTransaction? transaction = null, bool withClaims = true, RowCap? cap = null) =>
         ClaimReads.QueryAsync(connection, transaction, ClaimTable.Relations, sql, bind,
             reader => (Id: reader.GetString(0), Type: EnumNames.Parse<RelationType>(reader.GetString(1)), From: reader.GetString(2), To: reader.GetString(3)),
-            row => row.Id, (row, claims) => new Relation(row.Type, row.From, row.To, claims), cancellationToken, withClaims);
+            row => row.Id, (row, claims) => new Relation(row.Type, row.From, row.To, claims), cancellationToken, withClaims, cap);
 
     /// <summary>
     /// The columns a walk selects (alias r): a relation's unique (type, from, to) key, which is its id
     /// and lies whole in the relations' unique index, so a walk through that index reads no relation's row.
     /// </summary>
     public const string Keys = "r.type, r.from_id, r.to_id";
+
+    /// <summary>
+    /// The relations a walk selecting <see cref="Keys"/> finds, each id formatted from its key as stored, so the walk
+    /// reads indexes alone; with their claims unless <paramref name="withClaims"/> is false; up to <paramref name="cap"/>
+    /// for a walk ending in <see cref="CappedWalks.Limit"/>.
+    /// </summary>
+    public static Task<IReadOnlyList<Relation>> KeyedAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, bool withClaims, RowCap cap,
+        CancellationToken cancellationToken) =>
+        ClaimReads.QueryAsync(connection, transaction, ClaimTable.Relations, sql, bind,
+            reader => new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []),
+            relation => relation.Id, (relation, claims) => claims.Count == 0 ? relation : new Relation(relation.Type, relation.FromId, relation.ToId, claims),
+            cancellationToken, withClaims, cap);
 
     /// <summary>The relations a statement selecting <see cref="Keys"/> finds, without claims (their lists are empty).</summary>
     public static async Task<IReadOnlyList<Relation>> KeysAsync(

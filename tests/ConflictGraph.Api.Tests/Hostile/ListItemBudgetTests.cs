@@ -12,11 +12,11 @@ public sealed class ListItemBudgetTests(ITestOutputHelper output)
     // Every actor's relations, and the statements about each relation's far end when it is an event.
     private const string Query = "{ actors(first: 100) { nodes { id relations { id from { id } to { id ... on Event { statements { id speaker { id } } } } } } } }";
 
-    private static ConflictGraphApp App(int? items)
+    private static ConflictGraphApp App(int? items, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?> { ["ConflictGraph:Diagnostics:Cost"] = "true", ["ConflictGraph:Caching:StoreReads"] = "false" };
         if (items is { } budget) settings["ConflictGraph:Limits:MaxListItems"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ConflictGraphApp.With(settings);
+        return ConflictGraphApp.With(settings, services);
     }
 
     [Fact]
@@ -33,7 +33,8 @@ public sealed class ListItemBudgetTests(ITestOutputHelper output)
 
         Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
         Assert.Null(stopped.Json!["data"]);
-        Assert.Matches("the operation was stopped: its answer's lists held [0-9,]+ items, more than the 30 allowed \\(ConflictGraph:Limits:MaxListItems\\)", stopped.FirstMessage);
+        // The actors' relations are one level: its read stops one relation past the items the actors left.
+        Assert.StartsWith("the operation was stopped: its answer's lists would have held more items than that level's read was let find, more than the 30 allowed (ConflictGraph:Limits:MaxListItems)", stopped.FirstMessage);
         Assert.Contains("ask for a smaller `first`", stopped.FirstMessage);
         // Nothing below the list that crossed the budget was read: fewer store calls than the whole answer took.
         Assert.True(Calls(stopped) < Calls(answered), $"{Calls(stopped)} store calls stopped against {Calls(answered)} whole");
@@ -52,6 +53,63 @@ public sealed class ListItemBudgetTests(ITestOutputHelper output)
         var three = await HostileRequest.PostAsync(app, output, "three aliased pages past it", $"{{ a: {page} b: {page} c: {page} }}");
         Assert.Equal(["QUERY_TOO_COMPLEX"], three.Codes);
         Assert.Contains($"held {3 * events} items", three.FirstMessage);
+    }
+
+    [Fact]
+    public async Task ALevelWhoseRelationsCouldNotFitIsStoppedByTheStoreAtTheItemsLeft()
+    {
+        // The seed's actor with the most relations, and how many: a relations list without `first`, priced as 5.
+        using var whole = App(null);
+        var actors = (await HostileRequest.PostAsync(whole, output, "every actor's relations", "{ actors(first: 100) { nodes { id relations { id } } } }"))
+            .Json!["data"]!["actors"]!["nodes"]!.AsArray();
+        var hub = actors.MaxBy(actor => actor!["relations"]!.AsArray().Count)!;
+        var (id, count) = (hub["id"]!.GetValue<string>(), hub["relations"]!.AsArray().Count);
+        Assert.True(count > 5, $"{id} has {count} relations");
+        var query = $$"""{ node(id: "{{id}}") { id ... on Actor { relations { id status claimedBy { id } } } } }""";
+
+        // Exactly as many items as the lists hold (the relations and their claims' statements): answered whole, as without a limit.
+        var answered = await HostileRequest.PostAsync(whole, output, "the hub's relations", query);
+        var relations = answered.Json!["data"]!["node"]!["relations"]!.AsArray();
+        var items = relations.Count + relations.Sum(relation => relation!["claimedBy"]!.AsArray().Count);
+        using var exact = App(items);
+        var fits = await HostileRequest.PostAsync(exact, output, $"a budget of {items}, what the lists hold", query);
+        Assert.Empty(fits.Errors);
+        Assert.Equal(answered.Json!["data"]!.ToJsonString(), fits.Json!["data"]!.ToJsonString());
+
+        // One item fewer: the store's read of that level stops one relation past what is left, before it is read whole.
+        using var small = App(count - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {count - 1}", query);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.Null(stopped.Json!["data"]);
+        Assert.StartsWith($"the operation was stopped: its answer's lists would have held more items than that level's read was let find, more than the {count - 1:N0} allowed (ConflictGraph:Limits:MaxListItems)",
+            stopped.FirstMessage);
+        // The node and the stopped level, nothing below it (the claims' speakers).
+        Assert.True(Calls(stopped) < Calls(answered), $"{Calls(stopped)} store calls stopped against {Calls(answered)} whole");
+    }
+
+    [Fact]
+    public async Task TheStopCancelsTheStoreCallsTheQueryStillHasUnderWay()
+    {
+        // A sibling field whose store call never answers on its own: only its token ends it (the deadline is 30 s). The
+        // coding table is a list held in memory, so it passes the budget while that call is under way.
+        var stall = new Stall();
+        using var app = App(2, services => StallingStore.Install(services, stall));
+        await app.PostGraphQLAsync("{ stats { nodes } }");
+        stall.Armed = true;
+
+        var stopped = await HostileRequest.PostAsync(app, output, "a stalled read beside a list past a budget of 2", "{ stats { nodes } codingTable { scheme } }");
+
+        // The answer is the budget's stop, not the deadline's: the stalled call was cancelled, not waited for.
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.Matches("its answer's lists held [0-9,]+ items, more than the 2 allowed \\(ConflictGraph:Limits:MaxListItems\\)", stopped.FirstMessage);
+        Assert.Null(stopped.Json!["data"]);
+        Assert.True(stall.Started.Task.IsCompleted, "the stalled store call never started");
+        Assert.True(stall.Stopped.Task.IsCompleted, "the stalled store call was still running when the answer came");
+
+        // The next query runs under a token of its own and answers whole.
+        stall.Armed = false;
+        var next = await app.PostGraphQLAsync("{ stats { nodes } }");
+        Assert.Empty(next.Errors);
     }
 
     private static int Calls(HostileOutcome outcome) => outcome.Json!["extensions"]!["cost"]!["storeCalls"]!.GetValue<int>();

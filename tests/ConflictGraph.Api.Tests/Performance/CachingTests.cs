@@ -65,7 +65,7 @@ public sealed class CachingTests : IDisposable
 
         async Task<string> Expand(string id, Direction direction, params RelationType[] types)
         {
-            var found = await cached.ExpandAsync([new ExpandRequest(id, types.Length == 0 ? null : types, direction)], [id], [], None);
+            var found = await cached.ExpandAsync([new ExpandRequest(id, types.Length == 0 ? null : types, direction)], [id], [], RowCap.None, None);
             return string.Join(" ", found.Relations.Select(r => r.Type).Order());
         }
 

@@ -100,7 +100,7 @@ public sealed class ReadCacheTests : IDisposable
         for (var i = 0; i < 3; i++) await cached.GetNodesAsync(["person:a"], None);
         Assert.Equal(7, Calls());
         // Another kind is judged on its own reads: an expansion asked a third time is served from memory.
-        for (var i = 0; i < 3; i++) await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], [], None);
+        for (var i = 0; i < 3; i++) await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], [], RowCap.None, None);
         Assert.Equal(2, counter.Calls(nameof(IGraphStore.ExpandAsync)));
         Assert.False(cached.Resting(nameof(IGraphStore.ExpandAsync)));
     }
@@ -227,7 +227,7 @@ public sealed class ReadCacheTests : IDisposable
     {
         var (cached, counter) = Store();
         await cached.ImportAsync(new GraphBatch([Person("person:a"), Group("org:c"), Group("org:d")], []), null, None);
-        async Task<int> Relations(string id) => (await cached.ExpandAsync([new ExpandRequest(id, null, Direction.Both)], [], [], None)).Relations.Count;
+        async Task<int> Relations(string id) => (await cached.ExpandAsync([new ExpandRequest(id, null, Direction.Both)], [], [], RowCap.None, None)).Relations.Count;
         foreach (var id in new[] { "person:a", "org:c", "org:d" }) Assert.Equal(0, await Relations(id));
 
         await cached.ImportAsync(new GraphBatch([], [new Relation(RelationType.MemberOf, "person:a", "org:c", [], [])]), null, None);
@@ -245,7 +245,7 @@ public sealed class ReadCacheTests : IDisposable
         var about = new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "person:a" } };
         async Task<(int Relations, string Statements)> Level()
         {
-            var found = await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both, EndsOnly: true)], [], [(about, new PageRequest(10))], None);
+            var found = await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both, EndsOnly: true)], [], [(about, new PageRequest(10))], RowCap.None, None);
             return (found.Relations.Count, string.Join(' ', found.Pages.Single().Items.Select(i => i.Item.Id)));
         }
         Assert.Equal((0, "statement:1"), await Level());

@@ -48,7 +48,7 @@ internal sealed class RecordingStore(params Node[] nodes) : IGraphStore
             .Where(r => types is null || types.Contains(r.Type))
             .Where(r => (direction != Direction.Incoming && nodeIds.Contains(r.FromId)) || (direction != Direction.Outgoing && nodeIds.Contains(r.ToId)))
             .ToList());
-    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Neighborhood> ExpandAsync(IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken) => throw new NotSupportedException();
     public async IAsyncEnumerable<Fact> ExportFactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var fact in Writes.SelectMany(w => w.Facts)) yield return fact;

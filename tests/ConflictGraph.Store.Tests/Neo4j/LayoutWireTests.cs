@@ -50,7 +50,7 @@ public sealed class LayoutWireTests
             new ExpandRequest("org:b", null, Direction.Incoming),
             new ExpandRequest("person:a", [RelationType.MemberOf, RelationType.CarriedOut], Direction.Outgoing),
             new ExpandRequest("person:z", [RelationType.CarriedOut, RelationType.MemberOf], Direction.Outgoing),
-        ], ["org:c"], [], CancellationToken.None);
+        ], ["org:c"], [], RowCap.None, CancellationToken.None);
 
         var sent = Assert.Single(server.Requests.Skip(SetUp));
         var statement = StatementOf(sent.Body)!;
@@ -77,9 +77,9 @@ public sealed class LayoutWireTests
             .Answer(ScriptedServer.Rows(["relations", "nodes"], $"[{List(relation)},{List(node)}]"))
             .Answer(ScriptedServer.Rows(["relations", "nodes"], $"[{List(relation)},{List(node)}]")));
 
-        var found = await store.ExpandAsync(level, [], [], CancellationToken.None);
+        var found = await store.ExpandAsync(level, [], [], RowCap.None, CancellationToken.None);
         // The same level with one request that shows its relations reads the claims of them all.
-        await store.ExpandAsync([.. level, new ExpandRequest("org:b", [RelationType.BackedBy], Direction.Outgoing)], [], [], CancellationToken.None);
+        await store.ExpandAsync([.. level, new ExpandRequest("org:b", [RelationType.BackedBy], Direction.Outgoing)], [], [], RowCap.None, CancellationToken.None);
 
         var sent = server.Requests.Skip(SetUp).Select(r => StatementOf(r.Body)!).ToList();
         Assert.Equal(2, sent.Count);
@@ -95,7 +95,7 @@ public sealed class LayoutWireTests
     public async Task AskingForNoRelationTypesReadsOnlyTheNodes()
     {
         var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Answer(ScriptedServer.Empty));
-        var found = await store.ExpandAsync([new ExpandRequest("org:b", [], Direction.Both)], ["org:b"], [], CancellationToken.None);
+        var found = await store.ExpandAsync([new ExpandRequest("org:b", [], Direction.Both)], ["org:b"], [], RowCap.None, CancellationToken.None);
         Assert.Empty(found.Relations);
         Assert.Equal(Statements.NodesByIds, StatementOf(Assert.Single(server.Requests.Skip(SetUp)).Body));
     }

@@ -38,12 +38,12 @@ public sealed class LevelWireTests
             : ScriptedServer.Empty;
 
     private static async Task<(Neighborhood Found, List<(string Statement, JsonNode Parameters, string Body)> Sent)> ExpandAsync(
-        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> ids, IReadOnlyList<(NodeQuery, PageRequest)> pages)
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> ids, IReadOnlyList<(NodeQuery, PageRequest)> pages, RowCap? cap = null)
     {
         var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Otherwise(LevelAnswer));
         using (store)
         {
-            var found = await store.ExpandAsync(requests, ids, pages, CancellationToken.None);
+            var found = await store.ExpandAsync(requests, ids, pages, cap ?? RowCap.None, CancellationToken.None);
             return (found, server.Requests.Skip(SetUp).Select(r => (StatementOf(r.Body)!, ParametersOf(r.Body), r.Body)).ToList());
         }
     }
@@ -180,8 +180,34 @@ public sealed class LevelWireTests
         using (store)
         {
             await Assert.ThrowsAsync<InvalidCursorException>(() => store.ExpandAsync(PlaceOfE, [],
-                [(StatementsAbout("event:e"), new PageRequest(5, Cursor.Encode("i:event:x1", "event:x1")))], CancellationToken.None));
+                [(StatementsAbout("event:e"), new PageRequest(5, Cursor.Encode("i:event:x1", "event:x1")))], RowCap.None, CancellationToken.None));
             Assert.Empty(server.Requests);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ALevelsCapIsSentWithItsWalkAndNoRowBackMeansTheWalkPassedIt(bool withPages)
+    {
+        List<(NodeQuery, PageRequest)> pages = withPages ? [(StatementsAbout("event:e"), new PageRequest(2))] : [];
+        // Answered: the statement pulls the walk's rows up to one past the cap, and its one row comes back.
+        var (_, sent) = await ExpandAsync(PlaceOfE, [], pages, new RowCap(41));
+        var statement = Assert.Single(sent).Statement;
+        Assert.Contains("} WITH r, farId LIMIT $cap WITH collect(DISTINCT r) AS found, collect(DISTINCT farId) AS far, count(*) AS walked WHERE walked < $cap ", statement);
+        Assert.Equal(42, sent[0].Parameters[Statements.CapParameter]!.GetValue<long>());
+
+        // Without a cap the walk is read whole.
+        (_, sent) = await ExpandAsync(PlaceOfE, [], pages, RowCap.None);
+        Assert.Equal(long.MaxValue, sent[0].Parameters[Statements.CapParameter]!.GetValue<long>());
+
+        // Past the cap the WHERE leaves no row: the store says so, and reads nothing more.
+        var (store, server) = WireScripts.Store(WithSchema(new ScriptedServer()).Otherwise(_ => ScriptedServer.Empty));
+        using (store)
+        {
+            var stopped = await Assert.ThrowsAsync<RowCapExceededException>(() => store.ExpandAsync(PlaceOfE, [], pages, new RowCap(41), CancellationToken.None));
+            Assert.Equal(41, stopped.Cap.Rows);
+            Assert.Single(server.Requests.Skip(SetUp));
         }
     }
 }

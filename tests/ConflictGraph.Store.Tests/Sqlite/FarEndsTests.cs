@@ -67,7 +67,7 @@ public sealed class FarEndsTests : IDisposable
             new("event:drones", null, Direction.Both, EndsOnly: true),
         ];
 
-        var found = await store.ExpandAsync(level, ["org:kh", "place:depot"], [], None);
+        var found = await store.ExpandAsync(level, ["org:kh", "place:depot"], [], RowCap.None, None);
 
         var ids = found.Nodes.Select(n => n.Id).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
@@ -91,7 +91,7 @@ public sealed class FarEndsTests : IDisposable
         await store.ImportAsync(TestWorld.Batch, null, None);
         ExpandRequest[] level = [new("event:killing", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)];
 
-        var found = await store.ExpandAsync(level, ["place:iraq", "org:missing", "place:iraq"], [], None);
+        var found = await store.ExpandAsync(level, ["place:iraq", "org:missing", "place:iraq"], [], RowCap.None, None);
 
         Assert.Empty(found.Relations);
         Assert.Equal(["place:iraq"], found.Nodes.Select(n => n.Id));

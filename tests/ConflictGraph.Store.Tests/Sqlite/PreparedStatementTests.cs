@@ -217,7 +217,7 @@ public sealed class PreparedStatementTests : IDisposable
         {
             var page = await store.FindNodesAsync([(statements, new PageRequest(2))], CancellationToken.None);
             Assert.NotEmpty(page[0].Items);
-            var around = await store.ExpandAsync([new ExpandRequest("org:kh", null, Direction.Both)], [], [], CancellationToken.None);
+            var around = await store.ExpandAsync([new ExpandRequest("org:kh", null, Direction.Both)], [], [], RowCap.None, CancellationToken.None);
             Assert.NotEmpty(around.Relations);
         }
         await ReadAsync();

@@ -127,7 +127,7 @@ public sealed class ReadSnapshotTests : IDisposable
         watching = true;
         ExpandRequest[] level = [new("event:strikes", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)];
 
-        var found = await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], None);
+        var found = await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], RowCap.None, None);
 
         Assert.Equal(1, written);
         Assert.NotEmpty(found.Nodes);
@@ -137,7 +137,7 @@ public sealed class ReadSnapshotTests : IDisposable
         // The far ends, the page's total and the page: three statements in the far ends' implicit transaction, no BEGIN.
         Assert.True(executed.Count == 3 && !executed.Any(sql => sql is "BEGIN" or "ROLLBACK"), string.Join(" | ", executed));
         watching = false;
-        var after = Assert.Single((await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], None)).Pages);
+        var after = Assert.Single((await store.ExpandAsync(level, [], [(AboutStrikes, new PageRequest(500))], RowCap.None, None)).Pages);
         Assert.Equal(4, after.TotalCount);
         Assert.Equal(4, after.Items.Count);
     }

@@ -69,7 +69,7 @@ public sealed class SeqKeysTests : IDisposable
         // What the reads by seq find: the newcomer's membership is gone with org:kh; its statement pages by date.
         var level = await store.ExpandAsync([new ExpandRequest("person:newcomer", null, Direction.Both, EndsOnly: true)], ["person:newcomer"],
             [(new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateDesc, Statements = new StatementCriteria { SpeakerId = "person:newcomer" } },
-                new PageRequest(5))], None);
+                new PageRequest(5))], RowCap.None, None);
         Assert.Empty(level.Relations);
         Assert.Equal(["person:newcomer"], level.Nodes.Select(n => n.Id));
         Assert.Equal(["statement:newcomer"], level.Pages.Single().Items.Select(i => i.Item.Id));
@@ -140,7 +140,7 @@ public sealed class SeqKeysTests : IDisposable
             var level = await store.ExpandAsync(
                 [new ExpandRequest(id, [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true),
                  new ExpandRequest(id, [RelationType.CarriedOut], Direction.Incoming, EndsOnly: true)],
-                [id], [(about, new PageRequest(3))], None);
+                [id], [(about, new PageRequest(3))], RowCap.None, None);
             var page = level.Pages.Single();
             answers.Add($"{id} in {string.Join(",", level.Relations.Select(r => $"{r.Id}/{r.Status}"))} " +
                         $"by {string.Join(",", level.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(n => NodeJson.Serialize(n)))} " +

@@ -53,21 +53,21 @@ public static class StoreStatements
         {
             await store.GetRelationsAsync(["person:a"], null, direction, none);
             await store.GetRelationsAsync(["person:a"], [RelationType.MemberOf, RelationType.CarriedOut], direction, none);
-            await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], [], none);
-            await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], [], none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction), new ExpandRequest("org:b", [RelationType.BackedBy], direction)], ["person:a"], [], RowCap.None, none);
+            await store.ExpandAsync([new ExpandRequest("person:a", null, direction, EndsOnly: true), new ExpandRequest("org:b", [RelationType.BackedBy], direction, EndsOnly: true)], ["person:a"], [], RowCap.None, none);
         }
-        await store.ExpandAsync([], ["person:a"], [], none);
+        await store.ExpandAsync([], ["person:a"], [], RowCap.None, none);
         // A level with its pages (an event's place and statements), with nodes by id only, and pages alone: every node
         // query as a page, whole and keys only, with and without a total, after a cursor of each order, and of no items.
         var about = new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { AboutId = "event:e" } };
         await store.ExpandAsync([new ExpandRequest("event:e", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true)], [],
-            [(about, new PageRequest(500, CountTotal: false))], none);
+            [(about, new PageRequest(500, CountTotal: false))], RowCap.None, none);
         await store.ExpandAsync([new ExpandRequest("event:e", null, Direction.Both)], ["person:a"],
-            [(about, new PageRequest(500, CountTotal: false)), (about with { Statements = new StatementCriteria { AboutId = "event:f" } }, new PageRequest(500, CountTotal: false))], none);
-        await store.ExpandAsync([], ["person:a"], [(about, new PageRequest(5, KeysOnly: true))], none);
-        await store.ExpandAsync([], [], [.. NodeQueries().Select(q => (q, new PageRequest(5))), .. NodeQueries().Select(q => (q, new PageRequest(5, CountTotal: false, KeysOnly: true)))], none);
+            [(about, new PageRequest(500, CountTotal: false)), (about with { Statements = new StatementCriteria { AboutId = "event:f" } }, new PageRequest(500, CountTotal: false))], RowCap.None, none);
+        await store.ExpandAsync([], ["person:a"], [(about, new PageRequest(5, KeysOnly: true))], RowCap.None, none);
+        await store.ExpandAsync([], [], [.. NodeQueries().Select(q => (q, new PageRequest(5))), .. NodeQueries().Select(q => (q, new PageRequest(5, CountTotal: false, KeysOnly: true)))], RowCap.None, none);
         await store.ExpandAsync([], [], [.. Enum.GetValues<NodeOrder>().Select(order => (new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order)))),
-            (about, new PageRequest(0))], none);
+            (about, new PageRequest(0))], RowCap.None, none);
         await store.GetCitationsAsync(["statement:s"], none);
         await store.GetFactsAsync(["place:iraq"], none);
         foreach (var query in FactQueries())
