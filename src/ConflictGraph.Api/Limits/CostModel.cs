@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ConflictGraph.Api.Limits;
 
 /// <summary>
-/// What GraphQL.NET's complexity analyzer charges: each field 1, times the expected length of
-/// every list above it. A list's length is its <c>first</c> (a connection's <c>nodes</c> and
+/// What GraphQL.NET's complexity analyzer charges: each field 1 (a connection's <c>totalCount</c>
+/// <see cref="TotalCount"/>), times the expected length of every list above it. A list's length is its <c>first</c> (a connection's <c>nodes</c> and
 /// <c>edges</c> take their connection's), so nested pages multiply; <c>nodes(ids:)</c> is as
 /// long as its ids; any other list counts <see cref="ListWithoutFirst"/>. A <c>paths</c> search
 /// reads one level of neighbours per step, each level up to <see cref="PathBranching"/> times the
@@ -28,6 +28,15 @@ public static class CostModel
     /// </summary>
     public const double ListWithoutFirst = 5;
 
+    /// <summary>
+    /// What a connection's <c>totalCount</c> costs, where any other field costs 1: the store counts every item of that
+    /// connection (a page reads only its own), once for each item of the lists above it. Measured at 1M events
+    /// (BENCHMARKS.md, "Request limits that bound the work, session 19"): an item of a page cost about 5 us of store time;
+    /// a count from a kept total or an index 26-64 us, and one that walks a hub's events (an actor's carriedOut, a
+    /// country's events) 10-12 ms, 2,000 items' worth.
+    /// </summary>
+    public const double TotalCount = 1_000;
+
     /// <summary>The arguments a price is read from; a document that takes any of them from a variable is priced at every run.</summary>
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal) { "first", "last", "maxDepth", "ids" };
 
@@ -45,6 +54,8 @@ public static class CostModel
             var allowed = context.ValidationContext.RequestServices?.GetService<IOptions<SchemaLimits>>()?.Value.MaxPathDepth ?? TraversalLimits.MaxPathDepth;
             return new FieldComplexityResult(PathCost(context.GetArgument("maxDepth", 4), allowed), Math.Max(1, context.GetArgument("first", 3)));
         }
+        if (field == "totalCount" && parent.EndsWith("Connection", StringComparison.Ordinal))
+            return new FieldComplexityResult(TotalCount, 1);
         if (parent == "Query" && field == "nodes")
             return new FieldComplexityResult(1, Math.Max(1, context.GetArgument<object?>("ids") is System.Collections.ICollection ids ? ids.Count : 1));
         if (IsList(context.FieldDefinition) && (First(context) ?? (context.Parent is { } page && !IsList(page.FieldDefinition) ? First(page) : null)) is { } first)
