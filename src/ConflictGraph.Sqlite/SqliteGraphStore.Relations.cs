@@ -121,8 +121,9 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// Relations at the given nodes, each once, in id order: the nodes drive, one index probe each (relations_from or
-    /// relations_to), and the walk reads those indexes alone (a relation's key is its id). The walk is read up to <paramref name="cap"/> (<see cref="CappedWalks"/>) as SQLite finds it, with no
-    /// table or sort of its own, so past the cap it stops there: a relation between two of the nodes is found at both
+    /// relations_to), and the walk reads those indexes alone (a relation's key is its id). SQLite hands the walk's rows
+    /// over as it finds them (no sort, no table of its own; ordered and kept once here), so the reader stops it one past
+    /// <paramref name="cap"/> (<see cref="ClaimReads.QueryAsync"/>): a relation between two of the nodes is found at both
     /// ends, counts twice (in <c>Rows</c>, what the walk found) and is kept once.
     /// </summary>
     private static async Task<(IReadOnlyList<Relation> Relations, int Rows)> RelationsAroundAsync(
@@ -139,12 +140,11 @@ public sealed partial class SqliteGraphStore
             Direction.Outgoing => outgoing,
             Direction.Incoming => incoming,
             _ => $"{outgoing} UNION ALL {incoming}",
-        } + CappedWalks.Limit;
+        };
         var found = await RelationReads.KeyedAsync(connection, transaction, sql, c =>
         {
             Ids.Add(c, "$ids", nodeIds);
             if (types is not null) Ids.Add(c, "$types", types.Select(EnumNames.Of));
-            CappedWalks.Bind(c, cap);
         }, withClaims, cap, cancellationToken);
         var relations = direction == Direction.Both ? found.DistinctBy(r => (r.Type, r.FromId, r.ToId)).ToList() : [.. found];
         relations.Sort(RelationKey.Order);

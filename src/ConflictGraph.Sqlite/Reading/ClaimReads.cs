@@ -17,7 +17,10 @@ internal static class ClaimReads
     /// <param name="sql">Selects the rows <paramref name="read"/> reads.</param>
     /// <param name="make">The relation or fact of a row, given its claims.</param>
     /// <param name="withClaims">False when the caller only follows the rows' ends: their claim lists are left empty.</param>
-    /// <param name="cap">The most rows the statement may find (it reads one past, <see cref="CappedWalks"/>); past it no claim is read.</param>
+    /// <param name="cap">
+    /// The most rows the statement may find: for a statement that hands rows over as SQLite finds them (no ORDER BY, no
+    /// table of its own), the reader stops it one row past the cap, and no claim is read.
+    /// </param>
     public static async Task<IReadOnlyList<T>> QueryAsync<TRow, T>(
         SqliteConnection connection, SqliteTransaction? transaction, ClaimTable table, string sql, Action<SqliteCommand> bind,
         Func<SqliteDataReader, TRow> read, Func<TRow, string> idOf, Func<TRow, IReadOnlyList<Claim>, T> make, CancellationToken cancellationToken,
@@ -28,9 +31,12 @@ internal static class ClaimReads
         {
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+                cap?.Check(rows.Count);
+            }
         }
-        cap?.Check(rows.Count);
         if (rows.Count == 0) return [];
         var claims = withClaims ? await ForAsync(connection, transaction, table, rows.Select(idOf), cancellationToken) : new();
         return rows.Select(r => make(r, claims.TryGetValue(idOf(r), out var c) ? c : [])).ToList();

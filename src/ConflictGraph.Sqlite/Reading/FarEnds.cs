@@ -70,8 +70,7 @@ internal static class FarEnds
                 _ => new[] { outgoing, incoming },
             };
         });
-        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value" +
-               CappedWalks.Limit;
+        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
     }
 
     /// <summary>A row's node (alias n): columns 3, 4 and 5.</summary>
@@ -83,8 +82,10 @@ internal static class FarEnds
     /// reads on: SQLite keeps an implicit read transaction until the connection's last active statement finishes, so
     /// what it reads sees the same state of the file, with no BEGIN and ROLLBACK and no second read transaction. Told
     /// whether it shares the transaction: not when the statement found nothing (it has finished by then).
-    /// The relations come first and are read up to <paramref name="cap"/> (<see cref="CappedWalks"/>): one past it and the
-    /// read stops with <see cref="RowCapExceededException"/>; a relation found at two of the level's nodes counts twice.
+    /// The relations come first and are read up to <paramref name="cap"/>: the statement hands rows over as SQLite finds
+    /// them (it sorts nothing and builds no table), so the reader stops it one relation past the cap, and the read ends
+    /// with <see cref="RowCapExceededException"/>. (A LIMIT on the statement, bound to the cap, cost the 2-level request
+    /// 1.5 times its CPU at 1M: BENCHMARKS.md, "Request limits that bound the work, session 19".)
     /// </summary>
     public static async Task<Neighborhood> ReadAsync(
         SqliteConnection connection, IReadOnlyList<EndsGroup> groups, IReadOnlyCollection<string> nodeIds,
@@ -93,7 +94,6 @@ internal static class FarEnds
         await using var command = connection.Command(Sql(groups));
         for (var i = 0; i < groups.Count; i++) Ids.Add(command, GroupParameter(i), groups[i].NodeIds);
         Ids.Add(command, "$ids", nodeIds);
-        CappedWalks.Bind(command, cap, otherRows: nodeIds.Count);
         var found = 0;
         // Each relation once (a relation between two nodes of the level is found at both), by its key's parts: its id is
         // not formatted to find repeats or to order them (RelationKey.Order compares as the ids would).

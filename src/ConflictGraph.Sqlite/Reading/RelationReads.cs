@@ -12,7 +12,7 @@ internal static class RelationReads
 
     /// <param name="sql">Selects <see cref="Columns"/>.</param>
     /// <param name="withClaims">False when the caller follows the relations to their ends only: their claim lists are left empty.</param>
-    /// <param name="cap">For a walk ending in <see cref="CappedWalks.Limit"/>: the most relations it may find.</param>
+    /// <param name="cap">The most relations the statement may find (<see cref="ClaimReads.QueryAsync"/>).</param>
     public static Task<IReadOnlyList<Relation>> QueryAsync(
         SqliteConnection connection, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken,
         SqliteTransaction? transaction = null, bool withClaims = true, RowCap? cap = null) =>
@@ -29,7 +29,7 @@ internal static class RelationReads
     /// <summary>
     /// The relations a walk selecting <see cref="Keys"/> finds, each id formatted from its key as stored, so the walk
     /// reads indexes alone; with their claims unless <paramref name="withClaims"/> is false; up to <paramref name="cap"/>
-    /// for a walk ending in <see cref="CappedWalks.Limit"/>.
+    /// (<see cref="ClaimReads.QueryAsync"/>).
     /// </summary>
     public static Task<IReadOnlyList<Relation>> KeyedAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, bool withClaims, RowCap cap,
