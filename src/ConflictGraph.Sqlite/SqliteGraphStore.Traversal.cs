@@ -68,9 +68,10 @@ public sealed partial class SqliteGraphStore
         var kinds = ends.ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
         // The walk reads only the relations' keys; the claims are read for the relations on the paths found.
         var paths = await ShortestPaths.FindAsync(new ShortestPaths.Reads(
-            (ids, ct) => RelationKeysAroundAsync(connection, transaction, ids, ct),
+            async (ids, ct) => (await RelationKeysAroundAsync(connection, transaction, ids, int.MaxValue, ct))!,
             (ids, end, ct) => RelationsBetweenAsync(connection, transaction, ids, end, kinds[end], ct),
-            (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct)),
+            (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct),
+            (ids, most, ct) => RelationKeysAroundAsync(connection, transaction, ids, most, ct)),
             fromId, toId, maxDepth, limit, cancellationToken);
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -79,15 +80,16 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// Every relation at any of <paramref name="nodeIds"/>, keys only: the outgoing ones from the unique
-    /// (type, from_id, to_id) index alone, the incoming ones through relations_to and their rows.
+    /// (type, from_id, to_id) index alone, the incoming ones through relations_to and their rows; null when there are
+    /// more than <paramref name="most"/>, the statement stopped one row past them.
     /// </summary>
-    private static Task<IReadOnlyList<Relation>> RelationKeysAroundAsync(
+    private static Task<IReadOnlyList<Relation>?> RelationKeysAroundAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
-        IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken) =>
-        RelationReads.KeysAsync(connection, transaction,
+        IReadOnlyCollection<string> nodeIds, int most, CancellationToken cancellationToken) =>
+        RelationReads.KeysWithinAsync(connection, transaction,
             $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND {Traversal.Outgoing("r", "j.value")} " +
             $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")}",
-            c => Ids.Add(c, "$ids", nodeIds), cancellationToken);
+            c => Ids.Add(c, "$ids", nodeIds), most, cancellationToken);
 
     /// <summary>
     /// How many relations <see cref="RelationKeysAroundAsync"/> would read for <paramref name="nodeIds"/>, counted up to

@@ -52,6 +52,10 @@ public sealed class ErrorCodes() : ErrorInfoProvider(new ErrorInfoProviderOption
             case SearchTextTooLongException e:
                 context.Exception = ApiErrors.BadInput($"{field}: {e.Message}");
                 break;
+            // A path search whose answer could not be shown to be the first paths: refused, never answered in part.
+            case PathSearchTooWideException e:
+                context.Exception = ApiErrors.Error(ApiErrors.QueryTooComplex, $"{field}: {e.Message}");
+                break;
             case StoreUnavailableException e:
                 logger.LogError(e, "store unavailable");
                 context.Exception = ApiErrors.Error(ApiErrors.StoreUnavailable, "the graph store is unavailable; the service log has the details");

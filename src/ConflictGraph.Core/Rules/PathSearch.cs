@@ -8,7 +8,8 @@ namespace ConflictGraph.Core.Rules;
 /// its own relations at most, never its neighbours'. A path of length L is a path of length i from the source and one
 /// of length L - i from the target through the same node, sharing no other; every length is taken whole (or, once the
 /// page is full, as far as its order needs) before a longer one, so the answer is the first paths in
-/// <see cref="ShortestPaths.Order"/> whichever sides were read.
+/// <see cref="ShortestPaths.Order"/> whichever sides were read. A length is taken from levels read whole only: when
+/// both sides were cut before it could be, the search is refused (<see cref="PathSearchTooWideException"/>).
 /// </summary>
 internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, string toId, int limit, CancellationToken cancellationToken)
 {
@@ -34,10 +35,13 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     }
 
     /// <summary>Adds the paths of <paramref name="length"/>, reading what they need; false when no path that long or longer exists.</summary>
+    /// <exception cref="PathSearchTooWideException">Both sides were cut before the length's paths could be taken whole.</exception>
     private async Task<bool> TakeAsync(int length)
     {
         while (Reach(source) + Reach(target) < length)
         {
+            // Neither side can grow whole: any answer would be taken from cut levels and might not be the first.
+            if (source.Cut && target.Cut) throw new PathSearchTooWideException(fromId, toId, length);
             // One side has been read one level short of the length and the other not at all: the relations from the
             // first's open ends to the other end (a look-up by both ends) make the length's paths, unless reading the
             // other end's relations costs less.
@@ -48,21 +52,18 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
                 await ExtendAsync(far);
                 continue;
             }
-            var side = await CheaperAsync();
             // A side with no open path: no longer path exists.
-            if (side.Ends.Count == 0) return false;
-            await ExtendAsync(side);
+            if (!await GrowCheaperAsync()) return false;
         }
         Meet(length);
         return true;
     }
 
     /// <summary>
-    /// How long a side's paths can be taken: all that were read, unless a level of it was cut and the other's was not;
-    /// then only those read whole, so no length misses a path while the other side can still grow instead. (When both
-    /// were cut, what was read is taken, and a length may miss paths past the cut.)
+    /// How long a side's paths can be taken: all that were read, unless a level of it was cut; then only those read
+    /// whole, so no length misses a path, and the other side grows instead (when it was cut too, the search is refused).
     /// </summary>
-    private int Reach(PathSide side) => side.Cut && !(side == source ? target : source).Cut ? side.Whole : side.Depth;
+    private int Reach(PathSide side) => side.Cut ? side.Whole : side.Depth;
 
     private async Task ExtendAsync(PathSide side) => side.Extend(await reads.RelationsOf(side.Ends, cancellationToken), cancellationToken);
 
@@ -116,17 +117,43 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     }
 
     /// <summary>
-    /// The side whose next level reads fewer relations: the one with fewer open ends (the source's when even) unless
-    /// the store's count says the other's read is smaller; a read of fewer than <see cref="CheapRead"/> relations is
-    /// taken without counting the other, and two larger ones are counted to a cap eight times higher each round, up to
-    /// <see cref="CountedRead"/>. A side whose paths were cut is not grown while the other can be.
+    /// Grows the side whose next level reads fewer relations: the one with fewer open ends (the source's when even)
+    /// unless the store's count says the other's read is smaller; a read of fewer than <see cref="CheapRead"/> relations
+    /// is taken without counting the other, and two larger ones are counted to a cap eight times higher each round, up
+    /// to <see cref="CountedRead"/>. When the store can stop a read at a cap, the first side is weighed by reading it up
+    /// to <see cref="CheapRead"/> relations instead of counting them: a small side's read is then its level, with no
+    /// count before it (an ordinary end's first level, say), and a larger one costs that many relations read, as the
+    /// count would have. A side whose paths were cut is not grown while the other can be. False when the side to grow
+    /// has no open path.
     /// </summary>
-    private async Task<PathSide> CheaperAsync()
+    private async Task<bool> GrowCheaperAsync()
     {
-        if (Reach(source) < source.Depth) return target;
-        if (Reach(target) < target.Depth) return source;
+        if (Reach(source) < source.Depth) return await GrowAsync(target);
+        if (Reach(target) < target.Depth) return await GrowAsync(source);
         var (first, second) = target.Ends.Count < source.Ends.Count ? (target, source) : (source, target);
-        if (reads.ReadCost is null || first.Ends.Count == 0) return first;
+        if (reads.ReadCost is null || first.Ends.Count == 0) return await GrowAsync(first);
+        if (reads.RelationsWithin is not null && Counted(first, CheapRead) is null)
+        {
+            if (await reads.RelationsWithin(first.Ends, CheapRead - 1, cancellationToken) is { } level)
+            {
+                first.Extend(level, cancellationToken);
+                return true;
+            }
+            counted[(first, first.Depth)] = (CheapRead, CheapRead);
+        }
+        return await GrowAsync(await CheaperAsync(first, second));
+    }
+
+    private async Task<bool> GrowAsync(PathSide side)
+    {
+        if (side.Ends.Count == 0) return false;
+        await ExtendAsync(side);
+        return true;
+    }
+
+    /// <summary>Of two sides that can both grow, the one whose next level reads fewer relations, by the store's counts (<see cref="GrowCheaperAsync"/>).</summary>
+    private async Task<PathSide> CheaperAsync(PathSide first, PathSide second)
+    {
         for (var cap = CheapRead; ; cap *= 8)
         {
             var cost = await CountAsync(first, cap);
@@ -140,11 +167,15 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// <summary>The relations at a side's open ends, counted up to <paramref name="cap"/> (kept, so a side is counted once a level).</summary>
     private async Task<int> CountAsync(PathSide side, int cap)
     {
-        if (counted.TryGetValue((side, side.Depth), out var known) && (known.Count < known.Cap || known.Cap >= cap)) return Math.Min(known.Count, cap);
+        if (Counted(side, cap) is { } known) return known;
         var count = await reads.ReadCost!(side.Ends, cap, cancellationToken);
         counted[(side, side.Depth)] = (count, cap);
         return count;
     }
+
+    /// <summary>What <see cref="CountAsync"/> would answer from what is known of a side's level already, without asking the store; null when nothing known tells.</summary>
+    private int? Counted(PathSide side, int cap) =>
+        counted.TryGetValue((side, side.Depth), out var known) && (known.Count < known.Cap || known.Cap >= cap) ? Math.Min(known.Count, cap) : null;
 
     /// <summary>
     /// Adds the paths of length <paramref name="length"/>: each path of the source's side of length i joined with each

@@ -20,7 +20,7 @@ internal sealed class PathSide(string start, string other, bool forward)
 
     /// <summary>
     /// Whether a level was cut at <see cref="TraversalLimits.MaxPathFrontier"/> open paths: the levels from it on miss
-    /// paths, and only those up to <see cref="Whole"/> hold every one.
+    /// paths, and only those up to <see cref="Whole"/> hold every one (the search takes no others).
     /// </summary>
     public bool Cut => Whole < Depth;
 

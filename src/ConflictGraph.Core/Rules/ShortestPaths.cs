@@ -22,10 +22,16 @@ public static class ShortestPaths
     /// returns when it cannot tell; nodes a store has already read may cost nothing); a store that has it lets the search
     /// read the side that reads less, where without it the side with fewer nodes to read is taken.
     /// </param>
+    /// <param name="RelationsWithin">
+    /// What <c>RelationsOf</c> answers for the given nodes when they have at most the given number of relations, else
+    /// null, having read no more than one past it; a store that has it lets the search weigh a side by reading it when
+    /// the read would be small anyway, so a side of few relations costs its read alone, not a count and then the read.
+    /// </param>
     public sealed record Reads(
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyList<Relation>>> RelationsOf,
         Func<IReadOnlyCollection<string>, string, CancellationToken, Task<IReadOnlyList<Relation>>>? RelationsTo = null,
-        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<int>>? ReadCost = null);
+        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<int>>? ReadCost = null,
+        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<IReadOnlyList<Relation>?>>? RelationsWithin = null);
 
     /// <summary>The order of the answer: shortest first, then by node ids joined with '/' (ordinal), then by relation ids in turn.</summary>
     public static IComparer<GraphPath> Order { get; } = Comparer<GraphPath>.Create((a, b) =>
@@ -44,6 +50,7 @@ public static class ShortestPaths
         FindAsync(new Reads(relationsOf, relationsTo), fromId, toId, maxDepth, limit, cancellationToken);
 
     /// <inheritdoc cref="FindAsync(Func{IReadOnlyCollection{string}, CancellationToken, Task{IReadOnlyList{Relation}}}, string, string, int, int, CancellationToken, Func{IReadOnlyCollection{string}, string, CancellationToken, Task{IReadOnlyList{Relation}}}?)"/>
+    /// <exception cref="PathSearchTooWideException">Both ends' levels passed <see cref="TraversalLimits.MaxPathFrontier"/> open paths before a length's paths were complete.</exception>
     public static async Task<IReadOnlyList<GraphPath>> FindAsync(
         Reads reads, string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
     {

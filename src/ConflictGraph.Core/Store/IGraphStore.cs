@@ -87,6 +87,7 @@ public interface IGraphStore
         string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken);
 
     /// <summary>Shortest paths first, ignoring direction, each at most <paramref name="maxDepth"/> relations long.</summary>
+    /// <exception cref="PathSearchTooWideException">The search is too wide from both ends to show its answer is the first paths.</exception>
     Task<IReadOnlyList<GraphPath>> FindPathsAsync(
         string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken);
 

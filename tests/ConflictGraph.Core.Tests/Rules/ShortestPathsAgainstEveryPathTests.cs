@@ -7,7 +7,7 @@ namespace ConflictGraph.Core.Tests.Rules;
 /// The search against the plainest reading of its rule: every simple path between the two nodes up to the depth, found
 /// one relation at a time, sorted by <see cref="ShortestPaths.Order"/>, the first taken. Over generated graphs with a hub,
 /// parallel relations, self-loops, ids that sort differently joined than alone, and an island; every depth from 1 to 6,
-/// limits 1, 3 and 25, and whatever the store offers and whatever its counts say.
+/// limits 1, 3 and 25, and whatever the store offers and whatever its counts and capped reads say.
 /// </summary>
 public sealed class ShortestPathsAgainstEveryPathTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -80,7 +80,7 @@ public sealed class ShortestPathsAgainstEveryPathTests(Xunit.Abstractions.ITestO
         return paths;
     }
 
-    /// <summary>The ways a store can serve the search: relations alone; with look-ups by both ends; with counts; with counts that say nothing true.</summary>
+    /// <summary>The ways a store can serve the search: relations alone; with look-ups by both ends; with counts; with counts that say nothing true; with reads stopped at a cap, truly or not.</summary>
     private static IEnumerable<(string Name, ShortestPaths.Reads Reads)> Stores(Graph graph)
     {
         Task<IReadOnlyList<Relation>> Of(IReadOnlyCollection<string> ids, CancellationToken _) => Task.FromResult(graph.Touching(ids));
@@ -88,11 +88,19 @@ public sealed class ShortestPathsAgainstEveryPathTests(Xunit.Abstractions.ITestO
             Task.FromResult<IReadOnlyList<Relation>>(graph.Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList());
         Task<int> Count(IReadOnlyCollection<string> ids, int cap, CancellationToken _) => Task.FromResult(Math.Min(cap, graph.Touching(ids).Count));
         Task<int> Arbitrary(IReadOnlyCollection<string> ids, int cap, CancellationToken _) => Task.FromResult(Math.Min(cap, string.Join(",", ids).Length * 37 % 11));
+        Task<IReadOnlyList<Relation>?> Within(IReadOnlyCollection<string> ids, int most, CancellationToken _) =>
+            Task.FromResult(graph.Touching(ids) is var all && all.Count <= most ? all : null);
+        // A read stopped at its cap whatever it holds, for half the sides: the search must then weigh them by counts.
+        Task<IReadOnlyList<Relation>?> Stopped(IReadOnlyCollection<string> ids, int most, CancellationToken _) =>
+            Task.FromResult(string.Join(",", ids).Length % 2 == 0 ? null : graph.Touching(ids));
         yield return ("relations", new ShortestPaths.Reads(Of));
         yield return ("look-ups", new ShortestPaths.Reads(Of, To));
         yield return ("look-ups and counts", new ShortestPaths.Reads(Of, To, Count));
         yield return ("counts", new ShortestPaths.Reads(Of, ReadCost: Count));
         yield return ("look-ups and arbitrary counts", new ShortestPaths.Reads(Of, To, Arbitrary));
+        yield return ("look-ups, counts and capped reads", new ShortestPaths.Reads(Of, To, Count, Within));
+        yield return ("counts and capped reads", new ShortestPaths.Reads(Of, ReadCost: Count, RelationsWithin: Within));
+        yield return ("look-ups, arbitrary counts and reads stopped short", new ShortestPaths.Reads(Of, To, Arbitrary, Stopped));
     }
 
     private static IEnumerable<string> Described(IEnumerable<GraphPath> paths) =>

@@ -146,4 +146,42 @@ public sealed class ShortestPathsTests
         Assert.Equal(fromId == "person:p" ? Expected() : Expected().Select(p => string.Join('/', p.Split('/').Reverse())),
             paths.Select(p => string.Join('/', p.NodeIds)));
     }
+
+    // Two armies, each targeted in 20,001 events, more than a level keeps. Each carried out one more event, whose
+    // relation's id ("org:...") sorts after those of the events that targeted it ("event:..."), so a cut level drops it;
+    // those two events answered one another, and so did two of the targeted ones.
+    private static readonly IReadOnlyList<Relation> TwoHubs =
+    [
+        .. new[] { "a", "b" }.SelectMany(hub => Enumerable.Range(0, 20_001).Select(i => new Relation(RelationType.Targeted, $"event:{hub}{i:D5}", $"org:{hub}", [], []))),
+        new Relation(RelationType.CarriedOut, "org:a", "event:0", [], []),
+        new Relation(RelationType.CarriedOut, "org:b", "event:1", [], []),
+        new Relation(RelationType.ResponseTo, "event:0", "event:1", [], []),
+        new Relation(RelationType.ResponseTo, "event:a00001", "event:b00001", [], []),
+    ];
+
+    private static ShortestPaths.Reads TwoHubsReads()
+    {
+        var touching = TwoHubs.SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) }).ToLookup(x => x.Node, x => x.Relation);
+        IReadOnlyList<Relation> Touching(IReadOnlyCollection<string> ids) => ids.SelectMany(id => touching[id]).Distinct().ToList();
+        return new ShortestPaths.Reads((ids, _) => Task.FromResult(Touching(ids)),
+            (ids, end, _) => Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList()),
+            (ids, cap, _) => Task.FromResult(Math.Min(cap, Touching(ids).Count)),
+            (ids, most, _) => Task.FromResult(Touching(ids) is var all && all.Count <= most ? all : null));
+    }
+
+    [Fact]
+    public async Task ASearchWhoseLevelsAreCutFromBothEndsIsRefusedRatherThanAnsweredWithPathsThatAreNotTheFirst()
+    {
+        // The first path is org:a/event:0/event:1/org:b, through the two relations both cut levels drop; what they
+        // keep holds org:a/event:a00001/event:b00001/org:b alone, which a search joining them would answer.
+        var refused = await Assert.ThrowsAsync<PathSearchTooWideException>(() => ShortestPaths.FindAsync(TwoHubsReads(), "org:a", "org:b", 3, 3, CancellationToken.None));
+
+        Assert.Equal(2, refused.Length);
+        Assert.Contains("20,000 open paths", refused.Message);
+        Assert.Contains("ask maxDepth: 1", refused.Message);
+        // Shorter searches are whole, and a search with one hub end answers its first paths.
+        Assert.Empty(await ShortestPaths.FindAsync(TwoHubsReads(), "org:a", "org:b", 1, 3, CancellationToken.None));
+        Assert.Equal(["org:a/event:0/event:1"], (await ShortestPaths.FindAsync(TwoHubsReads(), "org:a", "event:1", 3, 1, CancellationToken.None)).Select(p => string.Join('/', p.NodeIds)));
+        Assert.Equal(["event:b00001/event:a00001/org:a"], (await ShortestPaths.FindAsync(TwoHubsReads(), "event:b00001", "org:a", 3, 1, CancellationToken.None)).Select(p => string.Join('/', p.NodeIds)));
+    }
 }

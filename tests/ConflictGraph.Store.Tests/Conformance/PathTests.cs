@@ -83,4 +83,24 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Empty(await store.FindPathsAsync("org:group", "org:army", 1, 8, None));
         Assert.Empty(await store.FindPathsAsync("org:group", "org:army", 3, 0, None));
     }
+
+    [SkippableFact]
+    public async Task AnEndWithMoreRelationsThanACheapReadIsWeighedNotTakenFromAPartRead()
+    {
+        // An army that carried out 1,100 events (more than a search reads before weighing a side); a person was killed
+        // in the last of them by id, the last relation a read of the army meets.
+        var events = Enumerable.Range(0, 1_100).Select(i => $"event:e{i:D4}").ToList();
+        var nodes = new List<Node>
+        {
+            new Organization("org:army", "Army", [], null, OrganizationKind.Military, null),
+            new Person("person:p", "P", [], null, []),
+        };
+        nodes.AddRange(events.Select(id => new Event(id, id, EventKind.Other, null, null)));
+        var relations = events.Select(e => TestWorld.Relation(RelationType.CarriedOut, "org:army", e)).Append(TestWorld.Relation(RelationType.Killed, "event:e1099", "person:p")).ToList();
+        var store = await CreateEmptyStoreAsync();
+        await store.ImportAsync(new GraphBatch(nodes, relations), null, None);
+
+        Assert.Equal(["org:army event:e1099 person:p | CARRIED_OUT KILLED"], Described(await store.FindPathsAsync("org:army", "person:p", 2, 3, None)));
+        Assert.Equal(["person:p event:e1099 org:army | KILLED CARRIED_OUT"], Described(await store.FindPathsAsync("person:p", "org:army", 2, 3, None)));
+    }
 }
