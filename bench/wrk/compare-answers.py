@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
-"""compare-answers.py PORT_A PORT_B [N] [EVENTS]: asks two services on the same store (EVENTS events, default 1M) the same spread queries and compares the bodies byte for byte; exits 1 on any difference."""
+"""compare-answers.py PORT_A PORT_B [N] [EVENTS]: asks two services on the same store (EVENTS events, default 1M) the same spread queries and compares the bodies byte for byte; exits 1 on any difference.
+compare-answers.py --paths PAIRS PORT_A PORT_B [N]: the paths queries instead, for the first N pairs (default all) of PAIRS (bench/wrk/path-pairs.py):
+the harness's document (maxDepth 3, first 3), and for every tenth pair a deeper page with relation ids (maxDepth 4, first 25)."""
 import json, sys, random, urllib.request
+pairs_file = None
+if sys.argv[1] == "--paths": pairs_file = sys.argv.pop(2); sys.argv.pop(1)
 a, b = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 300
 events = int(sys.argv[4]) if len(sys.argv) > 4 else 1000000
@@ -24,6 +28,18 @@ THREE_EV = "query T($id: ID!) { node(id: $id) { id ... on Event { perpetrators {
 ACTORS = "query Speakers($after: String) { actors(first: 20, after: $after) { pageInfo { endCursor hasNextPage } nodes { id name statements(first: 5) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } } } }"
 ACTOR_ST = "query S($id: ID!, $after: String) { node(id: $id) { id ... on Actor { statements(first: 7, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id text } } } } } }"
 STMTS = "query St($about: ID, $after: String) { statements(first: 4, after: $after, filter: { aboutId: $about }) { totalCount pageInfo { endCursor hasNextPage } nodes { id stance } } }"
+PATHS = "query Connect($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 3, first: 3) { length nodes { id } relations { type } } }"
+PATHS_DEEP = "query Deep($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 4, first: 25) { length nodes { id } relations { id type status } } }"
+if pairs_file:
+    pairs = [line.split() for line in open(pairs_file) if line.strip()]
+    pairs = pairs[: int(sys.argv[3])] if len(sys.argv) > 3 else pairs
+    for k, (x, y) in enumerate(pairs):
+        check("paths", PATHS, {"from": x, "to": y})
+        if k % 10 == 0: check("paths-deep", PATHS_DEEP, {"from": x, "to": y})
+    print("asked:", counts, "differing:", len(bad), "with errors:", len(errors))
+    for x in errors[:3]: print(x)
+    for x in bad[:5]: print(x)
+    sys.exit(1 if bad else 0)
 ids = [f"event:e{random.randint(1, events):07d}" for _ in range(n)]
 for i in ids:
     check("two-level", TWO, {"id": i}); check("lookup", LOOKUP, {"id": i}); check("two-level-wide", TWO_WIDE, {"id": i})

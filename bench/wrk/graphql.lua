@@ -4,14 +4,18 @@
 --   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- lookup 1000000 repeated
 -- three-level asks the page of 20 retaliations after an event (the harness's 3 levels: retaliations, their claims, the
 -- claims' speakers); repeated, the page after one of the 64 ids.
+-- paths asks the harness's "paths between two actors" (an armed group to its country's armed forces, maxDepth 3, first
+-- 3) for the pairs in the file the PAIRS environment variable names, one "from to" a line (bench/wrk/path-pairs.py writes
+-- them from a store), taken at random; repeated, the first 64 of them.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
 local documents = {
   ["lookup"] = "query Lookup($id: ID!) { node(id: $id) { id ... on Event { title kind description date { start end precision at text } } } }",
   ["two-level"] = "query EventFacts($id: ID!) { node(id: $id) { id ... on Event { title kind date { start end precision } perpetrators { id name } place { id name kind } statements { id text stance } } } }",
+  ["paths"] = "query Connect($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 3, first: 3) { length nodes { id } relations { type } } }",
   ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
-local document, events, repeated
+local document, events, repeated, pairs
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
 
 local threads = {}
@@ -34,9 +38,19 @@ function setup(thread)
 end
 
 function init(args)
-  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level or three-level")
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level or paths")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
+  if args[1] == "paths" then
+    local file = assert(io.open(assert(os.getenv("PAIRS"), "paths: set PAIRS to a file of pairs (bench/wrk/path-pairs.py)"), "r"))
+    pairs = {}
+    for line in file:lines() do
+      local from, to = line:match("^(%S+)%s+(%S+)$")
+      if from then pairs[#pairs + 1] = { from, to } end
+    end
+    file:close()
+    assert(#pairs > 0, "paths: no pairs in " .. os.getenv("PAIRS"))
+  end
   math.randomseed(tonumber(seed) or os.time())
   if args[4] == "check" then response = check end
 end
@@ -59,6 +73,11 @@ local function base64url(text)
 end
 
 function request()
+  if pairs then
+    local pair = pairs[math.random(1, repeated and math.min(64, #pairs) or #pairs)]
+    return wrk.format("POST", "/graphql", headers,
+      string.format('{"query":"%s","variables":{"from":"%s","to":"%s"}}', document, pair[1], pair[2]))
+  end
   local n
   if repeated then n = 1 + math.floor(math.random(0, 63) * events / 64) else n = math.random(1, events) end
   local id = string.format("event:e%07d", n)
