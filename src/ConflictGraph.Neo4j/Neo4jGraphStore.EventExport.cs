@@ -28,7 +28,7 @@ public sealed partial class Neo4jGraphStore
             var page = (await ReadAsync(text, parameters, cancellationToken)).Records.ToList();
             foreach (var row in page) yield return Record(row, places);
             if (page.Count < ExportPage) yield break;
-            after = EventExportQuery.After(page[^1].String("sortKey"), page[^1].String("id"));
+            after = EventExportQuery.After(page[^1].NullableString("sortKey"), page[^1].String("id"));
         }
     }
 

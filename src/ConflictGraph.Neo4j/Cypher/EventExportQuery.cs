@@ -19,12 +19,11 @@ public static class EventExportQuery
     public static (string Text, Dictionary<string, object?> Parameters) Page(EventSelection selection, string? after, int limit)
     {
         var find = FindQuery.ForNodes(selection.ToNodeQuery());
-        var (key, _, tag) = FindQuery.Order(NodeOrder.DateAsc);
-        var afterCondition = find.After(after, tag, false, "n.id");
+        var afterCondition = find.After(after, Sort, "n.id");
         find.Parameters["limit"] = limit;
         // A WITH's WHERE follows its ORDER BY and LIMIT, so the keyset condition has a WITH of its own, before the page's order and limit.
-        var text = $"{find.TextMatches}{find.Match} WITH DISTINCT n WHERE {find.Where} WITH n, {key} AS sortKey {(afterCondition is null ? "" : $"WHERE {afterCondition} ")}" +
-                   "WITH n, sortKey ORDER BY sortKey, n.id LIMIT $limit " +
+        var text = $"{find.TextMatches}{find.Match} WITH DISTINCT n WHERE {find.Where} WITH n, {Sort.Key} AS sortKey {(afterCondition is null ? "" : $"WHERE {afterCondition} ")}" +
+                   $"WITH n, sortKey ORDER BY {Sort.OrderBy("n.id")} LIMIT $limit " +
                    $"RETURN n.id AS id, n.body AS body, sortKey, {string.Join(", ", Properties.EventTally.Select(p => $"n.{p} AS {p}"))}, " +
                    $"{EventKeys.Disputed("n")} AS disputed, " +
                    $"COLLECT {{ MATCH (n)-[r:{Type(RelationType.OccurredIn)}]->(x:{Labels.Of(NodeKind.Place)}) WITH x, r ORDER BY x.id " +
@@ -37,6 +36,9 @@ public static class EventExportQuery
 
     private static string Link => $"{{id: x.id, kind: {Labels.KindExpression("x")}, label: x.label, status: r.status}}";
 
-    /// <summary>The cursor after a row, in the list's own cursor format.</summary>
-    public static string After(string sortKey, string id) => Cursor.Encode($"{FindQuery.Order(NodeOrder.DateAsc).Tag}:{sortKey}", id);
+    /// <summary>The list's order: start dates ascending, undated events last.</summary>
+    private static readonly FindQuery.NodeSort Sort = FindQuery.Order(NodeOrder.DateAsc);
+
+    /// <summary>The cursor after a row (its start date, null when undated), in the list's own cursor format.</summary>
+    public static string After(string? sortKey, string id) => Sort.CursorFor(sortKey, id);
 }

@@ -206,22 +206,64 @@ public sealed class FindQuery
         Parameters["actor"] = actor;
     }
 
-    /// <summary>The sort key expression, direction and cursor tag of an order (the same tags as the embedded store).</summary>
-    public static (string Key, bool Descending, string Tag) Order(NodeOrder order) => order switch
+    /// <summary>
+    /// An order of nodes: the expression a page binds to <c>sortKey</c>, its direction, its cursor tag (the same tags as the
+    /// embedded store), and whether it is a date order, which orders and reads its cursors as <see cref="DateKey"/> says.
+    /// </summary>
+    public sealed record NodeSort(string Key, bool Descending, string Tag, bool ByDate)
     {
-        NodeOrder.DateAsc => ("coalesce(n.dateStart, '9999-12-31')", false, "a"),
-        NodeOrder.DateDesc => ("coalesce(n.dateStart, '0000-01-01')", true, "d"),
-        _ => ("n.id", false, "i"),
+        /// <summary>
+        /// The ORDER BY terms on <c>sortKey</c>, then <paramref name="idExpression"/>. A date order's undated rows (a null
+        /// key) come last either way: Cypher sorts null last ascending but first descending, so a descending date order
+        /// sorts by <c>sortKey IS NULL</c> first (false before true).
+        /// </summary>
+        public string OrderBy(string idExpression) =>
+            ByDate && Descending ? $"sortKey IS NULL, sortKey DESC, {idExpression}" : $"sortKey{(Descending ? " DESC" : "")}, {idExpression}";
+
+        /// <summary>The cursor after a row whose <c>sortKey</c> is <paramref name="sortKey"/> (a date order's: null when undated).</summary>
+        public string CursorFor(string? sortKey, string id) => Cursor.Encode($"{Tag}:{(ByDate ? DateKey.Of(sortKey, Descending) : sortKey)}", id);
+    }
+
+    /// <summary>The sort of an order: a date order's key is the start date itself, null for an undated node.</summary>
+    public static NodeSort Order(NodeOrder order) => order switch
+    {
+        NodeOrder.DateAsc => new("n.dateStart", false, "a", true),
+        NodeOrder.DateDesc => new("n.dateStart", true, "d", true),
+        _ => new("n.id", false, "i", false),
     };
 
     /// <summary>Adds the keyset condition for rows after <paramref name="cursor"/>; refuses cursors from another order.</summary>
     public string? After(string? cursor, string tag, bool descending, string idExpression)
     {
         if (cursor is null) return null;
-        var (key, id) = Cursor.Decode(cursor);
-        if (!key.StartsWith(tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
-        Parameters["afterKey"] = key[(tag.Length + 1)..];
+        var (key, id) = Position(cursor, tag);
+        Parameters["afterKey"] = key;
         Parameters["afterId"] = id;
         return $"(sortKey {(descending ? "<" : ">")} {Value("afterKey")} OR (sortKey = {Value("afterKey")} AND {idExpression} > {Value("afterId")}))";
+    }
+
+    /// <summary>
+    /// Adds the keyset condition for nodes after <paramref name="cursor"/> in <paramref name="sort"/>; refuses cursors from
+    /// another order. After a dated row come the later dates, the same date's greater ids and every undated row; after an
+    /// undated row, the undated rows of greater ids.
+    /// </summary>
+    public string? After(string? cursor, NodeSort sort, string idExpression)
+    {
+        if (!sort.ByDate || cursor is null) return After(cursor, sort.Tag, sort.Descending, idExpression);
+        var (key, id) = Position(cursor, sort.Tag);
+        if (!DateKey.TryRead(key, sort.Descending, out var date)) throw new InvalidCursorException(cursor);
+        Parameters["afterId"] = id;
+        if (date is null) return $"(sortKey IS NULL AND {idExpression} > {Value("afterId")})";
+        Parameters["afterKey"] = date;
+        return $"(sortKey IS NULL OR sortKey {(sort.Descending ? "<" : ">")} {Value("afterKey")} OR (sortKey = {Value("afterKey")} AND {idExpression} > {Value("afterId")}))";
+    }
+
+    /// <summary>The sort key and id a cursor of <paramref name="tag"/> names.</summary>
+    /// <exception cref="InvalidCursorException">The cursor is not ours or belongs to another order.</exception>
+    private static (string Key, string Id) Position(string cursor, string tag)
+    {
+        var (key, id) = Cursor.Decode(cursor);
+        if (!key.StartsWith(tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
+        return (key[(tag.Length + 1)..], id);
     }
 }

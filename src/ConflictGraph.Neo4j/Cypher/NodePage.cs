@@ -17,17 +17,15 @@ public sealed class NodePage
     public const string Row = "page";
 
     private readonly FindQuery find;
-    private readonly string key;
-    private readonly bool descending;
-    private readonly string tag;
+    private readonly FindQuery.NodeSort sort;
     private readonly string? after;
 
     private NodePage(NodeQuery query, PageRequest page)
     {
         find = FindQuery.ForNodes(query, Row + ".");
-        (key, descending, tag) = FindQuery.Order(query.Order);
+        sort = FindQuery.Order(query.Order);
         // Refuses a cursor from another order before anything is sent.
-        after = find.After(page.After, tag, descending, "n.id");
+        after = find.After(page.After, sort, "n.id");
         Request = page;
     }
 
@@ -54,9 +52,7 @@ public sealed class NodePage
     /// <summary>The whole result's size (the cursor does not narrow it), as <c>total</c>.</summary>
     public string Total => $"{Found} RETURN count(n) AS total";
 
-    private string Keyed => $"{Found} WITH n, {key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}";
-
-    private string Order => $"sortKey{(descending ? " DESC" : "")}, n.id";
+    private string Keyed => $"{Found} WITH n, {sort.Key} AS sortKey {(after is null ? "" : $"WHERE {after} ")}";
 
     /// <summary>Keys only: the id and the kind's label, not the body (which the caller does not read).</summary>
     private string Column => Request.KeysOnly ? "id" : "body";
@@ -67,7 +63,7 @@ public sealed class NodePage
     /// parameter <paramref name="limit"/>, First + 1 (a parameter: LIMIT may not read a variable).
     /// </summary>
     public string CollectedRows(string limit) =>
-        $"{Keyed}WITH n, sortKey ORDER BY {Order} LIMIT ${limit} " +
+        $"{Keyed}WITH n, sortKey ORDER BY {sort.OrderBy("n.id")} LIMIT ${limit} " +
         $"RETURN collect({{kind: {Labels.KindExpression("n")}, {Column}: n.{Column}, sortKey: sortKey}}) AS rows";
 
     /// <summary>The page from its rows (maps of kind, body or id, and sortKey, in order; First + 1 at most) and its total.</summary>
@@ -77,7 +73,7 @@ public sealed class NodePage
         var items = rows.Take(Request.First).Select(row =>
         {
             var node = Request.KeysOnly ? Cypher.Rows.Key(row) : Cypher.Rows.Node(row);
-            return new PageItem<Node>(node, Cursor.Encode($"{tag}:{(string)row["sortKey"]!}", node.Id));
+            return new PageItem<Node>(node, sort.CursorFor((string?)row["sortKey"], node.Id));
         }).ToList();
         return new Page<Node>(items, total, rows.Count > Request.First, Request.After is not null);
     }

@@ -5,48 +5,54 @@ namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
 /// Keyset paging over (sort key, id): a cursor carries both and the order it belongs to, so a
-/// cursor from another order is refused instead of silently skipping rows. Date orders put
-/// undated rows last either way: their key is <see cref="Undated"/>.
+/// cursor from another order is refused instead of silently skipping rows. A date order's sort key
+/// is the row's start date, NULL for an undated row, and its order and cursors are <see cref="DateKey"/>'s:
+/// dated rows first either way, undated rows last, each date's rows and the undated ones by id.
 /// </summary>
-internal sealed record KeysetPage(string Expression, bool Descending, string Tag, string? Undated)
+internal sealed record KeysetPage(string Expression, bool Descending, string Tag, bool ByDate)
 {
     public static KeysetPage For(NodeOrder order) => order switch
     {
-        NodeOrder.DateAsc => new("coalesce(n.date_start, '9999-12-31')", false, "a", "9999-12-31"),
-        NodeOrder.DateDesc => new("coalesce(n.date_start, '0000-01-01')", true, "d", "0000-01-01"),
-        _ => new("n.id", false, "i", null),
+        NodeOrder.DateAsc => new("n.date_start", false, "a", true),
+        NodeOrder.DateDesc => new("n.date_start", true, "d", true),
+        _ => new("n.id", false, "i", false),
     };
 
-    public static readonly KeysetPage Relations = new("r.id", false, "r", null);
+    public static readonly KeysetPage Relations = new("r.id", false, "r", false);
 
-    public static readonly KeysetPage Facts = new("f.id", false, "f", null);
+    public static readonly KeysetPage Facts = new("f.id", false, "f", false);
 
     /// <summary>The same order on another date column (a date order only), e.g. one an index keeps beside the id.</summary>
-    public KeysetPage OnDate(string dateColumn) => this with { Expression = $"coalesce({dateColumn}, '{Undated}')" };
-
-    /// <summary>True for the date orders, whose index walks split dated from undated rows.</summary>
-    public bool ByDate => Undated is not null;
+    public KeysetPage OnDate(string dateColumn) => this with { Expression = dateColumn };
 
     public string Direction => Descending ? " DESC" : "";
 
-    public string OrderBy(string idColumn) => $"{Expression}{Direction}, {idColumn}";
+    /// <summary>
+    /// The order's terms on sort key <paramref name="key"/>: in a date order the undated rows (a NULL key) come last
+    /// either way, which descending is already (SQLite sorts NULL below every value) and ascending says with NULLS LAST.
+    /// </summary>
+    public string OrderBy(string key, string idColumn) => $"{key}{(ByDate && !Descending ? " NULLS LAST" : Direction)}, {idColumn}";
 
-    /// <summary>The position a cursor names, or null on the first page.</summary>
+    /// <summary>The position a cursor names, or null on the first page; a date order's key is null for an undated row.</summary>
     /// <exception cref="InvalidCursorException">The cursor is not ours or belongs to another order.</exception>
     public Position? Decode(string? cursor)
     {
         if (cursor is null) return null;
         var (key, id) = Cursor.Decode(cursor);
         if (!key.StartsWith(Tag + ":", StringComparison.Ordinal)) throw new InvalidCursorException(cursor);
-        return new Position(key[(Tag.Length + 1)..], id);
+        key = key[(Tag.Length + 1)..];
+        if (!ByDate) return new Position(key, id);
+        return DateKey.TryRead(key, Descending, out var date) ? new Position(date, id) : throw new InvalidCursorException(cursor);
     }
 
     /// <summary>The condition for rows after <paramref name="position"/>, on the sort key expression.</summary>
     public string After(Position position, SqlFilter filter, string idColumn)
     {
+        if (position.Key is null) return $"({Expression} IS NULL AND {idColumn} > {filter.Value(position.Id)})";
         var value = filter.Value(position.Key);
         var lastId = filter.Value(position.Id);
-        return $"({Expression} {(Descending ? "<" : ">")} {value} OR ({Expression} = {value} AND {idColumn} > {lastId}))";
+        var later = $"{Expression} {(Descending ? "<" : ">")} {value} OR ({Expression} = {value} AND {idColumn} > {lastId})";
+        return ByDate ? $"({later} OR {Expression} IS NULL)" : $"({later})";
     }
 
     /// <summary>
@@ -60,15 +66,18 @@ internal sealed record KeysetPage(string Expression, bool Descending, string Tag
         if (position is null) return "";
         var id = filter.Value(position.Id);
         if (!ByDate) return $" AND {idColumn} > {id}";
-        var inUndated = position.Key == Undated;
+        var inUndated = position.Key is null;
         if (dated == false) return inUndated ? $" AND {idColumn} > {id}" : "";
         if (inUndated) return null;
-        var key = filter.Value(position.Key);
+        var key = filter.Value(position.Key!);
         var (bound, beyond) = Descending ? ("<=", "<") : (">=", ">");
         return $" AND {dateColumn} {bound} {key} AND ({dateColumn} {beyond} {key} OR {idColumn} > {id})";
     }
 
-    public string CursorFor(string sortKey, string id) => Cursor.Encode($"{Tag}:{sortKey}", id);
+    /// <summary>The cursor after a row whose sort key is <paramref name="sortKey"/> (in a date order its date, null when undated).</summary>
+    public string CursorFor(string? sortKey, string id) =>
+        Cursor.Encode($"{Tag}:{(ByDate ? DateKey.Of(sortKey, Descending) : sortKey)}", id);
 
-    public sealed record Position(string Key, string Id);
+    /// <summary>A cursor's position: its row's sort key (in a date order its date, null for an undated row) and id.</summary>
+    public sealed record Position(string? Key, string Id);
 }

@@ -89,7 +89,7 @@ internal static class NodePages
                 }
                 if (together) total ??= reader.GetInt32(3);
                 var node = Read(reader, keysOnly);
-                items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.GetString(2), node.Id)));
+                items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.IsDBNull(2) ? null : reader.GetString(2), node.Id)));
             }
         }
         // No row after the cursor carried the total: counted on its own.
@@ -121,7 +121,7 @@ internal static class NodePages
         }
     }
 
-    /// <summary>A page's text and the constants it binds beyond the filter's own (the undated rows' sort key).</summary>
+    /// <summary>A page's text and the constants bound while it was made, beyond the filter's own.</summary>
     private sealed record KeptPage(string Text, Action<SqliteCommand>[] Binders);
 
     /// <summary>How many page shapes are kept: a shape differs only in its kind, order and size, so few are ever made.</summary>
@@ -154,7 +154,7 @@ internal static class NodePages
         if (filter is { DriverDated: true, BeyondKinds: null } && keyset.ByDate) return DatedPage(filter, keyset, position, limit, keysOnly);
         var after = position is null ? "" : $" AND {keyset.After(position, filter, "n.id")}";
         return $"{filter.With}SELECT {Columns(keysOnly)}, {keyset.Expression} FROM {Candidates(filter, keysOnly)} " +
-               $"WHERE {filter.Remaining}{after} ORDER BY {keyset.OrderBy("n.id")} LIMIT {limit}";
+               $"WHERE {filter.Remaining}{after} ORDER BY {keyset.OrderBy(keyset.Expression, "n.id")} LIMIT {limit}";
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ internal static class NodePages
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY sort_key{keyset.Direction}, c.id LIMIT {limit}";
+        var page = $"SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
         return $"{filter.With}{NodesOf(page, filter, keyset, keysOnly)}";
     }
 
@@ -182,7 +182,7 @@ internal static class NodePages
         var candidates = $"dated AS MATERIALIZED (SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c)";
         var keys = keyset with { Expression = "d.sort_key" };
         var after = position is null ? "" : $" WHERE {keys.After(position, filter, "d.id")}";
-        var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY d.sort_key{keyset.Direction}, d.id LIMIT {limit}";
+        var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY {keyset.OrderBy("d.sort_key", "d.id")} LIMIT {limit}";
         return $"{filter.WithAlso(candidates)}{NodesOf(page, filter, keyset, keysOnly, ", (SELECT count(*) FROM dated)")}";
     }
 
@@ -192,7 +192,7 @@ internal static class NodePages
     /// </summary>
     private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, bool keysOnly, string more = "") =>
         $"SELECT {Columns(keysOnly)}, m.sort_key{more} FROM ({page}) m CROSS JOIN {NodeTable(keysOnly)} ON n.id = m.id " +
-        $"WHERE {filter.Remaining} ORDER BY m.sort_key{keyset.Direction}, m.id";
+        $"WHERE {filter.Remaining} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>
         $"SELECT coalesce(sum(value), 0) FROM counts WHERE key IN {filter.List(listing.Parts.Select(p => p.CounterKey).Distinct())}";
@@ -218,7 +218,7 @@ internal static class NodePages
                       $"WHERE {Conditions(filter, part, events)}{after} ORDER BY {order} LIMIT {limit})");
         }
         if (walks.Count == 0) return null;
-        var merged = walks.Count == 1 ? walks[0] : $"SELECT * FROM ({string.Join(" UNION ALL ", walks)}) ORDER BY sort_key{keyset.Direction}, sort_id LIMIT {limit}";
+        var merged = walks.Count == 1 ? walks[0] : $"SELECT * FROM ({string.Join(" UNION ALL ", walks)}) ORDER BY {keyset.OrderBy("sort_key", "sort_id")} LIMIT {limit}";
         return filter.With + merged;
     }
 

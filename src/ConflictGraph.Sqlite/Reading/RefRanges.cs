@@ -1,3 +1,5 @@
+using ConflictGraph.Core.Paging;
+
 namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
@@ -52,10 +54,8 @@ internal sealed class RefRanges
             foreach (var dated in new[] { true, false })
             {
                 if (keyset.WalkAfter(position, dated, filter, "x.date_start", "x.node_id") is not { } after) continue;
-                var (sortKey, order) = dated
-                    ? ("x.date_start", $"x.date_start{keyset.Direction}, x.node_id")
-                    : (filter.Value(keyset.Undated), "x.node_id");
-                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, {sortKey} AS sort_key FROM node_refs x{join} " +
+                var order = dated ? $"x.date_start{keyset.Direction}, x.node_id" : "x.node_id";
+                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, x.date_start AS sort_key FROM node_refs x{join} " +
                           $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{Beyond}{after} " +
                           $"ORDER BY {order} LIMIT {limit})");
             }
@@ -63,7 +63,7 @@ internal sealed class RefRanges
         if (walks.Count == 0) return null;
         var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.seq = m.seq");
         return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ", walks)}) m{nodes} " +
-               $"ORDER BY m.sort_key{keyset.Direction}, m.id LIMIT {limit}";
+               $"ORDER BY {keyset.OrderBy("m.sort_key", "m.id")} LIMIT {limit}";
     }
 
     /// <summary>
@@ -72,17 +72,15 @@ internal sealed class RefRanges
     /// three: the two walks' sorts for their UNION and the page's ORDER BY). In ascending order the index (target, field,
     /// kind, date, node) gives the page's order as it is read, SQLite's NULLS LAST walk reading the dated entries and then
     /// the undated ones; in descending order it sorts the ids of a date (the merged walks did too). A range of one target
-    /// holds each node once (node_refs' key is the node, field and target), so nothing needs removing twice. A date equal
-    /// to the undated rows' key ('9999-12-31' ascending, '0000-01-01' descending) comes before the undated rows here,
-    /// where the merge put the two in id order; a cursor treats such a date as undated either way.
+    /// holds each node once (node_refs' key is the node, field and target), so nothing needs removing twice. Every row
+    /// dated, whatever its date, comes before the undated ones, as in the merged walks and in <see cref="DateKey"/>'s order.
     /// </summary>
     private string FirstOfOne(RefRange range, string limit, bool keys)
     {
         var columns = keys ? $"{kind}, x.node_id" : "n.kind, n.body";
         var nodes = keys && filter.BeyondKinds is null ? "" : RowsNode;
-        var order = keyset.Descending ? "x.date_start DESC, x.node_id" : "x.date_start NULLS LAST, x.node_id";
-        return $"{filter.With}SELECT {columns}, coalesce(x.date_start, {filter.Value(keyset.Undated)}) FROM node_refs x{nodes} " +
-               $"WHERE {Key(range)}{Beyond} ORDER BY {order} LIMIT {limit}";
+        return $"{filter.With}SELECT {columns}, x.date_start FROM node_refs x{nodes} " +
+               $"WHERE {Key(range)}{Beyond} ORDER BY {keyset.OrderBy("x.date_start", "x.node_id")} LIMIT {limit}";
     }
 
     /// <summary>The filter's conditions on the node's own row, when it has any.</summary>

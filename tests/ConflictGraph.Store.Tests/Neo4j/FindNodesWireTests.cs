@@ -89,15 +89,16 @@ public sealed class FindNodesWireTests
         const string found = "MATCH (n:Statement) MATCH (n)-[:SPOKEN_BY]->(:Node {id: $speaker}) MATCH (n)-[:ABOUT]->(:Node {id: $about}) " +
                              "WITH DISTINCT n WHERE n.subKind IN $stances";
         const string count = found + " RETURN count(n) AS total";
-        const string rows = found + " WITH n, coalesce(n.dateStart, '0000-01-01') AS sortKey " +
-                            "WHERE (sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId)) " +
-                            "RETURN head([l IN labels(n) WHERE l <> 'Node']) AS kind, n.body AS body, sortKey ORDER BY sortKey DESC, n.id LIMIT $limit";
+        // (Since session 20 a date order's sortKey is the date itself, null for an undated statement, which comes last.)
+        const string rows = found + " WITH n, n.dateStart AS sortKey " +
+                            "WHERE (sortKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId)) " +
+                            "RETURN head([l IN labels(n) WHERE l <> 'Node']) AS kind, n.body AS body, sortKey ORDER BY sortKey IS NULL, sortKey DESC, n.id LIMIT $limit";
         static string Folded(string text) => string.Join("page.", text.Split("$"));
         var keyed = rows[..rows.IndexOf("RETURN ", StringComparison.Ordinal)];
 
         Assert.Equal(
             $"CALL () {{ UNWIND $q0 AS page CALL (page) {{ {Folded(count)} }} " +
-            $"CALL (page) {{ {Folded(keyed)}WITH n, sortKey ORDER BY sortKey DESC, n.id LIMIT $l0 " +
+            $"CALL (page) {{ {Folded(keyed)}WITH n, sortKey ORDER BY sortKey IS NULL, sortKey DESC, n.id LIMIT $l0 " +
             "RETURN collect({kind: head([l IN labels(n) WHERE l <> 'Node']), body: n.body, sortKey: sortKey}) AS rows } " +
             "RETURN collect({at: page.at, total: total, rows: rows}) AS q0 } RETURN q0",
             Assert.Single(sent).Statement);

@@ -67,6 +67,7 @@ public static class StoreStatements
         await store.ExpandAsync([], ["person:a"], [(about, new PageRequest(5, KeysOnly: true))], RowCap.None, none);
         await store.ExpandAsync([], [], [.. NodeQueries().Select(q => (q, new PageRequest(5))), .. NodeQueries().Select(q => (q, new PageRequest(5, CountTotal: false, KeysOnly: true)))], RowCap.None, none);
         await store.ExpandAsync([], [], [.. Enum.GetValues<NodeOrder>().Select(order => (new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order)))),
+            .. Enum.GetValues<NodeOrder>().Select(order => (new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order, undated: true)))),
             (about, new PageRequest(0))], RowCap.None, none);
         await store.GetCitationsAsync(["statement:s"], none);
         await store.GetFactsAsync(["place:iraq"], none);
@@ -80,7 +81,8 @@ public static class StoreStatements
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5, KeysOnly: true))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())
-            await store.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order)))], none);
+        foreach (var undated in new[] { false, true })
+            await store.FindNodesAsync([(new NodeQuery { Kinds = [NodeKind.Event], Order = order }, new PageRequest(5, After(order, undated)))], none);
         foreach (var query in RelationQueries())
         {
             await store.FindRelationsAsync(query, new PageRequest(5), none);
@@ -114,12 +116,20 @@ public static class StoreStatements
         await store.GetDataVersionAsync(none);
         await store.ClearAsync(none);
 
-        return Statements(server).ToList();
+        // An event export's later pages, which the stand-in's short pages never reach: after a dated and an undated event.
+        var later = new[] { EventExportQuery.After("2021-01-01", "event:e"), EventExportQuery.After(null, "event:e") }
+            .SelectMany(after => EventSelections().Select(selection => EventExportQuery.Page(selection, after, 5).Text));
+        return Statements(server).Concat(later).Distinct().ToList();
     }
 
-    /// <summary>A cursor of an event page in the order given.</summary>
-    private static string After(NodeOrder order) =>
-        Cursor.Encode(order switch { NodeOrder.DateAsc => "a:2021-01-01", NodeOrder.DateDesc => "d:2021-01-01", _ => "i:event:e" }, "event:e");
+    /// <summary>A cursor of an event page in the order given, after a dated event or (date orders) an undated one.</summary>
+    private static string After(NodeOrder order, bool undated = false) =>
+        Cursor.Encode(order switch
+        {
+            NodeOrder.DateAsc => $"a:{(undated ? DateKey.Undated(false) : "2021-01-01")}",
+            NodeOrder.DateDesc => $"d:{(undated ? DateKey.Undated(true) : "2021-01-01")}",
+            _ => "i:event:e",
+        }, "event:e");
 
     private const string Empty = """{"data":{"fields":[],"values":[]},"bookmarks":[],"transaction":{"id":"t1"}}""";
     private const string Zero = """{"$type":"Integer","_value":"0"}""";
