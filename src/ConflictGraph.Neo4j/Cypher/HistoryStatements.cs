@@ -25,16 +25,19 @@ public static partial class Statements
         "h.batchId AS batchId, h.writer AS writer, h.at AS at, h.batchFirst AS batchFirst, h.aboutIds AS aboutIds";
 
     /// <summary>
-    /// The entry's columns with its 'before', whether a later entry of the same target exists, and
-    /// that entry's 'before' (this entry's 'after'), found through the target index; and the target as
-    /// stored now (<see cref="StoredTarget"/>, null when it is gone), which is the 'after' of the
-    /// target's newest entry, read in the same request.
+    /// The entry's columns with its 'before', whether a later entry of the same target exists, and that entry's 'before'
+    /// (this entry's 'after'), found through the target index; and the target as stored now (<see cref="StoredTarget"/>,
+    /// null when it is gone), which is the 'after' of the target's newest entry, read in the same request. Whether a later
+    /// entry exists is bound by a WITH before the RETURN, so that each entry reads only the 'after' it has: the next
+    /// entry's 'before' when there is one, else the stored target: Neo4j's planner solves a subquery expression inside a
+    /// CASE as a nested plan that runs only when its branch is taken, never as a RollUpApply run for every row (its
+    /// SubqueryExpressionSolver), so an older entry reads no stored target and the newest no later entry.
     /// </summary>
     private static readonly string HistoryStates =
-        $"RETURN {HistoryColumns}, h.before AS before, " +
-        $"EXISTS {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq }} AS hasNext, " +
-        $"head(COLLECT {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq WITH n ORDER BY n.seq LIMIT 1 RETURN n.before AS before }}) AS nextBefore, " +
-        $"{StoredTarget} AS stored " +
+        $"WITH h, EXISTS {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq }} AS hasNext " +
+        $"RETURN {HistoryColumns}, h.before AS before, hasNext, " +
+        $"CASE WHEN hasNext THEN head(COLLECT {{ MATCH (n:{Labels.History} {{targetId: h.targetId}}) WHERE n.seq > h.seq WITH n ORDER BY n.seq LIMIT 1 RETURN n.before AS before }}) END AS nextBefore, " +
+        $"CASE WHEN hasNext THEN null ELSE {StoredTarget} END AS stored " +
         "ORDER BY seq";
 
     private static string TargetIs(Core.History.HistoryTarget target) => $"'{Core.Model.EnumNames.Of(target)}'";
