@@ -15,9 +15,11 @@ namespace ConflictGraph.Api.Caching;
 /// <summary>
 /// Serves repeated reads from memory: a read is kept once it has gone to the store twice within
 /// <see cref="CachingOptions.AdmissionWindow"/> (<see cref="ReadAdmission"/>), so reads that do not
-/// repeat cost close to an uncached read, and a kind of read whose hit rate is measured too low rests
-/// for a while, straight to the store (<see cref="HitRate"/>). Concurrent misses on one read share one store call
-/// (<see cref="SingleFlight"/>). Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
+/// repeat leave nothing behind, and a kind of read whose reads are measured hardly ever to come round is
+/// screened: a read the doorkeeper has not seen goes straight to the store, with no key string, look-up or
+/// single flight (<see cref="HitRate"/>). Concurrent misses on one read share one store call
+/// (<see cref="SingleFlight"/>); in a screened kind the read's first caller within the doorkeeper's window goes alone
+/// and every later one shares, so a burst of one read makes at most two store calls. Each entry is stamped with what it depends on (<see cref="ReadTags"/>);
 /// the change log says what every write changed, whichever process made it, so a write makes
 /// stale only the entries it touched: one through this service is seen by the very next read, one
 /// by another process within <see cref="CachingOptions.VersionCheckInterval"/>. When the log cannot
@@ -94,19 +96,33 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// A read as the cache runs it. Its three parts take the read's arguments (<paramref name="args"/>) rather than
     /// capturing them, so they are static lambdas: a read allocates no closure, hit or miss.
     /// </summary>
-    /// <param name="keyOf">Writes the read's key: its name and its arguments, unambiguously (<see cref="ReadKeys"/>); not called while the kind rests.
+    /// <param name="keyOf">Writes the read's key: its name and its arguments, unambiguously (<see cref="ReadKeys"/>).
     /// A key names one read, so it is always asked for one result type.</param>
     /// <param name="dependsOn">What the answer depends on, given the answer: called only when the read is kept.</param>
     /// <param name="read">The read itself, from the store underneath.</param>
-    private async Task<T> CachedAsync<TArgs, T>(
-        string operation, TArgs args, Func<TArgs, string> keyOf, Func<TArgs, T, IEnumerable<string>> dependsOn,
+    private Task<T> CachedAsync<TArgs, T>(
+        string operation, TArgs args, KeyFields<TArgs> keyOf, Func<TArgs, T, IEnumerable<string>> dependsOn,
         Func<IGraphStore, TArgs, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        // A kind of read that hardly ever hits costs the cache more than it saves: it rests, straight to the store.
         var rate = HitRateOf(operation);
-        if (!rate.Caching()) return await read(store, args, cancellationToken);
+        // A kind that hardly ever hits is screened: a read the doorkeeper has not seen cannot be kept, and is all but never
+        // in memory, so it goes straight to the store (its own task, no state machine of ours), remembered by its
+        // fingerprint; a read that came round goes through the cache.
+        if (rate.Screening && !admission.Admit(ReadKeys.Fingerprint(args, keyOf)))
+        {
+            rate.Record(hit: false);
+            return read(store, args, cancellationToken);
+        }
+        return LookUpAsync(rate, args, keyOf, dependsOn, read, cancellationToken);
+    }
+
+    /// <summary>A read looked up in memory: served from there when kept and fresh, else read once for every caller asking it at the time.</summary>
+    private async Task<T> LookUpAsync<TArgs, T>(
+        HitRate rate, TArgs args, KeyFields<TArgs> keyOf, Func<TArgs, T, IEnumerable<string>> dependsOn,
+        Func<IGraphStore, TArgs, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
         await CheckVersionAsync(cancellationToken);
-        var key = keyOf(args);
+        var key = ReadKeys.Text(args, keyOf);
         var kept = cache.TryGetValue(key, out Entry? hit);
         // An entry of another type under the key (which keys that begin with the read's name rule out) counts as a miss.
         var fresh = kept && hit!.Value is T && stamps.IsFresh(hit.Stamp);
@@ -133,7 +149,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     {
         var value = await miss.Read(store, miss.Args, cancellationToken);
         // A read kept before and gone stale has shown it repeats; any other waits for its second miss.
-        var admitted = miss.Kept || admission.Admit(miss.Key);
+        var admitted = miss.Kept || admission.Admit(ReadAdmission.Fingerprint(miss.Key));
         if (admitted && !miss.Kept) miss.Rate.Repeat();
         if (admitted && stamps.Take(miss.DependsOn(miss.Args, value), miss.Writes) is { } stamp)
             cache.Set(miss.Key, new Entry(value, stamp), Kept);
@@ -146,8 +162,11 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// <summary>The store it keeps reads of (for tests).</summary>
     public IGraphStore Store => store;
 
-    /// <summary>Whether a kind of read (its operation's name, as <c>nameof(IGraphStore.GetNodesAsync)</c>) rests, going straight to the store (for tests).</summary>
-    public bool Resting(string operation) => hitRates.TryGetValue(operation, out var rate) && rate.Resting;
+    /// <summary>
+    /// Whether a kind of read (its operation's name, as <c>nameof(IGraphStore.GetNodesAsync)</c>) is screened, its reads the
+    /// doorkeeper has not seen going straight to the store (for tests).
+    /// </summary>
+    public bool Screening(string operation) => hitRates.TryGetValue(operation, out var rate) && rate.Screening;
 
     /// <summary>How every entry is kept (MemoryCache copies these into the entry, so one instance serves all).</summary>
     private static readonly MemoryCacheEntryOptions Kept = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
@@ -157,14 +176,19 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         string operation, TArgs arguments, IEnumerable<string> dependsOn, Func<IGraphStore, TArgs, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken) =>
         CachedAsync(operation, (Operation: operation, Arguments: arguments, DependsOn: dependsOn, Read: read),
-            static a => $"{a.Operation}|{JsonSerializer.Serialize(a.Arguments)}", static (a, _) => a.DependsOn,
+            static (ref key, a) =>
+            {
+                key.Operation(a.Operation);
+                key.Text(JsonSerializer.Serialize(a.Arguments));
+            },
+            static (a, _) => a.DependsOn,
             static (s, a, ct) => a.Read(s, a.Arguments, ct), cancellationToken);
 
     /// <summary>A read whose only argument is a list of ids, and whose answer depends on the same tags whatever the ids.</summary>
     private Task<T> CachedByIdsAsync<T>(
         string operation, IReadOnlyCollection<string> ids, IEnumerable<string> dependsOn,
         Func<IGraphStore, IReadOnlyCollection<string>, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        CachedAsync(operation, (Operation: operation, Ids: ids, DependsOn: dependsOn, Read: read), static a => ReadKeys.Ids(a.Operation, a.Ids),
+        CachedAsync(operation, (Operation: operation, Ids: ids, DependsOn: dependsOn, Read: read), static (ref key, a) => ReadKeys.Ids(ref key, a.Operation, a.Ids),
             static (a, _) => a.DependsOn, static (s, a, ct) => a.Read(s, a.Ids, ct), cancellationToken);
 
     private static readonly string[] OnRelations = [ReadTags.Relations];
@@ -174,13 +198,13 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetNodesAsync), ids, static ids => ReadKeys.Ids(nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
+        CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
             static (s, ids, ct) => s.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
-            static a => ReadKeys.Relations(a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
+            static (ref key, a) => ReadKeys.Relations(ref key, a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
             static (s, a, ct) => s.GetRelationsAsync(a.NodeIds, a.Types, a.Direction, ct), cancellationToken);
 
     /// <summary>
@@ -189,17 +213,26 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// not part of the key: a level read whole answers any cap (the caller's list-item count still sees how long it is).
     /// A shared read stopped by another caller's smaller cap says nothing of this caller's, which reads on its own.
     /// </summary>
-    public async Task<Neighborhood> ExpandAsync(
+    public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         RowCap cap, CancellationToken cancellationToken)
     {
+        var expanded = CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap),
+            static (ref key, a) => ReadKeys.Expand(ref key, a.Requests, a.NodeIds, a.Pages),
+            static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
+                .Concat(PageTags(a.Pages)),
+            static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, a.Cap, ct), cancellationToken);
+        return expanded.IsCompletedSuccessfully ? expanded : AloneWhenStoppedAsync(expanded, requests, nodeIds, pages, cap, cancellationToken);
+    }
+
+    /// <summary>A level whose shared read another caller's smaller cap stopped, read again on this caller's own cap.</summary>
+    private async Task<Neighborhood> AloneWhenStoppedAsync(
+        Task<Neighborhood> expanded, IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
+        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
+    {
         try
         {
-            return await CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap),
-                static a => ReadKeys.Expand(a.Requests, a.NodeIds, a.Pages),
-                static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
-                    .Concat(PageTags(a.Pages)),
-                static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, a.Cap, ct), cancellationToken);
+            return await expanded;
         }
         catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
         {
@@ -218,7 +251,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedByIdsAsync(nameof(GetFactsAsync), subjectIds, OnFacts, static (s, ids, ct) => s.GetFactsAsync(ids, ct), cancellationToken);
 
     public Task<Page<Fact>> FindFactsAsync(FactQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindFactsAsync), (Query: query, Page: page), static a => ReadKeys.FactPage(a.Query, a.Page), static (a, _) => ReadTags.Of(a.Query),
+        CachedAsync(nameof(FindFactsAsync), (Query: query, Page: page), static (ref key, a) => ReadKeys.FactPage(ref key, a.Query, a.Page), static (a, _) => ReadTags.Of(a.Query),
             static (s, a, ct) => s.FindFactsAsync(a.Query, a.Page, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
@@ -228,20 +261,20 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, OnStatements, static (s, ids, ct) => s.GetCasualtyReportsAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindNodesAsync), queries, static q => ReadKeys.NodePages(q), static (q, _) => PageTags(q),
+        CachedAsync(nameof(FindNodesAsync), queries, static (ref key, q) => ReadKeys.NodePages(ref key, q), static (q, _) => PageTags(q),
             static (s, q, ct) => s.FindNodesAsync(q, ct), cancellationToken);
 
     public Task<Page<Relation>> FindRelationsAsync(RelationQuery query, PageRequest page, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(FindRelationsAsync), (Query: query, Page: page), static a => ReadKeys.RelationPage(a.Query, a.Page),
+        CachedAsync(nameof(FindRelationsAsync), (Query: query, Page: page), static (ref key, a) => ReadKeys.RelationPage(ref key, a.Query, a.Page),
             static (a, _) => ReadTags.Of(a.Query), static (s, a, ct) => s.FindRelationsAsync(a.Query, a.Page, ct), cancellationToken);
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, IReadOnlyCollection<NodeKind>? kinds, int limit, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(SearchAsync), (Text: text, Kinds: kinds, Limit: limit), static a => ReadKeys.Search(a.Text, a.Kinds, a.Limit),
+        CachedAsync(nameof(SearchAsync), (Text: text, Kinds: kinds, Limit: limit), static (ref key, a) => ReadKeys.Search(ref key, a.Text, a.Kinds, a.Limit),
             static (a, _) => a.Kinds?.Select(ReadTags.Kind) ?? ReadTags.AllKinds, static (s, a, ct) => s.SearchAsync(a.Text, a.Kinds, a.Limit, ct), cancellationToken);
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindPathsAsync), (From: fromId, To: toId, MaxDepth: maxDepth, Limit: limit),
-            static a => ReadKeys.Paths(a.From, a.To, a.MaxDepth, a.Limit), static (a, _) => [ReadTags.Relations, ReadTags.Node(a.From), ReadTags.Node(a.To)],
+            static (ref key, a) => ReadKeys.Paths(ref key, a.From, a.To, a.MaxDepth, a.Limit), static (a, _) => [ReadTags.Relations, ReadTags.Node(a.From), ReadTags.Node(a.To)],
             static (s, a, ct) => s.FindPathsAsync(a.From, a.To, a.MaxDepth, a.Limit, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
@@ -250,7 +283,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
         IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
         CachedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth),
-            static a => ReadKeys.Escalation(a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
+            static (ref key, a) => ReadKeys.Escalation(ref key, a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
             static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, ct), cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
@@ -258,7 +291,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
         SerializedAsync(nameof(AggregateEventsAsync), query, OnAnything, static (s, q, ct) => s.AggregateEventsAsync(q, ct), cancellationToken);
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetStatsAsync), 0, static _ => nameof(GetStatsAsync), static (_, _) => OnAnything, static (s, _, ct) => s.GetStatsAsync(ct), cancellationToken);
+        CachedAsync(nameof(GetStatsAsync), 0, static (ref key, _) => key.Operation(nameof(GetStatsAsync)), static (_, _) => OnAnything, static (s, _, ct) => s.GetStatsAsync(ct), cancellationToken);
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
         WriteAsync(ct => store.ImportAsync(batch, write, ct), cancellationToken);

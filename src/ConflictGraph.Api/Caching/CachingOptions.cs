@@ -28,17 +28,15 @@ public sealed class CachingOptions
     public int AdmissionWindow { get; set; } = 65_536;
 
     /// <summary>
-    /// The share of a kind of store read (expansions, node lists, pages...) that must be served from
-    /// memory for the kind to stay cached: measured over <see cref="HitRateWindow"/> reads, and a kind
-    /// below it goes straight to the store for the next <see cref="HitRate.RestWindows"/> windows'
-    /// reads before it is measured again (<see cref="HitRate"/>). Reads spread over a large graph
-    /// hardly ever hit, and then the cache's work on each miss costs more than its hits save.
-    /// 0 (the default) caches every kind always: a kind is one store operation for every query that
-    /// uses it, so a kind resting through spread traffic also stops the hits of reads that do repeat
-    /// (BENCHMARKS.md, "Quiet-machine check at 1M, session 13"). 0.1 suits a service whose traffic
-    /// is spread over a large graph throughout.
+    /// The share of a kind of store read (expansions, node lists, pages...) that must come round (served from memory, or
+    /// a miss the doorkeeper had seen before) for every read of the kind to be looked up in memory, judged on each window
+    /// of <see cref="HitRateWindow"/> reads. A kind below it is screened for the next window (<see cref="HitRate"/>): a read
+    /// the doorkeeper has not seen goes straight to the store, only remembered, and one it has seen is looked up, kept and
+    /// served as always. Reads spread over a large graph hardly ever come round, and the cache's work on each of them
+    /// costs more than the few hits save; reads that do repeat, of any kind, are kept at their second miss either way.
+    /// 0 looks up every read of every kind always.
     /// </summary>
-    public double MinimumHitRate { get; set; }
+    public double MinimumHitRate { get; set; } = 0.1;
 
     /// <summary>How many reads of a kind each hit-rate measurement counts (<see cref="MinimumHitRate"/>).</summary>
     public int HitRateWindow { get; set; } = 256;

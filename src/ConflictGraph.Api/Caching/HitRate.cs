@@ -1,36 +1,34 @@
 namespace ConflictGraph.Api.Caching;
 
 /// <summary>
-/// Whether one kind of store read (expansions, node lists, pages of relations...) is worth caching,
-/// from its measured hit rate: when fewer than <see cref="CachingOptions.MinimumHitRate"/> of a
-/// window of <see cref="CachingOptions.HitRateWindow"/> reads were served from memory (or were misses
-/// the doorkeeper had seen before, which keeping would have served: <see cref="Repeat"/>), the kind rests
-/// for <see cref="RestWindows"/> windows (its reads go straight to the store: no key, no lookup, no
-/// single flight, nothing kept), then is measured for a window again. Reads spread over a large graph
-/// hardly ever repeat, and for them the cache's work on every miss (the key, the lookup, the shared
-/// call, the entries kept and promoted) costs more than the few hits save; repeated reads hit
-/// within a window and stay cached.
+/// Whether one kind of store read (expansions, node lists, pages of relations...) is looked up in memory on every read
+/// or screened, judged on each window of <see cref="CachingOptions.HitRateWindow"/> reads: when fewer than
+/// <see cref="CachingOptions.MinimumHitRate"/> of a window's reads were served from memory or were misses the doorkeeper
+/// had seen go to the store before (<see cref="Repeat"/>: keeping them would have served them), the kind's next window
+/// is screened; when a window reaches the share, the next one looks up every read again.
 /// </summary>
 /// <remarks>
-/// Counted in reads, not time, so it is the same on a loaded machine and in a test. While a kind
-/// rests nothing of it is read from memory: what it kept before goes stale as usual (writes still
-/// bump its stamps) and is checked again when the kind is measured next.
+/// Screening (<see cref="CachingGraphStore"/>): a read the doorkeeper has not seen within its window goes straight to
+/// the store, remembered by its fingerprint only, with no key string, look-up, single flight or entry; a read it has
+/// seen goes through the cache as usual, so it is kept at its second trip to the store and served from memory after,
+/// whatever the rest of its kind does. Reads spread over a large graph hardly ever come round, and for them the cache's
+/// work on every miss costs more than the few hits save; a kind whose reads do come round keeps every read's look-up.
+/// Both ways a window counts the same thing (reads that came round within the doorkeeper's window), so the kind goes
+/// back to looking up every read within one window of traffic that repeats. Counted in reads, not time, so it is the
+/// same on a loaded machine and in a test.
 /// </remarks>
 public sealed class HitRate
 {
-    /// <summary>How many windows a kind whose hit rate was too low goes straight to the store.</summary>
-    public const int RestWindows = 8;
-
     private readonly Lock gate = new();
     private readonly int window;
     private readonly int minimumHits;
     private int reads;
     private int hits;
     private int repeats;
-    private int resting;
+    private volatile bool screening;
 
     /// <param name="window">Reads in a window.</param>
-    /// <param name="minimum">The share of a window's reads that must be hits; 0 caches the kind always.</param>
+    /// <param name="minimum">The share of a window's reads that must come round; 0 looks up every read of the kind always.</param>
     public HitRate(int window, double minimum)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
@@ -42,22 +40,10 @@ public sealed class HitRate
     /// <summary>Whether <paramref name="minimum"/> can be a minimum hit rate: a share from 0 to 1 (NaN is not).</summary>
     public static bool IsShare(double minimum) => minimum is >= 0 and <= 1;
 
-    /// <summary>
-    /// Called for each read of the kind: true when it goes through the cache (then say how it went
-    /// with <see cref="Record"/>), false when the kind rests and the read goes straight to the store.
-    /// </summary>
-    public bool Caching()
-    {
-        if (minimumHits == 0 || Volatile.Read(ref resting) == 0) return true;
-        lock (gate)
-        {
-            if (resting == 0) return true;
-            resting--;
-            return false;
-        }
-    }
+    /// <summary>Whether the kind's reads are screened now: only the ones the doorkeeper has seen before are looked up.</summary>
+    public bool Screening => screening;
 
-    /// <summary>A read that went through the cache: <paramref name="hit"/> when memory served it.</summary>
+    /// <summary>A read of the kind, looked up or screened out: <paramref name="hit"/> when memory served it.</summary>
     public void Record(bool hit)
     {
         if (minimumHits == 0) return;
@@ -65,22 +51,19 @@ public sealed class HitRate
         {
             if (hit) hits++;
             if (++reads < window) return;
-            if (hits + repeats < minimumHits) resting = RestWindows * window;
+            screening = hits + repeats < minimumHits;
             (reads, hits, repeats) = (0, 0, 0);
         }
     }
 
     /// <summary>
     /// A miss the doorkeeper had seen go to the store before (<see cref="ReadAdmission"/>): it would have been a hit had
-    /// it been kept then, so it counts as one. While a kind rests nothing of it is kept, and the hits of its measured
-    /// windows alone would stay low however often its reads come round; the doorkeeper still remembers them.
+    /// it been kept then, so it counts as one. A kind whose reads come round a few thousand reads apart fills the cache
+    /// slowly, and its hits alone would stay low for a long while; the doorkeeper remembers them at once.
     /// </summary>
     public void Repeat()
     {
         if (minimumHits == 0) return;
         lock (gate) repeats++;
     }
-
-    /// <summary>Whether the kind's reads go straight to the store now (for tests).</summary>
-    public bool Resting => Volatile.Read(ref resting) > 0;
 }

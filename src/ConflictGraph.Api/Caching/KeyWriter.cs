@@ -95,6 +95,9 @@ internal ref struct KeyWriter
 
     public override readonly string ToString() => new(buffer[..length]);
 
+    /// <summary>The doorkeeper's fingerprint of what was written: the string's (<see cref="ReadAdmission.Fingerprint"/>), with no string made.</summary>
+    public readonly long Fingerprint() => ReadAdmission.Fingerprint(buffer[..length]);
+
     /// <summary>Gives back the rented buffer, if it grew into one.</summary>
     public void Dispose()
     {

@@ -32,17 +32,23 @@ public sealed class ReadAdmission
     }
 
     /// <summary>
-    /// Called when a read went to the store: true when it went there before within the window (keep
-    /// it now), false at its first time (it is remembered instead).
+    /// Called when a read goes to the store: true when it went there before within the window (keep
+    /// it now; in a screened kind, look it up), false at its first time (it is remembered instead).
     /// </summary>
-    public bool Admit(string key)
+    public bool Admit(string key) => Admit(Fingerprint(key));
+
+    /// <summary>
+    /// <see cref="Admit(string)"/> by the key's fingerprint (<see cref="Fingerprint"/>, or
+    /// <see cref="ReadKeys.Fingerprint"/> without the string).
+    /// </summary>
+    public bool Admit(long fingerprint)
     {
         if (seen.Length == 0) return true;
-        var fingerprint = Fingerprint(key);
         ref var slot = ref seen[(int)(fingerprint >>> 33) & mask];
-        if (Volatile.Read(ref slot) == fingerprint) return true;
-        Volatile.Write(ref slot, fingerprint);
-        return false;
+        var held = Volatile.Read(ref slot);
+        if (held == fingerprint) return true;
+        // Of callers asking one new read at once, one takes the slot and is told it is the first; the others see it there.
+        return Interlocked.CompareExchange(ref slot, fingerprint, held) == fingerprint;
     }
 
     /// <summary>
@@ -51,7 +57,7 @@ public sealed class ReadAdmission
     /// keys that differ at their end (ids in sequence: event:e0001234, event:e0001235) had slot bits that hardly
     /// differed and took one another's slots: of 1,000 such keys asked twice in 65,536 slots, 341 were let in (976 now).
     /// </summary>
-    private static long Fingerprint(string key)
+    public static long Fingerprint(ReadOnlySpan<char> key)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in key)

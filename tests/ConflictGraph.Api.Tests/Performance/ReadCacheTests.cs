@@ -86,58 +86,83 @@ public sealed class ReadCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task AKindThatHardlyHitsGoesStraightToTheStoreWhileOtherKindsStayCached()
+    public async Task AKindThatHardlyHitsIsScreenedAndItsReadsThatComeRoundAreStillKeptWhileOtherKindsAreLookedUp()
     {
-        // Judged every 4 reads of a kind, resting below 2 hits (or misses the doorkeeper saw before) in 4.
+        // Judged every 4 reads of a kind, screened below 2 hits (or misses the doorkeeper saw before) in 4.
         var (cached, counter) = Store(admissionWindow: 1024, hitRateWindow: 4, minimumHitRate: 0.5);
-        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Person("person:c"), Person("person:d")], []), null, None);
+        await cached.ImportAsync(new GraphBatch([Person("person:a"), Person("person:b"), Person("person:c"), Person("person:d"), Person("person:e")], []), null, None);
         int Calls() => counter.Calls(nameof(IGraphStore.GetNodesAsync));
         foreach (var id in new[] { "person:a", "person:b", "person:c", "person:d" }) await cached.GetNodesAsync([id], None);
-        Assert.True(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
+        Assert.True(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
         Assert.Equal(4, Calls());
 
-        // Resting: person:a is asked again and again, yet every read of a node list now goes to the store.
-        for (var i = 0; i < 3; i++) await cached.GetNodesAsync(["person:a"], None);
-        Assert.Equal(7, Calls());
+        // Screened: person:e's first read goes straight to the store; its second is looked up, misses and is kept; its third is served from memory.
+        for (var i = 0; i < 3; i++) Assert.Equal("person:e", Assert.Single(await cached.GetNodesAsync(["person:e"], None)).Id);
+        Assert.Equal(6, Calls());
         // Another kind is judged on its own reads: an expansion asked a third time is served from memory.
         for (var i = 0; i < 3; i++) await cached.ExpandAsync([new ExpandRequest("person:a", null, Direction.Both)], ["person:a"], [], RowCap.None, None);
         Assert.Equal(2, counter.Calls(nameof(IGraphStore.ExpandAsync)));
-        Assert.False(cached.Resting(nameof(IGraphStore.ExpandAsync)));
+        Assert.False(cached.Screening(nameof(IGraphStore.ExpandAsync)));
     }
 
     [Fact]
-    public async Task ARestingKindIsMeasuredAgainAndKeptWhenItsReadsRepeat()
+    public async Task AScreenedKindIsLookedUpInFullAgainFromTheWindowAfterOneWhoseReadsCameRound()
     {
         var (cached, counter) = Store(admissionWindow: 1024, hitRateWindow: 4, minimumHitRate: 0.5);
         await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
         int Calls() => counter.Calls(nameof(IGraphStore.GetNodesAsync));
         for (var i = 0; i < 4; i++) await cached.GetNodesAsync([$"person:missing-{i}"], None);
-        Assert.True(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
-        for (var i = 0; i < HitRate.RestWindows * 4; i++) await cached.GetNodesAsync(["person:a"], None);
-        Assert.Equal(4 + HitRate.RestWindows * 4, Calls());
+        Assert.True(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
+        // Still screened after any number of windows that do not come round: nothing rests, so nothing waits out a rest.
+        for (var i = 0; i < 40; i++) await cached.GetNodesAsync([$"person:missing-{i + 4}"], None);
+        Assert.True(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
+        Assert.Equal(44, Calls());
 
-        // Measured again: person:a is kept at its second miss (resting reads are not the doorkeeper's) and served from memory after it.
-        for (var i = 0; i < 8; i++) await cached.GetNodesAsync(["person:a"], None);
-        Assert.Equal(4 + HitRate.RestWindows * 4 + 2, Calls());
-        Assert.False(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
+        // person:a: straight to the store, then looked up and kept (a repeat), then two hits: the window reaches the share.
+        for (var i = 0; i < 4; i++) await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(46, Calls());
+        Assert.False(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
+        // Looked up in full again: a new read is kept at its second miss as with any kind, and served from memory after it.
+        for (var i = 0; i < 3; i++) await cached.GetNodesAsync(["person:missing-new"], None);
+        Assert.Equal(48, Calls());
     }
 
     [Fact]
-    public async Task ARestingKindWhoseReadsComeRoundAgainIsCachedAgainThoughNothingOfItWasKept()
+    public async Task InAScreenedKindABurstOfOneNewReadMakesAtMostTwoStoreCalls()
+    {
+        var (cached, counter) = Store(admissionWindow: 1024, hitRateWindow: 4, minimumHitRate: 0.5, metered: true);
+        await cached.ImportAsync(new GraphBatch([Person("person:a")], []), null, None);
+        for (var i = 0; i < 4; i++) await cached.GetNodesAsync([$"person:missing-{i}"], None);
+        Assert.True(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
+        counter.Close();
+        // One caller takes the doorkeeper's slot and reads alone; every other sees it there, is looked up and shares one call.
+        var meters = Enumerable.Range(0, 10).Select(_ => new StoreCallMeter()).ToList();
+        var readers = meters.Select(meter => Task.Run(() => meter.MeterAsync(() => cached.GetNodesAsync(["person:a"], None)))).ToList();
+        await WaitUntilAsync(() => counter.Calls(nameof(IGraphStore.GetNodesAsync)) == 6 && meters.Sum(m => m.SharedCalls) == 8);
+        counter.Open();
+        Assert.All(await Task.WhenAll(readers), found => Assert.Equal("person:a", Assert.Single(found).Id));
+        Assert.Equal(6, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+        // The shared call came round, so it was kept: the next read is served from memory.
+        await cached.GetNodesAsync(["person:a"], None);
+        Assert.Equal(6, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+    }
+
+    [Fact]
+    public async Task AReadKeptWhileItsKindIsScreenedIsRefreshedByAWriteThatTouchesIt()
     {
         var (cached, counter) = Store(admissionWindow: 1024, hitRateWindow: 4, minimumHitRate: 0.5);
-        string[] ids = ["person:a", "person:b", "person:c", "person:d"];
-        await cached.ImportAsync(new GraphBatch([.. ids.Select(id => Person(id))], []), null, None);
-        foreach (var id in ids) await cached.GetNodesAsync([id], None);
-        Assert.True(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
-        for (var i = 0; i < HitRate.RestWindows * 4; i++) await cached.GetNodesAsync(["person:e"], None);
-
-        // Measured again: no read of the window hits (nothing was kept), but the doorkeeper saw all four before.
-        foreach (var id in ids) await cached.GetNodesAsync([id], None);
-        Assert.False(cached.Resting(nameof(IGraphStore.GetNodesAsync)));
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "first"), Person("person:b", "first")], []), null, None);
+        for (var i = 0; i < 4; i++) await cached.GetNodesAsync([$"person:missing-{i}"], None);
+        Assert.True(cached.Screening(nameof(IGraphStore.GetNodesAsync)));
+        foreach (var id in new[] { "person:a", "person:b" })
+            for (var i = 0; i < 2; i++) await cached.GetNodesAsync([id], None);
         var calls = counter.Calls(nameof(IGraphStore.GetNodesAsync));
-        foreach (var id in ids) await cached.GetNodesAsync([id], None);
-        Assert.Equal(calls, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
+
+        await cached.ImportAsync(new GraphBatch([Person("person:a", "second")], []), null, None);
+        Assert.Equal("second", ((Person)(await cached.GetNodesAsync(["person:a"], None))[0]).Description);
+        Assert.Equal("first", ((Person)(await cached.GetNodesAsync(["person:b"], None))[0]).Description);
+        // person:a went to the store again; person:b, which the write did not touch, was served from memory.
+        Assert.Equal(calls + 1, counter.Calls(nameof(IGraphStore.GetNodesAsync)));
     }
 
     private static Person Person(string id, string description = "") => new(id, id, [], description, []);
