@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Neo4j.Cypher;
 
 namespace ConflictGraph.Neo4j;
@@ -29,19 +30,22 @@ public sealed partial class Neo4jGraphStore
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken)
     {
         TraversalLimits.CheckEscalationDepth(maxDepth);
         var links = eventIds.Distinct().ToDictionary(id => id, _ => new List<Relation>());
         if (links.Count > 0)
         {
-            var parameters = new
+            var parameters = new Dictionary<string, object?>
             {
-                ids = links.Keys.ToList(), depth = maxDepth,
-                backward = direction != ChainDirection.Forward, forward = direction != ChainDirection.Backward,
+                ["ids"] = links.Keys.ToList(), ["depth"] = maxDepth,
+                ["backward"] = direction != ChainDirection.Forward, ["forward"] = direction != ChainDirection.Backward,
+                [Statements.CapParameter] = Statements.CapValue(cap),
             };
-            foreach (var row in (await ReadAsync(Statements.Escalation, parameters, cancellationToken)).Records)
-                links[row.String("root")].Add(Rows.Relation(row));
+            var result = await ReadAsync(Statements.Escalation, parameters, cancellationToken);
+            // The statement returns one link past the cap at most ($cap): that one says the chains are longer than it.
+            cap.Check(result.Rows.Count);
+            foreach (var row in result.Records) links[row.String("root")].Add(Rows.Relation(row));
         }
         return links.ToDictionary(l => l.Key, l => Rows.Relations(l.Value));
     }

@@ -101,13 +101,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
     {
         if (pages.Count == 0) return await ExpandLevelAsync(requests, nodeIds, cap, cancellationToken);
-        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), Fold(pages), cap);
+        // A listed page (an event's statements) is read one item past the cap at most (its LIMIT), and the level's listed
+        // pages together are held to it once read: one statement reads them all, so none can stop at what another left.
+        var limited = pages.Select(p => (p.Query, cap.Limit(p.Page))).ToList();
+        var level = new LevelStatement(Groups(requests), ReadsClaims(requests), nodeIds.Distinct().ToList(), Fold(limited), cap);
         if (!level.HasPages) return await ExpandLevelAsync(requests, nodeIds, cap, cancellationToken) with { Pages = level.Pages(null) };
         var result = await ReadAsync(level.Text, level.Parameters, cancellationToken);
         var row = level.ExpandsRelations ? Statements.CappedRow(result, cap) : result.Records.Single();
+        var read = level.Pages(row);
+        cap.AfterPages(pages.Select((p, i) => (p.Page, read[i].Items.Count)));
         var relations = level.ExpandsRelations ? Rows.Relations(Rows.Maps(row["relations"]).Select(Rows.Relation)) : [];
         var nodes = level.ReadsNodes ? Rows.Maps(row["nodes"]).Select(Rows.Node).ToList() : [];
-        return new Neighborhood(relations, nodes) { Pages = level.Pages(row) };
+        return new Neighborhood(relations, nodes) { Pages = read };
     }
 
     private async Task<Neighborhood> ExpandLevelAsync(
@@ -123,7 +128,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return new Neighborhood(relations, Rows.Maps(row["nodes"]).Select(Rows.Node).ToList());
     }
 
-    /// <summary>The requests with relation types to follow, one group per set of types and direction, in a fixed order (one statement text per shape).</summary>
+    /// <summary>
+    /// The requests with relation types to follow, one group per set of types and direction, in a fixed order (one statement
+    /// text per shape). The walk's one LIMIT covers every group, so here the relations of a request that is not
+    /// <see cref="ExpandRequest.Listed"/> (a single node's field) still count toward the cap.
+    /// </summary>
     private static List<RelationGroup> Groups(IReadOnlyCollection<ExpandRequest> requests) =>
         requests.Where(r => r.Types is not { Count: 0 })
             .GroupBy(r => (Types: r.Types is null ? null : RelationshipTypes.AnyOf(r.Types), r.Direction))
@@ -134,11 +143,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>Claims only when some request shows its relations: a level that follows them to their ends (an event's place) reads none.</summary>
     private static bool ReadsClaims(IReadOnlyCollection<ExpandRequest> requests) => requests.Any(r => !r.EndsOnly && r.Types is not { Count: 0 });
 
-    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken)
     {
         if (eventIds.Count == 0) return [];
         var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
-        return Rows.Nodes(await ReadAsync(Statements.CasualtyStatements, new { ids = wanted.ToList() }, cancellationToken)).OfType<Statement>()
+        var parameters = new Dictionary<string, object?> { ["ids"] = wanted.ToList(), [Statements.CapParameter] = Statements.CapValue(cap) };
+        var result = await ReadAsync(Statements.CasualtyStatements, parameters, cancellationToken);
+        // One statement past the cap at most ($cap): that one says the reports are more than it.
+        cap.Check(result.Rows.Count);
+        return Rows.Nodes(result).OfType<Statement>()
             .SelectMany(s => s.CasualtyReports.Where(r => wanted.Contains(r.EventId)).Select(r => new ReportedCasualties(s.Id, r))).ToList();
     }
 

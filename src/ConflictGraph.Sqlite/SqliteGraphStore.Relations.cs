@@ -27,9 +27,16 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         var pageStatements = pages.Sum(p => NodePages.StatementCount(p.Page));
         var read = new List<Page<Node>>(pages.Count);
+        // The listed pages (an event's statements) share the level's cap, each read one item past what the ones before left of it.
         async Task ReadPagesAsync()
         {
-            foreach (var (query, page) in pages) read.Add(await NodePages.FindAsync(connection, null, query, page, cancellationToken));
+            var held = 0;
+            foreach (var (query, page) in pages)
+            {
+                var found = await NodePages.FindAsync(connection, null, query, cap.After(held).Limit(page), cancellationToken);
+                if (page.Listed) cap.Check(held += found.Items.Count);
+                read.Add(found);
+            }
         }
         // The level's expansion and its pages (an event's statements beside its place) read one state of the file in one
         // read transaction, where a store call each took one each (a check of the write-ahead log and the file's size).
@@ -71,7 +78,8 @@ public sealed partial class SqliteGraphStore
         // The node a request expands is not read again (its caller has it), unless it is also some relation's far end.
         var ids = nodeIds.ToHashSet(StringComparer.Ordinal);
         var left = cap;
-        foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction, r.EndsOnly))
+        // Relations no list holds (a single node's field) are read whole and leave the cap as it was.
+        foreach (var group in requests.GroupBy(r => (Types: r.Types is null ? null : string.Join(',', r.Types), r.Direction, r.EndsOnly, r.Listed))
                      .OrderBy(g => g.Key.EndsOnly))
         {
             var first = group.First();
@@ -81,14 +89,15 @@ public sealed partial class SqliteGraphStore
             int rows;
             try
             {
-                (found, rows) = await RelationsAroundAsync(connection, null, from, first.Types, first.Direction, !first.EndsOnly, left, cancellationToken);
+                (found, rows) = await RelationsAroundAsync(connection, null, from, first.Types, first.Direction, !first.EndsOnly,
+                    first.Listed ? left : RowCap.None, cancellationToken);
             }
             catch (RowCapExceededException)
             {
                 // The level's cap, not what its earlier statements left of it.
                 throw new RowCapExceededException(cap);
             }
-            left = left.After(rows);
+            if (first.Listed) left = left.After(rows);
             foreach (var relation in found)
             {
                 relations.TryAdd(relation.Id, relation);
@@ -100,7 +109,10 @@ public sealed partial class SqliteGraphStore
         return new Neighborhood(relations.Values.ToList(), nodes);
     }
 
-    /// <summary>Requests with the same types and direction as one group, in an order that keeps the statement's text the same for the same fields.</summary>
+    /// <summary>
+    /// Requests with the same types and direction, listed or not (<see cref="ExpandRequest.Listed"/>), as one group, in an
+    /// order that keeps the statement's text the same for the same fields.
+    /// </summary>
     private static List<EndsGroup> EndsGroups(IReadOnlyCollection<ExpandRequest> requests)
     {
         // A level has a few groups (the benchmark's two): each request finds its own by a look along the list.
@@ -111,11 +123,12 @@ public sealed partial class SqliteGraphStore
             var names = request.Types is null ? null : string.Join(',', request.Types);
             EndsGroup? group = null;
             foreach (var known in groups)
-                if (known.Direction == request.Direction && known.TypeNames == names) group = known;
-            if (group is null) groups.Add(group = new EndsGroup(request.Types, request.Direction, new HashSet<string>(StringComparer.Ordinal), names));
+                if (known.Direction == request.Direction && known.TypeNames == names && known.Listed == request.Listed) group = known;
+            if (group is null) groups.Add(group = new EndsGroup(request.Types, request.Direction, new HashSet<string>(StringComparer.Ordinal), names, request.Listed));
             ((HashSet<string>)group.NodeIds).Add(request.NodeId);
         }
-        groups.Sort(static (a, b) => a.Direction != b.Direction ? ((int)a.Direction).CompareTo((int)b.Direction) : StringComparer.Ordinal.Compare(a.TypeNames, b.TypeNames));
+        groups.Sort(static (a, b) => a.Direction != b.Direction ? ((int)a.Direction).CompareTo((int)b.Direction)
+            : StringComparer.Ordinal.Compare(a.TypeNames, b.TypeNames) is var byTypes and not 0 ? byTypes : a.Listed.CompareTo(b.Listed));
         return groups;
     }
 
@@ -151,17 +164,29 @@ public sealed partial class SqliteGraphStore
         return (relations, found.Count);
     }
 
-    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statements come as SQLite finds them (DISTINCT keeps its rows as it goes; no sort), ordered by id here, so the
+    /// reader stops one statement past <paramref name="cap"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken)
     {
         if (eventIds.Count == 0) return [];
         await using var connection = Open(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT DISTINCT n.kind, n.body, n.id FROM {Ids.Driving("$ids")} CROSS JOIN refs f ON f.target_id = j.value AND f.field = 'eventId' " +
-            "CROSS JOIN nodes n ON n.id = f.node_id ORDER BY n.id");
+            $"SELECT DISTINCT n.kind, n.body FROM {Ids.Driving("$ids")} CROSS JOIN refs f ON f.target_id = j.value AND f.field = 'eventId' " +
+            "CROSS JOIN nodes n ON n.id = f.node_id");
         Ids.Add(command, "$ids", eventIds);
+        var statements = new List<Statement>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (Writing.NodeRow.Read(reader) is Statement statement) statements.Add(statement);
+                cap.Check(statements.Count);
+            }
+        }
+        statements.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
-        return (await NodeReads.ReadAsync(command, cancellationToken)).OfType<Statement>()
-            .SelectMany(s => s.CasualtyReports.Where(r => wanted.Contains(r.EventId)).Select(r => new ReportedCasualties(s.Id, r)))
-            .ToList();
+        return statements.SelectMany(s => s.CasualtyReports.Where(r => wanted.Contains(r.EventId)).Select(r => new ReportedCasualties(s.Id, r))).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Rules;
+using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Reading;
 
 namespace ConflictGraph.Sqlite;
@@ -23,8 +24,12 @@ public sealed partial class SqliteGraphStore
         return within.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
     }
 
+    /// <summary>
+    /// The walk hands its links over as it finds them (the recursion's queue and DISTINCT keep their rows as they go; no
+    /// sort), so the reader stops it one link past <paramref name="cap"/>, before any relation is read.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken)
     {
         TraversalLimits.CheckEscalationDepth(maxDepth);
         var chains = eventIds.Distinct().ToDictionary(id => id, _ => new List<string>());
@@ -51,7 +56,11 @@ public sealed partial class SqliteGraphStore
             command.Parameters.AddWithValue("$backward", direction != ChainDirection.Forward);
             command.Parameters.AddWithValue("$forward", direction != ChainDirection.Backward);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) links.Add((reader.GetString(0), reader.GetString(1)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                links.Add((reader.GetString(0), reader.GetString(1)));
+                cap.Check(links.Count);
+            }
         }
         var relations = (await RelationReads.ByIdsAsync(connection, links.Select(l => l.Relation), cancellationToken)).ToDictionary(r => r.Id);
         foreach (var (root, relation) in links) chains[root].Add(relation);

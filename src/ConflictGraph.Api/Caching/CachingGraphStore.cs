@@ -257,8 +257,19 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
         CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, OnRelations, static (s, ids, ct) => s.GetEventFamiliesAsync(ids, ct), cancellationToken);
 
-    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        CachedByIdsAsync(nameof(GetCasualtyReportsAsync), eventIds, OnStatements, static (s, ids, ct) => s.GetCasualtyReportsAsync(ids, ct), cancellationToken);
+    /// <summary>Reports, keyed without the cap as a level is (<see cref="ExpandAsync"/>).</summary>
+    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CachedAsync(nameof(GetCasualtyReportsAsync), (EventIds: eventIds, Cap: cap), static (ref key, a) => ReadKeys.Ids(ref key, nameof(GetCasualtyReportsAsync), a.EventIds),
+                static (_, _) => OnStatements, static (s, a, ct) => s.GetCasualtyReportsAsync(a.EventIds, a.Cap, ct), cancellationToken);
+        }
+        catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
+        {
+            return await store.GetCasualtyReportsAsync(eventIds, cap, cancellationToken);
+        }
+    }
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindNodesAsync), queries, static (ref key, q) => ReadKeys.NodePages(ref key, q), static (q, _) => PageTags(q),
@@ -280,11 +291,21 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
         CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, OnRelations, static (s, ids, ct) => s.GetPlacesWithinAsync(ids, ct), cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth),
-            static (ref key, a) => ReadKeys.Escalation(ref key, a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
-            static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, ct), cancellationToken);
+    /// <summary>The chains, keyed without the cap as a level is (<see cref="ExpandAsync"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CachedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth, Cap: cap),
+                static (ref key, a) => ReadKeys.Escalation(ref key, a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
+                static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, a.Cap, ct), cancellationToken);
+        }
+        catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
+        {
+            return await store.GetEscalationAsync(eventIds, direction, maxDepth, cap, cancellationToken);
+        }
+    }
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
         // Events, their relations, the statements reporting their dead, facts and places' nesting all count: any write may move it.

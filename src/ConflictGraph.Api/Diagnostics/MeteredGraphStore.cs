@@ -44,8 +44,8 @@ public sealed class MeteredGraphStore(IGraphStore store) : IGraphStore, IDisposa
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
         MeasureAsync(() => store.GetEventFamiliesAsync(eventIds, cancellationToken));
 
-    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
-        MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cancellationToken));
+    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken) =>
+        MeasureAsync(() => store.GetCasualtyReportsAsync(eventIds, cap, cancellationToken));
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
         MeasureAsync(() => store.FindNodesAsync(queries, cancellationToken));
@@ -63,8 +63,8 @@ public sealed class MeteredGraphStore(IGraphStore store) : IGraphStore, IDisposa
         MeasureAsync(() => store.GetPlacesWithinAsync(placeIds, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
-        MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cancellationToken));
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken) =>
+        MeasureAsync(() => store.GetEscalationAsync(eventIds, direction, maxDepth, cap, cancellationToken));
 
     public Task<ImportResult> ImportAsync(GraphBatch batch, WriteContext? write, CancellationToken cancellationToken) =>
         MeasureAsync(() => store.ImportAsync(batch, write, cancellationToken));

@@ -51,7 +51,8 @@ public sealed class EventGraphType : ObjectGraphType<Event>
         RelationList("respondsTo", "Events this one directly answered, e.g. return fire (RESPONSE_TO, outgoing).", Direction.Outgoing, RelationType.ResponseTo);
         RelationList("respondedBy", "Events that directly answered this one (RESPONSE_TO, incoming).", Direction.Incoming, RelationType.ResponseTo);
         Field<NonNullGraphType<CasualtySummaryGraphType>>("casualties").Description("Casualty figures as each source reported them, whether they conflict, and UCDP-style low, best and high estimates.")
-            .Resolve(c => c.Loaders().Casualties(c.Source.Id).Then(reports => new EventCasualties(c.Source.Id, new CasualtySummary(reports))));
+            .Resolve(c => (ListsReports(c) ? c.Loaders().ListedCasualties(c.Source.Id) : c.Loaders().Casualties(c.Source.Id))
+                .Then(reports => new EventCasualties(c.Source.Id, new CasualtySummary(reports))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Codings.CodingGraphType>>>>("codings")
             .Description("This event's kind in external coding schemes (ACLED event and sub-event type, CAMEO, PLOVER), from one table; schemes where no code fits the kind are left out (see codingTable).")
             .Resolve(c => Core.Codings.CodingTable.For(c.Source.EventKind));
@@ -63,7 +64,7 @@ public sealed class EventGraphType : ObjectGraphType<Event>
             {
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
                 Statements = new StatementCriteria { AboutId = s.Id, Stances = c.ListArgument<Stance>("stances") },
-            }, new PageRequest(MaxStatements, CountTotal: false)).Then(page => page.Items.Select(i => i.Item)));
+            }, new PageRequest(MaxStatements, CountTotal: false, Listed: true)).Then(page => page.Items.Select(i => i.Item)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>("escalation")
             .Description("The chain of RETALIATION_FOR and RESPONSE_TO relations reachable from this event: BACKWARD to what provoked it, FORWARD to what answered it.")
             .Argument<EnumerationGraphType<ChainDirection>>("direction", a => a.DefaultValue = ChainDirection.Both)
@@ -75,6 +76,10 @@ public sealed class EventGraphType : ObjectGraphType<Event>
             });
         this.RelationsField();
     }
+
+    /// <summary>True when the summary's <c>reports</c> are in the answer: then each report is an item of a list.</summary>
+    private static bool ListsReports(IResolveFieldContext context) =>
+        context.SubFields is { } selected && selected.Values.Any(field => field.FieldType.Name == "reports");
 
     private void RelationList(string name, string description, Direction direction, RelationType type) =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationGraphType>>>>(name).Description(description)

@@ -24,9 +24,9 @@ public sealed class FactGraphType : ObjectGraphType<Fact>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClaimGraphType>>>>("claims")
             .Description("Every claim with its position and the speaker's characterization, by statement id.").Resolve(c => c.Source.Claims);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("claimedBy").Description("Statements that claim it.")
-            .Resolve(c => c.Loaders().Nodes(c.Source.ClaimedBy));
+            .Resolve(c => c.Loaders().ListedNodes(c.Source.ClaimedBy));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("disputedBy").Description("Statements that dispute it.")
-            .Resolve(c => c.Loaders().Nodes(c.Source.DisputedBy));
+            .Resolve(c => c.Loaders().ListedNodes(c.Source.DisputedBy));
         Field<NonNullGraphType<EnumerationGraphType<ClaimStatus>>>("status").Description("Follows from the claims and disputes, as a relation's does.")
             .Resolve(c => c.Source.Status);
     }

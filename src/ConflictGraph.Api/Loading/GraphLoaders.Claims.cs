@@ -73,7 +73,8 @@ public sealed partial class GraphLoaders
             var statements = found.OfType<Statement>().ToList();
             var speakers = statements.Select(s => s.SpeakerId).OfType<string>().Distinct().ToList();
             // The speakers and their memberships go out in one expansion.
-            return Nodes(speakers).And(All(speakers.Select(id => Relations(id, Direction.Outgoing, RelationType.MemberOf))))
+            return Nodes(speakers).And(All(speakers.Select(id =>
+                    Graph.Load(new ExpandRequest(id, [RelationType.MemberOf], Direction.Outgoing, Listed: false)).Then(value => (IReadOnlyList<Relation>)value!))))
                 .ThenLoad(speakerData =>
                 {
                     var (speakerNodes, memberships) = speakerData;

@@ -18,6 +18,7 @@ public sealed partial class GraphLoaders(IGraphStore store)
     private ConcurrentDictionary<string, Node>? nodes;
     private BatchLoader<object, object?>? graph;
     private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? casualties;
+    private BatchLoader<string, IReadOnlyList<ReportedCasualties>>? listedCasualties;
     private BatchLoader<string, Node?>? keys;
     private BatchLoader<EscalationKey, IReadOnlyList<Relation>>? escalation;
 
@@ -29,11 +30,18 @@ public sealed partial class GraphLoaders(IGraphStore store)
 
     private BatchLoader<object, object?> Graph => Ensure(ref graph, static loaders => new(loaders.FetchGraphAsync, null), this);
 
-    private BatchLoader<string, IReadOnlyList<ReportedCasualties>> CasualtiesLoader => Ensure(ref casualties, static loaders => new(async (ids, ct) =>
+    private BatchLoader<string, IReadOnlyList<ReportedCasualties>> CasualtiesLoader =>
+        Ensure(ref casualties, static loaders => new((ids, ct) => loaders.CasualtiesAsync(ids, RowCap.None, ct), []), this);
+
+    /// <summary>Reports an answer lists (an event's <c>casualties { reports }</c>): read up to the query's cap.</summary>
+    private BatchLoader<string, IReadOnlyList<ReportedCasualties>> ListedCasualtiesLoader =>
+        Ensure(ref listedCasualties, static loaders => new((ids, ct) => loaders.CasualtiesAsync(ids, loaders.Budget?.RowCap ?? RowCap.None, ct), []), this);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<ReportedCasualties>>> CasualtiesAsync(IReadOnlyList<string> ids, RowCap cap, CancellationToken ct)
     {
-        var reports = await loaders.Store.GetCasualtyReportsAsync(ids, ct);
+        var reports = await Store.GetCasualtyReportsAsync(ids, cap, ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<ReportedCasualties>)reports.Where(r => r.Report.EventId == id).ToList());
-    }, []), this);
+    }
 
     /// <summary>
     /// Nodes by id as keys (<see cref="NodeKey"/>), for a list whose selection reads nothing else: one page of keys per
@@ -58,7 +66,8 @@ public sealed partial class GraphLoaders(IGraphStore store)
         var values = new Dictionary<EscalationKey, IReadOnlyList<Relation>>();
         foreach (var group in keys.GroupBy(k => (k.Direction, k.MaxDepth)))
         {
-            var chains = await loaders.Store.GetEscalationAsync(group.Select(k => k.EventId).ToList(), group.Key.Direction, group.Key.MaxDepth, ct);
+            var chains = await loaders.Store.GetEscalationAsync(group.Select(k => k.EventId).ToList(), group.Key.Direction, group.Key.MaxDepth,
+                loaders.Budget?.RowCap ?? RowCap.None, ct);
             foreach (var key in group) values[key] = chains.GetValueOrDefault(key.EventId) ?? [];
         }
         return values;
@@ -72,13 +81,26 @@ public sealed partial class GraphLoaders(IGraphStore store)
         var requests = new List<ExpandRequest>();
         var ids = new List<string>();
         var pageKeys = new List<PageKey>();
+        var listed = 0;
         foreach (var key in keys)
         {
             if (key is ExpandRequest request) requests.Add(request);
             else if (key is string id) { if (!known.ContainsKey(id)) ids.Add(id); }
             else if (key is PageKey page) pageKeys.Add(page);
+            else if (key is ListedNode item)
+            {
+                listed++;
+                if (!known.ContainsKey(item.Id)) ids.Add(item.Id);
+            }
         }
-        var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), Budget?.RowCap ?? RowCap.None, ct);
+        var cap = Budget?.RowCap ?? RowCap.None;
+        if (listed > 0)
+        {
+            // A list's nodes asked for by id are its items, known before they are read: what they leave is the level's cap.
+            cap = cap.AfterItems(listed);
+            ids = ids.Distinct(StringComparer.Ordinal).ToList();
+        }
+        var found = await Store.ExpandAsync(requests, ids, pageKeys.ConvertAll(k => (k.Query, k.Page)), cap, ct);
         foreach (var node in found.Nodes) known[node.Id] = node;
         var values = new Dictionary<object, object?>(keys.Count);
         for (var i = 0; i < pageKeys.Count; i++)
@@ -89,7 +111,10 @@ public sealed partial class GraphLoaders(IGraphStore store)
             values[pageKeys[i]] = page;
         }
         foreach (var key in keys)
+        {
             if (key is string id) values[key] = known.GetValueOrDefault(id);
+            else if (key is ListedNode item) values[key] = known.GetValueOrDefault(item.Id);
+        }
         foreach (var (request, relations) in Grouped(requests, found.Relations)) values[request] = relations;
         return values;
     }
@@ -140,6 +165,7 @@ public sealed partial class GraphLoaders(IGraphStore store)
         graph?.Reset();
         ResetClaims();
         casualties?.Reset();
+        listedCasualties?.Reset();
         keys?.Reset();
         escalation?.Reset();
         ResetHistory();
@@ -160,6 +186,14 @@ public sealed partial class GraphLoaders(IGraphStore store)
     public IDataLoaderResult<IReadOnlyList<Node>> Nodes(IEnumerable<string> ids) =>
         All(ids.Distinct().Select(Node)).Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
 
+    /// <summary>
+    /// The nodes of a list read by id (a relation's claimedBy), in the order asked, without unknown ids: each id is an item
+    /// of the answer, so the level counts them toward its cap before it reads them (<see cref="RowCap.AfterItems"/>).
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<Node>> ListedNodes(IEnumerable<string> ids) =>
+        All(ids.Distinct().Select(id => Graph.Load(new ListedNode(id)).Then(value => value as Node)))
+            .Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
+
     /// <summary>The nodes' keys, in the order asked, without unknown ids: for a selection of nothing but what a key answers (<see cref="Schema.NodeKeys"/>).</summary>
     public IDataLoaderResult<IReadOnlyList<Node>> Keys(IEnumerable<string> ids) =>
         All(ids.Distinct().Select(KeysLoader.Load)).Then(found => (IReadOnlyList<Node>)found.OfType<Node>().ToList());
@@ -172,11 +206,15 @@ public sealed partial class GraphLoaders(IGraphStore store)
 
     /// <summary>The nodes at the far end of a node's relations, in relation order (the relations' claims are not read).</summary>
     public IDataLoaderResult<IReadOnlyList<Node>> Neighbors(string nodeId, Direction direction, params RelationType[] types) =>
-        Graph.Load(new ExpandRequest(nodeId, types.Length == 0 ? null : types, direction, EndsOnly: true))
-            .Then(value => (IReadOnlyList<Node>)FarEnds(nodeId, (IReadOnlyList<Relation>)value!));
+        Neighbors(new ExpandRequest(nodeId, types.Length == 0 ? null : types, direction, EndsOnly: true));
 
+    /// <summary>The first of <see cref="Neighbors(string, Direction, RelationType[])"/>: its relations are no list's items (<see cref="ExpandRequest.Listed"/>).</summary>
     public IDataLoaderResult<Node?> Neighbor(string nodeId, Direction direction, params RelationType[] types) =>
-        Neighbors(nodeId, direction, types).Then(found => found.Count == 0 ? null : found[0]);
+        Neighbors(new ExpandRequest(nodeId, types.Length == 0 ? null : types, direction, EndsOnly: true, Listed: false))
+            .Then(found => found.Count == 0 ? null : found[0]);
+
+    private IDataLoaderResult<IReadOnlyList<Node>> Neighbors(ExpandRequest request) =>
+        Graph.Load(request).Then(value => (IReadOnlyList<Node>)FarEnds(request.NodeId, (IReadOnlyList<Relation>)value!));
 
     /// <summary>The known far ends of a node's relations, each once, in relation order; a set checks repeats only past a few.</summary>
     private List<Node> FarEnds(string nodeId, IReadOnlyList<Relation> relations)
@@ -201,15 +239,25 @@ public sealed partial class GraphLoaders(IGraphStore store)
 
     public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> Casualties(string eventId) => CasualtiesLoader.Load(eventId);
 
+    /// <summary>An event's reports for an answer that lists them: each statement carrying them counts toward the query's cap.</summary>
+    public IDataLoaderResult<IReadOnlyList<ReportedCasualties>> ListedCasualties(string eventId) => ListedCasualtiesLoader.Load(eventId);
+
     /// <summary>A page of nodes, read with the rest of its level (<see cref="FetchGraphAsync"/>).</summary>
     public IDataLoaderResult<Page<Node>> Page(NodeQuery query, PageRequest page) => Graph.Load(new PageKey(query, page)).Then(value => (Page<Node>)value!);
 
+    /// <summary>An event's escalation chain: each link is an item of its list, read up to the query's cap (<see cref="Budget"/>).</summary>
     public IDataLoaderResult<IReadOnlyList<Relation>> Escalation(string eventId, ChainDirection direction, int maxDepth) =>
         EscalationLoader.Load(new EscalationKey(eventId, direction, maxDepth));
 
     public static IDataLoaderResult<T> Done<T>(T value) => new Completed<T>(value);
 
     internal static IDataLoaderResult<IReadOnlyList<T>> All<T>(IEnumerable<IDataLoaderResult<T>> results) => new Joined<T>(results.ToList());
+
+    // Reference equality on purpose: each is one item of one list, however many lists ask for the same node.
+    private sealed class ListedNode(string id)
+    {
+        public string Id { get; } = id;
+    }
 
     // Reference equality on purpose: two connection fields never share a page.
     private sealed class PageKey(NodeQuery query, PageRequest page)

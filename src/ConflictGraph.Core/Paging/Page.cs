@@ -6,9 +6,10 @@ namespace ConflictGraph.Core.Paging;
 /// connection whose totalCount was not selected), so a store may skip counting. <see cref="KeysOnly"/> true says
 /// the caller reads nothing of a page's nodes but their ids and kinds (a connection whose nodes select only
 /// <c>id</c> and <c>__typename</c>), so a store of nodes returns each as a <see cref="Model.NodeKey"/> without reading
-/// its body; pages of anything else than nodes ignore it.
+/// its body; pages of anything else than nodes ignore it. <see cref="Listed"/> true says every item of the page is an item
+/// of a list the answer shows (an event's statements): a level reads such pages up to its <see cref="Store.RowCap"/>.
 /// </summary>
-public sealed record PageRequest(int First, string? After = null, bool CountTotal = true, bool KeysOnly = false)
+public sealed record PageRequest(int First, string? After = null, bool CountTotal = true, bool KeysOnly = false, bool Listed = false)
 {
     public static PageRequest All => new(int.MaxValue);
 

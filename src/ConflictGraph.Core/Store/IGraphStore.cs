@@ -69,8 +69,16 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
 
-    /// <summary>Casualty reports about any of <paramref name="eventIds"/>, with the statements carrying them.</summary>
-    Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Casualty reports about any of <paramref name="eventIds"/>, with the statements carrying them, by statement id.
+    /// The statements are read up to <paramref name="cap"/> (each carries at least one report of the events): past it the
+    /// store stops reading and throws <see cref="RowCapExceededException"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken);
+
+    /// <summary>The reports read whole (<see cref="GetCasualtyReportsAsync(IReadOnlyCollection{string}, RowCap, CancellationToken)"/>).</summary>
+    Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
+        GetCasualtyReportsAsync(eventIds, RowCap.None, cancellationToken);
 
     /// <summary>
     /// One page per query, in the order given (a batch of nested connections is one call). A page that asks for
@@ -98,9 +106,16 @@ public interface IGraphStore
     /// <summary>
     /// For each event, the RETALIATION_FOR and RESPONSE_TO relations reachable from it within
     /// <paramref name="maxDepth"/> steps: backward follows outgoing edges, forward incoming ones.
+    /// The links (an event and a relation of its chain) are read up to <paramref name="cap"/>: past it the store stops
+    /// reading and throws <see cref="RowCapExceededException"/>.
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken);
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken);
+
+    /// <summary>The chains read whole (<see cref="GetEscalationAsync(IReadOnlyCollection{string}, ChainDirection, int, RowCap, CancellationToken)"/>).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, CancellationToken cancellationToken) =>
+        GetEscalationAsync(eventIds, direction, maxDepth, RowCap.None, cancellationToken);
 
     /// <summary>
     /// Writes the batch in one transaction: all or nothing. Nodes are upserted by id; relations are

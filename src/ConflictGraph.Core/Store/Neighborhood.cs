@@ -6,9 +6,10 @@ namespace ConflictGraph.Core.Store;
 /// <summary>
 /// The relations of one node to follow: of these types (all when null), in this direction from it.
 /// <see cref="EndsOnly"/> says the caller only goes on to the nodes at the far ends, so a store may
-/// leave the relations' claim lists empty.
+/// leave the relations' claim lists empty. <see cref="Listed"/> false says the relations are no list's items (a field
+/// that shows one node at their far end, a rule that reads them): they do not count toward the level's <see cref="RowCap"/>.
 /// </summary>
-public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? Types, Direction Direction, bool EndsOnly = false)
+public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? Types, Direction Direction, bool EndsOnly = false, bool Listed = true)
 {
     public bool Matches(Relation relation) =>
         (Types is null || Types.Contains(relation.Type)) && Direction switch
@@ -19,10 +20,10 @@ public sealed record ExpandRequest(string NodeId, IReadOnlyList<RelationType>? T
         };
 
     public bool Equals(ExpandRequest? other) =>
-        other is not null && NodeId == other.NodeId && Direction == other.Direction && EndsOnly == other.EndsOnly &&
+        other is not null && NodeId == other.NodeId && Direction == other.Direction && EndsOnly == other.EndsOnly && Listed == other.Listed &&
         (Types is null ? other.Types is null : other.Types is not null && Types.SequenceEqual(other.Types));
 
-    public override int GetHashCode() => HashCode.Combine(NodeId, Direction, EndsOnly, Types?.Count);
+    public override int GetHashCode() => HashCode.Combine(NodeId, Direction, EndsOnly, Listed, Types?.Count);
 }
 
 /// <summary>

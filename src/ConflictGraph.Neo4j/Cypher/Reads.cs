@@ -23,10 +23,13 @@ public static partial class Statements
     public static readonly string MissingIds =
         $"UNWIND $ids AS id OPTIONAL MATCH (n:{Labels.Node} {{id: id}}) WITH id, n WHERE n IS NULL RETURN id";
 
-    /// <summary>Statements carrying casualty figures for the events, from each event back along the reference.</summary>
+    /// <summary>
+    /// Statements carrying casualty figures for the events, from each event back along the reference: up to $cap of them
+    /// (<see cref="CapParameter"/>, one past the <see cref="Core.Store.RowCap"/>), the LIMIT before the sort.
+    /// </summary>
     public static readonly string CasualtyStatements =
         $"UNWIND $ids AS id MATCH (:{Labels.Node} {{id: id}})<-[:{References.ReportsCasualtiesOf}]-(n:{Labels.Of(Core.Model.NodeKind.Statement)}) " +
-        $"WITH DISTINCT n RETURN {Kind} AS kind, n.body AS body ORDER BY n.id";
+        $"WITH DISTINCT n LIMIT ${CapParameter} RETURN {Kind} AS kind, n.body AS body ORDER BY n.id";
 
     /// <summary>Nodes whose fields name the node (to rewrite their bodies when it is deleted).</summary>
     public static readonly string Referencing =

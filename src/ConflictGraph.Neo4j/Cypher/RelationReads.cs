@@ -113,7 +113,8 @@ public static partial class Statements
 
     /// <summary>
     /// The RETALIATION_FOR and RESPONSE_TO chains from each event, within $depth steps: backward
-    /// along outgoing relations when $backward, forward along incoming ones when $forward.
+    /// along outgoing relations when $backward, forward along incoming ones when $forward. A row is a link (an event and a
+    /// relation of its chain), and rows stop at $cap (<see cref="CapParameter"/>: one past the <see cref="RowCap"/>).
     /// </summary>
     public static readonly string Escalation = EscalationStatement();
 
@@ -124,7 +125,7 @@ public static partial class Statements
         return $"UNWIND $ids AS root CALL (root) {{ " +
                $"MATCH (:{Labels.Node} {{id: root}})-[rs:{types}*1..{Core.Rules.TraversalLimits.MaxEscalationDepth}]->(:{events}) WHERE $backward AND size(rs) <= $depth UNWIND rs AS r RETURN r " +
                $"UNION MATCH (:{Labels.Node} {{id: root}})<-[rs:{types}*1..{Core.Rules.TraversalLimits.MaxEscalationDepth}]-(:{events}) WHERE $forward AND size(rs) <= $depth UNWIND rs AS r RETURN r }} " +
-               $"WITH root, r, startNode(r) AS a, endNode(r) AS b RETURN root, {RelationColumns}";
+               $"WITH root, r, startNode(r) AS a, endNode(r) AS b RETURN root, {RelationColumns} LIMIT ${CapParameter}";
     }
 
     /// <summary>One relation type's relations after an id, in the order of that type's id index.</summary>

@@ -9,9 +9,10 @@ namespace ConflictGraph.Sqlite.Reading;
 /// <summary>
 /// The relations of some nodes to follow to their far ends: of these types (all when null), in this direction.
 /// <paramref name="TypeNames"/> is the types' names joined with commas (null for all types): with the direction, what
-/// makes two groups one and orders them, and so the statement's text.
+/// makes two groups one and orders them, and so the statement's text. <paramref name="Listed"/> false: the relations are no
+/// list's items (<see cref="ExpandRequest.Listed"/>) and do not count toward the level's cap.
 /// </summary>
-internal sealed record EndsGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyCollection<string> NodeIds, string? TypeNames);
+internal sealed record EndsGroup(IReadOnlyList<RelationType>? Types, Direction Direction, IReadOnlyCollection<string> NodeIds, string? TypeNames, bool Listed = true);
 
 /// <summary>
 /// A query level that follows relations to their far ends only (no claims): every group's relations,
@@ -25,7 +26,7 @@ internal static class FarEnds
     /// asked for). Each group's relations come from an index alone (a relation's type and ends are its key), each
     /// with the seq of the end away from the node it was found at (the index carries it, schema 15), and each row
     /// brings that far end's node with it, read by seq: one descent of the nodes table, not the id index's and then
-    /// that one. Rows of <c>type, from_id, to_id, kind, body, seq</c>; then <c>NULL, NULL, NULL, kind, body, seq</c>
+    /// that one. Rows of <c>type, from_id, to_id, kind, body, seq, listed</c>; then <c>NULL, NULL, NULL, kind, body, seq, 0</c>
     /// for each node asked for by id there is. A far end shared by several relations comes once a relation, and
     /// <see cref="ReadAsync"/> keeps it once: the statement builds no table of its own (SQLite's ephemeral tables, each
     /// a b-tree with its own page cache for the statement's life, were two of a 2-level request's five).
@@ -46,7 +47,7 @@ internal static class FarEnds
 
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
 
-    private static string Shape(EndsGroup group) => $"{(int)group.Direction}:{group.TypeNames ?? "*"}";
+    private static string Shape(EndsGroup group) => $"{(int)group.Direction}:{group.TypeNames ?? "*"}{(group.Listed ? "" : ":single")}";
 
     /// <summary>The names of the groups' node id parameters, $g0, $g1, ...</summary>
     public static string GroupParameter(int index) => index < GroupParameters.Length ? GroupParameters[index] : $"$g{index}";
@@ -58,10 +59,11 @@ internal static class FarEnds
         var probes = groups.SelectMany((g, i) =>
         {
             var types = g.Types is null ? null : Traversal.TypeList(g.Types);
+            var listed = g.Listed ? 1 : 0;
             // LEFT JOIN keeps the relations first (SQLite never reorders one) and keeps a relation whatever its far end.
-            var outgoing = $"SELECT {RelationReads.Keys}, {NodeColumns} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)} " +
+            var outgoing = $"SELECT {RelationReads.Keys}, {NodeColumns}, {listed} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN relations r ON {Traversal.Outgoing("r", "j.value", types)} " +
                            "LEFT JOIN nodes n ON n.seq = r.to_seq";
-            var incoming = $"SELECT {RelationReads.Keys}, {NodeColumns} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)} " +
+            var incoming = $"SELECT {RelationReads.Keys}, {NodeColumns}, {listed} FROM {Ids.Driving(GroupParameter(i))} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value", types)} " +
                            "LEFT JOIN nodes n ON n.seq = r.from_seq";
             return g.Direction switch
             {
@@ -70,10 +72,10 @@ internal static class FarEnds
                 _ => new[] { outgoing, incoming },
             };
         });
-        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns} FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
+        return $"{string.Join(" UNION ALL ", probes)} UNION ALL SELECT NULL, NULL, NULL, {NodeColumns}, 0 FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value";
     }
 
-    /// <summary>A row's node (alias n): columns 3, 4 and 5.</summary>
+    /// <summary>A row's node (alias n): columns 3, 4 and 5; column 6 is 1 when its relation counts toward the cap (<see cref="EndsGroup.Listed"/>).</summary>
     private const string NodeColumns = "n.kind, n.body, n.seq";
 
     /// <summary>
@@ -82,7 +84,7 @@ internal static class FarEnds
     /// reads on: SQLite keeps an implicit read transaction until the connection's last active statement finishes, so
     /// what it reads sees the same state of the file, with no BEGIN and ROLLBACK and no second read transaction. Told
     /// whether it shares the transaction: not when the statement found nothing (it has finished by then).
-    /// The relations come first and are read up to <paramref name="cap"/>: the statement hands rows over as SQLite finds
+    /// The relations come first, a listed group's read up to <paramref name="cap"/>: the statement hands rows over as SQLite finds
     /// them (it sorts nothing and builds no table), so the reader stops it one relation past the cap, and the read ends
     /// with <see cref="RowCapExceededException"/>. (A LIMIT on the statement, bound to the cap, cost the 2-level request
     /// 1.5 times its CPU at 1M: BENCHMARKS.md, "Request limits that bound the work, session 19".)
@@ -107,7 +109,7 @@ internal static class FarEnds
         {
             if (!reader.IsDBNull(0))
             {
-                cap.Check(++found);
+                if (reader.GetInt64(6) != 0) cap.Check(++found);
                 var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
                 relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
             }

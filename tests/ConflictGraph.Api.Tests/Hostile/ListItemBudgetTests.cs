@@ -87,6 +87,125 @@ public sealed class ListItemBudgetTests(ITestOutputHelper output)
         Assert.True(Calls(stopped) < Calls(answered), $"{Calls(stopped)} store calls stopped against {Calls(answered)} whole");
     }
 
+    private const string Unread = "the operation was stopped: its answer's lists would have held more items than that level's read was let find";
+
+    [Fact]
+    public async Task ASingleNodesFieldReadsRelationsThatAreNoListsItemsSoAQueryThatFitsIsAnswered()
+    {
+        // Each event's place is one node, read through its OCCURRED_IN relations like its perpetrators through theirs.
+        const string query = "{ events(first: 100) { nodes { id place { id } perpetrators { id } } } }";
+        using var whole = App(null);
+        var answered = await HostileRequest.PostAsync(whole, output, "events with place and perpetrators", query);
+        Assert.Empty(answered.Errors);
+        var events = answered.Json!["data"]!["events"]!["nodes"]!.AsArray();
+        var items = events.Count + events.Sum(e => e!["perpetrators"]!.AsArray().Count);
+        Assert.True(events.Any(e => e!["place"] is not null), "the seed's events have places");
+
+        // The lists hold exactly the budget: the places' relations are not counted against it, and the answer is whole.
+        using var exact = App(items);
+        var fits = await HostileRequest.PostAsync(exact, output, $"a budget of {items}, what the lists hold", query);
+        Assert.Empty(fits.Errors);
+        Assert.Equal(answered.Json!["data"]!.ToJsonString(), fits.Json!["data"]!.ToJsonString());
+
+        using var small = App(items - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {items - 1}", query);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.Null(stopped.Json!["data"]);
+    }
+
+    [Fact]
+    public async Task AnEventsStatementsAreReadOnlyUpToTheItemsLeft()
+    {
+        using var whole = App(null);
+        var events = (await HostileRequest.PostAsync(whole, output, "events' statements", "{ events(first: 100) { nodes { id statements { id } } } }"))
+            .Json!["data"]!["events"]!["nodes"]!.AsArray();
+        var hub = events.MaxBy(e => e!["statements"]!.AsArray().Count)!;
+        var (id, count) = (hub["id"]!.GetValue<string>(), hub["statements"]!.AsArray().Count);
+        Assert.True(count > 2, $"{id} has {count} statements");
+        var query = $$"""{ node(id: "{{id}}") { id ... on Event { statements { id speaker { id } } } } }""";
+
+        using var exact = App(count);
+        var fits = await HostileRequest.PostAsync(exact, output, $"a budget of {count}, its statements", query);
+        Assert.Empty(fits.Errors);
+        Assert.Equal(count, fits.Json!["data"]!["node"]!["statements"]!.AsArray().Count);
+
+        // One fewer: the page is read one statement past the budget and stops there, before the list is counted whole.
+        using var small = App(count - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {count - 1}", query);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.StartsWith(Unread, stopped.FirstMessage);
+        Assert.True(Calls(stopped) < Calls(fits), $"{Calls(stopped)} store calls stopped against {Calls(fits)} whole");
+    }
+
+    [Fact]
+    public async Task ARelationsClaimersAreCountedBeforeTheyAreRead()
+    {
+        using var whole = App(null);
+        var events = (await HostileRequest.PostAsync(whole, output, "events' relations", "{ events(first: 100) { nodes { id relations { id claimedBy { id } disputedBy { id } } } } }"))
+            .Json!["data"]!["events"]!["nodes"]!.AsArray();
+        int Claimers(System.Text.Json.Nodes.JsonNode? e) => e!["relations"]!.AsArray().Sum(r => r!["claimedBy"]!.AsArray().Count + r["disputedBy"]!.AsArray().Count);
+        var hub = events.MaxBy(Claimers)!;
+        var id = hub["id"]!.GetValue<string>();
+        var (relations, claimers) = (hub["relations"]!.AsArray().Count, Claimers(hub));
+        Assert.True(claimers > relations, $"{id} has {relations} relations and {claimers} claimers");
+        var query = $$"""{ node(id: "{{id}}") { id ... on Event { relations { id claimedBy { id speaker { id } } disputedBy { id } } } } }""";
+
+        using var exact = App(relations + claimers);
+        Assert.Empty((await HostileRequest.PostAsync(exact, output, $"a budget of {relations + claimers}", query)).Errors);
+
+        // One fewer: the claimers' level is refused before its statements are read.
+        using var small = App(relations + claimers - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {relations + claimers - 1}", query);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.StartsWith(Unread, stopped.FirstMessage);
+    }
+
+    [Fact]
+    public async Task TheEscalationsOfALevelAreReadOnlyUpToTheItemsLeft()
+    {
+        using var whole = App(null);
+        var events = (await HostileRequest.PostAsync(whole, output, "events' escalation", "{ events(first: 100) { nodes { id escalation { id } } } }"))
+            .Json!["data"]!["events"]!["nodes"]!.AsArray().Where(e => e!["escalation"]!.AsArray().Count > 0).ToList();
+        var links = events.Sum(e => e!["escalation"]!.AsArray().Count);
+        Assert.True(links > 1, $"{events.Count} events have {links} links");
+        var ids = string.Join(", ", events.Select(e => $"\"{e!["id"]!.GetValue<string>()}\""));
+        var query = $$"""{ nodes(ids: [{{ids}}]) { id ... on Event { escalation { id } } } }""";
+
+        // The ids' nodes are a list too.
+        using var exact = App(events.Count + links);
+        Assert.Empty((await HostileRequest.PostAsync(exact, output, $"a budget of {events.Count + links}", query)).Errors);
+
+        using var small = App(events.Count + links - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {events.Count + links - 1}", query);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.StartsWith(Unread, stopped.FirstMessage);
+    }
+
+    [Fact]
+    public async Task AnEventsCasualtyReportsAreReadOnlyUpToTheItemsLeftWhenTheAnswerListsThem()
+    {
+        using var whole = App(null);
+        var events = (await HostileRequest.PostAsync(whole, output, "events' reports", "{ events(first: 100) { nodes { id casualties { reports { statement { id } } } } } }"))
+            .Json!["data"]!["events"]!["nodes"]!.AsArray();
+        // The store counts the statements carrying an event's reports (each carries one at least).
+        int Statements(System.Text.Json.Nodes.JsonNode? e) => e!["casualties"]!["reports"]!.AsArray().Select(r => r!["statement"]!["id"]!.GetValue<string>()).Distinct().Count();
+        var hub = events.MaxBy(Statements)!;
+        var (id, reports, statements) = (hub["id"]!.GetValue<string>(), hub["casualties"]!["reports"]!.AsArray().Count, Statements(hub));
+        Assert.True(statements > 1, $"{id} has {reports} reports from {statements} statements");
+        var listed = $$"""{ node(id: "{{id}}") { id ... on Event { casualties { killedBest reports { killedMin statement { id } } } } } }""";
+
+        using var exact = App(reports);
+        Assert.Empty((await HostileRequest.PostAsync(exact, output, $"a budget of {reports}", listed)).Errors);
+
+        using var small = App(statements - 1);
+        var stopped = await HostileRequest.PostAsync(small, output, $"a budget of {statements - 1}", listed);
+        Assert.Equal(["QUERY_TOO_COMPLEX"], stopped.Codes);
+        Assert.StartsWith(Unread, stopped.FirstMessage);
+        // The estimates alone list nothing: the reports behind them are read whole under any budget.
+        using var none = App(1);
+        Assert.Empty((await HostileRequest.PostAsync(none, output, "a budget of 1, estimates only", $$"""{ node(id: "{{id}}") { id ... on Event { casualties { killedBest } } } }""")).Errors);
+    }
+
     [Fact]
     public async Task TheStopCancelsTheStoreCallsTheQueryStillHasUnderWay()
     {

@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
 using ConflictGraph.Core.Store;
 
 namespace ConflictGraph.Store.Tests.Conformance;
@@ -50,6 +51,60 @@ public abstract partial class GraphStoreConformanceTests
         var stopped = await Assert.ThrowsAsync<RowCapExceededException>(() => store.ExpandAsync(level, ["person:kirby"], pages, new RowCap(found - 1), None));
         Assert.Equal(found - 1, stopped.Cap.Rows);
         await Assert.ThrowsAsync<RowCapExceededException>(() => store.ExpandAsync(level, [], pages, new RowCap(0), None));
+    }
+
+    [SkippableFact]
+    public async Task ALevelsListedPagesAreReadTogetherUpToItsCap()
+    {
+        var store = await CreateWorldAsync();
+        // The statements about the strikes, asked for by two fields of the level.
+        var strikes = StatementsOf(new StatementCriteria { AboutId = "event:strikes" });
+        var listed = new PageRequest(500, CountTotal: false, Listed: true);
+        List<(NodeQuery, PageRequest)> pages = [(strikes, listed), (strikes, listed)];
+        var whole = await store.ExpandAsync([], [], pages, RowCap.None, None);
+        var items = whole.Pages.Sum(p => p.Items.Count);
+        Assert.True(whole.Pages.All(p => p.Items.Count >= 1) && items >= 3, $"the pages hold {items} statements");
+
+        var atCap = await store.ExpandAsync([], [], pages, new RowCap(items), None);
+        Assert.Equal(whole.Pages.Select(p => p.Items.Select(i => i.Item.Id)), atCap.Pages.Select(p => p.Items.Select(i => i.Item.Id)));
+
+        // One fewer than the two hold together, though each fits on its own.
+        var stopped = await Assert.ThrowsAsync<RowCapExceededException>(() => store.ExpandAsync([], [], pages, new RowCap(items - 1), None));
+        Assert.Equal(items - 1, stopped.Cap.Rows);
+        // A page that is not listed (a connection's, priced by its `first`) is read as asked.
+        var unlisted = await store.ExpandAsync([], [], [(strikes, listed with { Listed = false })], new RowCap(0), None);
+        Assert.Equal(whole.Pages[0].Items.Count, unlisted.Pages[0].Items.Count);
+    }
+
+    [SkippableFact]
+    public async Task AnEscalationIsReadUpToItsCapAndStopsPastIt()
+    {
+        var store = await CreateWorldAsync();
+        string[] events = ["event:strikes", "event:drones"];
+        var whole = await store.GetEscalationAsync(events, ChainDirection.Both, 5, None);
+        var links = whole.Values.Sum(chain => chain.Count);
+        Assert.True(links >= 2, $"the chains hold {links} links");
+
+        var atCap = await store.GetEscalationAsync(events, ChainDirection.Both, 5, new RowCap(links), None);
+        Assert.Equal(whole.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Select(r => r.Id))), atCap.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Select(r => r.Id))));
+        var stopped = await Assert.ThrowsAsync<RowCapExceededException>(() => store.GetEscalationAsync(events, ChainDirection.Both, 5, new RowCap(links - 1), None));
+        Assert.Equal(links - 1, stopped.Cap.Rows);
+    }
+
+    [SkippableFact]
+    public async Task CasualtyReportsAreReadUpToTheirCapByTheStatementsCarryingThem()
+    {
+        var store = await CreateWorldAsync();
+        string[] events = ["event:strikes", "event:drones"];
+        var whole = await store.GetCasualtyReportsAsync(events, None);
+        var statements = whole.Select(r => r.StatementId).Distinct().Count();
+        Assert.True(statements >= 2, $"{statements} statements carry the reports");
+
+        var atCap = await store.GetCasualtyReportsAsync(events, new RowCap(statements), None);
+        Assert.Equal(whole.Select(r => (r.StatementId, r.Report.EventId)), atCap.Select(r => (r.StatementId, r.Report.EventId)));
+        Assert.Equal(whole.Select(r => r.StatementId).Order(StringComparer.Ordinal), whole.Select(r => r.StatementId));
+        var stopped = await Assert.ThrowsAsync<RowCapExceededException>(() => store.GetCasualtyReportsAsync(events, new RowCap(statements - 1), None));
+        Assert.Equal(statements - 1, stopped.Cap.Rows);
     }
 
     [SkippableFact]

@@ -43,7 +43,7 @@ public sealed class Neo4jMigrationTests(Neo4jServer server)
         Assert.Equal(TestWorld.Relations.Select(Describe).Order(), relations.Select(Describe).Order());
         Assert.Equal(["event:strikes-[RETALIATION_FOR]->event:drones", "org:kh-[USED]->place:depot"],
             (await store.GetCitationsAsync(["statement:militia"], None)).Relations.Select(r => r.Id).Order());
-        Assert.Equal(["statement:militia", "statement:monitor"], (await store.GetCasualtyReportsAsync(["event:strikes"], None)).Select(r => r.StatementId).Order());
+        Assert.Equal(["statement:militia", "statement:monitor"], (await store.GetCasualtyReportsAsync(["event:strikes"], RowCap.None, None)).Select(r => r.StatementId).Order());
 
         // A converted graph has nothing left to convert: running again writes nothing.
         var version = await store.GetDataVersionAsync(None);

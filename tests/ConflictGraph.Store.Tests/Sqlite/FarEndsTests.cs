@@ -97,6 +97,33 @@ public sealed class FarEndsTests : IDisposable
         Assert.Equal(["place:iraq"], found.Nodes.Select(n => n.Id));
     }
 
+    /// <summary>Levels of both kinds of SQLite read: far ends alone (one statement), and with claims (a statement a group).</summary>
+    public static TheoryData<bool> BothReads => new() { true, false };
+
+    [Theory]
+    [MemberData(nameof(BothReads))]
+    public async Task RelationsNoListHoldsDoNotCountTowardTheCap(bool endsOnly)
+    {
+        var (store, _) = files.Open($"unlisted-{endsOnly}.db");
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        // The strikes' place (a single node's field) beside their perpetrators (a list): only the perpetrators' relations count.
+        ExpandRequest[] level =
+        [
+            new("event:strikes", [RelationType.OccurredIn], Direction.Outgoing, EndsOnly: true, Listed: false),
+            new("event:strikes", [RelationType.CarriedOut], Direction.Incoming, endsOnly),
+        ];
+        var whole = await store.ExpandAsync(level, [], [], RowCap.None, None);
+        var listed = whole.Relations.Count(level[1].Matches);
+        Assert.True(listed >= 1 && whole.Relations.Count > listed, $"{listed} of {whole.Relations.Count} relations are listed");
+
+        var atCap = await store.ExpandAsync(level, [], [], new RowCap(listed), None);
+        Assert.Equal(whole.Relations.Select(r => r.Id), atCap.Relations.Select(r => r.Id));
+        Assert.Equal(whole.Nodes.Select(n => n.Id), atCap.Nodes.Select(n => n.Id));
+        await Assert.ThrowsAsync<RowCapExceededException>(() => store.ExpandAsync(level, [], [], new RowCap(listed - 1), None));
+        // A level of single nodes' relations alone reads them whole under a cap of none left.
+        Assert.Equal(whole.Relations.Count - listed, (await store.ExpandAsync([level[0]], [], [], new RowCap(0), None)).Relations.Count);
+    }
+
     private static string Json(Node node) => System.Text.Json.JsonSerializer.Serialize(node, node.GetType());
 
     public void Dispose() => files.Dispose();

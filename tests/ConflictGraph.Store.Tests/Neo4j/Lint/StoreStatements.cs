@@ -77,7 +77,7 @@ public static class StoreStatements
             await store.FindFactsAsync(query, new PageRequest(5, Cursor.Encode("f:place:iraq/function=depot", "place:iraq/function=depot")), none);
         }
         await store.GetEventFamiliesAsync(["event:e"], none);
-        await store.GetCasualtyReportsAsync(["event:e"], none);
+        await store.GetCasualtyReportsAsync(["event:e"], new RowCap(3), none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5))).ToList(), none);
         await store.FindNodesAsync(NodeQueries().Select(q => (q, new PageRequest(5, KeysOnly: true))).ToList(), none);
         foreach (var order in Enum.GetValues<NodeOrder>())
@@ -93,7 +93,7 @@ public static class StoreStatements
         await store.SearchAsync("strikes", [NodeKind.Statement, NodeKind.Event], 10, none);
         await store.FindPathsAsync("person:a", "org:b", 3, 5, none);
         await store.GetPlacesWithinAsync(["place:iraq"], none);
-        foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, none);
+        foreach (var direction in Enum.GetValues<ChainDirection>()) await store.GetEscalationAsync(["event:e"], direction, 4, new RowCap(3), none);
         foreach (var query in AggregateQueries()) await store.AggregateEventsAsync(query, none);
         foreach (var selection in EventSelections()) await foreach (var _ in store.ExportEventsAsync(selection, none)) { }
         await store.ImportAsync(new GraphBatch(SampleGraph.EveryKind, SampleGraph.Relations) { Facts = SampleGraph.Facts }, null, none);
