@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Events;
 using ConflictGraph.Api.Facts;
+using ConflictGraph.Api.Limits;
 using ConflictGraph.Api.Paging;
 using ConflictGraph.Api.Statements;
 using ConflictGraph.Api.Schema;
@@ -24,9 +25,11 @@ public static class ActorFields
             {
                 Kinds = [NodeKind.Event], Order = NodeOrder.DateAsc, Events = new EventCriteria { PerpetratorId = c.Source.Id },
             }, c.Page()));
-        type.Field<NonNullGraphType<StatementConnectionType>>("statements")
-            .Description("Statements this actor made: as speaker, or for an organization, by its people or on its behalf.").Paged()
-            .Resolve(c => c.Loaders().Page(new NodeQuery
+        var statements = type.Field<NonNullGraphType<StatementConnectionType>>("statements")
+            .Description("Statements this actor made: as speaker, or for an organization, by its people or on its behalf.").Paged();
+        // An organization's total is kept as statements are written; a person's is counted from an index by speaker.
+        if (typeof(TSource) == typeof(Organization)) statements.KeepsTotal();
+        statements.Resolve(c => c.Loaders().Page(new NodeQuery
             {
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc,
                 Statements = c.Source is Organization ? new StatementCriteria { OrganizationId = c.Source.Id } : new StatementCriteria { SpeakerId = c.Source.Id },

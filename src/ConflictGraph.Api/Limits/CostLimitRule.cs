@@ -32,7 +32,8 @@ public sealed class CostLimitRule(ComplexityOptions options, IOptions<RequestLim
             + "nest fewer `fields { type { fields ... } }` levels"
         : $"the operation is too complex: its estimated cost is {Figure(cost)}, more than the {Figure(allowed)} allowed ({RequestLimits.Section}:MaxComplexity); "
             + $"every field counts once for each item of the lists above it (a list's `first`, {CostModel.ListWithoutFirst} for a list without one, "
-            + $"{CostModel.PathBranching} to the power of a path search's maxDepth), so nested pages multiply, and a `totalCount` counts {Figure(CostModel.TotalCount)}: "
+            + $"{CostModel.PathBranching} to the power of a path search's maxDepth), so nested pages multiply, and a `totalCount` counts {Figure(CostModel.TotalCount)} "
+            + $"({Figure(CostModel.KeptTotal)} where the store keeps it: an organization's `statements`): "
             + "ask for a smaller `first`, fewer nested lists or totals, and page with `after`";
 
     private static string Figure(double value) => Math.Ceiling(value).ToString("N0", CultureInfo.InvariantCulture);

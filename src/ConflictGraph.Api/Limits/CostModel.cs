@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using ConflictGraph.Core.Rules;
 using ConflictGraph.Api.Schema;
+using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,7 @@ namespace ConflictGraph.Api.Limits;
 
 /// <summary>
 /// What GraphQL.NET's complexity analyzer charges: each field 1 (a connection's <c>totalCount</c>
-/// <see cref="TotalCount"/>), times the expected length of every list above it. A list's length is its <c>first</c> (a connection's <c>nodes</c> and
+/// <see cref="TotalCount"/>, or <see cref="KeptTotal"/> where the store keeps it), times the expected length of every list above it. A list's length is its <c>first</c> (a connection's <c>nodes</c> and
 /// <c>edges</c> take their connection's), so nested pages multiply; <c>nodes(ids:)</c> is as
 /// long as its ids; any other list counts <see cref="ListWithoutFirst"/>. A <c>paths</c> search
 /// reads one level of neighbours per step, each level up to <see cref="PathBranching"/> times the
@@ -37,6 +39,24 @@ public static class CostModel
     /// </summary>
     public const double TotalCount = 1_000;
 
+    /// <summary>
+    /// What a <c>totalCount</c> the store keeps costs: an organization's statements, a count kept as statements are
+    /// written. Measured at 1M events (BENCHMARKS.md, "Every list a query asks bounded, session 20"): 33-50 us a parent
+    /// (the largest, of 29,036 statements, too), 10 items' worth at 5 us an item; a person's statements, counted from an
+    /// index by speaker, took 2.8 ms a parent and 37 ms for the most speaking, an organization's carriedOut 40 ms.
+    /// </summary>
+    public const double KeptTotal = 10;
+
+    /// <summary>The metadata that marks a connection field whose <c>totalCount</c> is <see cref="KeptTotal"/> (<see cref="KeepsTotal"/>).</summary>
+    private const string KeptTotalKey = "cost.keptTotal";
+
+    /// <summary>Marks a connection whose store keeps its total: its <c>totalCount</c> is priced <see cref="KeptTotal"/>.</summary>
+    public static FieldBuilder<TSource, TReturn> KeepsTotal<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.WithMetadata(KeptTotalKey, true);
+
+    /// <summary>What the <c>totalCount</c> of <paramref name="connection"/> costs.</summary>
+    public static double TotalCountOf(FieldType connection) => connection.GetMetadata(KeptTotalKey, false) ? KeptTotal : TotalCount;
+
     /// <summary>The arguments a price is read from; a document that takes any of them from a variable is priced at every run.</summary>
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal) { "first", "last", "maxDepth", "ids" };
 
@@ -55,7 +75,7 @@ public static class CostModel
             return new FieldComplexityResult(PathCost(context.GetArgument("maxDepth", 4), allowed), Math.Max(1, context.GetArgument("first", 3)));
         }
         if (field == "totalCount" && parent.EndsWith("Connection", StringComparison.Ordinal))
-            return new FieldComplexityResult(TotalCount, 1);
+            return new FieldComplexityResult(context.Parent is { } connection ? TotalCountOf(connection.FieldDefinition) : TotalCount, 1);
         if (parent == "Query" && field == "nodes")
             return new FieldComplexityResult(1, Math.Max(1, context.GetArgument<object?>("ids") is System.Collections.ICollection ids ? ids.Count : 1));
         if (IsList(context.FieldDefinition) && (First(context) ?? (context.Parent is { } page && !IsList(page.FieldDefinition) ? First(page) : null)) is { } first)

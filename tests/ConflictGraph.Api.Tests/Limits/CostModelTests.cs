@@ -26,8 +26,14 @@ public sealed partial class CostModelTests : IDisposable
     [InlineData("{ nodes(ids: [\"a\", \"b\", \"c\"]) { id } }", 4)]
     // A path search costs 8 to the power of its depth, its `first` paths each their selection: 8^6 + 3 x 1.
     [InlineData("{ paths(fromId: \"a\", toId: \"b\", maxDepth: 6) { length } }", 262_147)]
-    // A total is a count the store makes for each parent: 1,000 each. 1 + 1 + 20 x (1 + 1 + 1,000 + 5 x 1): the harness's speakers.
+    // A total the store keeps (an organization's statements) costs 10 for each parent: 1 + 1 + 20 x (1 + 1 + 10 + 1 + 5 x 1).
+    [InlineData("{ actors(first: 20) { nodes { id ... on Organization { statements(first: 5) { totalCount nodes { id } } } } } }", 362)]
+    // Any other total is a count the store makes for each parent: 1,000 each. 1 + 1 + 20 x (1 + 1 + 1,000 + 1 + 5 x 1): the
+    // harness's speakers (an actor may be a person, whose total is counted), a person's, a place's.
     [InlineData("{ actors(first: 20) { nodes { id statements(first: 5) { totalCount nodes { id } } } } }", 20_162)]
+    [InlineData("{ actors(first: 20) { nodes { id ... on Person { statements(first: 5) { totalCount nodes { id } } } } } }", 20_162)]
+    [InlineData("{ actors(first: 20) { nodes { id mentionedIn(first: 5) { totalCount nodes { id } } } } }", 20_162)]
+    [InlineData("{ places(first: 20) { nodes { id events(first: 5) { totalCount nodes { id } } } } }", 20_162)]
     // 100 events x 5 perpetrators x (a total + 20 events): 1 + 1 + 100 x (1 + 1 + 5 x (1 + 1 + 1,000 + 1 + 20 x 1)).
     [InlineData("{ events(first: 100) { nodes { id perpetrators { id carriedOut(first: 20) { totalCount nodes { id } } } } } }", 511_702)]
     // A top-level total once: 1 + 1,000.
@@ -60,7 +66,7 @@ public sealed partial class CostModelTests : IDisposable
         var message = CostLimitRule.Refusal(1_100_202, 400_000, introspection: false);
         Assert.StartsWith("the operation is too complex: its estimated cost is 1,100,202, more than the 400,000 allowed (ConflictGraph:Limits:MaxComplexity)", message);
         Assert.Contains("a smaller `first`", message);
-        Assert.Contains("a `totalCount` counts 1,000", message);
+        Assert.Contains("a `totalCount` counts 1,000 (10 where the store keeps it: an organization's `statements`)", message);
         Assert.Contains("the 1,000,000 introspection may cost", CostLimitRule.Refusal(2e6, CostLimitRule.IntrospectionCost, introspection: true));
     }
 
