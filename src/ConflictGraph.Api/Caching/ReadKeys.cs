@@ -75,6 +75,7 @@ internal static class ReadKeys
             key.Enums(request.Types);
             key.Enum(request.Direction);
             key.Flag(request.EndsOnly);
+            key.Flag(request.Listed);
         }
         key.Texts(nodeIds);
         Pages(ref key, pages);
@@ -216,6 +217,7 @@ internal static class ReadKeys
         key.Text(page.After);
         key.Flag(page.CountTotal);
         key.Flag(page.KeysOnly);
+        key.Flag(page.Listed);
     }
 }
 

@@ -181,6 +181,7 @@ public sealed class ReadKeysTests
             ["After"] = p => p with { After = "a" },
             ["CountTotal"] = p => p with { CountTotal = false },
             ["KeysOnly"] = p => p with { KeysOnly = true },
+            ["Listed"] = p => p with { Listed = true },
         };
         AssertEveryPropertyVaried(pageVariants.Keys, typeof(PageRequest));
         AssertEachChangesTheKey(page, pageVariants, p => ReadKeys.NodePages([(query, p)]));
@@ -194,6 +195,7 @@ public sealed class ReadKeysTests
             ["Types"] = r => r with { Types = [RelationType.MemberOf] },
             ["Direction"] = r => r with { Direction = Direction.Incoming },
             ["EndsOnly"] = r => r with { EndsOnly = true },
+            ["Listed"] = r => r with { Listed = false },
         };
         AssertEveryPropertyVaried(expandVariants.Keys, typeof(ExpandRequest));
         AssertEachChangesTheKey(new ExpandRequest("a", null, Direction.Both), expandVariants, r => ReadKeys.Expand([r], [], []));
