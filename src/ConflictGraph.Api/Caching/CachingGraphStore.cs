@@ -215,28 +215,37 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// </summary>
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
-        RowCap cap, CancellationToken cancellationToken)
-    {
-        var expanded = CachedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap),
+        RowCap cap, CancellationToken cancellationToken) =>
+        CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,
             static (ref key, a) => ReadKeys.Expand(ref key, a.Requests, a.NodeIds, a.Pages),
             static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
                 .Concat(PageTags(a.Pages)),
             static (s, a, ct) => s.ExpandAsync(a.Requests, a.NodeIds, a.Pages, a.Cap, ct), cancellationToken);
-        return expanded.IsCompletedSuccessfully ? expanded : AloneWhenStoppedAsync(expanded, requests, nodeIds, pages, cap, cancellationToken);
+
+    /// <summary>
+    /// A read stopped at a cap (<see cref="RowCap"/>), cached as <see cref="CachedAsync"/> with the cap left out of its key:
+    /// a read found whole answers any cap. A shared read stopped by another caller's smaller cap says nothing of this
+    /// caller's, which reads again on its own.
+    /// </summary>
+    private Task<T> CappedAsync<TArgs, T>(
+        string operation, TArgs args, RowCap cap, KeyFields<TArgs> keyOf, Func<TArgs, T, IEnumerable<string>> dependsOn,
+        Func<IGraphStore, TArgs, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var shared = CachedAsync(operation, args, keyOf, dependsOn, read, cancellationToken);
+        return shared.IsCompletedSuccessfully ? shared : AloneWhenStoppedAsync(shared, args, cap, read, cancellationToken);
     }
 
-    /// <summary>A level whose shared read another caller's smaller cap stopped, read again on this caller's own cap.</summary>
-    private async Task<Neighborhood> AloneWhenStoppedAsync(
-        Task<Neighborhood> expanded, IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
+    /// <summary>A read whose shared call another caller's smaller cap stopped, read again on this caller's own cap.</summary>
+    private async Task<T> AloneWhenStoppedAsync<TArgs, T>(
+        Task<T> shared, TArgs args, RowCap cap, Func<IGraphStore, TArgs, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         try
         {
-            return await expanded;
+            return await shared;
         }
         catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
         {
-            return await store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken);
+            return await read(store, args, cancellationToken);
         }
     }
 
@@ -257,19 +266,10 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<string, EventFamily>> GetEventFamiliesAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken) =>
         CachedByIdsAsync(nameof(GetEventFamiliesAsync), eventIds, OnRelations, static (s, ids, ct) => s.GetEventFamiliesAsync(ids, ct), cancellationToken);
 
-    /// <summary>Reports, keyed without the cap as a level is (<see cref="ExpandAsync"/>).</summary>
-    public async Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await CachedAsync(nameof(GetCasualtyReportsAsync), (EventIds: eventIds, Cap: cap), static (ref key, a) => ReadKeys.Ids(ref key, nameof(GetCasualtyReportsAsync), a.EventIds),
-                static (_, _) => OnStatements, static (s, a, ct) => s.GetCasualtyReportsAsync(a.EventIds, a.Cap, ct), cancellationToken);
-        }
-        catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
-        {
-            return await store.GetCasualtyReportsAsync(eventIds, cap, cancellationToken);
-        }
-    }
+    /// <summary>Reports, keyed without the cap as a level is (<see cref="CappedAsync"/>).</summary>
+    public Task<IReadOnlyList<ReportedCasualties>> GetCasualtyReportsAsync(IReadOnlyCollection<string> eventIds, RowCap cap, CancellationToken cancellationToken) =>
+        CappedAsync(nameof(GetCasualtyReportsAsync), (EventIds: eventIds, Cap: cap), cap, static (ref key, a) => ReadKeys.Ids(ref key, nameof(GetCasualtyReportsAsync), a.EventIds),
+            static (_, _) => OnStatements, static (s, a, ct) => s.GetCasualtyReportsAsync(a.EventIds, a.Cap, ct), cancellationToken);
 
     public Task<IReadOnlyList<Page<Node>>> FindNodesAsync(IReadOnlyList<(NodeQuery Query, PageRequest Page)> queries, CancellationToken cancellationToken) =>
         CachedAsync(nameof(FindNodesAsync), queries, static (ref key, q) => ReadKeys.NodePages(ref key, q), static (q, _) => PageTags(q),
@@ -291,21 +291,12 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetPlacesWithinAsync(IReadOnlyCollection<string> placeIds, CancellationToken cancellationToken) =>
         CachedByIdsAsync(nameof(GetPlacesWithinAsync), placeIds, OnRelations, static (s, ids, ct) => s.GetPlacesWithinAsync(ids, ct), cancellationToken);
 
-    /// <summary>The chains, keyed without the cap as a level is (<see cref="ExpandAsync"/>).</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
-        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await CachedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth, Cap: cap),
-                static (ref key, a) => ReadKeys.Escalation(ref key, a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
-                static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, a.Cap, ct), cancellationToken);
-        }
-        catch (RowCapExceededException stopped) when (stopped.Cap.Rows < cap.Rows)
-        {
-            return await store.GetEscalationAsync(eventIds, direction, maxDepth, cap, cancellationToken);
-        }
-    }
+    /// <summary>The chains, keyed without the cap as a level is (<see cref="CappedAsync"/>).</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Relation>>> GetEscalationAsync(
+        IReadOnlyCollection<string> eventIds, ChainDirection direction, int maxDepth, RowCap cap, CancellationToken cancellationToken) =>
+        CappedAsync(nameof(GetEscalationAsync), (EventIds: eventIds, Direction: direction, MaxDepth: maxDepth, Cap: cap), cap,
+            static (ref key, a) => ReadKeys.Escalation(ref key, a.EventIds, a.Direction, a.MaxDepth), static (_, _) => OnRelations,
+            static (s, a, ct) => s.GetEscalationAsync(a.EventIds, a.Direction, a.MaxDepth, a.Cap, ct), cancellationToken);
 
     public Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, CancellationToken cancellationToken) =>
         // Events, their relations, the statements reporting their dead, facts and places' nesting all count: any write may move it.
