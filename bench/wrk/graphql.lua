@@ -7,15 +7,19 @@
 -- paths asks the harness's "paths between two actors" (an armed group to its country's armed forces, maxDepth 3, first
 -- 3) for the pairs in the file the PAIRS environment variable names, one "from to" a line (bench/wrk/path-pairs.py writes
 -- them from a store), taken at random; repeated, the first 64 of them.
+-- country-month asks the harness's "events in a country, date range" (a country's events in one calendar month, first 20,
+-- with totalCount) for the country place ids in the file the COUNTRIES environment variable names, one a line, and one of
+-- the 182 months from 2010-01 (the generator's span), both at random; repeated, the first country and the 12 months of 2017.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
 local documents = {
   ["lookup"] = "query Lookup($id: ID!) { node(id: $id) { id ... on Event { title kind description date { start end precision at text } } } }",
   ["two-level"] = "query EventFacts($id: ID!) { node(id: $id) { id ... on Event { title kind date { start end precision } perpetrators { id name } place { id name kind } statements { id text stance } } } }",
   ["paths"] = "query Connect($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 3, first: 3) { length nodes { id } relations { type } } }",
+  ["country-month"] = "query InCountry($place: ID!, $from: Date!, $to: Date!) { events(filter: { placeId: $place, from: $from, to: $to }, first: 20) { totalCount nodes { id title date { start end precision } } } }",
   ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
-local document, events, repeated, pairs
+local document, events, repeated, pairs, countries
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
 
 local threads = {}
@@ -38,7 +42,7 @@ function setup(thread)
 end
 
 function init(args)
-  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level or paths")
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths or country-month")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
   if args[1] == "paths" then
@@ -50,6 +54,16 @@ function init(args)
     end
     file:close()
     assert(#pairs > 0, "paths: no pairs in " .. os.getenv("PAIRS"))
+  end
+  if args[1] == "country-month" then
+    local file = assert(io.open(assert(os.getenv("COUNTRIES"), "country-month: set COUNTRIES to a file of country place ids"), "r"))
+    countries = {}
+    for line in file:lines() do
+      local id = line:match("^(%S+)$")
+      if id then countries[#countries + 1] = id end
+    end
+    file:close()
+    assert(#countries > 0, "country-month: no ids in " .. os.getenv("COUNTRIES"))
   end
   math.randomseed(tonumber(seed) or os.time())
   if args[4] == "check" then response = check end
@@ -72,7 +86,20 @@ local function base64url(text)
   return table.concat(out)
 end
 
+local function month(k)
+  local year, m = 2010 + math.floor(k / 12), k % 12 + 1
+  local last = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
+  if m == 2 and year % 4 == 0 and (year % 100 ~= 0 or year % 400 == 0) then last = 29 end
+  return string.format("%04d-%02d-01", year, m), string.format("%04d-%02d-%02d", year, m, last)
+end
+
 function request()
+  if countries then
+    local place = repeated and countries[1] or countries[math.random(1, #countries)]
+    local from, to = month(repeated and 84 + math.random(0, 11) or math.random(0, 181))
+    return wrk.format("POST", "/graphql", headers,
+      string.format('{"query":"%s","variables":{"place":"%s","from":"%s","to":"%s"}}', document, place, from, to))
+  end
   if pairs then
     local pair = pairs[math.random(1, repeated and math.min(64, #pairs) or #pairs)]
     return wrk.format("POST", "/graphql", headers,

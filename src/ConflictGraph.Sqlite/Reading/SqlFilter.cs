@@ -61,6 +61,9 @@ internal sealed class SqlFilter
     /// </summary>
     public bool DriverDated { get; private set; }
 
+    /// <summary>True when <see cref="Driver"/> names each candidate once, so its rows are counted and paged as they come, without a DISTINCT.</summary>
+    public bool DriverOnce { get; private set; }
+
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
     /// <summary><see cref="With"/> with one more table of the statement's own after the filter's.</summary>
@@ -119,12 +122,14 @@ internal sealed class SqlFilter
     /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
     /// <param name="dated">The candidates also select column date_start, the row's own (see <see cref="DriverDated"/>).</param>
-    public void Add(string condition, string candidates, bool exact = true, bool dated = false)
+    /// <param name="once">The candidates name each row once (see <see cref="DriverOnce"/>).</param>
+    public void Add(string condition, string candidates, bool exact = true, bool dated = false, bool once = false)
     {
         conditions.Add(condition);
         if (Driver is not null) return;
         Driver = candidates;
         DriverDated = dated;
+        DriverOnce = once;
         if (exact) driverIndex = conditions.Count - 1;
     }
 

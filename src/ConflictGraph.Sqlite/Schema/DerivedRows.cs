@@ -4,13 +4,13 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
-/// The tables the triggers keep row by row (node_refs, event_places, counts, event_cube, event_days, actor_kinds,
+/// The tables the triggers keep row by row (node_refs, event_places, place_events, counts, event_cube, event_days, actor_kinds,
 /// organization_statements), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
-/// one by one (tests hold the two paths equal on a generated graph): node_refs and event_places
-/// are a function of refs, relations and nodes; counts of every kind and type are recounted;
+/// one by one (tests hold the two paths equal on a generated graph): node_refs, event_places and
+/// place_events are a function of refs, relations and nodes; counts of every kind and type are recounted;
 /// the longest spans only ever grow, as the triggers keep them; event_cube, event_days and actor_kinds sum the events' roll-up rows.
 /// </summary>
 internal static class DerivedRows
@@ -20,7 +20,7 @@ internal static class DerivedRows
     [
         "nodes_counted", "nodes_uncounted", "nodes_recounted", "relations_counted", "relations_uncounted", "relations_recounted",
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
-        "refs_dated", "refs_undated", "refs_redated", "event_cube_add", "event_cube_remove",
+        "refs_dated", "refs_undated", "refs_redated", "place_events_placed", "place_events_unplaced", "place_events_redated", "event_cube_add", "event_cube_remove",
         "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", .. OrganizationStatements.Triggers,
     ];
 
@@ -45,6 +45,23 @@ internal static class DerivedRows
     public const string EventPlaces = $"""
         INSERT INTO event_places (place_id, event_id, span, date_start, date_end)
             SELECT r.to_id, r.from_id, {SpanClass}, n.date_start, n.date_end FROM relations r CROSS JOIN nodes n ON n.id = r.from_id
+            WHERE r.type = 'OCCURRED_IN';
+        """;
+
+    /// <summary>
+    /// Each event under every place it happened in and every place containing one (place_events empty before), as far up
+    /// as a reader's walk down from a place goes. Read in relations' (type, from_id, to_id) order, so rows go in nearly in
+    /// key order; the places with events and their containers are few (a few hundred), walked once.
+    /// </summary>
+    public static readonly string PlaceEvents = $"""
+        INSERT OR IGNORE INTO place_events (place_id, event_id, span, date_start, date_end)
+            WITH RECURSIVE up(place_id, container_id, depth) AS (
+                SELECT DISTINCT to_id, to_id, 0 FROM relations WHERE type = 'OCCURRED_IN'
+                UNION SELECT up.place_id, l.to_id, up.depth + 1 FROM up CROSS JOIN relations l ON l.type = 'LOCATED_IN' AND l.from_id = up.container_id
+                WHERE up.depth < {Core.Rules.TraversalLimits.MaxContainmentDepth}),
+            within(place_id, container_id) AS MATERIALIZED (SELECT DISTINCT place_id, container_id FROM up)
+            SELECT w.container_id, r.from_id, {SpanClass}, n.date_start, n.date_end
+            FROM relations r CROSS JOIN nodes n ON n.id = r.from_id CROSS JOIN within w ON w.place_id = r.to_id
             WHERE r.type = 'OCCURRED_IN';
         """;
 
@@ -85,9 +102,9 @@ internal static class DerivedRows
             FROM event_rollup WHERE dim = '' GROUP BY sub_kind, date_start, date_end;
         """;
 
-    /// <summary>node_refs and event_places from scratch: best before their secondary indexes exist, as rows go in key order.</summary>
+    /// <summary>node_refs, event_places and place_events from scratch: best before their secondary indexes exist, as rows go in key order.</summary>
     public static void RefillPlacesAndRefs(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute($"DELETE FROM node_refs;\n{NodeRefs}\nDELETE FROM event_places;\n{EventPlaces}", transaction);
+        connection.Execute($"DELETE FROM node_refs;\n{NodeRefs}\nDELETE FROM event_places;\n{EventPlaces}\nDELETE FROM place_events;\n{PlaceEvents}", transaction);
 
     /// <summary>counts from the rows: best once the indexes exist, so each grouping reads an index in order.</summary>
     public static void Recounts(SqliteConnection connection, SqliteTransaction transaction) =>

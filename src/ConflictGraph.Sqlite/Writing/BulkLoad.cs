@@ -76,7 +76,7 @@ internal sealed class BulkLoad
         // and serve every lookup the import makes (ids, foreign keys, conflicts).
         var indexes = SchemaEntries(connection, transaction,
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL " +
-            "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'node_refs', 'history') ORDER BY name");
+            "AND tbl_name IN ('nodes', 'refs', 'relations', 'claims', 'facts', 'fact_claims', 'event_places', 'place_events', 'node_refs', 'history') ORDER BY name");
         // The roll-up's own, made again once its rows are in (FinishRollup).
         var rollupIndexes = SchemaEntries(connection, transaction,
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = 'event_rollup' ORDER BY name");
@@ -90,7 +90,7 @@ internal sealed class BulkLoad
     }
 
     /// <summary>
-    /// Once every row is written: the staged search texts, node_refs and event_places from the rows (before their indexes,
+    /// Once every row is written: the staged search texts, node_refs, event_places and place_events from the rows (before their indexes,
     /// so they go in key order), the dropped indexes, then counts and organizations' statements (grouped over the new indexes).
     /// </summary>
     public void Finish(PhaseClock phases)

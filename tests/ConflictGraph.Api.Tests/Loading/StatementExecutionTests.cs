@@ -81,7 +81,7 @@ public sealed class StatementExecutionTests : IDisposable
             Assert.Equal(ids.Count, (int)events["totalCount"]!);
             walked.AddRange(events["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
             var executed = trace.Lines.ToList();
-            Assert.True(executed.Count(sql => sql.Contains("FROM event_places", StringComparison.Ordinal)) == 1, string.Join("\n", executed));
+            Assert.True(executed.Count(sql => sql.Contains("FROM place_events", StringComparison.Ordinal)) == 1, string.Join("\n", executed));
             after = (bool)events["pageInfo"]!["hasNextPage"]! ? (string?)events["pageInfo"]!["endCursor"] : null;
         }
         while (after is not null);

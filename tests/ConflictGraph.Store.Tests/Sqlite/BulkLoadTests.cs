@@ -27,6 +27,8 @@ public sealed class BulkLoadTests : IDisposable
         "SELECT key, value FROM counts WHERE value <> 0 ORDER BY key",
         "SELECT * FROM node_refs ORDER BY node_id, field, target_id",
         "SELECT * FROM event_places ORDER BY event_id, place_id",
+        "SELECT * FROM place_events ORDER BY event_id, place_id",
+        "SELECT count(*) FROM places_touched",
         "SELECT r.dim, r.key, n.id, r.sub_kind, r.date_start, r.date_end, r.disputed, r.part_of, r.counted, r.with_best, r.open_ended, " +
         "r.killed_low, r.killed_best, r.killed_high FROM event_rollup r CROSS JOIN nodes n ON n.seq = r.seq ORDER BY r.dim, r.key, n.id",
         "SELECT sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high FROM event_cube " +

@@ -153,7 +153,8 @@ public sealed class SeqKeysTests : IDisposable
     /// Undoes schema 15 in a file written by this build: no seq columns, the indexes and trigger as schema 14 made them.
     /// Tests that make an older file from a new one by undoing a later version's change undo this one too.
     /// </summary>
-    internal const string UndoVersion15 = """
+    // Undoes schema 16 first (PlaceEventsTests.UndoVersion16): every test that takes a file back to 14 or earlier goes through here.
+    internal const string UndoVersion15 = PlaceEventsTests.UndoVersion16 + """
         DROP INDEX relations_from; DROP INDEX relations_to; DROP INDEX node_refs_by_date;
         ALTER TABLE relations DROP COLUMN from_seq; ALTER TABLE relations DROP COLUMN to_seq; ALTER TABLE node_refs DROP COLUMN node_seq;
         CREATE INDEX relations_from ON relations (from_id, type, to_id, status);
