@@ -56,7 +56,7 @@ internal static class DerivedRows
     public static readonly string PlaceEvents = $"""
         INSERT OR IGNORE INTO place_events (place_id, event_id, span, date_start, date_end)
             WITH RECURSIVE up(place_id, container_id, depth) AS (
-                SELECT DISTINCT to_id, to_id, 0 FROM relations WHERE type = 'OCCURRED_IN'
+                SELECT DISTINCT r.to_id, r.to_id, 0 FROM relations r WHERE r.type = 'OCCURRED_IN'
                 UNION SELECT up.place_id, l.to_id, up.depth + 1 FROM up CROSS JOIN relations l ON l.type = 'LOCATED_IN' AND l.from_id = up.container_id
                 WHERE up.depth < {Core.Rules.TraversalLimits.MaxContainmentDepth}),
             within(place_id, container_id) AS MATERIALIZED (SELECT DISTINCT place_id, container_id FROM up)
