@@ -79,8 +79,8 @@ public sealed partial class SqliteGraphStore
         var paths = await ShortestPaths.FindAsync(new ShortestPaths.Reads(
             async (ids, ct) => (await RelationKeysAroundAsync(connection, transaction, ids, int.MaxValue, ct))!,
             (ids, end, ct) => RelationsBetweenAsync(connection, transaction, ids, end, kinds[end], ct),
-            (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct),
-            (ids, most, ct) => RelationKeysAroundAsync(connection, transaction, ids, most, ct)),
+            RelationsWithin: (ids, most, ct) => RelationKeysAroundAsync(connection, transaction, ids, most, ct),
+            RelationCount: (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct)),
             fromId, toId, maxDepth, limit, cancellationToken);
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -103,7 +103,9 @@ public sealed partial class SqliteGraphStore
     /// <summary>
     /// How many relations <see cref="RelationKeysAroundAsync"/> would read for <paramref name="nodeIds"/>, counted up to
     /// <paramref name="cap"/> in the entries of the relations_from and relations_to indexes alone (no row), so a hub
-    /// costs the search at most <paramref name="cap"/> index entries to weigh, not its relations' rows.
+    /// costs the search at most <paramref name="cap"/> index entries to weigh, not its relations' rows. The count is
+    /// exact (a relation between two of the nodes is counted for each), so the search also tells from it that a level
+    /// would be cut (<c>ShortestPaths.Reads.RelationCount</c>).
     /// </summary>
     private static async Task<int> RelationCountAroundAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,

@@ -9,9 +9,10 @@ namespace ConflictGraph.Core.Rules;
 /// of length L - i from the target through the same node, sharing no other; every length is taken whole (or, once the
 /// page is full, as far as its order needs) before a longer one, so the answer is the first paths in
 /// <see cref="ShortestPaths.Order"/> whichever sides were read. A length is taken from levels read whole only: when
-/// both sides were cut before it could be, the search is refused (<see cref="PathSearchTooWideException"/>).
+/// both sides were cut before it could be, the search is refused (<see cref="PathSearchTooWideException"/>); when the
+/// store's exact counts show that both would be, it is refused before they are read.
 /// </summary>
-internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, string toId, int limit, CancellationToken cancellationToken)
+internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, string toId, int limit, CancellationToken cancellationToken, int frontier = TraversalLimits.MaxPathFrontier)
 {
     /// <summary>How many frontier nodes the first look-up of a length's paths to an end asks about, per path still wanted; each further look-up asks twice as many.</summary>
     private const int EndsPerWantedPath = 8;
@@ -19,13 +20,19 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// <summary>Up to how many relations a side's read is counted before choosing: below it a read is cheap enough to take as it is.</summary>
     private const int CheapRead = 1024;
 
+    /// <summary>A read counted past this many relations is large: the search may count it further to see whether it would be cut (<see cref="SurelyCutAsync"/>).</summary>
+    private const int LargeRead = 8 * CheapRead;
+
     /// <summary>The highest cap two sides' reads are counted to; past it both are taken as large and the one with fewer ends is read.</summary>
     private const int CountedRead = 65_536;
 
-    private readonly PathSide source = new(fromId, toId, forward: true);
-    private readonly PathSide target = new(toId, fromId, forward: false);
+    private readonly PathSide source = new(fromId, toId, forward: true, frontier);
+    private readonly PathSide target = new(toId, fromId, forward: false, frontier);
     private readonly List<GraphPath> found = [];
     private readonly Dictionary<(PathSide, int), (int Count, int Cap)> counted = [];
+
+    /// <summary>How many relations join a side's open ends at a depth to the other end, where every one of those ends was looked up (<see cref="ReachAsync"/>).</summary>
+    private readonly Dictionary<(PathSide, int), int> reached = [];
 
     public async Task<IReadOnlyList<GraphPath>> RunAsync(int maxDepth)
     {
@@ -53,7 +60,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
                 continue;
             }
             // A side with no open path: no longer path exists.
-            if (!await GrowCheaperAsync()) return false;
+            if (!await GrowCheaperAsync(length)) return false;
         }
         Meet(length);
         return true;
@@ -87,9 +94,10 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         var paths = new List<GraphPath>();
         var wanted = limit - found.Count;
         var batch = EndsPerWantedPath * wanted;
-        for (var start = 0; start < ordered.Count && paths.Count < wanted; batch *= 2)
+        var start = 0;
+        for (; start < ordered.Count && paths.Count < wanted; batch *= 2)
         {
-            if (start > 0 && reads.ReadCost is not null && far.Depth == 0)
+            if (start > 0 && Weigh is not null && far.Depth == 0)
             {
                 var left = ordered.Skip(start).Select(p => p.Path.NodeIds[^1]).Where(e => !reaching.ContainsKey(e)).Distinct().Count();
                 if (await CountAsync(far, left + 1) <= left) return false;
@@ -112,6 +120,8 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
                     paths.Add(near.Completed(path, relation));
             }
         }
+        // Every end was looked up: the relations from this level's ends to the other end are known (SurelyCutAsync).
+        if (start == ordered.Count) reached[(near, near.Depth)] = reaching.Values.Sum(r => r.DistinctBy(x => x.Id).Count());
         found.AddRange(paths);
         return true;
     }
@@ -126,12 +136,13 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     /// count would have. A side whose paths were cut is not grown while the other can be. False when the side to grow
     /// has no open path.
     /// </summary>
-    private async Task<bool> GrowCheaperAsync()
+    /// <exception cref="PathSearchTooWideException">The counts show that the side left to grow would be cut too, or both would (<see cref="SurelyCutAsync"/>).</exception>
+    private async Task<bool> GrowCheaperAsync(int length)
     {
-        if (Reach(source) < source.Depth) return await GrowAsync(target);
-        if (Reach(target) < target.Depth) return await GrowAsync(source);
+        if (Reach(source) < source.Depth) return await GrowUncutAsync(target, source, length);
+        if (Reach(target) < target.Depth) return await GrowUncutAsync(source, target, length);
         var (first, second) = target.Ends.Count < source.Ends.Count ? (target, source) : (source, target);
-        if (reads.ReadCost is null || first.Ends.Count == 0) return await GrowAsync(first);
+        if (Weigh is null || first.Ends.Count == 0) return await GrowAsync(first);
         if (reads.RelationsWithin is not null && Counted(first, CheapRead) is null)
         {
             if (await reads.RelationsWithin(first.Ends, CheapRead - 1, cancellationToken) is { } level)
@@ -141,7 +152,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
             }
             counted[(first, first.Depth)] = (CheapRead, CheapRead);
         }
-        return await GrowAsync(await CheaperAsync(first, second));
+        return await GrowAsync(await CheaperAsync(first, second, length));
     }
 
     private async Task<bool> GrowAsync(PathSide side)
@@ -151,8 +162,34 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         return true;
     }
 
-    /// <summary>Of two sides that can both grow, the one whose next level reads fewer relations, by the store's counts (<see cref="GrowCheaperAsync"/>).</summary>
-    private async Task<PathSide> CheaperAsync(PathSide first, PathSide second)
+    /// <summary>
+    /// Grows the one side that can grow whole while the other's paths were cut, unless the counts show its next level
+    /// would be cut too (<see cref="SurelyCutAsync"/>): the search would then be refused once it was read, so it is
+    /// refused before.
+    /// </summary>
+    private async Task<bool> GrowUncutAsync(PathSide side, PathSide cut, int length)
+    {
+        if (await LargeAsync(side) && await SurelyCutAsync(side, cut)) throw new PathSearchTooWideException(fromId, toId, length);
+        return await GrowAsync(side);
+    }
+
+    /// <summary>
+    /// Of two sides that can both grow, the one whose next level reads fewer relations, by the store's counts
+    /// (<see cref="GrowCheaperAsync"/>); when the counts show both would be cut, the search is refused before either is
+    /// read (it would be once both were).
+    /// </summary>
+    private async Task<PathSide> CheaperAsync(PathSide first, PathSide second, int length)
+    {
+        var cheaper = await WeighAsync(first, second);
+        var other = cheaper == first ? second : first;
+        // The other side first: when it would not be cut, the cheaper side (a hub, known large) needs no further count.
+        if (await LargeAsync(cheaper) && await SurelyCutAsync(other, cheaper) && await SurelyCutAsync(cheaper, other))
+            throw new PathSearchTooWideException(fromId, toId, length);
+        return cheaper;
+    }
+
+    /// <summary>The side whose next level reads fewer relations, by the store's counts, taken up to a cap eight times higher each round.</summary>
+    private async Task<PathSide> WeighAsync(PathSide first, PathSide second)
     {
         for (var cap = CheapRead; ; cap *= 8)
         {
@@ -164,11 +201,54 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         }
     }
 
+    /// <summary>
+    /// Whether the store's exact count (<see cref="ShortestPaths.Reads.RelationCount"/>) shows that growing
+    /// <paramref name="side"/> would cut its next level at the frontier's open paths. Every open end has a path, and
+    /// every relation at it lengthens that path into an open one unless it goes back to a node on the path (a relation
+    /// this side has read, <see cref="PathSide.ReadAt"/>; relations join two different nodes) or to the other end (in
+    /// the other side's first level when it has one, else looked up already (every end) or now (a single end), else at
+    /// most the other end's relations); so the ends' relations counted, less those, is a number the next level's open
+    /// paths reach at least.
+    /// </summary>
+    private async Task<bool> SurelyCutAsync(PathSide side, PathSide other)
+    {
+        if (reads.RelationCount is null || side.Cut || side.Ends.Count == 0) return false;
+        var ends = side.Ends.ToHashSet(StringComparer.Ordinal);
+        var floor = frontier + 1 + side.ReadAt(ends);
+        var toOther = other.StartRelationsTo(ends) ?? (reached.TryGetValue((side, side.Depth), out var known) ? known : null);
+        if (toOther is null && ends.Count == 1 && reads.RelationsTo is not null)
+            toOther = (await reads.RelationsTo(ends, other.Start, cancellationToken)).DistinctBy(r => r.Id).Count();
+        // One count: to what the relations to the other end take when known, else with room for a level's worth of them.
+        var count = await ExactCountAsync(side, floor + (toOther ?? frontier), ask: true);
+        if (count < floor) return false;
+        // Else at most the other end's relations, counted only as far as the room left.
+        toOther ??= await reads.RelationCount([other.Start], count - floor + 1, cancellationToken);
+        return count >= floor + toOther;
+    }
+
+    /// <summary>
+    /// Whether the counts taken to weigh the sides showed <paramref name="side"/> large (past <see cref="LargeRead"/>
+    /// relations, or past the frontier when that is lower). Only then is <see cref="SurelyCutAsync"/> asked: it counts,
+    /// so ordinary searches ask nothing more, and a large side's count costs less than its read.
+    /// </summary>
+    private async Task<bool> LargeAsync(PathSide side) =>
+        reads.RelationCount is not null && await ExactCountAsync(side, Math.Min(frontier + 1, LargeRead), ask: false) >= Math.Min(frontier + 1, LargeRead);
+
+    /// <summary>The store's exact count of the relations at a side's open ends up to <paramref name="cap"/>; when not <paramref name="ask"/>, what the counts taken tell (0 when they tell nothing).</summary>
+    private async Task<int> ExactCountAsync(PathSide side, int cap, bool ask)
+    {
+        if (reads.ReadCost is null) return ask ? await CountAsync(side, cap) : Counted(side, cap) ?? 0;
+        return ask ? await reads.RelationCount!(side.Ends, cap, cancellationToken) : 0;
+    }
+
+    /// <summary>How the search weighs its sides: the store's estimate when it gives one, else its exact count.</summary>
+    private Func<IReadOnlyCollection<string>, int, CancellationToken, Task<int>>? Weigh => reads.ReadCost ?? reads.RelationCount;
+
     /// <summary>The relations at a side's open ends, counted up to <paramref name="cap"/> (kept, so a side is counted once a level).</summary>
     private async Task<int> CountAsync(PathSide side, int cap)
     {
         if (Counted(side, cap) is { } known) return known;
-        var count = await reads.ReadCost!(side.Ends, cap, cancellationToken);
+        var count = await Weigh!(side.Ends, cap, cancellationToken);
         counted[(side, side.Depth)] = (count, cap);
         return count;
     }

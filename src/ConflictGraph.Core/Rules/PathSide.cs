@@ -7,9 +7,12 @@ namespace ConflictGraph.Core.Rules;
 /// per length, each read from the relations at the ends of the level before. A path meets <see cref="Other"/>, the
 /// search's other end, only as its last node: it is then a whole answer and goes no further.
 /// </summary>
-internal sealed class PathSide(string start, string other, bool forward)
+internal sealed class PathSide(string start, string other, bool forward, int frontier = TraversalLimits.MaxPathFrontier)
 {
     private readonly List<List<GraphPath>> levels = [[new GraphPath([start], [])]];
+
+    /// <summary>Every level's read as the store gave it, kept so <see cref="ReadAt"/> can tell which relations the side has seen.</summary>
+    private readonly List<IReadOnlyList<Relation>> reads = [];
     private IReadOnlyList<string>? ends;
 
     public string Start => start;
@@ -19,7 +22,7 @@ internal sealed class PathSide(string start, string other, bool forward)
     public int Depth => levels.Count - 1;
 
     /// <summary>
-    /// Whether a level was cut at <see cref="TraversalLimits.MaxPathFrontier"/> open paths: the levels from it on miss
+    /// Whether a level was cut at <see cref="TraversalLimits.MaxPathFrontier"/> open paths (a lower bound in the core's tests): the levels from it on miss
     /// paths, and only those up to <see cref="Whole"/> hold every one (the search takes no others).
     /// </summary>
     public bool Cut => Whole < Depth;
@@ -55,14 +58,26 @@ internal sealed class PathSide(string start, string other, bool forward)
             {
                 var far = relation.OtherEnd(end);
                 if (path.NodeIds.Contains(far)) continue;
-                if (far != other && open++ >= TraversalLimits.MaxPathFrontier) continue;
+                if (far != other && open++ >= frontier) continue;
                 next.Add(new GraphPath([.. path.NodeIds, far], [.. path.Relations, relation]));
             }
         }
-        if (!Cut && open <= TraversalLimits.MaxPathFrontier) Whole++;
+        if (!Cut && open <= frontier) Whole++;
         levels.Add(next);
+        reads.Add(around);
         ends = null;
     }
+
+    /// <summary>
+    /// The relations this side has read, each counted once for every one of <paramref name="nodes"/> it touches. A
+    /// relation from an open path's end back to a node on that path was read with that node's level (every node on it
+    /// but the end was an end of a level read before), so this bounds what the next level leaves out that way.
+    /// </summary>
+    public int ReadAt(IReadOnlySet<string> nodes) => reads.SelectMany(r => r).DistinctBy(r => r.Id)
+        .Sum(r => (nodes.Contains(r.FromId) ? 1 : 0) + (nodes.Contains(r.ToId) ? 1 : 0));
+
+    /// <summary>The relations between <see cref="Start"/> and any of <paramref name="nodes"/>, when the first level has been read (every relation at the start is in it); else null.</summary>
+    public int? StartRelationsTo(IReadOnlySet<string> nodes) => reads.Count == 0 ? null : reads[0].DistinctBy(r => r.Id).Count(r => nodes.Contains(r.OtherEnd(start)));
 
     /// <summary>The whole path from the search's source to its target that <paramref name="relation"/> makes of an open path of this side and the other end.</summary>
     public GraphPath Completed(GraphPath half, Relation relation) => forward

@@ -27,11 +27,18 @@ public static class ShortestPaths
     /// null, having read no more than one past it; a store that has it lets the search weigh a side by reading it when
     /// the read would be small anyway, so a side of few relations costs its read alone, not a count and then the read.
     /// </param>
+    /// <param name="RelationCount">
+    /// How many relations touch the given nodes, each counted once for every one of them it touches, counted exactly up
+    /// to the given cap (never a guess): a store that has it lets the search see from the count alone that a level
+    /// would be cut, and refuse a search both of whose sides would be before reading either
+    /// (<see cref="PathSearchTooWideException"/>); without a <c>ReadCost</c> the search weighs its sides by it too.
+    /// </param>
     public sealed record Reads(
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyList<Relation>>> RelationsOf,
         Func<IReadOnlyCollection<string>, string, CancellationToken, Task<IReadOnlyList<Relation>>>? RelationsTo = null,
         Func<IReadOnlyCollection<string>, int, CancellationToken, Task<int>>? ReadCost = null,
-        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<IReadOnlyList<Relation>?>>? RelationsWithin = null);
+        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<IReadOnlyList<Relation>?>>? RelationsWithin = null,
+        Func<IReadOnlyCollection<string>, int, CancellationToken, Task<int>>? RelationCount = null);
 
     /// <summary>The order of the answer: shortest first, then by node ids joined with '/' (ordinal), then by relation ids in turn.</summary>
     public static IComparer<GraphPath> Order { get; } = Comparer<GraphPath>.Create((a, b) =>
@@ -51,13 +58,18 @@ public static class ShortestPaths
 
     /// <inheritdoc cref="FindAsync(Func{IReadOnlyCollection{string}, CancellationToken, Task{IReadOnlyList{Relation}}}, string, string, int, int, CancellationToken, Func{IReadOnlyCollection{string}, string, CancellationToken, Task{IReadOnlyList{Relation}}}?)"/>
     /// <exception cref="PathSearchTooWideException">Both ends' levels passed <see cref="TraversalLimits.MaxPathFrontier"/> open paths before a length's paths were complete.</exception>
-    public static async Task<IReadOnlyList<GraphPath>> FindAsync(
-        Reads reads, string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<GraphPath>> FindAsync(
+        Reads reads, string fromId, string toId, int maxDepth, int limit, CancellationToken cancellationToken) =>
+        FindAsync(reads, fromId, toId, maxDepth, limit, TraversalLimits.MaxPathFrontier, cancellationToken);
+
+    /// <summary>The search with a level kept to <paramref name="frontier"/> open paths: the core's tests try the refusals on small graphs with it.</summary>
+    internal static async Task<IReadOnlyList<GraphPath>> FindAsync(
+        Reads reads, string fromId, string toId, int maxDepth, int limit, int frontier, CancellationToken cancellationToken)
     {
         TraversalLimits.CheckPathDepth(maxDepth);
         if (limit <= 0) return [];
         if (fromId == toId) return [new GraphPath([fromId], [])];
-        return await new PathSearch(reads, fromId, toId, limit, cancellationToken).RunAsync(maxDepth);
+        return await new PathSearch(reads, fromId, toId, limit, cancellationToken, frontier).RunAsync(maxDepth);
     }
 
     private static string Key(GraphPath path) => string.Join('/', path.NodeIds);

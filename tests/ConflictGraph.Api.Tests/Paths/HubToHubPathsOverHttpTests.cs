@@ -72,5 +72,44 @@ public sealed class HubToHubPathsOverHttpTests : IDisposable
         Assert.Equal(["2 event:b00001 event:a00001 org:a"], Described(await PathsAsync("event:b00001", "org:a", 2)));
     }
 
+    /// <summary>
+    /// Two armies that each carried out 150 events, each event targeting 140 people of its own, and army A also carried
+    /// out one of B's: a search keeps both first levels (150 open paths each) and neither second one (21,000); the
+    /// counts show it before either second level is read.
+    /// </summary>
+    private async Task ImportTwoDeepArmiesAsync()
+    {
+        await app.ReadyClientAsync();
+        var events = new[] { "a", "b" }.SelectMany(hub => Enumerable.Range(0, 150).Select(i => (Hub: $"org:{hub}", Event: $"event:{hub}{i:D3}"))).ToList();
+        var nodes = new List<Node>
+        {
+            new Organization("org:a", "Army A", [], null, OrganizationKind.Military, null),
+            new Organization("org:b", "Army B", [], null, OrganizationKind.Military, null),
+        };
+        nodes.AddRange(events.Select(e => new Event(e.Event, e.Event, EventKind.Other, null, null)));
+        nodes.AddRange(events.SelectMany(e => Enumerable.Range(0, 140).Select(j => new Person($"person:{e.Event[6..]}-{j:D3}", $"{e.Event} {j}", [], null, []))));
+        var relations = events.Select(e => new Relation(RelationType.CarriedOut, e.Hub, e.Event, [], []))
+            .Concat(events.SelectMany(e => Enumerable.Range(0, 140).Select(j => new Relation(RelationType.Targeted, e.Event, $"person:{e.Event[6..]}-{j:D3}", [], []))))
+            .Append(new Relation(RelationType.CarriedOut, "org:a", "event:b007", [], [])).ToList();
+        await app.Services.GetRequiredService<IGraphStore>().ImportAsync(new GraphBatch(nodes, relations), null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ASearchWhoseSecondLevelsWouldBeCutFromBothHubsIsRefusedNamingTheDepthThatIsAnswered()
+    {
+        await ImportTwoDeepArmiesAsync();
+
+        var refused = await PathsAsync("org:a", "org:b", 4);
+
+        Assert.True(refused.Codes.SequenceEqual([ApiErrors.QueryTooComplex]), refused.Body.ToJsonString());
+        var message = refused.Errors[0]!["message"]!.GetValue<string>();
+        Assert.StartsWith("paths: the paths from 'org:a' to 'org:b' of length 3 need more than 20,000 open paths", message);
+        Assert.EndsWith("paths up to length 2 are complete: ask maxDepth: 2", message);
+        Assert.Equal(["2 org:a event:b007 org:b"], Described(await PathsAsync("org:a", "org:b", 2)));
+        // From a hub to an ordinary node, the search answers as before.
+        Assert.Equal(["3 org:a event:b007 org:b event:b008"], Described(await PathsAsync("org:a", "event:b008", 3)));
+        Assert.Equal(["3 person:a001-005 event:a001 org:a event:b007"], Described(await PathsAsync("person:a001-005", "event:b007", 3)));
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -140,4 +140,57 @@ public sealed class ShortestPathsAgainstEveryPathTests(Xunit.Abstractions.ITestO
         // The graphs have paths of many lengths, so the comparison is not of empty answers alone.
         Assert.True(answered > 1000 && longest >= 5, $"{answered} paths, the longest {longest}");
     }
+
+    /// <summary>What a search came to: its paths, or the length it was refused at; and the most relations one read handed it.</summary>
+    private static async Task<(string Outcome, int LargestRead)> SearchAsync(Graph graph, bool exactCounts, bool cappedReads, string from, string to, int depth, int limit, int frontier)
+    {
+        var largest = 0;
+        IReadOnlyList<Relation> Seen(IReadOnlyList<Relation> read)
+        {
+            largest = Math.Max(largest, read.Count);
+            return read;
+        }
+        // A relation counted once for each asked node it touches, as the SQLite store's index entries count it.
+        Task<int> Count(IReadOnlyCollection<string> ids, int cap, CancellationToken _) => Task.FromResult(Math.Min(cap, ids.Sum(id => graph.Touching([id]).Count)));
+        var reads = new ShortestPaths.Reads((ids, _) => Task.FromResult(Seen(graph.Touching(ids))),
+            (ids, end, _) => Task.FromResult<IReadOnlyList<Relation>>(graph.Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList()),
+            exactCounts ? null : Count,
+            cappedReads ? (ids, most, _) => Task.FromResult(graph.Touching(ids) is var all && all.Count <= most ? Seen(all) : null) : null,
+            exactCounts ? Count : null);
+        try
+        {
+            return (string.Join("\n", Described(await ShortestPaths.FindAsync(reads, from, to, depth, limit, frontier, CancellationToken.None))), largest);
+        }
+        catch (PathSearchTooWideException refused)
+        {
+            return ($"refused at length {refused.Length}", largest);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task CountsThatShowBothSidesWouldBeCutRefuseTheSearchesReadingWouldAndAnswerTheRestAlike(int seed)
+    {
+        // Relations join two different nodes in every store (RelationChecks), so the graph has no self-loop here.
+        var generated = Generate(seed);
+        var graph = new Graph(generated.Nodes, [.. generated.Relations.Where(r => r.FromId != r.ToId)]);
+        var (searches, refused, earlier) = (0, 0, 0);
+        foreach (var from in graph.Nodes.Take(24))
+            foreach (var to in new[] { "hub", "n:1", "n:7", "n:10-b" })
+                foreach (var frontier in new[] { 1, 2, 3, 5, 8 })
+                    foreach (var (depth, capped) in new[] { (2, false), (3, false), (4, false), (3, true) })
+                    {
+                        var (read, largestRead) = await SearchAsync(graph, exactCounts: false, capped, from, to, depth, 3, frontier);
+                        var (counted, largestCounted) = await SearchAsync(graph, exactCounts: true, capped, from, to, depth, 3, frontier);
+                        Assert.True(read == counted, $"{from} to {to}, depth {depth}, frontier {frontier}, capped reads {capped}:\nreading\n{read}\ncounting\n{counted}");
+                        Assert.True(largestCounted <= largestRead, $"{from} to {to}, depth {depth}, frontier {frontier}, capped reads {capped}: read {largestCounted} relations at once, {largestRead} without exact counts");
+                        (searches, refused, earlier) = (searches + 1, refused + (read.StartsWith("refused") ? 1 : 0), earlier + (largestCounted < largestRead ? 1 : 0));
+                    }
+        output.WriteLine($"seed {seed}: {searches} searches, {refused} refused, {earlier} of them with a smaller largest read");
+        // Not a comparison of answers alone: searches are refused, and some before their largest read.
+        Assert.True(refused > 20 && earlier > 5, $"{refused} refused, {earlier} earlier");
+    }
 }

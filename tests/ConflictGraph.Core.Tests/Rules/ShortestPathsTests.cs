@@ -184,4 +184,63 @@ public sealed class ShortestPathsTests
         Assert.Equal(["org:a/event:0/event:1"], (await ShortestPaths.FindAsync(TwoHubsReads(), "org:a", "event:1", 3, 1, CancellationToken.None)).Select(p => string.Join('/', p.NodeIds)));
         Assert.Equal(["event:b00001/event:a00001/org:a"], (await ShortestPaths.FindAsync(TwoHubsReads(), "event:b00001", "org:a", 3, 1, CancellationToken.None)).Select(p => string.Join('/', p.NodeIds)));
     }
+
+    /// <summary>Reads of <paramref name="world"/> as the SQLite store gives them (exact counts, reads stopped at a cap), each relation handed over added to <paramref name="read"/>.</summary>
+    private static ShortestPaths.Reads CountedReads(IReadOnlyList<Relation> world, List<int> read)
+    {
+        var touching = world.SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) }).ToLookup(x => x.Node, x => x.Relation);
+        IReadOnlyList<Relation> Touching(IReadOnlyCollection<string> ids) => ids.SelectMany(id => touching[id]).Distinct().ToList();
+        return new ShortestPaths.Reads((ids, _) => Task.FromResult(Add(Touching(ids))),
+            (ids, end, _) => Task.FromResult<IReadOnlyList<Relation>>(Touching(ids).Where(r => r.FromId == end || r.ToId == end).ToList()),
+            RelationsWithin: (ids, most, _) => Task.FromResult(Touching(ids) is var all && all.Count <= most ? Add(all) : null),
+            RelationCount: (ids, cap, _) => Task.FromResult(Math.Min(cap, ids.Sum(id => touching[id].Count()))));
+
+        IReadOnlyList<Relation> Add(IReadOnlyList<Relation> all)
+        {
+            read.Add(all.Count);
+            return all;
+        }
+    }
+
+    // Two armies that each carried out 150 events, each event targeting 140 people of its own: a search keeps both
+    // first levels (150 open paths each) and neither second one (21,000).
+    private static readonly IReadOnlyList<Relation> TwoDeepHubs =
+    [
+        .. new[] { "a", "b" }.SelectMany(hub => Enumerable.Range(0, 150).SelectMany(i =>
+            Enumerable.Range(0, 140).Select(j => new Relation(RelationType.Targeted, $"event:{hub}{i:D3}", $"person:{hub}{i:D3}-{j:D3}", [], []))
+                .Append(new Relation(RelationType.CarriedOut, $"org:{hub}", $"event:{hub}{i:D3}", [], [])))),
+    ];
+
+    [Fact]
+    public async Task ASearchBothOfWhoseHubsTheCountsShowWouldBeCutIsRefusedBeforeEitherIsRead()
+    {
+        var read = new List<int>();
+
+        var refused = await Assert.ThrowsAsync<PathSearchTooWideException>(() => ShortestPaths.FindAsync(CountedReads(TwoHubs, read), "org:a", "org:b", 3, 3, CancellationToken.None));
+
+        // As when both were read (the test above), and without reading either hub's 20,002 relations.
+        Assert.Equal(2, refused.Length);
+        Assert.Contains("ask maxDepth: 1", refused.Message);
+        Assert.Empty(read);
+        Assert.Empty(await ShortestPaths.FindAsync(CountedReads(TwoHubs, read), "org:a", "org:b", 1, 3, CancellationToken.None));
+        Assert.Equal(["org:a/event:0/event:1"], (await ShortestPaths.FindAsync(CountedReads(TwoHubs, read), "org:a", "event:1", 3, 1, CancellationToken.None)).Select(p => string.Join('/', p.NodeIds)));
+    }
+
+    [Fact]
+    public async Task ASearchWhoseSecondLevelsTheCountsShowWouldBeCutIsRefusedAfterReadingTheFirstOnly()
+    {
+        var read = new List<int>();
+
+        var refused = await Assert.ThrowsAsync<PathSearchTooWideException>(() => ShortestPaths.FindAsync(CountedReads(TwoDeepHubs, read), "org:a", "org:b", 4, 3, CancellationToken.None));
+
+        Assert.Equal(3, refused.Length);
+        Assert.EndsWith("ask maxDepth: 2", refused.Message);
+        Assert.Equal([150, 150], read);
+        // Read whole, without the counts, the same search is refused at the same length after reading 21,150 relations a side.
+        var touching = TwoDeepHubs.SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) }).ToLookup(x => x.Node, x => x.Relation);
+        var whole = await Assert.ThrowsAsync<PathSearchTooWideException>(() => ShortestPaths.FindAsync(
+            (ids, _) => Task.FromResult<IReadOnlyList<Relation>>(ids.SelectMany(id => touching[id]).Distinct().ToList()), "org:a", "org:b", 4, 3, CancellationToken.None));
+        Assert.Equal(3, whole.Length);
+        Assert.Equal(refused.Message, whole.Message);
+    }
 }
