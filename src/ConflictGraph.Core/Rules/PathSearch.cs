@@ -31,8 +31,8 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     private readonly List<GraphPath> found = [];
     private readonly Dictionary<(PathSide, int), (int Count, int Cap)> counted = [];
 
-    /// <summary>How many relations join a side's open ends at a depth to the other end, where every one of those ends was looked up (<see cref="ReachAsync"/>).</summary>
-    private readonly Dictionary<(PathSide, int), int> reached = [];
+    /// <summary>The relations that join a side's open ends at a depth to the other end, by end, where every one of those ends was looked up (<see cref="ReachAsync"/>).</summary>
+    private readonly Dictionary<(PathSide, int), Dictionary<string, List<Relation>>> reached = [];
 
     public async Task<IReadOnlyList<GraphPath>> RunAsync(int maxDepth)
     {
@@ -121,7 +121,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
             }
         }
         // Every end was looked up: the relations from this level's ends to the other end are known (SurelyCutAsync).
-        if (start == ordered.Count) reached[(near, near.Depth)] = reaching.Values.Sum(r => r.DistinctBy(x => x.Id).Count());
+        if (start == ordered.Count) reached[(near, near.Depth)] = reaching;
         found.AddRange(paths);
         return true;
     }
@@ -183,7 +183,10 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         var cheaper = await WeighAsync(first, second);
         var other = cheaper == first ? second : first;
         // The other side first: when it would not be cut, the cheaper side (a hub, known large) needs no further count.
-        if (await LargeAsync(cheaper) && await SurelyCutAsync(other, cheaper) && await SurelyCutAsync(cheaper, other))
+        // A side of few ends not counted past LargeRead is not counted here: an ordinary search (an armed group's side
+        // against its country's armed forces) would pay for the count and seldom be refused.
+        if (await LargeAsync(cheaper) && (other.Ends.Count >= Math.Min(frontier + 1, CheapRead) || await LargeAsync(other))
+            && await SurelyCutAsync(other, cheaper) && await SurelyCutAsync(cheaper, other))
             throw new PathSearchTooWideException(fromId, toId, length);
         return cheaper;
     }
@@ -215,7 +218,7 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         if (reads.RelationCount is null || side.Cut || side.Ends.Count == 0) return false;
         var ends = side.Ends.ToHashSet(StringComparer.Ordinal);
         var floor = frontier + 1 + side.ReadAt(ends);
-        var toOther = other.StartRelationsTo(ends) ?? (reached.TryGetValue((side, side.Depth), out var known) ? known : null);
+        var toOther = other.StartRelationsTo(ends) ?? (reached.TryGetValue((side, side.Depth), out var known) ? known.Values.Sum(r => r.DistinctBy(x => x.Id).Count()) : null);
         if (toOther is null && ends.Count == 1 && reads.RelationsTo is not null)
             toOther = (await reads.RelationsTo(ends, other.Start, cancellationToken)).DistinctBy(r => r.Id).Count();
         // One count: to what the relations to the other end take when known, else with room for a level's worth of them.
