@@ -97,7 +97,7 @@ internal static class NodeFilters
             var range = $"SELECT p.event_id AS id, p.date_start FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
-        })), dated: true, once: true);
+        })), dated: true);
     }
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)

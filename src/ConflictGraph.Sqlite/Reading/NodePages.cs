@@ -139,13 +139,10 @@ internal static class NodePages
     /// of 729 events spent half its count on those reads).
     /// </summary>
     private static string DrivenCount(SqlFilter filter) => filter.KeptTotal ?? (DatedTotal(filter)
-        ? $"{filter.With}SELECT count(*) FROM {DistinctCandidates(filter)}"
+        ? $"{filter.With}SELECT count(*) FROM ({filter.Driver})"
         : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}");
 
-    /// <summary>The driver's candidates, each once: as they come when the driver names each once (<see cref="SqlFilter.DriverOnce"/>).</summary>
-    private static string DistinctCandidates(SqlFilter filter) => filter.DriverOnce ? $"({filter.Driver})" : $"(SELECT DISTINCT id FROM ({filter.Driver}))";
-
-    /// <summary>True when the total is the number of distinct dated candidates, counted without reading their nodes (see <see cref="DrivenCount"/>).</summary>
+    /// <summary>True when the total is the number of dated candidates (each named once), counted without reading their nodes (see <see cref="DrivenCount"/>).</summary>
     private static bool DatedTotal(SqlFilter filter) =>
         filter is { KeptTotal: null, DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind;
 
@@ -168,37 +165,19 @@ internal static class NodePages
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var distinct = filter.DriverOnce ? "" : "DISTINCT ";
-        var page = $"SELECT {distinct}c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
+        var page = $"SELECT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
         return $"{filter.With}{NodesOf(page, filter, keyset, keysOnly)}";
     }
 
     /// <summary>
-    /// <see cref="DatedPage"/> and the total of <see cref="DrivenCount"/> in one statement: the candidates are walked
-    /// once into a table of (id, sort key), each event once (an event's rows in event_places carry its own dates, so
-    /// one event is one pair), which is counted and from which the page is taken. Two statements walked the same index
-    /// ranges twice, the page's walk sorting every candidate to keep the first few; at 1M events a country's month has
-    /// hundreds of candidates (the total) against a page of 20. The total is a column of every row.
+    /// <see cref="DatedPage"/> and the total of <see cref="DrivenCount"/> in one statement. The candidates name each event
+    /// once, in date order within each of their ranges (place_events): the page is the first rows of the ranges merged in
+    /// the page's order, read from the index alone, and the total counts the ranges' entries where they lie; no table of
+    /// candidates, no sort, no DISTINCT. At 1M events a country's month is about 200 adjacent entries against 20 on the
+    /// page. Every candidate is an event (see <see cref="DatedTotal"/>), so the page's nodes are read with no condition on
+    /// their kind. The total is a column of every row.
     /// </summary>
     private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
-    {
-        if (filter.DriverOnce) return DatedPageAndCount(filter, keyset, position, limit, keysOnly);
-        var dates = keyset.OnDate("c.date_start");
-        var candidates = $"dated AS MATERIALIZED (SELECT DISTINCT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c)";
-        var keys = keyset with { Expression = "d.sort_key" };
-        var after = position is null ? "" : $" WHERE {keys.After(position, filter, "d.id")}";
-        var page = $"SELECT d.id, d.sort_key FROM dated d{after} ORDER BY {keyset.OrderBy("d.sort_key", "d.id")} LIMIT {limit}";
-        return $"{filter.WithAlso(candidates)}{NodesOf(page, filter, keyset, keysOnly, ", (SELECT count(*) FROM dated)")}";
-    }
-
-    /// <summary>
-    /// <see cref="DatedPageAndTotal"/> for candidates that name each event once, in date order within each of their ranges
-    /// (place_events): the page is the first rows of the ranges merged in the page's order, read from the index alone, and
-    /// the total counts the ranges' entries where they lie; no table of candidates, no sort, no DISTINCT. At 1M events a
-    /// country's month is about 200 adjacent entries against 20 on the page. Every candidate is an event (see
-    /// <see cref="DatedTotal"/>), so the page's nodes are read with no condition on their kind.
-    /// </summary>
-    private static string DatedPageAndCount(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";

@@ -57,12 +57,10 @@ internal sealed class SqlFilter
 
     /// <summary>
     /// True when <see cref="Driver"/> also selects column date_start, each candidate's own start date
-    /// (kept beside it in an index), so a page in date order can be chosen before any node's row is read.
+    /// (kept beside it in an index), and names each candidate once, so a page in date order can be chosen, and the
+    /// candidates counted, as they come, before any node's row is read.
     /// </summary>
     public bool DriverDated { get; private set; }
-
-    /// <summary>True when <see cref="Driver"/> names each candidate once, so its rows are counted and paged as they come, without a DISTINCT.</summary>
-    public bool DriverOnce { get; private set; }
 
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
@@ -121,15 +119,13 @@ internal sealed class SqlFilter
     /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it,
     /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
-    /// <param name="dated">The candidates also select column date_start, the row's own (see <see cref="DriverDated"/>).</param>
-    /// <param name="once">The candidates name each row once (see <see cref="DriverOnce"/>).</param>
-    public void Add(string condition, string candidates, bool exact = true, bool dated = false, bool once = false)
+    /// <param name="dated">The candidates also select column date_start, the row's own, and name each row once (see <see cref="DriverDated"/>).</param>
+    public void Add(string condition, string candidates, bool exact = true, bool dated = false)
     {
         conditions.Add(condition);
         if (Driver is not null) return;
         Driver = candidates;
         DriverDated = dated;
-        DriverOnce = once;
         if (exact) driverIndex = conditions.Count - 1;
     }
 
