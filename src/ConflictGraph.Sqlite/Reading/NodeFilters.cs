@@ -83,7 +83,8 @@ internal static class NodeFilters
     /// <summary>
     /// Events that happened in the place or inside it, overlapping the window when one is given: one criterion, whose
     /// candidates come from place_events (each event under every place containing it, once), one index range per span
-    /// class under the place itself, each in date order: the candidates name each event once, in the page's order.
+    /// class under the place itself, each in date order: the candidates name each event once, in the page's order, with its
+    /// seq (schema 17), by which a page reads the event's row.
     /// </summary>
     private static void PlaceAndWindow(SqlFilter filter, string place, DateOnly? from, DateOnly? to)
     {
@@ -94,7 +95,7 @@ internal static class NodeFilters
         if (end is not null) condition += $" AND n.date_start <= {end}";
         filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(span =>
         {
-            var range = $"SELECT p.event_id AS id, p.date_start FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
+            var range = $"SELECT p.event_id AS id, p.date_start, p.event_seq AS seq FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
         })), dated: true);

@@ -158,14 +158,14 @@ internal static class NodePages
     }
 
     /// <summary>
-    /// A page in date order of candidates that carry their own start date: the page's ids are chosen
-    /// from the candidates alone, and only their nodes are read, not every candidate's.
+    /// A page in date order of candidates that carry their own start date and seq: the page's ids are chosen
+    /// from the candidates alone, and only their nodes are read, each by seq, not every candidate's.
     /// </summary>
     private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var page = $"SELECT c.id, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
+        var page = $"SELECT c.id, c.seq, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
         return $"{filter.With}{NodesOf(page, filter, keyset, keysOnly)}";
     }
 
@@ -175,23 +175,27 @@ internal static class NodePages
     /// the page's order, read from the index alone, and the total counts the ranges' entries where they lie; no table of
     /// candidates, no sort, no DISTINCT. At 1M events a country's month is about 200 adjacent entries against 20 on the
     /// page. Every candidate is an event (see <see cref="DatedTotal"/>), so the page's nodes are read with no condition on
-    /// their kind. The total is a column of every row.
+    /// their kind, each by the seq its entry carries (schema 17): one descent of the nodes table, not the id index's first.
+    /// The total is a column of every row.
     /// </summary>
     private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var page = $"SELECT c.id, c.date_start AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
+        var page = $"SELECT c.id, c.seq, c.date_start AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
         return $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key, (SELECT count(*) FROM ({filter.Driver})) FROM ({page}) m " +
-               $"CROSS JOIN {NodeTable(keysOnly)} ON n.id = m.id ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
+               $"{DatedNodes} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
     }
 
+    /// <summary>The node of a dated page's row (alias m), by the seq its candidate carries.</summary>
+    private const string DatedNodes = "CROSS JOIN nodes n ON n.seq = m.seq";
+
     /// <summary>
-    /// The nodes of a page of (id, sort_key) rows that passes the filter's remaining conditions, in the page's order,
+    /// The nodes of a page of dated (id, seq, sort_key) rows that passes the filter's remaining conditions, in the page's order,
     /// with <paramref name="more"/> columns after the sort key.
     /// </summary>
     private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, bool keysOnly, string more = "") =>
-        $"SELECT {Columns(keysOnly)}, m.sort_key{more} FROM ({page}) m CROSS JOIN {NodeTable(keysOnly)} ON n.id = m.id " +
+        $"SELECT {Columns(keysOnly)}, m.sort_key{more} FROM ({page}) m {DatedNodes} " +
         $"WHERE {filter.Remaining} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>

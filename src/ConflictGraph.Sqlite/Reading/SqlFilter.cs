@@ -57,8 +57,9 @@ internal sealed class SqlFilter
 
     /// <summary>
     /// True when <see cref="Driver"/> also selects column date_start, each candidate's own start date
-    /// (kept beside it in an index), and names each candidate once, so a page in date order can be chosen, and the
-    /// candidates counted, as they come, before any node's row is read.
+    /// (kept beside it in an index), and column seq, its node's seq, and names each candidate once, so a page in date
+    /// order can be chosen, and the candidates counted, as they come, before any node's row is read, and a row of the
+    /// page read by seq.
     /// </summary>
     public bool DriverDated { get; private set; }
 
@@ -119,7 +120,7 @@ internal sealed class SqlFilter
     /// row's key); <paramref name="candidates"/> selects column id of every row that can meet it,
     /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
-    /// <param name="dated">The candidates also select column date_start, the row's own, and name each row once (see <see cref="DriverDated"/>).</param>
+    /// <param name="dated">The candidates also select columns date_start and seq, the row's own, and name each row once (see <see cref="DriverDated"/>).</param>
     public void Add(string condition, string candidates, bool exact = true, bool dated = false)
     {
         conditions.Add(condition);

@@ -50,17 +50,22 @@ internal static class DerivedRows
 
     /// <summary>
     /// Each event under every place it happened in and every place containing one (place_events empty before), as far up
-    /// as a reader's walk down from a place goes. Read in relations' (type, from_id, to_id) order, so rows go in nearly in
-    /// key order; the places with events and their containers are few (a few hundred), walked once.
+    /// as a reader's walk down from a place goes, with the event's seq (schema 17). Read in relations' (type, from_id, to_id)
+    /// order, so rows go in nearly in key order; the places with events and their containers are few (a few hundred), walked once.
     /// </summary>
-    public static readonly string PlaceEvents = $"""
-        INSERT OR IGNORE INTO place_events (place_id, event_id, span, date_start, date_end)
+    public static readonly string PlaceEvents = PlaceEventsOf(withSeq: true);
+
+    /// <summary><see cref="PlaceEvents"/> as schema 16 derived it, before the rows carried the event's seq (its migration runs it).</summary>
+    internal static readonly string PlaceEventsWithoutSeq = PlaceEventsOf(withSeq: false);
+
+    private static string PlaceEventsOf(bool withSeq) => $"""
+        INSERT OR IGNORE INTO place_events (place_id, event_id, span, date_start, date_end{(withSeq ? ", event_seq" : "")})
             WITH RECURSIVE up(place_id, container_id, depth) AS (
                 SELECT DISTINCT r.to_id, r.to_id, 0 FROM relations r WHERE r.type = 'OCCURRED_IN'
                 UNION SELECT up.place_id, l.to_id, up.depth + 1 FROM up CROSS JOIN relations l ON l.type = 'LOCATED_IN' AND l.from_id = up.container_id
                 WHERE up.depth < {Core.Rules.TraversalLimits.MaxContainmentDepth}),
             within(place_id, container_id) AS MATERIALIZED (SELECT DISTINCT place_id, container_id FROM up)
-            SELECT w.container_id, r.from_id, {SpanClass}, n.date_start, n.date_end
+            SELECT w.container_id, r.from_id, {SpanClass}, n.date_start, n.date_end{(withSeq ? ", n.seq" : "")}
             FROM relations r CROSS JOIN nodes n ON n.id = r.from_id CROSS JOIN within w ON w.place_id = r.to_id
             WHERE r.type = 'OCCURRED_IN';
         """;

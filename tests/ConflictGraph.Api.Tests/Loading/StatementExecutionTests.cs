@@ -95,5 +95,34 @@ public sealed class StatementExecutionTests : IDisposable
         Assert.Equal(ids.Count, (int)beyond.Data!["events"]!["totalCount"]!);
     }
 
+    [Fact]
+    public async Task APlacesEventsInAWindowAreReadByTheSeqTheirEntriesCarryAndAnswerAsEachEventDoes()
+    {
+        const string InSyria = """
+            query { events(filter: { placeId: "place:syria", from: "2021-06-01", to: "2021-06-30" }, first: 20) {
+              totalCount nodes { id title date { start end precision } } } }
+            """;
+        const string One = "query($id: ID!) { node(id: $id) { id ... on Event { title date { start end precision } } } }";
+        await app.ReadyClientAsync();
+        trace.Lines.Clear();
+
+        var page = await app.PostGraphQLAsync(InSyria);
+
+        Assert.Empty(page.Errors);
+        var nodes = page.Data!["events"]!["nodes"]!.AsArray();
+        Assert.True(nodes.Count >= 2, nodes.ToJsonString());
+        Assert.Equal(nodes.Count, (int)page.Data!["events"]!["totalCount"]!);
+        // The page's events are read by the seq place_events carries (schema 17), not through the index of every node's id.
+        var read = trace.Lines.Single(sql => sql.Contains("FROM place_events", StringComparison.Ordinal));
+        Assert.Contains("n.seq = m.seq", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("n.id = m.id", read, StringComparison.Ordinal);
+        foreach (var node in nodes)
+        {
+            var alone = await app.PostGraphQLAsync(One, new { id = (string)node!["id"]! });
+            Assert.Empty(alone.Errors);
+            Assert.Equal(alone.Data!["node"]!.ToJsonString(), node.ToJsonString());
+        }
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -6,13 +6,14 @@ using Microsoft.Data.Sqlite;
 namespace ConflictGraph.Store.Tests.Sqlite;
 
 /// <summary>
-/// place_events (schema 16) holds each event under every place containing it, kept by triggers as places and events are
-/// written and deleted; it must always hold what deriving it from scratch gives, and an older file gains it on open.
+/// place_events (schema 16) holds each event under every place containing it, with the event's seq (schema 17), kept by
+/// triggers as places and events are written and deleted; it must always hold what deriving it from scratch gives, and an
+/// older file gains it on open.
 /// </summary>
 public sealed class PlaceEventsTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private const string Rows = "SELECT place_id, event_id, span, date_start, date_end FROM place_events ORDER BY event_id, place_id";
+    private const string Rows = "SELECT place_id, event_id, span, date_start, date_end, event_seq FROM place_events ORDER BY event_id, place_id";
 
     private readonly TemporaryStores files = new("conflictgraph-placeevents-");
 
@@ -59,6 +60,37 @@ public sealed class PlaceEventsTests : IDisposable
         Assert.Equal(fresh, SqliteFile.Query(path, Rows));
         Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
     }
+
+    [Fact]
+    public async Task AVersion16FileGainsTheEventsSeqsOnOpenAndKeepsThemAsPlacesChange()
+    {
+        var (store, path) = files.Open("v16.db", bulkLoads: false);
+        await store.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(new GenerationSettings(300, 5, EventsPerFile: 300))), null, None);
+        var fresh = SqliteFile.Query(path, Rows);
+        store.Dispose();
+        SqliteConnection.ClearAllPools();
+        SqliteFile.Query(path, UndoVersion17 + " PRAGMA user_version = 16;", readOnly: false);
+        Assert.Empty(SqliteFile.Query(path, "SELECT name FROM pragma_table_info('place_events') WHERE name = 'event_seq'"));
+
+        var (reopened, _) = files.Open("v16.db", bulkLoads: false);
+        Assert.Equal(fresh, SqliteFile.Query(path, Rows));
+        Assert.DoesNotContain(fresh, row => row.EndsWith(" 0", StringComparison.Ordinal));
+        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+
+        // The upgraded file's triggers write the seq too: a city's events move to another region when the city does.
+        var city = SqliteFile.Query(path, "SELECT place_id FROM event_places e CROSS JOIN nodes n ON n.id = e.place_id WHERE n.sub_kind = 'CITY' ORDER BY place_id LIMIT 1").Single();
+        Assert.True(await reopened.DeleteNodeAsync(city, null, None));
+        Assert.Equal(Derived(path), SqliteFile.Query(path, Rows));
+        reopened.Dispose();
+    }
+
+    /// <summary>A schema-17 file made as schema 16 left it: place_events without the events' seqs, its index and triggers as they were.</summary>
+    private static readonly string UndoVersion17 = $"""
+        DROP INDEX place_events_by_date; ALTER TABLE place_events DROP COLUMN event_seq;
+        CREATE INDEX place_events_by_date ON place_events (place_id, span, date_start, event_id, date_end);
+        DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced;
+        {Migrations.PlaceEventsKept(withSeq: false)}
+        """;
 
     internal const string UndoVersion16 = """
         DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced; DROP TRIGGER place_events_redated;

@@ -20,7 +20,7 @@ public static class LargeGraphStatistics
         ("event_places", "event_places_by_place", "1000000 359 120 2 1 1"),
         // Each event under its place and the 2-3 places containing that one (schema 16): a country holds 25,000 events.
         ("place_events", "place_events", "3700000 4 1"),
-        ("place_events", "place_events_by_date", "3700000 1300 430 2 1 1"),
+        ("place_events", "place_events_by_date", "3700000 1300 430 2 1 1 1"),
         ("places_touched", "places_touched", "1 1"),
         ("event_cube", "event_cube_cells", "57000 5700 6 1"),
         ("event_days", "sqlite_autoindex_event_days_1", "82000 5500 1"),
