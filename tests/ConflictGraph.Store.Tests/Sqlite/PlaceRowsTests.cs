@@ -46,6 +46,58 @@ public sealed class PlaceRowsTests : IDisposable
     }
 
     [Fact]
+    public async Task APlaceAggregateFollowsAnEventPlacedMovedAndUnplaced()
+    {
+        // Written row by row, so the triggers keep the PLACE rows and place_events, as the service's writes do.
+        var (store, _) = files.Open("writes.db", bulkLoads: false);
+        using var owned = store;
+        await GeneratedGraph.ImportAsync(store);
+        var oracle = await AggregateOracle.FromExportAsync(store);
+        var places = oracle.Events.SelectMany(e => oracle.Far(e.Id, RelationType.OccurredIn, true)).SelectMany(oracle.PlaceAndAbove).Distinct()
+            .Select(oracle.Node).OfType<Place>().OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var countries = places.Where(p => p.PlaceKind == PlaceKind.Country).Select(p => p.Id).Take(2).ToList();
+        string CityOf(string country) => places.First(p => p.PlaceKind == PlaceKind.City && oracle.PlaceAndAbove(p.Id).Contains(country)).Id;
+        var (first, second) = (countries[0], countries[1]);
+        var day = new DateOnly(2016, 5, 3);
+        var moved = new Event("event:moved", "An event placed, moved and unplaced", EventKind.Airstrike, null, new FuzzyDate(day, day, DatePrecision.Days));
+        Place Site(string id, string name) => new(id, name, [], null, PlaceKind.Site, null);
+        var queries = countries.SelectMany(country => new EventAggregateQuery[]
+        {
+            new(new EventSelection(new EventCriteria { PlaceId = country }), [EventDimension.Time]),
+            new(new EventSelection(new EventCriteria { PlaceId = country, From = day.AddDays(-3), To = day.AddDays(3) }), [EventDimension.Place], PlaceLevel: PlaceKind.City),
+            new(new EventSelection(new EventCriteria { PlaceId = country, Kinds = [EventKind.Airstrike], From = day }), [EventDimension.Kind, EventDimension.Time], TimeBucket.Year),
+        }).ToList();
+        async Task<int[]> TotalsAsync()
+        {
+            var now = await AggregateOracle.FromExportAsync(store);
+            foreach (var query in queries)
+            {
+                var fromRows = await store.AggregateEventsAsync(query, byPlaceRows: true, None);
+                var fromFilter = await store.AggregateEventsAsync(query, byPlaceRows: false, None);
+                Assert.Equal(Lines(now.Aggregate(query)), Lines(fromRows));
+                Assert.Equal(Lines(fromRows), Lines(fromFilter));
+            }
+            return [.. countries.Select(c => now.Aggregate(queries[0] with { Events = new EventSelection(new EventCriteria { PlaceId = c }) }).Total.Events)];
+        }
+        var start = await TotalsAsync();
+
+        // Placed: a new site in the first country's city, the event in it.
+        await store.ImportAsync(new GraphBatch([moved, Site("place:site-before", "Site before")],
+            [TestWorld.Relation(RelationType.LocatedIn, "place:site-before", CityOf(first)), TestWorld.Relation(RelationType.OccurredIn, moved.Id, "place:site-before")]), null, None);
+        Assert.Equal([start[0] + 1, start[1]], await TotalsAsync());
+
+        // Moved: placed at a site of the second country's city, the first site gone (with its relations).
+        await store.ImportAsync(new GraphBatch([Site("place:site-after", "Site after")],
+            [TestWorld.Relation(RelationType.LocatedIn, "place:site-after", CityOf(second)), TestWorld.Relation(RelationType.OccurredIn, moved.Id, "place:site-after")]), null, None);
+        Assert.True(await store.DeleteNodeAsync("place:site-before", null, None));
+        Assert.Equal([start[0], start[1] + 1], await TotalsAsync());
+
+        // Unplaced: its only place gone, it is in no country's aggregate.
+        Assert.True(await store.DeleteNodeAsync("place:site-after", null, None));
+        Assert.Equal(start, await TotalsAsync());
+    }
+
+    [Fact]
     public async Task AFileOfSchemaElevenGetsThePlaceRowsIndexWhenOpened()
     {
         var path = files.PathOf("schema-11.db");
