@@ -10,6 +10,9 @@
 -- country-month asks the harness's "events in a country, date range" (a country's events in one calendar month, first 20,
 -- with totalCount) for the country place ids in the file the COUNTRIES environment variable names, one a line, and one of
 -- the 182 months from 2010-01 (the generator's span), both at random; repeated, the first country and the 12 months of 2017.
+-- country-year asks the filtered breakdown of BENCHMARKS.md's aggregates (eventAggregate: a country's events in one calendar
+-- year by month, with the total and the casualty sums) for the countries in the COUNTRIES file and one of the 15 years from
+-- 2010 (the generator's span), both at random; repeated, the first country in one of the years 2013-2016.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
 local documents = {
@@ -17,6 +20,7 @@ local documents = {
   ["two-level"] = "query EventFacts($id: ID!) { node(id: $id) { id ... on Event { title kind date { start end precision } perpetrators { id name } place { id name kind } statements { id text stance } } } }",
   ["paths"] = "query Connect($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 3, first: 3) { length nodes { id } relations { type } } }",
   ["country-month"] = "query InCountry($place: ID!, $from: Date!, $to: Date!) { events(filter: { placeId: $place, from: $from, to: $to }, first: 20) { totalCount nodes { id title date { start end precision } } } }",
+  ["country-year"] = "query CountryYear($place: ID!, $from: Date!, $to: Date!) { eventAggregate(filter: { placeId: $place, from: $from, to: $to }, groupBy: [TIME], bucket: MONTH) { total { events impreciseEvents disputedEvents killedLow killedBest killedHigh } groups { keys { value label } events impreciseEvents disputedEvents killedLow killedBest killedHigh } } }",
   ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
 local document, events, repeated, pairs, countries
@@ -42,7 +46,7 @@ function setup(thread)
 end
 
 function init(args)
-  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths or country-month")
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths, country-month or country-year")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
   if args[1] == "paths" then
@@ -55,15 +59,15 @@ function init(args)
     file:close()
     assert(#pairs > 0, "paths: no pairs in " .. os.getenv("PAIRS"))
   end
-  if args[1] == "country-month" then
-    local file = assert(io.open(assert(os.getenv("COUNTRIES"), "country-month: set COUNTRIES to a file of country place ids"), "r"))
+  if args[1] == "country-month" or args[1] == "country-year" then
+    local file = assert(io.open(assert(os.getenv("COUNTRIES"), args[1] .. ": set COUNTRIES to a file of country place ids"), "r"))
     countries = {}
     for line in file:lines() do
       local id = line:match("^(%S+)$")
       if id then countries[#countries + 1] = id end
     end
     file:close()
-    assert(#countries > 0, "country-month: no ids in " .. os.getenv("COUNTRIES"))
+    assert(#countries > 0, args[1] .. ": no ids in " .. os.getenv("COUNTRIES"))
   end
   math.randomseed(tonumber(seed) or os.time())
   if args[4] == "check" then response = check end
@@ -94,6 +98,12 @@ local function month(k)
 end
 
 function request()
+  if countries and document == documents["country-year"] then
+    local place = repeated and countries[1] or countries[math.random(1, #countries)]
+    local year = repeated and 2013 + math.random(0, 3) or 2010 + math.random(0, 14)
+    return wrk.format("POST", "/graphql", headers,
+      string.format('{"query":"%s","variables":{"place":"%s","from":"%04d-01-01","to":"%04d-12-31"}}', document, place, year, year))
+  end
   if countries then
     local place = repeated and countries[1] or countries[math.random(1, #countries)]
     local from, to = month(repeated and 84 + math.random(0, 11) or math.random(0, 181))
