@@ -80,16 +80,19 @@ internal sealed class AggregateSql
     /// The PLACE rows of <paramref name="place"/> and every place inside it that meet <paramref name="rest"/>, once per event
     /// (an event in two of those places has a row in each). With a first day, one range of the by-place index per place
     /// and span class, from the class's longest span before that day on, as the events list reads event_places.
+    /// The places are joined to their rows, not listed with <c>IN</c>: a list is a table SQLite builds again in each span
+    /// class's arm, about 1 ms of a 10k request; the arms are joined with UNION ALL and made distinct once, where UNION
+    /// sorted each arm to merge them (a country's year at 1M: 3.8-11.7 ms of CPU against 6.1-19.6 for the statement alone).
     /// </summary>
     private static string PlaceRows(SqlFilter rest, string place, DateOnly? from)
     {
         var inside = rest.PlaceAndInside(place);
-        var rows = $"{EventColumns} FROM event_rollup n INDEXED BY {Schema.Migrations.PlaceRowsIndex} " +
-                   $"WHERE n.dim = '{Dim(EventDimension.Place)}' AND n.key IN (SELECT id FROM {inside}) AND {rest.Where}";
+        var rows = $"{EventColumns} FROM {inside} CROSS JOIN event_rollup n INDEXED BY {Schema.Migrations.PlaceRowsIndex} ON n.key = {inside}.id " +
+                   $"WHERE n.dim = '{Dim(EventDimension.Place)}' AND {rest.Where}";
         if (from is null) return $"SELECT DISTINCT {rows}";
         var start = rest.Value(Core.Import.InputText.FormatDate(from.Value));
-        return string.Join(" UNION ", DateWindow.SpanClasses.Select(span =>
-            $"SELECT {rows} AND ({Schema.DerivedRows.SpanClass}) = {span} AND n.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")}"));
+        return "SELECT DISTINCT * FROM (" + string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(span =>
+            $"SELECT {rows} AND ({Schema.DerivedRows.SpanClass}) = {span} AND n.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")}")) + ")";
     }
 
     /// <summary>

@@ -136,6 +136,7 @@ public static class StoreWorkout
             ("over all events", EventSelection.All),
             ("over all events of some kinds and dates", new EventSelection(new EventCriteria { Kinds = [EventKind.Airstrike], From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 6, 30) })),
             ("in a place", new EventSelection(new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 1, 1) })),
+            ("in a place at any time", new EventSelection(new EventCriteria { PlaceId = "place:iraq" })),
             ("by a perpetrator", new EventSelection(new EventCriteria { PerpetratorId = "org:kh" })),
             ("against a target", new EventSelection(new EventCriteria { TargetId = "org:kh" })),
             ("by words", new EventSelection(null, "strikes")),
