@@ -11,6 +11,9 @@ namespace ConflictGraph.Store.Tests.Sqlite.Plans;
 /// was given), or a
 /// full-text table searched with MATCH (a full scan of a table, or of one of its indexes);</item>
 /// <item>an AUTOMATIC index on a table (SQLite reads the whole table to build it);</item>
+/// <item>an index searched by its columns and a rowid taken from a list subquery (<c>n.seq IN (SELECT rowid FROM search
+/// ...)</c> beside <c>n.id = ?</c>): every value of the list is looked up for every row, where the list should be
+/// built once and each row looked up in it;</item>
 /// <item>a SEARCH whose index range is keyed only by a low-cardinality column (a kind, a type, a
 /// status...), which reads a whole kind.</item>
 /// </list>
@@ -58,6 +61,8 @@ public static partial class QueryPlan
             if (row.Detail.Contains("AUTOMATIC", StringComparison.Ordinal) && Target().Match(row.Detail) is { Success: true } auto
                 && !own.Contains(auto.Groups[1].Value))
                 yield return $"automatic index (reads the whole table to build it): {row.Detail}";
+            if (ListAsKey().IsMatch(row.Detail) && plan.Any(r => r.Parent == row.Parent && r.Detail.StartsWith("LIST SUBQUERY", StringComparison.Ordinal)))
+                yield return $"a list tried as a key for every row (each of its values looked up again per row): {row.Detail}";
             if (Search().Match(row.Detail) is { Success: true } search && IsBroad(search.Groups[2].Value))
             {
                 if (!listing) yield return $"reads a whole kind: {row.Detail}";
@@ -90,6 +95,10 @@ public static partial class QueryPlan
     }
 
     private static IEnumerable<string> Ctes(string sql) => Cte().Matches(sql).Select(m => m.Groups[1].Value);
+
+    /// <summary>An index searched by its own columns and then the row's rowid: the rowid comes from a list (x IN (SELECT ...)), walked whole for each row.</summary>
+    [GeneratedRegex(@"^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \(.+ AND rowid=\?\)$")]
+    private static partial Regex ListAsKey();
 
     [GeneratedRegex(@"^SCAN (\S+)")]
     private static partial Regex Scan();

@@ -133,6 +133,15 @@ public sealed partial class QueryPlanTests : IDisposable
             "WITH RECURSIVE inside(id, depth) AS (SELECT 'place:x', 0 UNION SELECT r.from_id, inside.depth + 1 FROM relations r " +
             "JOIN inside ON r.to_id = inside.id AND r.type = 'LOCATED_IN' WHERE inside.depth < 32) SELECT id FROM inside"),
             p => p.StartsWith("reads a whole kind", StringComparison.Ordinal));
+        // Words checked beside a driver by trying every match against every candidate's key (30 s at 1M events).
+        Assert.Contains(Problems(
+            "SELECT n.id FROM (SELECT DISTINCT value AS id FROM json_each('[\"place:a\",\"place:b\"]')) d CROSS JOIN nodes n INDEXED BY sqlite_autoindex_nodes_1 " +
+            "ON n.id = d.id WHERE n.seq IN (SELECT rowid FROM search WHERE search MATCH '\"depot\"*') ORDER BY n.date_start LIMIT 21"),
+            p => p.StartsWith("a list tried as a key", StringComparison.Ordinal));
+        Assert.DoesNotContain(Problems(
+            "SELECT n.id FROM (SELECT DISTINCT value AS id FROM json_each('[\"place:a\",\"place:b\"]')) d CROSS JOIN nodes n INDEXED BY sqlite_autoindex_nodes_1 " +
+            "ON n.id = d.id WHERE +n.seq IN (SELECT rowid FROM search WHERE search MATCH '\"depot\"*') ORDER BY n.date_start LIMIT 21"),
+            p => p.StartsWith("a list tried as a key", StringComparison.Ordinal));
         // A listing may read its kind, but not sort all of it for one page.
         Assert.Contains(Problems("SELECT id FROM nodes WHERE kind = 'EVENT' ORDER BY label LIMIT 20", listing: true),
             p => p.StartsWith("sorts a whole kind", StringComparison.Ordinal));

@@ -246,6 +246,17 @@ public static class StoreWorkout
         })
             yield return events with { Events = criteria };
         yield return events with { Text = "strikes", Events = new EventCriteria { From = day } };
+        // Words beside a criterion that drives (issue 11, session 23): the words are that driver's candidates' check.
+        foreach (var criteria in new EventCriteria[]
+        {
+            new() { PlaceId = "place:syria" },
+            new() { PlaceId = "place:syria", From = day, To = day.AddDays(30) },
+            new() { PlaceId = "place:syria", Kinds = [EventKind.Airstrike] },
+            new() { PerpetratorId = "org:pentagon" },
+            new() { TargetId = "org:kh" },
+            new() { To = day, Kinds = [EventKind.Airstrike] },
+        })
+            yield return events with { Text = "strikes", Events = criteria };
 
         NodeQuery statements = new() { Kinds = [NodeKind.Statement] };
         foreach (var criteria in new StatementCriteria[]
@@ -267,6 +278,13 @@ public static class StoreWorkout
         })
             yield return statements with { Statements = criteria };
         yield return statements with { Text = "drone attacks", Statements = new StatementCriteria { Stances = [Stance.Asserts] } };
+        foreach (var criteria in new StatementCriteria[]
+        {
+            new() { AboutId = "event:strikes" }, new() { SpeakerId = "person:kirby" }, new() { OrganizationId = "org:pentagon" },
+            new() { ActorId = "org:kh" }, new() { SourceId = "source:report" }, new() { Anonymous = true },
+        })
+            yield return statements with { Text = "strikes", Statements = criteria };
+        yield return places with { WithinPlaceId = "place:syria", Text = "depot" };
     }
 
     private static IEnumerable<RelationQuery> RelationQueries()
