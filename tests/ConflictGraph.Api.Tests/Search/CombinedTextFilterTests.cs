@@ -32,36 +32,16 @@ public sealed class CombinedTextFilterTests(ConflictGraphApp app) : IClassFixtur
     [InlineData("""{ "perpetratorId": "org:united-states" }""", "strike")]
     [InlineData("""{ "targetId": "org:us-military" }""", "drone")]
     [InlineData("""{ "from": "2021-06-01" }""", "syria")]
-    public async Task EventsOfTwoFiltersAreThoseBothFindInTheListsOrder(string other, string text)
-    {
-        var filter = JsonNode.Parse(other)!.AsObject();
-        var alone = await ListAsync(Events, "events", filter.DeepClone());
-        var words = await ListAsync(Events, "events", new { text });
-        filter["text"] = text;
-        var both = await ListAsync(Events, "events", filter);
-
-        Assert.NotEmpty(both.Ids);
-        Assert.Equal(alone.Ids.Where(words.Ids.Contains), both.Ids);
-        Assert.Equal(both.Ids.Count, both.Total);
-    }
+    public Task EventsOfTwoFiltersAreThoseBothFindInTheListsOrder(string other, string text) =>
+        AssertBothFindAsync(Events, "events", other, text);
 
     [Theory]
     [InlineData("""{ "speakerId": "person:john-kirby" }""", "facilities")]
     [InlineData("""{ "organizationId": "org:pentagon" }""", "militia")]
     [InlineData("""{ "aboutId": "event:2021-06-27-us-airstrikes" }""", "weapons")]
-    public async Task StatementsOfTwoFiltersAreThoseBothFind(string other, string text)
-    {
-        const string statements = "query($f: StatementFilter) { statements(filter: $f, first: 100) { totalCount nodes { id } } }";
-        var filter = JsonNode.Parse(other)!.AsObject();
-        var alone = await ListAsync(statements, "statements", filter.DeepClone());
-        var words = await ListAsync(statements, "statements", new { text });
-        filter["text"] = text;
-        var both = await ListAsync(statements, "statements", filter);
-
-        Assert.NotEmpty(both.Ids);
-        Assert.Equal(alone.Ids.Where(words.Ids.Contains), both.Ids);
-        Assert.Equal(both.Ids.Count, both.Total);
-    }
+    public Task StatementsOfTwoFiltersAreThoseBothFind(string other, string text) =>
+        AssertBothFindAsync("query($f: StatementFilter) { statements(filter: $f, first: 100) { totalCount nodes { id } } }",
+            "statements", other, text);
 
     [Fact]
     public async Task PlacesInsideSyriaNamedFacilityAreTheStruckSitesThere()
@@ -72,6 +52,20 @@ public sealed class CombinedTextFilterTests(ConflictGraphApp app) : IClassFixtur
         Assert.Equal(["place:first-strike-facility-syria", "place:struck-facility-syria-a", "place:struck-facility-syria-b"],
             both.Ids.Order(StringComparer.Ordinal));
         Assert.Equal(3, both.Total);
+    }
+
+    /// <summary>The list with both filters is the other filter's items that the words alone also find, in its order, all counted.</summary>
+    private async Task AssertBothFindAsync(string query, string field, string other, string text)
+    {
+        var filter = JsonNode.Parse(other)!.AsObject();
+        var alone = await ListAsync(query, field, filter.DeepClone());
+        var words = await ListAsync(query, field, new { text });
+        filter["text"] = text;
+        var both = await ListAsync(query, field, filter);
+
+        Assert.NotEmpty(both.Ids);
+        Assert.Equal(alone.Ids.Where(words.Ids.Contains), both.Ids);
+        Assert.Equal(both.Ids.Count, both.Total);
     }
 
     private async Task<(IReadOnlyList<string> Ids, int Total)> ListAsync(string query, string field, object filter)
