@@ -161,13 +161,9 @@ internal static class NodePages
     /// A page in date order of candidates that carry their own start date and seq: the page's ids are chosen
     /// from the candidates alone, and only their nodes are read, each by seq, not every candidate's.
     /// </summary>
-    private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
-    {
-        var dates = keyset.OnDate("c.date_start");
-        var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var page = $"SELECT c.id, c.seq, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
-        return $"{filter.With}{NodesOf(page, filter, keyset, keysOnly)}";
-    }
+    private static string DatedPage(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly) =>
+        $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key FROM ({DatedRows(filter, keyset, position, limit)}) m {DatedNodes} " +
+        $"WHERE {filter.Remaining} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
 
     /// <summary>
     /// <see cref="DatedPage"/> and the total of <see cref="DrivenCount"/> in one statement. The candidates name each event
@@ -178,25 +174,23 @@ internal static class NodePages
     /// their kind, each by the seq its entry carries (schema 17): one descent of the nodes table, not the id index's first.
     /// The total is a column of every row.
     /// </summary>
-    private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly)
+    private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly) =>
+        $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key, (SELECT count(*) FROM ({filter.Driver})) FROM ({DatedRows(filter, keyset, position, limit)}) m " +
+        $"{DatedNodes} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
+
+    /// <summary>
+    /// The rows (id, seq, sort_key) of a dated page, alias m where they are read: the first candidates after the position
+    /// in the page's order, taken from the candidates alone, their start date the sort key.
+    /// </summary>
+    private static string DatedRows(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit)
     {
         var dates = keyset.OnDate("c.date_start");
         var after = position is null ? "" : $" WHERE {dates.After(position, filter, "c.id")}";
-        var page = $"SELECT c.id, c.seq, c.date_start AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
-        return $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key, (SELECT count(*) FROM ({filter.Driver})) FROM ({page}) m " +
-               $"{DatedNodes} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
+        return $"SELECT c.id, c.seq, {dates.Expression} AS sort_key FROM ({filter.Driver}) c{after} ORDER BY {keyset.OrderBy("sort_key", "c.id")} LIMIT {limit}";
     }
 
     /// <summary>The node of a dated page's row (alias m), by the seq its candidate carries.</summary>
     private const string DatedNodes = "CROSS JOIN nodes n ON n.seq = m.seq";
-
-    /// <summary>
-    /// The nodes of a page of dated (id, seq, sort_key) rows that passes the filter's remaining conditions, in the page's order,
-    /// with <paramref name="more"/> columns after the sort key.
-    /// </summary>
-    private static string NodesOf(string page, SqlFilter filter, KeysetPage keyset, bool keysOnly, string more = "") =>
-        $"SELECT {Columns(keysOnly)}, m.sort_key{more} FROM ({page}) m {DatedNodes} " +
-        $"WHERE {filter.Remaining} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
 
     private static string Counters(SqlFilter filter, NodeListing listing) =>
         $"SELECT coalesce(sum(value), 0) FROM counts WHERE key IN {filter.List(listing.Parts.Select(p => p.CounterKey).Distinct())}";
