@@ -31,12 +31,12 @@ public sealed class EventRollupTests : IDisposable
             await store.ImportAsync(ClaimsWorld.Batch, null, None);
         }
         // As the build before aggregates left it: schema version 5, no roll-up tables (nor the change log of version 7, nor the roll-ups of 9).
-        SqliteFile.Query(path,
+        OlderSchemas.Write(path, 5,
             "DROP TABLE search_names; DROP TABLE event_days; DROP TABLE actor_kinds; DROP TABLE event_cube; DROP TABLE event_rollup; DROP TABLE rollup_touched; DROP TABLE history; DROP TABLE history_batches; " +
-            $"DELETE FROM meta WHERE key = 'history_removed'; {SeqKeysTests.UndoVersion15} PRAGMA user_version = 5; SELECT 1", readOnly: false);
+            "DELETE FROM meta WHERE key = 'history_removed';");
 
         using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         var oracle = await AggregateOracle.FromExportAsync(reopened);
         foreach (var query in Queries)
             Assert.Equal(oracle.Aggregate(query).Groups.Select(AggregateOracle.Describe), (await reopened.AggregateEventsAsync(query, None)).Groups.Select(AggregateOracle.Describe));

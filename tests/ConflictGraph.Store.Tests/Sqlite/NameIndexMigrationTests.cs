@@ -24,7 +24,7 @@ public sealed class NameIndexMigrationTests : IDisposable
         Assert.Empty(SqliteFile.Query(path, "SELECT name FROM sqlite_schema WHERE name = 'search_names'"));
 
         using var migrated = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         var expected = await SearchesAsync(fresh, nodes);
         Assert.Contains(expected, h => h.Contains(" name "));
         Assert.Equal(expected, await SearchesAsync(migrated, nodes));
@@ -74,11 +74,7 @@ public sealed class NameIndexMigrationTests : IDisposable
     private static List<string> Unscored(IEnumerable<string> hits) => hits.Select(h => h[..h.LastIndexOf(' ')]).ToList();
 
     /// <summary>As version 10 left the file: no name index.</summary>
-    private static void WriteAsVersion10(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        Assert.Equal(["10"], SqliteFile.Query(path, $"DROP TABLE search_names; {SeqKeysTests.UndoVersion15} PRAGMA user_version = 10; SELECT 10", readOnly: false));
-    }
+    private static void WriteAsVersion10(string path) => OlderSchemas.Write(path, 10, "DROP TABLE search_names;");
 
     public void Dispose() => files.Dispose();
 }

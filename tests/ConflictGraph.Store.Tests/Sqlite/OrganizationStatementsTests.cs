@@ -76,15 +76,14 @@ public sealed class OrganizationStatementsTests : IDisposable
         var fresh = SqliteFile.Query(path, Kept);
         Assert.NotEmpty(fresh);
         store.Dispose();
-        SqliteConnection.ClearAllPools();
         var triggers = string.Concat(OrganizationStatements.Triggers.Select(t => $"DROP TRIGGER {t};"));
-        SqliteFile.Query(path, $"DROP TABLE {OrganizationStatements.Table}; {triggers} {SeqKeysTests.UndoVersion15} PRAGMA user_version = 12;", readOnly: false);
+        OlderSchemas.Write(path, 12, $"DROP TABLE {OrganizationStatements.Table}; {triggers}");
 
         var (reopened, _) = files.Open("old.db", bulkLoads: false);
         await reopened.GetStatsAsync(None);
 
         Assert.Equal(fresh, SqliteFile.Query(path, Kept));
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         Assert.Equal(OrganizationStatements.Triggers.Count, int.Parse(SqliteFile.Query(path,
             $"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '{OrganizationStatements.Table}%'")[0]));
     }

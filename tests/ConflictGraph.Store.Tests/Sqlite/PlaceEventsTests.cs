@@ -51,14 +51,13 @@ public sealed class PlaceEventsTests : IDisposable
         await store.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(new GenerationSettings(300, 5, EventsPerFile: 300))), null, None);
         var fresh = SqliteFile.Query(path, Rows);
         store.Dispose();
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, UndoVersion16 + " PRAGMA user_version = 15;", readOnly: false);
+        OlderSchemas.Write(path, 15);
         Assert.Empty(SqliteFile.Query(path, "SELECT name FROM sqlite_schema WHERE name LIKE 'place_events%' OR name = 'places_touched'"));
 
         var (reopened, _) = files.Open("old.db", bulkLoads: false);
         reopened.Dispose();
         Assert.Equal(fresh, SqliteFile.Query(path, Rows));
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
     }
 
     [Fact]
@@ -68,14 +67,13 @@ public sealed class PlaceEventsTests : IDisposable
         await store.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(new GenerationSettings(300, 5, EventsPerFile: 300))), null, None);
         var fresh = SqliteFile.Query(path, Rows);
         store.Dispose();
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, UndoVersion17 + " PRAGMA user_version = 16;", readOnly: false);
+        OlderSchemas.Write(path, 16);
         Assert.Empty(SqliteFile.Query(path, "SELECT name FROM pragma_table_info('place_events') WHERE name = 'event_seq'"));
 
         var (reopened, _) = files.Open("v16.db", bulkLoads: false);
         Assert.Equal(fresh, SqliteFile.Query(path, Rows));
         Assert.DoesNotContain(fresh, row => row.EndsWith(" 0", StringComparison.Ordinal));
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
 
         // The upgraded file's triggers write the seq too: a city's events move to another region when the city does.
         var city = SqliteFile.Query(path, "SELECT place_id FROM event_places e CROSS JOIN nodes n ON n.id = e.place_id WHERE n.sub_kind = 'CITY' ORDER BY place_id LIMIT 1").Single();
@@ -83,19 +81,6 @@ public sealed class PlaceEventsTests : IDisposable
         Assert.Equal(Derived(path), SqliteFile.Query(path, Rows));
         reopened.Dispose();
     }
-
-    /// <summary>A schema-17 file made as schema 16 left it: place_events without the events' seqs, its index and triggers as they were.</summary>
-    private static readonly string UndoVersion17 = $"""
-        DROP INDEX place_events_by_date; ALTER TABLE place_events DROP COLUMN event_seq;
-        CREATE INDEX place_events_by_date ON place_events (place_id, span, date_start, event_id, date_end);
-        DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced;
-        {Migrations.PlaceEventsKept(withSeq: false)}
-        """;
-
-    internal const string UndoVersion16 = """
-        DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced; DROP TRIGGER place_events_redated;
-        DROP TABLE place_events; DROP TABLE places_touched;
-        """;
 
     /// <summary>How many events place_events holds under <paramref name="place"/>.</summary>
     private static int Under(string path, string place) =>

@@ -107,10 +107,10 @@ public sealed class PlaceRowsTests : IDisposable
             await store.ImportAsync(ClaimsWorld.Batch, null, None);
             await store.ImportAsync(AggregateWorld.Batch, null, None);
         }
-        SqliteFile.Query(path, $"DROP INDEX {Migrations.PlaceRowsIndex}; {SeqKeysTests.UndoVersion15} PRAGMA user_version = 11; SELECT 1", readOnly: false);
+        OlderSchemas.Write(path, 11, $"DROP INDEX {Migrations.PlaceRowsIndex};");
 
         using var reopened = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         Assert.Equal(["1"], SqliteFile.Query(path, $"SELECT count(*) FROM sqlite_schema WHERE name = '{Migrations.PlaceRowsIndex}'"));
         var oracle = await AggregateOracle.FromExportAsync(reopened);
         var query = new EventAggregateQuery(new EventSelection(new EventCriteria { PlaceId = "place:syria", From = new DateOnly(2021, 6, 1), To = new DateOnly(2021, 7, 31) }),

@@ -29,19 +29,17 @@ public sealed class RelationIndexMigrationTests : IDisposable
         var exported = await Exported(store);
         Assert.Contains(exported, e => e.Contains(" by ") && e.Contains(" in ") && e.Contains(" at "));
         store.Dispose();
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, SeqKeysTests.UndoVersion15 + """
+        OlderSchemas.Write(path, 13, """
             DROP INDEX relations_from; DROP INDEX relations_to;
             CREATE INDEX relations_from ON relations (from_id, type); CREATE INDEX relations_to ON relations (to_id, type);
-            PRAGMA user_version = 13;
-            """, readOnly: false);
+            """);
         Assert.NotEqual(fresh, SqliteFile.Query(path, Indexes));
 
         var (reopened, _) = files.Open("old.db", bulkLoads: false);
         Assert.Equal(exported, await Exported(reopened));
 
         Assert.Equal(fresh, SqliteFile.Query(path, Indexes));
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class SearchIndexMigrationTests : IDisposable
         Assert.Equal(["search_content"], SqliteFile.Query(path, TextTables));
 
         using var migrated = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         Assert.Empty(SqliteFile.Query(path, TextTables));
         Assert.Equal(before, await SearchesAsync(migrated, nodes));
 
@@ -66,8 +66,8 @@ public sealed class SearchIndexMigrationTests : IDisposable
         using var transaction = connection.BeginTransaction();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE search; DROP TABLE search_names; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2'); " +
-                $"{SeqKeysTests.UndoVersion15} PRAGMA user_version = 9;";
+            command.CommandText = OlderSchemas.Script(9,
+                "DROP TABLE search; DROP TABLE search_names; CREATE VIRTUAL TABLE search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');");
             command.ExecuteNonQuery();
         }
         using (var insert = connection.CreateCommand())

@@ -88,11 +88,11 @@ public sealed class SeqKeysTests : IDisposable
         var (old, path) = files.Open("v14.db", bulkLoads: false);
         await old.ImportAsync(batch, null, None);
         old.Dispose();
-        WriteAsVersion14(path);
+        OlderSchemas.Write(path, 14);
         Assert.Empty(SqliteFile.Query(path, "SELECT name FROM pragma_table_info('relations') WHERE name LIKE '%seq'"));
 
         var (migrated, _) = files.Open("v14.db", bulkLoads: false);
-        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+        OlderSchemas.AssertLatest(path);
         Assert.Equal(SqliteFile.Query(freshPath, SchemaEntries), SqliteFile.Query(path, SchemaEntries));
         Assert.Equal(["0", "0"], SqliteFile.Query(path, WrongKeys));
         Assert.Equal(expected, await AnswersAsync(migrated, events));
@@ -108,7 +108,7 @@ public sealed class SeqKeysTests : IDisposable
         var (store, path) = files.Open("failing.db", bulkLoads: false);
         await store.ImportAsync(TestWorld.Batch, null, None);
         store.Dispose();
-        WriteAsVersion14(path);
+        OlderSchemas.Write(path, 14);
         // A relation naming a node the file does not hold (written with foreign keys off): its seq cannot be found, so
         // the step fails after it has dropped indexes, added columns and filled some, and all of it must be rolled back.
         Assert.Equal(["1"], SqliteFile.Query(path, """
@@ -147,31 +147,6 @@ public sealed class SeqKeysTests : IDisposable
                         $"about {string.Join(",", page.Items.Select(i => $"{i.Item.Id}@{i.Cursor}"))} of {page.TotalCount} more {page.HasNextPage}");
         }
         return answers;
-    }
-
-    /// <summary>
-    /// Undoes schema 15 in a file written by this build: no seq columns, the indexes and trigger as schema 14 made them.
-    /// Tests that make an older file from a new one by undoing a later version's change undo this one too.
-    /// </summary>
-    // Undoes schema 16 first (PlaceEventsTests.UndoVersion16): every test that takes a file back to 14 or earlier goes through here.
-    internal const string UndoVersion15 = PlaceEventsTests.UndoVersion16 + """
-        DROP INDEX relations_from; DROP INDEX relations_to; DROP INDEX node_refs_by_date;
-        ALTER TABLE relations DROP COLUMN from_seq; ALTER TABLE relations DROP COLUMN to_seq; ALTER TABLE node_refs DROP COLUMN node_seq;
-        CREATE INDEX relations_from ON relations (from_id, type, to_id, status);
-        CREATE INDEX relations_to ON relations (to_id, type, from_id, status);
-        CREATE INDEX node_refs_by_date ON node_refs (target_id, field, kind, date_start, node_id);
-        DROP TRIGGER refs_dated;
-        CREATE TRIGGER refs_dated AFTER INSERT ON refs BEGIN
-            INSERT OR REPLACE INTO node_refs (node_id, field, target_id, kind, date_start)
-                SELECT NEW.node_id, NEW.field, NEW.target_id, n.kind, n.date_start FROM nodes n WHERE n.id = NEW.node_id;
-        END;
-        """;
-
-    /// <summary>As schema 14 left the file.</summary>
-    private static void WriteAsVersion14(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        Assert.Equal(["14"], SqliteFile.Query(path, $"{UndoVersion15} PRAGMA user_version = 14; SELECT 14", readOnly: false));
     }
 
     private static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));

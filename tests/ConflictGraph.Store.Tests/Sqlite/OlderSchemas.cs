@@ -1,0 +1,70 @@
+using ConflictGraph.Sqlite.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Store.Tests.Sqlite;
+
+/// <summary>
+/// Makes a file this build wrote look as an older build left it, for the tests of what opening such a file does. Each
+/// version since 15 has its undo here; a file taken back to a version has every later undo run on it, newest first, then
+/// the test's own undo of the older change it is about. A new schema version adds its undo here, once, and every
+/// migration test that goes back past it takes it.
+/// </summary>
+internal static class OlderSchemas
+{
+    /// <summary>Each version's undo: the file as the version before it left it.</summary>
+    private static readonly SortedDictionary<int, string> Undo = new()
+    {
+        // place_events without the events' seqs, its index and triggers as schema 16 made them.
+        [17] = $"""
+            DROP INDEX place_events_by_date; ALTER TABLE place_events DROP COLUMN event_seq;
+            CREATE INDEX place_events_by_date ON place_events (place_id, span, date_start, event_id, date_end);
+            DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced;
+            {Migrations.PlaceEventsKept(withSeq: false)}
+            """,
+        // No place_events.
+        [16] = """
+            DROP TRIGGER place_events_placed; DROP TRIGGER place_events_unplaced; DROP TRIGGER place_events_redated;
+            DROP TABLE place_events; DROP TABLE places_touched;
+            """,
+        // No seq columns; the relation indexes, node_refs_by_date and the refs_dated trigger as schema 14 made them.
+        [15] = """
+            DROP INDEX relations_from; DROP INDEX relations_to; DROP INDEX node_refs_by_date;
+            ALTER TABLE relations DROP COLUMN from_seq; ALTER TABLE relations DROP COLUMN to_seq; ALTER TABLE node_refs DROP COLUMN node_seq;
+            CREATE INDEX relations_from ON relations (from_id, type, to_id, status);
+            CREATE INDEX relations_to ON relations (to_id, type, from_id, status);
+            CREATE INDEX node_refs_by_date ON node_refs (target_id, field, kind, date_start, node_id);
+            DROP TRIGGER refs_dated;
+            CREATE TRIGGER refs_dated AFTER INSERT ON refs BEGIN
+                INSERT OR REPLACE INTO node_refs (node_id, field, target_id, kind, date_start)
+                    SELECT NEW.node_id, NEW.field, NEW.target_id, n.kind, n.date_start FROM nodes n WHERE n.id = NEW.node_id;
+            END;
+            """,
+    };
+
+    /// <summary>
+    /// The script that takes a file of the latest schema back to <paramref name="version"/>: the undo of every later
+    /// version, newest first, then <paramref name="older"/> (what the test undoes of versions before 15), then the version.
+    /// </summary>
+    public static string Script(int version, string older = "")
+    {
+        if (Undo.Keys.Max() != Migrations.Latest)
+            throw new InvalidOperationException($"schema {Migrations.Latest} has no undo in {nameof(OlderSchemas)}: add it there");
+        var newer = Undo.Where(u => u.Key > version).OrderByDescending(u => u.Key).Select(u => u.Value);
+        return $"{string.Concat(newer)} {older} PRAGMA user_version = {version};";
+    }
+
+    /// <summary>
+    /// Rewrites the (closed) store file at <paramref name="path"/> as <paramref name="version"/> left it (<see cref="Script"/>),
+    /// with no pooled connection of this process left holding the newer schema.
+    /// </summary>
+    public static void Write(string path, int version, string older = "")
+    {
+        SqliteConnection.ClearAllPools();
+        SqliteFile.Query(path, Script(version, older), readOnly: false);
+        Assert.Equal([version.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+    }
+
+    /// <summary>Asserts that opening the file brought it to the latest schema.</summary>
+    public static void AssertLatest(string path) =>
+        Assert.Equal([Migrations.Latest.ToString()], SqliteFile.Query(path, "PRAGMA user_version"));
+}
