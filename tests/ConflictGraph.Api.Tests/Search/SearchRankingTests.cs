@@ -19,4 +19,34 @@ public sealed class SearchRankingTests(ConflictGraphApp app) : IClassFixture<Con
         foreach (var tier in hits.GroupBy(h => h.Name))
             Assert.Equal(tier.Select(h => h.Score).OrderDescending(), tier.Select(h => h.Score));
     }
+
+    [Fact]
+    public async Task APageThatTheNamesDoNotFillEndsWithTheBestTextsTiesByIdAsOneAskingForEveryKindDoes()
+    {
+        using var fresh = new ConflictGraphApp();
+        // One group so named, then five reports of one text (tied on relevance) and a longer one.
+        var statements = new[] { "e", "b", "d", "a", "c" }
+            .Select(s => new { id = $"statement:rw-{s}", text = "River wolves crossed at dawn.", stance = "REPORTS", speakerDescription = "a witness" })
+            .Append(new { id = "statement:rw-z", text = "A longer report: the river wolves crossed at dawn, at dusk and again at night.", stance = "REPORTS", speakerDescription = "a witness" });
+        var imported = await fresh.PostGraphQLAsync("mutation($input: GraphInput!) { importGraph(input: $input) { created } }",
+            new { input = new { organizations = new[] { new { id = "org:river-wolves", name = "River Wolves", kind = "ARMED_GROUP" } }, statements } },
+            ConflictGraphApp.WriteKey);
+        Assert.True(imported.Errors.Count == 0, imported.Body.ToJsonString());
+
+        async Task<List<(string Id, bool Name, double Score)>> SearchAsync(int first, string kinds)
+        {
+            var data = await fresh.AskAsync($$"""{ search(text: "river wolves", first: {{first}}{{kinds}}) { score nameMatch node { id } } }""");
+            return data["search"]!.AsArray().Select(h => ((string)h!["node"]!["id"]!, (bool)h["nameMatch"]!, (double)h["score"]!)).ToList();
+        }
+
+        var all = await SearchAsync(20, "");
+        Assert.Equal(["org:river-wolves", "statement:rw-a", "statement:rw-b", "statement:rw-c", "statement:rw-d", "statement:rw-e", "statement:rw-z"],
+            all.Select(h => h.Id));
+        Assert.Equal([true, false, false, false, false, false, false], all.Select(h => h.Name));
+        for (var first = 1; first <= all.Count; first++)
+        {
+            Assert.Equal(all.Take(first), await SearchAsync(first, ""));
+            Assert.Equal(all.Take(first), await SearchAsync(first, ", kinds: [PERSON, ORGANIZATION, PLACE, EVENT, STATEMENT, SOURCE]"));
+        }
+    }
 }

@@ -61,6 +61,36 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task SearchPagesThroughTiedTextMatchesByIdWhenTheNamesLeaveRoom()
+    {
+        var store = await CreateWorldAsync();
+        // One name match, then six statements of one text (tied on relevance), then two longer texts that rank after them.
+        const string Tied = "River wolves crossed at dawn.";
+        var statements = new[] { "f", "b", "e", "a", "d", "c" }.Select(s => new Statement($"statement:tie-{s}", Tied, Stance.Reports, null, null, null, null, null, [], null, []))
+            .Append(new Statement("statement:u-long-1", "A long report: the river wolves crossed at dawn, then again at dusk, and once more at night.", Stance.Reports, null, null, null, null, null, [], null, []))
+            .Append(new Statement("statement:u-long-2", "Another long report on the river and on wolves, which crossed at dawn, at dusk and again at night.", Stance.Reports, null, null, null, null, null, [], null, []));
+        await store.ImportAsync(new GraphBatch(
+            [new Organization("org:river-wolves", "River Wolves", [], null, OrganizationKind.ArmedGroup, null), .. statements], []), null, None);
+
+        var all = await store.SearchAsync("river wolves", null, 20, None);
+        Assert.Equal("org:river-wolves", all[0].NodeId);
+        Assert.True(all[0].NameMatch);
+        Assert.Equal(["statement:tie-a", "statement:tie-b", "statement:tie-c", "statement:tie-d", "statement:tie-e", "statement:tie-f"], all.Skip(1).Take(6).Select(h => h.NodeId));
+        Assert.Single(all.Skip(1).Take(6).Select(h => h.Score).Distinct());
+        Assert.Equal(["statement:u-long-1", "statement:u-long-2"], all.Skip(7).Select(h => h.NodeId).Order());
+        Assert.All(all.Skip(7), h => Assert.True(h.Score <= all[1].Score, "the longer texts rank after the tied ones"));
+        // Every shorter page is the first hits of the whole list, a page that ends inside the tie too, and asking
+        // for every kind by name finds what asking for none does.
+        var everyKind = Enum.GetValues<NodeKind>();
+        for (var first = 1; first <= all.Count + 1; first++)
+        {
+            var page = await store.SearchAsync("river wolves", null, first, None);
+            Assert.Equal(all.Take(first), page);
+            Assert.Equal(page, await store.SearchAsync("river wolves", everyKind, first, None));
+        }
+    }
+
+    [SkippableFact]
     public async Task SearchFollowsARenameAndADeleteInBothTiers()
     {
         var store = await CreateWorldAsync();
