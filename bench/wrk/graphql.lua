@@ -13,6 +13,11 @@
 -- country-year asks the filtered breakdown of BENCHMARKS.md's aggregates (eventAggregate: a country's events in one calendar
 -- year by month, with the total and the casualty sums) for the countries in the COUNTRIES file and one of the 15 years from
 -- 2010 (the generator's span), both at random; repeated, the first country in one of the years 2013-2016.
+-- search asks the harness's search (first 10, two words of a group's name) for the texts in the file the TEXTS environment
+-- variable names, one a line, at random; repeated, the first 64 of them.
+-- actors asks the harness's "actors page + statements totalCount" (20 actors after a group, each with its first 5 statements
+-- and their total) for the group ids in the file the GROUPS environment variable names, one a line, at random; repeated,
+-- the first page.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
 local documents = {
@@ -21,9 +26,11 @@ local documents = {
   ["paths"] = "query Connect($from: ID!, $to: ID!) { paths(fromId: $from, toId: $to, maxDepth: 3, first: 3) { length nodes { id } relations { type } } }",
   ["country-month"] = "query InCountry($place: ID!, $from: Date!, $to: Date!) { events(filter: { placeId: $place, from: $from, to: $to }, first: 20) { totalCount nodes { id title date { start end precision } } } }",
   ["country-year"] = "query CountryYear($place: ID!, $from: Date!, $to: Date!) { eventAggregate(filter: { placeId: $place, from: $from, to: $to }, groupBy: [TIME], bucket: MONTH) { total { events impreciseEvents disputedEvents killedLow killedBest killedHigh } groups { keys { value label } events impreciseEvents disputedEvents killedLow killedBest killedHigh } } }",
+  ["search"] = "query Find($text: String!) { search(text: $text, first: 10) { score node { id ... on Organization { name } ... on Event { title } } } }",
+  ["actors"] = "query Speakers($after: String) { actors(first: 20, after: $after) { nodes { id name statements(first: 5) { totalCount nodes { id } } } } }",
   ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
-local document, events, repeated, pairs, countries
+local document, events, repeated, pairs, countries, lines
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
 
 local threads = {}
@@ -46,7 +53,7 @@ function setup(thread)
 end
 
 function init(args)
-  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths, country-month or country-year")
+  document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths, country-month, country-year, search or actors")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
   if args[1] == "paths" then
@@ -68,6 +75,16 @@ function init(args)
     end
     file:close()
     assert(#countries > 0, args[1] .. ": no ids in " .. os.getenv("COUNTRIES"))
+  end
+  if args[1] == "search" or args[1] == "actors" then
+    local name = args[1] == "search" and "TEXTS" or "GROUPS"
+    local file = assert(io.open(assert(os.getenv(name), args[1] .. ": set " .. name .. " to a file, one a line"), "r"))
+    lines = {}
+    for line in file:lines() do
+      if line:match("%S") then lines[#lines + 1] = line end
+    end
+    file:close()
+    assert(#lines > 0, args[1] .. ": no lines in " .. os.getenv(name))
   end
   math.randomseed(tonumber(seed) or os.time())
   if args[4] == "check" then response = check end
@@ -98,6 +115,14 @@ local function month(k)
 end
 
 function request()
+  if lines then
+    local line = lines[math.random(1, repeated and math.min(64, #lines) or #lines)]
+    if document == documents["search"] then
+      return wrk.format("POST", "/graphql", headers, string.format('{"query":"%s","variables":{"text":"%s"}}', document, line))
+    end
+    local after = (repeated and "null") or ('"' .. base64url("cg1\031i:" .. line .. "\031" .. line) .. '"')
+    return wrk.format("POST", "/graphql", headers, string.format('{"query":"%s","variables":{"after":%s}}', document, after))
+  end
   if countries and document == documents["country-year"] then
     local place = repeated and countries[1] or countries[math.random(1, #countries)]
     local year = repeated and 2013 + math.random(0, 3) or 2010 + math.random(0, 14)
