@@ -13,7 +13,7 @@ public sealed partial class SqliteGraphStore
         await using var connection = Open(cancellationToken);
         // Pages that run several statements (a total and its page, or a batch of pages) read one snapshot,
         // so a page and its total come from one state; a batch of one statement reads one state by itself.
-        using var snapshot = ReadSnapshot.For(connection, queries.Sum(q => NodePages.StatementCount(q.Page)));
+        using var snapshot = ReadSnapshot.For(connection, queries.Sum(q => NodePages.StatementCount(q.Query, q.Page)));
         var pages = new List<Page<Node>>(queries.Count);
         foreach (var (query, page) in queries) pages.Add(await NodePages.FindAsync(connection, null, query, page, cancellationToken));
         return pages;

@@ -25,7 +25,7 @@ public sealed partial class SqliteGraphStore
         IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages, RowCap cap, CancellationToken cancellationToken)
     {
         await using var connection = Open(cancellationToken);
-        var pageStatements = pages.Sum(p => NodePages.StatementCount(p.Page));
+        var pageStatements = pages.Sum(p => NodePages.StatementCount(p.Query, p.Page));
         var read = new List<Page<Node>>(pages.Count);
         // The listed pages (an event's statements) share the level's cap, each read one item past what the ones before left of it.
         async Task ReadPagesAsync()

@@ -13,7 +13,8 @@ namespace ConflictGraph.Sqlite.Reading;
 /// </summary>
 internal static class NodeFilters
 {
-    public static SqlFilter For(NodeQuery query)
+    /// <param name="exactWords">The words' exact terms to check each candidate of another criterion against (<see cref="WordChecks"/>), or null.</param>
+    public static SqlFilter For(NodeQuery query, string? exactWords = null)
     {
         var filter = new SqlFilter();
         if (query.Ids is { } ids)
@@ -24,7 +25,7 @@ internal static class NodeFilters
         if (query.Statements is { } statements) Statements(filter, statements);
         if (query.Events is { } events) Events(filter, events);
         if (query.WithinPlaceId is { } within) Within(filter, within);
-        filter.Text(query.Text);
+        filter.Text(query.Text, exactWords);
         filter.Kinds(query.Kinds.Select(EnumNames.Of).ToList());
         if (query.OrganizationKinds is { } orgKinds)
             filter.Add($"n.kind = 'ORGANIZATION' AND n.sub_kind IN {filter.List(orgKinds.Select(EnumNames.Of))}");

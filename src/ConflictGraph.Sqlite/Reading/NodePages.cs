@@ -29,8 +29,13 @@ internal static class NodePages
     private static Node Read(SqliteDataReader reader, bool keysOnly) =>
         keysOnly ? new NodeKey(reader.GetString(1), EnumNames.Parse<NodeKind>(reader.GetString(0))) : NodeRow.Read(reader);
 
-    /// <summary>How many statements <see cref="FindAsync"/> runs at most for a page: the total when it is read, and the page unless none is asked for.</summary>
-    public static int StatementCount(PageRequest page) => (page.ReadsTotal ? 1 : 0) + (page.First > 0 ? 1 : 0);
+    /// <summary>
+    /// How many statements <see cref="FindAsync"/> runs at most for a page: the total when it is read, the page unless none
+    /// is asked for, and those that weigh words beside another criterion (<see cref="WordChecks"/>), whose choice must
+    /// read the state the page reads.
+    /// </summary>
+    public static int StatementCount(NodeQuery query, PageRequest page) =>
+        (page.ReadsTotal ? 1 : 0) + (page.First > 0 ? 1 : 0) + (WordChecks.Weighs(query) ? 2 : 0);
 
     public static async Task<Page<Node>> FindAsync(
         SqliteConnection connection, SqliteTransaction? transaction, NodeQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -38,7 +43,7 @@ internal static class NodePages
         if (query.Kinds.Count == 0) return Page<Node>.Empty;
         var keyset = KeysetPage.For(query.Order);
         var position = keyset.Decode(page.After);
-        var filter = NodeFilters.For(query);
+        var filter = NodeFilters.For(query, await WordChecks.ChooseAsync(connection, transaction, query, cancellationToken));
         var listing = filter.Driver is null ? NodeListing.For(query, keyset) : null;
         var ranges = listing is null ? RefRanges.For(filter, keyset) : null;
         var counting = page.ReadsTotal;

@@ -60,6 +60,13 @@ public static class StoreWorkout
         foreach (var query in NodeQueries())
             foreach (var order in Enum.GetValues<NodeOrder>())
                 await PageThroughAsync(store, query with { Order = order }, label);
+        // Words beside a few candidates and beside many (issue 11, session 24): each candidate checked against the
+        // words' terms (WordChecks), or the matches listed once, and the statements that weigh the two sides.
+        label("import words by size");
+        await store.ImportAsync(GraphStoreConformanceTests.WordsBySizeGraph(), null, None);
+        foreach (var query in WordsBySizeQueries())
+            foreach (var order in Enum.GetValues<NodeOrder>())
+                await PageThroughAsync(store, query with { Order = order }, label);
         foreach (var query in RelationQueries()) await PageThroughAsync(store, query, label);
         foreach (var query in FactQueries()) await PageThroughAsync(store, query, label);
 
@@ -285,6 +292,17 @@ public static class StoreWorkout
         })
             yield return statements with { Text = "strikes", Statements = criteria };
         yield return places with { WithinPlaceId = "place:syria", Text = "depot" };
+    }
+
+    private static IEnumerable<NodeQuery> WordsBySizeQueries()
+    {
+        NodeQuery events = new() { Kinds = [NodeKind.Event] }, statements = new() { Kinds = [NodeKind.Statement] };
+        foreach (var actor in new[] { "org:few", "org:many" })
+            foreach (var text in new[] { "attack", "shell", "attack shell" })
+                yield return events with { Text = text, Events = new EventCriteria { PerpetratorId = actor } };
+        yield return events with { Text = "attack", Events = new EventCriteria { PerpetratorId = "org:few", From = new DateOnly(2021, 1, 2) } };
+        foreach (var speaker in new[] { "person:few", "person:many" })
+            yield return statements with { Text = "attack", Statements = new StatementCriteria { SpeakerId = speaker } };
     }
 
     private static IEnumerable<RelationQuery> RelationQueries()
