@@ -18,9 +18,6 @@ public sealed class FindQuery
     /// <summary>The cursor tag of fact pages (the same as the embedded store's).</summary>
     public const string FactTag = "f";
 
-    /// <summary>Text filters keep the ids the full-text index ranks first, at most this many.</summary>
-    public const int MaxTextMatches = 10_000;
-
     private static readonly string Node = Labels.Node;
     private readonly List<string> patterns = [];
     private readonly List<string> conditions = [];
@@ -53,13 +50,14 @@ public sealed class FindQuery
     public bool MatchesText { get; private set; }
 
     /// <summary>
-    /// With words, a subquery of its own that binds <c>textIds</c>: the ids of the first <see cref="MaxTextMatches"/> nodes
-    /// the full-text index matches, by score then id, as the store's text search ranks them; empty without words. A page
-    /// folded into a statement of pages imports its map (<c>CALL (page)</c>), a statement of its own nothing.
+    /// With words that drive (no anchor beside them), a subquery of its own that binds <c>textIds</c>: the ids of every node
+    /// the full-text index matches (db.index.fulltext.queryNodes yields every match unless its options set a limit), so the
+    /// list and its total are exact, as the embedded store's; empty without such words. A page folded into a statement of
+    /// pages imports its map (<c>CALL (page)</c>), a statement of its own nothing.
     /// </summary>
     public string TextMatches => MatchesText
-        ? $"CALL ({(values == "$" ? "" : values.TrimEnd('.'))}) {{ CALL db.index.fulltext.queryNodes('{Statements.TextIndex}', {Value("words")}) YIELD node, score " +
-          $"WITH node.id AS id, score {Statements.HitOrder} LIMIT {MaxTextMatches} RETURN collect(id) AS textIds }} "
+        ? $"CALL ({(values == "$" ? "" : values.TrimEnd('.'))}) {{ CALL db.index.fulltext.queryNodes('{Statements.TextIndex}', {Value("words")}) YIELD node " +
+          "RETURN collect(node.id) AS textIds } "
         : "";
 
     public string Where => conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
@@ -92,11 +90,6 @@ public sealed class FindQuery
         var find = new FindQuery($"(n:{Labels.AnyOf(query.Kinds)})", values);
         // n:Node puts the id constraint's index within the planner's reach for these two.
         if (query.Ids is { } ids) find.Add($"n:{Node} AND n.id IN {find.Value("nodeIds")}", "nodeIds", ids.ToList());
-        if (Neo4jGraphStore.FullText(query.Text) is { } words)
-        {
-            find.MatchesText = true;
-            find.Parameters["words"] = words;
-        }
         if (query.OrganizationKinds is { } orgKinds)
             find.Add($"n:{Labels.Of(NodeKind.Organization)} AND n.subKind IN {find.Value("orgKinds")}", "orgKinds", orgKinds.Select(EnumNames.Of).ToList());
         if (query.PlaceKinds is { } placeKinds)
@@ -104,7 +97,29 @@ public sealed class FindQuery
         if (query.WithinPlaceId is { } within) find.AddWithin(query.Kinds, within);
         if (query.Events is { } events) find.AddEvents(events);
         if (query.Statements is { } statements) find.AddStatements(statements);
+        find.AddWords(query);
         return find;
+    }
+
+    /// <summary>
+    /// Words: beside an anchor (the ids asked for, a place, a perpetrator, a speaker...), a check of each node the anchors
+    /// find, so its cost follows those nodes, not the word's matches (which for a common word at 1M events are over a
+    /// million); otherwise the full-text index's matches (<see cref="TextMatches"/>). The check is the full-text index's own
+    /// rule on the text it indexes: <c>n.search</c> is the node's folded text (SearchText.For), whose words the index's
+    /// whitespace analyzer takes as they are, and <see cref="Neo4jGraphStore.FullText"/> asks for each folded word as a
+    /// required prefix, so a node matches when each word begins one of its words. Either way every match is kept.
+    /// </summary>
+    private void AddWords(NodeQuery query)
+    {
+        if (Neo4jGraphStore.FullText(query.Text) is not { } words) return;
+        if (patterns.Count > 1 || query.Ids is not null)
+        {
+            Add($"all(word IN {Value("terms")} WHERE any(token IN split(n.search, ' ') WHERE token STARTS WITH word))", "terms",
+                SearchText.QueryTerms(query.Text).ToList());
+            return;
+        }
+        MatchesText = true;
+        Parameters["words"] = words;
     }
 
     /// <summary>Places strictly inside the place, events that happened in it, actors based in it: one branch per kind asked for.</summary>

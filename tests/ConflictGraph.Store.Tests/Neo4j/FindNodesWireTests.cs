@@ -148,10 +148,26 @@ public sealed class FindNodesWireTests
         Assert.All(found[6].Items, item => Assert.IsType<NodeKey>(item.Item));
     }
 
-    /// <summary>What a page that filters by words runs before its count and rows: the full-text index's matches, by score then id.</summary>
+    /// <summary>What a page that filters by words alone runs before its count and rows: every match of the full-text index.</summary>
     private const string PageTextMatches =
-        "CALL (page) { CALL db.index.fulltext.queryNodes('conflictgraph_search', page.words) YIELD node, score " +
-        "WITH node.id AS id, score ORDER BY score DESC, id LIMIT 10000 RETURN collect(id) AS textIds } ";
+        "CALL (page) { CALL db.index.fulltext.queryNodes('conflictgraph_search', page.words) YIELD node RETURN collect(node.id) AS textIds } ";
+
+    [Fact]
+    public async Task WordsBesideAnAnchorAreCheckedOnEachNodeItFindsWithoutAskingTheFullTextIndex()
+    {
+        // Where the full-text index's matches were kept to the 10,000 best ranked, a common word beside a perpetrator or
+        // a speaker lost matches; each node the anchor finds is now checked against every word, and every match is kept.
+        var events = new NodeQuery { Kinds = [NodeKind.Event], Order = NodeOrder.DateAsc, Events = new EventCriteria { PerpetratorId = "org:few" }, Text = "Attack shell" };
+        var statements = StatementsAbout("event:e") with { Text = "Kirby's" };
+        var (_, sent) = await FindAsync([(events, new PageRequest(20)), (statements, new PageRequest(5))]);
+
+        var (statement, parameters, _) = Assert.Single(sent);
+        Assert.DoesNotContain("db.index.fulltext.queryNodes", statement);
+        Assert.DoesNotContain("textIds", statement);
+        Assert.Contains("all(word IN page.terms WHERE any(token IN split(n.search, ' ') WHERE token STARTS WITH word))", statement);
+        Assert.Equal(["attack", "shell"], parameters["q0"]![0]!["terms"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["kirbys"], parameters["q1"]![0]!["terms"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
 
     [Fact]
     public async Task PagesThatFilterByWordsAskTheFullTextIndexInsideTheOneStatement()

@@ -286,6 +286,9 @@ public static class StoreStatements
     {
         foreach (var kind in Enum.GetValues<NodeKind>()) yield return new NodeQuery { Kinds = [kind] };
         yield return new NodeQuery { Kinds = [NodeKind.Person, NodeKind.Organization], Text = "kirby" };
+        // Words beside an anchor: checked on each node it finds.
+        yield return new NodeQuery { Kinds = [NodeKind.Event], Events = new EventCriteria { PlaceId = "place:iraq" }, Text = "attack shell" };
+        yield return new NodeQuery { Kinds = [NodeKind.Statement], Statements = new StatementCriteria { SpeakerId = "person:kirby" }, Text = "kirby" };
         yield return new NodeQuery { Kinds = [NodeKind.Event], Ids = ["event:e", "event:f"] };
         yield return new NodeQuery { Kinds = [NodeKind.Organization], OrganizationKinds = [OrganizationKind.ArmedGroup, OrganizationKind.State] };
         yield return new NodeQuery { Kinds = [NodeKind.Place], PlaceKinds = [PlaceKind.Site], WithinPlaceId = "place:iraq" };
