@@ -20,9 +20,10 @@ internal static class WordChecks
 
     /// <summary>
     /// Checking a candidate against one exact term (FTS5's MATCH with the candidate's rowid) against listing one match
-    /// into the list each candidate is looked up in: about 20 us against 0.27 us at 1M events (see BENCHMARKS.md).
+    /// into the list each candidate is looked up in: 17-18 us against 0.17-0.19 us at 1M events, measured on the service's
+    /// SQLite (BENCHMARKS.md, "Words beside other filters by side sizes, session 24").
     /// </summary>
-    public const int CheckCost = 64;
+    public const int CheckCost = 96;
 
     /// <summary>Most index terms the words may expand to; more (a one-letter prefix) lists the matches once.</summary>
     public const int MaxTerms = 16;
