@@ -47,9 +47,11 @@ internal static class WordChecks
         if (SqlFilter.Match(query.Text) is null) return null;
         var other = NodeFilters.For(query with { Text = null });
         if (other.Driver is null) return null;
-        var candidates = await Reads.CountAsync(connection, transaction,
-            $"{other.With}SELECT count(*) FROM (SELECT 1 FROM ({other.Driver}) LIMIT {MaxCandidates + 1})", other, cancellationToken);
-        if (candidates > MaxCandidates) return null;
+        // The candidates, and an upper bound of any word's matches (every node has one row in the full-text table, by its
+        // seq): when checking the candidates against one term would cost more than listing every node, nothing is read
+        // of the index (at 10k events a country's events, whose matches are thousands).
+        var (candidates, nodes) = await CandidatesAndNodesAsync(connection, transaction, other, cancellationToken);
+        if (candidates > MaxCandidates || (long)candidates * CheckCost > nodes) return null;
         var words = new List<(string Word, IReadOnlyList<string> Terms)>();
         foreach (var word in SearchText.QueryTerms(query.Text))
         {
@@ -70,6 +72,17 @@ internal static class WordChecks
         var matches = await Reads.CountAsync(connection, transaction,
             $"SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH {count.Value(exact)} LIMIT {count.Value(worth)})", count, cancellationToken);
         return matches >= worth ? exact : null;
+    }
+
+    private static async Task<(int Candidates, long Nodes)> CandidatesAndNodesAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, SqlFilter other, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            $"{other.With}SELECT (SELECT count(*) FROM (SELECT 1 FROM ({other.Driver}) LIMIT {MaxCandidates + 1})), (SELECT coalesce(max(seq), 0) FROM nodes)", transaction);
+        other.Bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt64(1));
     }
 
     /// <summary>
