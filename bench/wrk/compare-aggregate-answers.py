@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""compare-aggregate-answers.py DB PORT_A PORT_B N [places]: eventAggregate asked of two services on the same data (DB, read-only,
+"""compare-aggregate-answers.py DB PORT_A PORT_B N [places|cells]: eventAggregate asked of two services on the same data (DB, read-only,
 for place and actor ids) in many shapes, the bodies compared byte for byte without `extensions`: N place-filtered
 queries (countries, regions, cities and sites; all time, a year, a month, a week, from-only and to-only windows; every
 bucket; groupBy [], TIME, KIND, ACLED_EVENT_TYPE, PLACE at each level, PERPETRATOR, TARGET and pairs of them; kinds;
 first 1/5/100) and, unless the fifth argument is "places", N/8 without a place (windows, kinds, PLACE groupings at each level;
-at 1M these read every event, 0.5-12 s each). An answer stopped by the service's time limit on either side is counted
+at 1M these read every event, 0.5-12 s each). "cells" asks the shapes the SQLite store's kept cells answer (schema 18):
+windows on month bounds only (all time, a year, a quarter's months, from or to a month's bound), MONTH/QUARTER/YEAR,
+groupBy [], TIME, KIND, ACLED_EVENT_TYPE and pairs with a place, PLACE with TIME/KIND without one. An answer stopped by the service's time limit on either side is counted
 apart (timed out), not compared. Exits 1 on any difference."""
 import json, sys, random, sqlite3, urllib.request
 db, a, b, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -23,16 +25,32 @@ def window():
     y, m, d = random.randint(2010, 2024), random.randint(1, 12), random.randint(1, 28)
     return random.choice([{}, {"from": f"{y}-01-01", "to": f"{y}-12-31"}, {"from": f"{y}-{m:02d}-01", "to": f"{y}-{m:02d}-28"},
                           {"from": f"{y}-{m:02d}-{d:02d}", "to": f"{y}-{m:02d}-{min(d + 6, 28):02d}"}, {"from": f"{y}-{m:02d}-{d:02d}"}, {"to": f"{y}-{m:02d}-{d:02d}"}])
+CELLS = sys.argv[5:] == ["cells"]
+def month_window():
+    y, m = random.randint(2010, 2024), random.choice([1, 4, 7, 10])
+    end = lambda y, m: f"{y}-{m:02d}-{[31, 29 if y % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}"
+    return random.choice([{}, {"from": f"{y}-01-01", "to": f"{y}-12-31"}, {"from": f"{y}-{m:02d}-01", "to": end(y, m + 2)},
+                          {"from": f"{y}-{m:02d}-01"}, {"to": end(y, m)}, {"from": f"{y}-{m:02d}-01", "to": end(y, m)}])
+def cell_variables(place):
+    f = dict(month_window())
+    if place: f["placeId"] = place
+    if random.random() < 0.3: f["kinds"] = random.sample(KINDS, random.randint(1, 3))
+    g = random.choice([[], ["TIME"], ["KIND"], ["ACLED_EVENT_TYPE"], ["TIME", "KIND"], ["KIND", "TIME"]] if place else [["PLACE"], ["PLACE", "TIME"], ["TIME", "PLACE"], ["PLACE", "KIND"], ["PLACE", "TIME", "KIND"]])
+    v = {"f": f, "g": g, "b": random.choice(["MONTH", "QUARTER", "YEAR"]), "l": random.choice(["COUNTRY", "REGION", "CITY", "SITE"])}
+    if random.random() < 0.3: v["first"] = random.choice([1, 5, 100])
+    return v
 def variables(place):
+    if CELLS: return cell_variables(place)
     f = dict(window())
     if place: f["placeId"] = place
     if random.random() < 0.3: f["kinds"] = random.sample(KINDS, random.randint(1, 3))
     v = {"f": f, "g": random.choice(GROUPS), "b": random.choice(["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"]), "l": random.choice(["COUNTRY", "REGION", "CITY", "SITE"])}
     if random.random() < 0.3: v["first"] = random.choice([1, 5, 100])
     return v
+if CELLS: asks = [variables(random.choice(places[random.choice(["COUNTRY", "COUNTRY", "REGION", "CITY", "SITE"])]) if i % 4 else None) for i in range(n)]
 # Place-filtered: countries mostly windowed (all time at 1M reads up to 158k events a request).
-asks = [variables(random.choice(places[random.choice(["COUNTRY", "REGION", "REGION", "CITY", "CITY", "SITE"])])) for _ in range(n)]
-if sys.argv[5:] != ["places"]: asks += [variables(None) for _ in range(n // 8)]
+else: asks = [variables(random.choice(places[random.choice(["COUNTRY", "REGION", "REGION", "CITY", "CITY", "SITE"])])) for _ in range(n)]
+if sys.argv[5:] != ["places"] and not CELLS: asks += [variables(None) for _ in range(n // 8)]
 bad, errs, shapes, totals, late = [], 0, set(), [], []
 def timed_out(d): return any("ran longer than" in e.get("message", "") for e in d.get("errors", []))
 for v in asks:

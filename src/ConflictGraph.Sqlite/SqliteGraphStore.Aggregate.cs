@@ -15,11 +15,15 @@ public sealed partial class SqliteGraphStore
         AggregateEventsAsync(query, byPlaceRows: true, cancellationToken);
 
     /// <param name="byPlaceRows">False to find a place's events through the event filter, not its roll-up rows (see <see cref="AggregateSql.For"/>).</param>
-    internal async Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, bool byPlaceRows, CancellationToken cancellationToken)
+    internal Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, bool byPlaceRows, CancellationToken cancellationToken) =>
+        AggregateEventsAsync(query, byPlaceRows, byCells: true, cancellationToken);
+
+    /// <param name="byCells">False to read events even where the kept cells answer (see <see cref="AggregateSql.CellsAnswer"/>).</param>
+    internal async Task<EventAggregate> AggregateEventsAsync(EventAggregateQuery query, bool byPlaceRows, bool byCells, CancellationToken cancellationToken)
     {
         var problems = query.Problems().ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(query));
-        var sql = AggregateSql.For(query, byPlaceRows);
+        var sql = AggregateSql.For(query, byPlaceRows, byCells);
         await using var connection = Open(cancellationToken);
         // One statement: the groups and the total see the same state, and share the selected events.
         await using var command = connection.CreateCommand();

@@ -20,7 +20,9 @@ namespace ConflictGraph.Sqlite.Aggregation;
 /// <item>a place alone (beside kinds and dates) reads the PLACE rows of the places inside it from their index
 /// by place, span class and date (schema 12), which carry every column the aggregate reads, once per event;</item>
 /// <item>another selective one (perpetrator, target, words) first finds its events through the event
-/// filter's driver, as the events list does (CTE matched), then reads their own roll-up rows by key.</item>
+/// filter's driver, as the events list does (CTE matched), then reads their own roll-up rows by key;</item>
+/// <item>before all of these, a place's aggregate or a PLACE grouping in whole months by month, quarter or year reads the
+/// kept cells per place, kind and month instead (schema 18; <see cref="CellsAnswer"/> says exactly when).</item>
 /// </list>
 /// The selected events (CTE selected) are read once; the total and the groups are summed from them.
 /// Killed estimates follow <see cref="SharedDeaths"/>: beside each group's tally of all its events, the
@@ -28,7 +30,7 @@ namespace ConflictGraph.Sqlite.Aggregation;
 /// of the same group that has figures, found by walking PART_OF up from the few parts with figures);
 /// the core takes the difference.
 /// </summary>
-internal sealed class AggregateSql
+internal sealed partial class AggregateSql
 {
     private readonly EventAggregateQuery query;
     private readonly SqlFilter filter;
@@ -50,12 +52,13 @@ internal sealed class AggregateSql
     /// <summary>A date bound keeps the roll-ups by start day from answering: an event starting before the bound may end inside it.</summary>
     private readonly bool dateBound;
 
-    private AggregateSql(EventAggregateQuery query, SqlFilter filter, string? placeRows)
+    private AggregateSql(EventAggregateQuery query, SqlFilter filter, string? placeRows, Cells? cells = null)
     {
         this.query = query;
         this.filter = filter;
         this.placeRows = placeRows;
-        driven = filter.Driver is not null || placeRows is not null;
+        this.cells = cells;
+        driven = cells is null && (filter.Driver is not null || placeRows is not null);
         dimensions = query.GroupBy;
         dateBound = query.Events.Criteria is { From: not null } or { To: not null };
     }
@@ -66,9 +69,11 @@ internal sealed class AggregateSql
     /// (<see cref="PlaceRows"/>), which carry every column an aggregate reads; else the event filter finds them.
     /// </summary>
     /// <param name="byPlaceRows">False to find the events through the event filter even then (tests hold the two equal).</param>
-    public static AggregateSql For(EventAggregateQuery query, bool byPlaceRows = true)
+    /// <param name="byCells">False to read events even where the kept cells answer (<see cref="CellsAnswer"/>; tests hold the paths equal).</param>
+    public static AggregateSql For(EventAggregateQuery query, bool byPlaceRows = true, bool byCells = true)
     {
         var criteria = query.Events.Criteria;
+        if (byCells && CellsAnswer(query)) return ForCells(query);
         if (!byPlaceRows || criteria is not { PlaceId: { } place, PerpetratorId: null, TargetId: null } || SqlFilter.Match(query.Events.Text) is not null)
             return new AggregateSql(query, NodeFilters.For(query.Events.ToNodeQuery()), null);
         // The rest of the criteria (kinds, dates) hold on the roll-up's own columns, as they do on the cube's.
@@ -103,13 +108,14 @@ internal sealed class AggregateSql
     public string Statement()
     {
         var ctes = Shared(dimensions);
-        var totalRows = driven ? Rows("", null, [], selected: true) : dateBound ? CubeRows([]) : DayRows([]);
+        var totalRows = cells is { Place: not null } ? CellRows([]) : driven ? Rows("", null, [], selected: true) : dateBound ? CubeRows([]) : DayRows([]);
         ctes.AddRange(PerKeys("_all", totalRows, []));
         var nulls = string.Concat(Enumerable.Repeat("NULL, ", dimensions.Count * 2));
         var total = $"SELECT 1, {nulls}{Selected()} FROM totals_all tot CROSS JOIN fixes_all fix";
         if (dimensions.Count == 0) return $"WITH RECURSIVE {string.Join(", ", ctes)} {total}";
         var nodes = dimensions.Where(GroupKeys.IsNode).ToList();
-        var rows = driven ? Rows("", null, dimensions, selected: true)
+        var rows = cells is not null ? CellRows(dimensions)
+            : driven ? Rows("", null, dimensions, selected: true)
             : nodes.Count == 0 ? dateBound ? CubeRows() : DayRows()
             : ByActorAndKind(nodes) ? ActorRows(nodes[0])
             : Rows(Dim(nodes[0]), filter.Where, dimensions);
@@ -160,11 +166,12 @@ internal sealed class AggregateSql
                      $"UNION SELECT inner_place.from_id, areas.area, areas.depth + 1 FROM areas CROSS JOIN {Traversal.IncomingTable("inner_place")} ON {Traversal.Incoming("inner_place", "areas.place", "('LOCATED_IN')")} " +
                      $"WHERE areas.depth < {TraversalLimits.MaxContainmentDepth})");
             ctes.Add("place_areas(place, area) AS MATERIALIZED (SELECT DISTINCT place, area FROM areas)");
+            if (cells is not null) ctes.Add(OutsideAreas);
         }
         // The parts with figures of their own are few: their partial index holds only them.
         ctes.Add(driven
             ? "parts(seq) AS MATERIALIZED (SELECT seq FROM selected WHERE part_of = 1 AND counted = 1)"
-            : $"parts(seq) AS MATERIALIZED (SELECT n.seq FROM event_rollup n INDEXED BY event_rollup_parts WHERE n.dim = '' AND n.part_of = 1 AND n.counted = 1 AND {filter.Where})");
+            : $"parts(seq) AS MATERIALIZED (SELECT n.seq FROM event_rollup n INDEXED BY event_rollup_parts WHERE n.dim = '' AND n.part_of = 1 AND n.counted = 1 AND {Undriven})");
         ctes.Add("up(child, id, depth) AS (SELECT parts.seq, part.id, 0 FROM parts CROSS JOIN nodes part ON part.seq = parts.seq " +
                  $"UNION SELECT up.child, whole.to_id, up.depth + 1 FROM up CROSS JOIN relations whole ON {Traversal.Outgoing("whole", "up.id")} AND +whole.type = 'PART_OF' " +
                  $"WHERE up.depth < {TraversalLimits.MaxPartOfDepth})");
@@ -185,7 +192,7 @@ internal sealed class AggregateSql
             $"grouped_rows{suffix} AS ({rows})",
             $"totals{suffix} AS ({Aggregate($"grouped_rows{suffix}", keyNames)})",
             $"child_rows{suffix} AS MATERIALIZED ({Rows("", "n.seq IN (SELECT seq FROM parts)", keys)})",
-            $"elder_rows{suffix} AS MATERIALIZED ({Rows("", $"n.counted = 1 AND n.seq IN (SELECT seq FROM elders) AND {(driven ? "n.seq IN (SELECT seq FROM selected)" : filter.Where)}", keys)})",
+            $"elder_rows{suffix} AS MATERIALIZED ({Rows("", $"n.counted = 1 AND n.seq IN (SELECT seq FROM elders) AND {(driven ? "n.seq IN (SELECT seq FROM selected)" : Undriven)}", keys)})",
             $"left_out{suffix} AS (SELECT kid.* FROM child_rows{suffix} kid WHERE EXISTS " +
             $"(SELECT 1 FROM elders CROSS JOIN elder_rows{suffix} eld ON eld.seq = elders.seq WHERE elders.child = kid.seq{sameKeys}))",
             $"fixes{suffix} AS ({Aggregate($"left_out{suffix}", keyNames)})",

@@ -5,13 +5,14 @@ namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
 /// The tables the triggers keep row by row (node_refs, event_places, place_events, counts, event_cube, event_days, actor_kinds,
-/// organization_statements), derived
+/// place_months, organization_statements), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
 /// one by one (tests hold the two paths equal on a generated graph): node_refs, event_places and
 /// place_events are a function of refs, relations and nodes; counts of every kind and type are recounted;
-/// the longest spans only ever grow, as the triggers keep them; event_cube, event_days and actor_kinds sum the events' roll-up rows.
+/// the longest spans only ever grow, as the triggers keep them; event_cube, event_days and actor_kinds sum the events' roll-up rows,
+/// place_months the pairs of place_events rows and their events' roll-up rows.
 /// </summary>
 internal static class DerivedRows
 {
@@ -21,7 +22,7 @@ internal static class DerivedRows
         "nodes_counted", "nodes_uncounted", "nodes_recounted", "relations_counted", "relations_uncounted", "relations_recounted",
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "place_events_placed", "place_events_unplaced", "place_events_redated", "event_cube_add", "event_cube_remove",
-        "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", .. OrganizationStatements.Triggers,
+        "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", "place_months_rolled", "place_months_unrolled", "place_months_placed", "place_months_unplaced", .. OrganizationStatements.Triggers,
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
@@ -119,8 +120,20 @@ internal static class DerivedRows
     public static void RecountOrganizationStatements(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.Execute($"DELETE FROM {OrganizationStatements.Table};\n{OrganizationStatements.Fill}", transaction);
 
-    /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows.</summary>
+    /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows, place_months from them and place_events.</summary>
     public static void RebuildRollups(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute($"{Cube}\nDELETE FROM event_days;\nDELETE FROM actor_kinds;\n{Migrations.RollupFill}", transaction);
+        connection.Execute($"{Cube}\nDELETE FROM event_days;\nDELETE FROM actor_kinds;\n{Migrations.RollupFill}\nDELETE FROM place_months;\n{PlaceMonths}", transaction);
+
+    /// <summary>
+    /// The kept aggregate cells (schema 18, place_months empty before): each place_events row paired with its event's own roll-up
+    /// row by seq, summed per place, kind, start's month and end's month, as the triggers add the pairs one by one.
+    /// </summary>
+    public static string PlaceMonths => $"""
+        INSERT INTO place_months (place_id, sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high)
+            SELECT pe.place_id, r.sub_kind, {Aggregation.BucketSql.Start(Core.Model.TimeBucket.Month, "r.date_start")}, {Aggregation.BucketSql.Start(Core.Model.TimeBucket.Month, "r.date_end")}, count(*), sum(r.disputed), sum(r.counted),
+                sum(r.with_best), sum(r.open_ended), sum(r.killed_low), sum(r.killed_best), sum(r.killed_high)
+            FROM place_events pe CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = pe.event_seq
+            GROUP BY pe.place_id, r.sub_kind, 3, 4;
+        """;
 
 }

@@ -21,6 +21,9 @@ public static class LargeGraphStatistics
         // Each event under its place and the 2-3 places containing that one (schema 16): a country holds 25,000 events.
         ("place_events", "place_events", "3700000 4 1"),
         ("place_events", "place_events_by_date", "3700000 1300 430 2 1 1 1"),
+        // Schema 18 (ANALYZE of the two on the migrated 1M store): an event's 3-4 place rows by seq; the kept cells by place, kind and months.
+        ("place_events", "place_events_by_seq", "3706019 4"),
+        ("place_months", "place_months_cells", "1350294 485 49 1 1"),
         ("places_touched", "places_touched", "1 1"),
         ("event_cube", "event_cube_cells", "57000 5700 6 1"),
         ("event_days", "sqlite_autoindex_event_days_1", "82000 5500 1"),

@@ -34,6 +34,8 @@ public sealed partial class QueryPlanTests : IDisposable
         ("^bulk import$", "full scan: SCAN facts USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
         ("^bulk import$", "full scan: SCAN event_places USING COVERING INDEX", Derives),
+        ("^bulk import$", "full scan: SCAN pe USING COVERING INDEX place_events_by_date", Derives),
+        ("^bulk import$", "full scan: SCAN place_events USING INDEX place_events_by_seq", Derives),
         // Each organization's statements from every statement's speaker and organization, and every person's roles (schema 13).
         ("^bulk import$", "full scan: SCAN x USING COVERING INDEX node_refs_by_date", Derives),
         ("^bulk import$", "full scan: SCAN o USING COVERING INDEX node_refs_by_date", Derives),
@@ -53,7 +55,7 @@ public sealed partial class QueryPlanTests : IDisposable
     ];
 
     private const string Derives =
-        "a bulk import (more nodes than the store held) derives the tables the triggers keep (counts, node refs, event places, organizations' statements) from every row once, instead of a trigger per row";
+        "a bulk import (more nodes than the store held) derives the tables the triggers keep (counts, node refs, event places, aggregate cells, organizations' statements) from every row once, instead of a trigger per row";
 
     private readonly TemporaryStores files = new("conflictgraph-plans-");
 
