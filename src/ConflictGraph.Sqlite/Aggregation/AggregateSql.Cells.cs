@@ -32,7 +32,9 @@ internal sealed partial class AggregateSql
     public static bool CellsAnswer(EventAggregateQuery query)
     {
         var criteria = query.Events.Criteria ?? new Core.Store.EventCriteria();
-        if (criteria is not { PerpetratorId: null, TargetId: null } || SqlFilter.Match(query.Events.Text) is not null) return false;
+        // Only a place, kinds and dates: any other criterion (a perpetrator, a target, words, one added later) reads events.
+        if (criteria with { PlaceId = null, Kinds = null, From = null, To = null } != new Core.Store.EventCriteria() || SqlFilter.Match(query.Events.Text) is not null)
+            return false;
         if (query.Bucket is not (TimeBucket.Month or TimeBucket.Quarter or TimeBucket.Year)) return false;
         if (criteria.From is { Day: not 1 } || criteria.To is { } to && to.AddDays(1).Day != 1) return false;
         if (query.GroupBy.Any(d => d is not (EventDimension.Time or EventDimension.Kind or EventDimension.AcledEventType or EventDimension.Place))) return false;

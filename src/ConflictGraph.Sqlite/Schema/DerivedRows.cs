@@ -129,9 +129,9 @@ internal static class DerivedRows
     /// row by seq, summed per place, kind, start's month and end's month, as the triggers add the pairs one by one.
     /// </summary>
     public static string PlaceMonths => $"""
-        INSERT INTO place_months (place_id, sub_kind, date_start, date_end, events, disputed, counted, with_best, open_ended, killed_low, killed_best, killed_high)
-            SELECT pe.place_id, r.sub_kind, {Aggregation.BucketSql.Start(Core.Model.TimeBucket.Month, "r.date_start")}, {Aggregation.BucketSql.Start(Core.Model.TimeBucket.Month, "r.date_end")}, count(*), sum(r.disputed), sum(r.counted),
-                sum(r.with_best), sum(r.open_ended), sum(r.killed_low), sum(r.killed_best), sum(r.killed_high)
+        INSERT INTO place_months ({Migrations.CellColumns})
+            SELECT pe.place_id, r.sub_kind, {Migrations.MonthOf("r.date_start")}, {Migrations.MonthOf("r.date_end")}, count(*),
+                {string.Join(", ", Migrations.Measures.Select(m => $"sum(r.{m})"))}
             FROM place_events pe CROSS JOIN event_rollup r ON r.dim = '' AND r.key = '' AND r.seq = pe.event_seq
             GROUP BY pe.place_id, r.sub_kind, 3, 4;
         """;

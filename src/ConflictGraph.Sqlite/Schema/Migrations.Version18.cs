@@ -37,7 +37,7 @@ internal static partial class Migrations
     /// <summary>A date column as the first day of its month (NULL stays NULL), as the cells key it.</summary>
     public static string MonthOf(string column) => BucketSql.Start(TimeBucket.Month, column);
 
-    private static string CellColumns => $"place_id, sub_kind, date_start, date_end, events, {string.Join(", ", Measures)}";
+    internal static string CellColumns => $"place_id, sub_kind, date_start, date_end, events, {string.Join(", ", Measures)}";
 
     /// <summary>
     /// The pairs <paramref name="pairs"/> names (a SELECT of place_id, sub_kind, ms and me, the start's and end's months, and the

@@ -40,7 +40,7 @@ internal static partial class Migrations
         """;
 
     // Properties, not fields: the steps table in another file of this partial class reads them while it is initialized.
-    private static string[] Measures => ["disputed", "counted", "with_best", "open_ended", "killed_low", "killed_best", "killed_high"];
+    internal static string[] Measures => ["disputed", "counted", "with_best", "open_ended", "killed_low", "killed_best", "killed_high"];
 
     /// <summary>The roll-up's column of events imprecise in the bucket.</summary>
     public static string ImpreciseColumn(TimeBucket bucket) => $"imprecise_{bucket.ToString().ToLowerInvariant()}";
