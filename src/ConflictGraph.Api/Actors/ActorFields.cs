@@ -27,7 +27,8 @@ public static class ActorFields
             }, c.Page()));
         var statements = type.Field<NonNullGraphType<StatementConnectionType>>("statements")
             .Description("Statements this actor made: as speaker, or for an organization, by its people or on its behalf.").Paged();
-        // An organization's total is kept as statements are written; a person's is counted from an index by speaker.
+        // An organization's total is kept as statements are written. The SQLite store keeps a person's too (schema 19), but its
+        // price stays a count's: the cost model's figures for it were not measured again (BENCHMARKS.md, session 25).
         if (typeof(TSource) == typeof(Organization)) statements.KeepsTotal();
         statements.Resolve(c => c.Loaders().Page(new NodeQuery
             {

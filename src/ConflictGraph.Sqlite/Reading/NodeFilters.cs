@@ -121,14 +121,15 @@ internal static class NodeFilters
     {
         var id = filter.Value(target);
         var refers = ReferTexts.TryGetValue((id, names), out var known) ? known : Write(id, names);
-        filter.Add(refers.Condition, refers.Candidates, refers.Ranges);
+        filter.Add(refers.Condition, refers.Candidates, refers.Ranges, refers.Kept);
     }
 
     /// <summary>
     /// The texts of a reference criterion: they differ only by the target's parameter name and the fields, so they are
     /// written once for each (a statements page names the node it is about at every request).
     /// </summary>
-    private sealed record ReferText(string Condition, string Candidates, IReadOnlyList<RefRange> Ranges);
+    /// <param name="Kept">The store's kept count of the criterion's statements: a speaker's alone (SpeakerStatements follows this rule).</param>
+    private sealed record ReferText(string Condition, string Candidates, IReadOnlyList<RefRange> Ranges, KeptCount? Kept);
 
     private static readonly ConcurrentDictionary<(string Id, string[] Names), ReferText> ReferTexts = new();
 
@@ -138,7 +139,8 @@ internal static class NodeFilters
         var refers = new ReferText(
             $"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
             $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})",
-            names.Select(f => new RefRange($"= {id}", f)).ToList());
+            names.Select(f => new RefRange($"= {id}", f)).ToList(),
+            names is [SpeakerStatements.Field] ? new KeptCount(SpeakerStatements.Kind, SpeakerStatements.Count(id)) : null);
         // Parameter names are $p0, $p1, ... as a filter registers them: a few per query, so the set stays small.
         if (ReferTexts.Count < 256) ReferTexts.TryAdd((id, names), refers);
         return refers;

@@ -5,7 +5,7 @@ namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
 /// The tables the triggers keep row by row (node_refs, event_places, place_events, counts, event_cube, event_days, actor_kinds,
-/// place_months, organization_statements), derived
+/// place_months, organization_statements, speaker_statements), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
@@ -23,6 +23,7 @@ internal static class DerivedRows
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "place_events_placed", "place_events_unplaced", "place_events_redated", "event_cube_add", "event_cube_remove",
         "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", "place_months_rolled", "place_months_unrolled", "place_months_placed", "place_months_unplaced", .. OrganizationStatements.Triggers,
+        .. SpeakerStatements.Triggers,
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.

@@ -91,7 +91,7 @@ internal sealed class BulkLoad
 
     /// <summary>
     /// Once every row is written: the staged search texts, node_refs, event_places and place_events from the rows (before their indexes,
-    /// so they go in key order), the dropped indexes, then counts and organizations' statements (grouped over the new indexes).
+    /// so they go in key order), the dropped indexes, then counts and organizations' and speakers' statements (grouped over the new indexes).
     /// </summary>
     public void Finish(PhaseClock phases)
     {
@@ -116,6 +116,8 @@ internal sealed class BulkLoad
         phases.Done("counts");
         DerivedRows.RecountOrganizationStatements(connection, transaction);
         phases.Done("organization statements");
+        SpeakerStatements.Derive(connection, transaction);
+        phases.Done("speaker statements");
     }
 
     /// <summary>Once the events' roll-up rows are written: their indexes, event_cube, event_days and actor_kinds from them, and the triggers again.</summary>
