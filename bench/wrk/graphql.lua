@@ -16,7 +16,7 @@
 -- search asks the harness's search (first 10, two words of a group's name) for the texts in the file the TEXTS environment
 -- variable names, one a line, at random; repeated, the first 64 of them.
 -- actors asks the harness's "actors page + statements totalCount" (20 actors after a group, each with its first 5 statements
--- and their total) for the group ids in the file the GROUPS environment variable names, one a line, at random; repeated,
+-- and their total) for the group ids in the file the GROUPS (or GROUPS_FILE) environment variable names, one a line, at random; repeated,
 -- the first page.
 -- A fourth argument "check" reads every answer and counts GraphQL errors as failures (slower: use
 -- it to verify a setup, not to measure).
@@ -77,7 +77,9 @@ function init(args)
     assert(#countries > 0, args[1] .. ": no ids in " .. os.getenv("COUNTRIES"))
   end
   if args[1] == "search" or args[1] == "actors" then
-    local name = args[1] == "search" and "TEXTS" or "GROUPS"
+    -- GROUPS_FILE first: bash keeps GROUPS for the user's group ids, so GROUPS set for a bash script (ab-paired.sh)
+    -- never reaches the wrk it starts.
+    local name = args[1] == "search" and "TEXTS" or (os.getenv("GROUPS_FILE") and "GROUPS_FILE" or "GROUPS")
     local file = assert(io.open(assert(os.getenv(name), args[1] .. ": set " .. name .. " to a file, one a line"), "r"))
     lines = {}
     for line in file:lines() do
