@@ -32,8 +32,9 @@ internal static class SpeakerStatements
         $"SELECT coalesce((SELECT statements FROM {Table} WHERE speaker_id = {speaker}), 0)";
 
     /// <summary>
-    /// The table from node_refs (empty before): one walk of node_refs_by_date, whose entries come in speaker order, so no
-    /// sort (0.44 s at 1M events for 671,242 statements of 2,584 speakers, the file in the OS cache).
+    /// The table from node_refs (empty before): one walk of the whole of node_refs_by_date, every ref of every field, in
+    /// target order, so grouped without a sort (0.44 s at 1M events, 671,242 statements of 2,584 speakers, the file in the
+    /// OS cache).
     /// </summary>
     public const string Fill = $"""
         INSERT INTO {Table} (speaker_id, statements)
