@@ -78,22 +78,22 @@ internal sealed partial class AggregateSql
             return new AggregateSql(query, NodeFilters.For(query.Events.ToNodeQuery()), null);
         // The rest of the criteria (kinds, dates) hold on the roll-up's own columns, as they do on the cube's.
         var rest = NodeFilters.ForEvents(criteria with { PlaceId = null });
-        return new AggregateSql(query, rest, PlaceRows(rest, place, criteria.From));
+        return new AggregateSql(query, rest, PlaceRows(rest, rest.PlaceAndInside(place), rest.Where, criteria.From));
     }
 
     /// <summary>
-    /// The PLACE rows of <paramref name="place"/> and every place inside it that meet <paramref name="rest"/>, once per event
-    /// (an event in two of those places has a row in each). With a first day, one range of the by-place index per place
+    /// The PLACE rows of the places in <paramref name="inside"/> (a CTE of ids: a place and every place inside it) that meet
+    /// <paramref name="condition"/>, once per event (an event in two of those places has a row in each). With a first day,
+    /// <paramref name="from"/>, one range of the by-place index per place
     /// and span class, from the class's longest span before that day on, as the events list reads event_places.
     /// The places are joined to their rows, not listed with <c>IN</c>: a list is a table SQLite builds again in each span
     /// class's arm, about 1 ms of a 10k request; the arms are joined with UNION ALL and made distinct once, where UNION
     /// sorted each arm to merge them (a country's year at 1M: 3.8-11.7 ms of CPU against 6.1-19.6 for the statement alone).
     /// </summary>
-    private static string PlaceRows(SqlFilter rest, string place, DateOnly? from)
+    private static string PlaceRows(SqlFilter rest, string inside, string condition, DateOnly? from)
     {
-        var inside = rest.PlaceAndInside(place);
         var rows = $"{EventColumns} FROM {inside} CROSS JOIN event_rollup n INDEXED BY {Schema.Migrations.PlaceRowsIndex} ON n.key = {inside}.id " +
-                   $"WHERE n.dim = '{Dim(EventDimension.Place)}' AND {rest.Where}";
+                   $"WHERE n.dim = '{Dim(EventDimension.Place)}' AND {condition}";
         if (from is null) return $"SELECT DISTINCT {rows}";
         var start = rest.Value(Core.Import.InputText.FormatDate(from.Value));
         return "SELECT DISTINCT * FROM (" + string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(span =>
@@ -148,9 +148,9 @@ internal sealed partial class AggregateSql
     private List<string> Shared(IReadOnlyList<EventDimension> keys)
     {
         var ctes = new List<string>();
+        if (driven || cells is not null) ctes.AddRange(filter.Definitions);
         if (driven)
         {
-            ctes.AddRange(filter.Definitions);
             // The selected events, one row each with its own roll-up columns: read once, by every part of the statement.
             if (placeRows is not null) ctes.Add($"selected AS MATERIALIZED ({placeRows})");
             else
@@ -168,6 +168,7 @@ internal sealed partial class AggregateSql
             ctes.Add("place_areas(place, area) AS MATERIALIZED (SELECT DISTINCT place, area FROM areas)");
             if (cells is not null) ctes.Add(OutsideAreas);
         }
+        if (cells is not null) ctes.AddRange(cells.Ctes);
         // The parts with figures of their own are few: their partial index holds only them.
         ctes.Add(driven
             ? "parts(seq) AS MATERIALIZED (SELECT seq FROM selected WHERE part_of = 1 AND counted = 1)"
@@ -237,11 +238,13 @@ internal sealed partial class AggregateSql
 
     /// <summary>
     /// One row per event and group it is in, from the roll-up rows of <paramref name="mainDim"/> that
-    /// meet <paramref name="restriction"/> (alias n), or from the selected events' rows (alias ev, a name of the
-    /// statement's own) when <paramref name="selected"/>; other node dimensions join the event's rows of theirs.
+    /// meet <paramref name="restriction"/> (alias n), or from the rows of events the statement read first (alias ev, a name
+    /// of the statement's own: CTE selected when <paramref name="selected"/>, or <paramref name="source"/>, with the selected
+    /// events' columns); other node dimensions join the event's rows of theirs.
     /// </summary>
-    private string Rows(string mainDim, string? restriction, IReadOnlyList<EventDimension> keys, bool selected = false)
+    private string Rows(string mainDim, string? restriction, IReadOnlyList<EventDimension> keys, bool selected = false, string? source = null)
     {
+        selected |= source is not null;
         var n = selected ? "ev" : "n";
         var joins = new StringBuilder();
         var conditions = new List<string>();
@@ -272,7 +275,7 @@ internal sealed partial class AggregateSql
         }
         var distinct = keys.Contains(EventDimension.Place) ? "DISTINCT " : "";
         return $"SELECT {distinct}{n}.seq, {string.Concat(columns.Select(c => c + ", "))}1 AS events, CASE WHEN {BucketSql.Imprecise(query.Bucket, n)} THEN 1 ELSE 0 END AS imprecise, " +
-               $"{n}.disputed, {n}.counted, {n}.with_best, {n}.open_ended, {n}.killed_low, {n}.killed_best, {n}.killed_high FROM {(selected ? "selected" : "event_rollup")} {n}{joins} " +
+               $"{n}.disputed, {n}.counted, {n}.with_best, {n}.open_ended, {n}.killed_low, {n}.killed_best, {n}.killed_high FROM {(selected ? source ?? "selected" : "event_rollup")} {n}{joins} " +
                $"WHERE {(conditions.Count == 0 ? "1" : string.Join(" AND ", conditions))}";
     }
 

@@ -45,6 +45,14 @@ internal static class NodeFilters
         return filter;
     }
 
+    /// <summary>
+    /// <paramref name="criteria"/>'s conditions (kinds, a window; no place, perpetrator or target) on rows that are all events
+    /// (alias n), with parameters of <paramref name="filter"/> but not among its conditions: the same rule over other bounds.
+    /// </summary>
+    public static string EventConditions(SqlFilter filter, EventCriteria criteria) => criteria is { PlaceId: null, PerpetratorId: null, TargetId: null }
+        ? filter.Apart(f => Events(f, criteria))
+        : throw new ArgumentException("only kinds and dates stand apart from a filter", nameof(criteria));
+
     // Places strictly inside; events that happened there; actors based there.
     private static void Within(SqlFilter filter, string placeId)
     {

@@ -93,6 +93,21 @@ internal sealed class SqlFilter
 
     public void Add(string condition) => conditions.Add(condition);
 
+    /// <summary>
+    /// The conditions <paramref name="add"/> registers, joined, left out of <see cref="Where"/>: a second rule of the same
+    /// builder over the same rows (another window, say), whose parameters this filter binds. Only plain conditions: a
+    /// selective criterion would take the driver.
+    /// </summary>
+    public string Apart(Action<SqlFilter> add)
+    {
+        var (start, driver) = (conditions.Count, Driver);
+        add(this);
+        if (Driver != driver) throw new InvalidOperationException("a selective criterion cannot stand apart from the filter");
+        var added = conditions.GetRange(start, conditions.Count - start);
+        conditions.RemoveRange(start, added.Count);
+        return Join(added);
+    }
+
     /// <summary>Rows of one of <paramref name="kinds"/> (alias n).</summary>
     public void Kinds(IReadOnlyList<string> kinds)
     {

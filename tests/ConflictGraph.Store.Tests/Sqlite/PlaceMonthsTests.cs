@@ -38,6 +38,21 @@ public sealed class PlaceMonthsTests : IDisposable
     }
 
     [Fact]
+    public void TheCellsLeaveToTheEventsWhatMonthsCannotTell()
+    {
+        var place = new EventCriteria { PlaceId = "place:somewhere" };
+        EventAggregateQuery Query(EventCriteria criteria, TimeBucket bucket = TimeBucket.Month) => new(new EventSelection(criteria), [EventDimension.Time], bucket);
+        Assert.True(AggregateSql.CellsAnswer(Query(place with { From = new DateOnly(2020, 1, 31), To = new DateOnly(2020, 3, 1) })), "February is whole inside");
+        Assert.False(AggregateSql.CellsAnswer(Query(place with { From = new DateOnly(2020, 1, 2), To = new DateOnly(2020, 2, 28) })), "no whole month inside");
+        Assert.False(AggregateSql.CellsAnswer(Query(place with { From = new DateOnly(2020, 1, 31), To = new DateOnly(2020, 2, 28) })), "no whole month inside");
+        Assert.False(AggregateSql.CellsAnswer(Query(place with { From = new DateOnly(9999, 12, 2) })), "no whole month after the last one's second day");
+        Assert.True(AggregateSql.CellsAnswer(Query(place with { To = new DateOnly(9999, 12, 31) })));
+        Assert.False(AggregateSql.CellsAnswer(Query(place, TimeBucket.Day)), "a day's bucket is not a month's");
+        Assert.False(AggregateSql.CellsAnswer(Query(place, TimeBucket.Week)), "a week's bucket is not a month's");
+        Assert.False(AggregateSql.CellsAnswer(Query(place with { PerpetratorId = "actor:someone" })), "the cells know no perpetrator");
+    }
+
+    [Fact]
     public async Task TheCellsFollowEveryKindOfWrite()
     {
         // Written row by row, so the triggers keep place_events, the roll-up rows and the cells, as the service's writes do.
@@ -133,8 +148,9 @@ public sealed class PlaceMonthsTests : IDisposable
     }
 
     /// <summary>
-    /// Aggregates the cells answer: places (countries, a region, a city) all time and in windows on month bounds, with kinds,
-    /// by month, quarter and year, grouped by nothing, TIME, KIND, ACLED type; every place of a level with TIME and KIND.
+    /// Aggregates the cells answer: places (countries, a region, a city) all time and in windows on and off month bounds, with
+    /// kinds, by month, quarter and year, grouped by nothing, TIME, KIND, ACLED type, and by PLACE (countries, regions, cities);
+    /// every place of a level with TIME and KIND.
     /// </summary>
     private static IEnumerable<EventAggregateQuery> CellQueries(AggregateOracle oracle, IReadOnlyList<string> countries)
     {
@@ -147,14 +163,30 @@ public sealed class PlaceMonthsTests : IDisposable
             new(), new() { From = month }, new() { To = month.AddDays(-1) }, new() { From = month.AddMonths(-7), To = month.AddMonths(5).AddDays(-1) },
             new() { Kinds = [EventKind.Airstrike, EventKind.ArmedClash], From = month.AddMonths(-24), To = month.AddMonths(1).AddDays(-1) },
         ];
+        // Off month bounds: the whole months from the cells, the part months either side from the events.
+        EventCriteria[] edges =
+        [
+            new() { From = month.AddDays(9), To = month.AddMonths(3).AddDays(13) }, new() { From = month.AddMonths(-2).AddDays(20) },
+            new() { Kinds = [EventKind.Airstrike, EventKind.ArmedClash], To = month.AddMonths(1).AddDays(4) },
+        ];
         IReadOnlyList<EventDimension>[] groupings = [[], [EventDimension.Time], [EventDimension.Kind, EventDimension.Time], [EventDimension.AcledEventType]];
         foreach (var place in countries.Concat(inside))
             foreach (var window in windows)
                 foreach (var bucket in new[] { TimeBucket.Month, TimeBucket.Quarter, TimeBucket.Year })
                     foreach (var groupBy in groupings)
                         yield return new(new EventSelection(window with { PlaceId = place }), groupBy, bucket);
+        foreach (var place in countries.Concat(inside))
+            foreach (var window in edges)
+                foreach (var groupBy in groupings)
+                    yield return new(new EventSelection(window with { PlaceId = place }), groupBy, TimeBucket.Month);
+        // A PLACE grouping beside a place: the level's places inside it (or around it), those of events placed twice, and the
+        // events in none of them.
+        foreach (var place in countries.Take(1).Concat(inside.Take(1)))
+            foreach (var window in new[] { windows[0], windows[3], edges[0], edges[2] })
+                foreach (var level in new[] { PlaceKind.Country, PlaceKind.Region, PlaceKind.City })
+                    yield return new(new EventSelection(window with { PlaceId = place }), [EventDimension.Place, EventDimension.Time], TimeBucket.Month, level, First: 40);
         foreach (var level in new[] { PlaceKind.Country, PlaceKind.Region, PlaceKind.City, PlaceKind.Site })
-            foreach (var window in windows)
+            foreach (var window in windows.Concat(edges))
             {
                 yield return new(new EventSelection(window), [EventDimension.Place], TimeBucket.Year, level);
                 yield return new(new EventSelection(window), [EventDimension.Place, EventDimension.Time], TimeBucket.Month, level);

@@ -50,6 +50,10 @@ public sealed partial class QueryPlanTests : IDisposable
             "an aggregate with no selective criterion reads the event cube (a few rows per day of the graph) or one dimension's roll-up rows once: every event counts"),
         (@"^aggregate \[[^\]]*Place[^\]]*\]", "reads a whole kind: SEARCH level",
             "PLACE groups start from every place of the level (the countries, the regions): few next to the events they group"),
+        (@"^aggregate \[[^\]]*\] in a place", "full scan: SCAN n USING INDEX event_rollup_parts",
+            "the kept cells' aggregates read the parts with figures of their own (872 at 1M) whole from their partial index, as an aggregate over all events does, to keep SharedDeaths"),
+        (@"^aggregate \[[^\]]*Place[^\]]*\]", "reads a whole kind: SEARCH p USING COVERING INDEX nodes_by_kind (kind=?)",
+            "the events in no place of the level are read from the places outside every place of the level: each place is checked against them (2,789 places at 1M)"),
         (@"^listing nodes Kinds=\[(Event|Statement)\] (Events=\{Kinds|Statements=\{Stances)=[^}]*\} Order=Id$", "sorts a whole kind",
             "events and statements of some sub-kinds in id order sort those sub-kinds: the API lists events and statements by date only"),
     ];

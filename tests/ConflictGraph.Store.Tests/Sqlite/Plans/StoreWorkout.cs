@@ -158,6 +158,20 @@ public static class StoreWorkout
             label($"export events {name}");
             await foreach (var _ in store.ExportEventsAsync(selection, None)) { }
         }
+        // The kept cells' shapes (by month): a place in whole months and off them, beside a PLACE grouping, and every place off them.
+        var window = new EventCriteria { From = new DateOnly(2021, 1, 15), To = new DateOnly(2021, 9, 20) };
+        (string Name, EventCriteria Criteria, EventDimension[] GroupBy)[] cells =
+        [
+            ("in a place by month", new EventCriteria { PlaceId = "place:iraq" }, [EventDimension.Time]),
+            ("in a place by month off month bounds", window with { PlaceId = "place:syria" }, [EventDimension.Time]),
+            ("in a place by month and the places of a level", window with { PlaceId = "place:syria" }, [EventDimension.Place, EventDimension.Time]),
+            ("over all events by month off month bounds", window, [EventDimension.Place]),
+        ];
+        foreach (var (name, criteria, groupBy) in cells)
+        {
+            label($"aggregate [{string.Join(", ", groupBy)}] {name}");
+            await store.AggregateEventsAsync(new Core.Aggregation.EventAggregateQuery(new EventSelection(criteria), groupBy, Core.Model.TimeBucket.Month), None);
+        }
     }
 
     /// <summary>A first page, the page after it, an empty page, each counted and not, and read as keys only (counted).</summary>
