@@ -107,6 +107,8 @@ internal sealed class BulkLoad
         phases.Done("full-text index");
         DerivedRows.RefillPlacesAndRefs(connection, transaction);
         phases.Done("node_refs and event_places");
+        DerivedRows.RefillPlaceEvents(connection, transaction);
+        phases.Done("place_events");
         foreach (var (name, sql) in indexes)
         {
             connection.Execute(sql, transaction);
@@ -120,7 +122,10 @@ internal sealed class BulkLoad
         phases.Done("speaker statements");
     }
 
-    /// <summary>Once the events' roll-up rows are written: their indexes, event_cube, event_days and actor_kinds from them, and the triggers again.</summary>
+    /// <summary>
+    /// Once the events' roll-up rows are written: their indexes, event_cube, event_days and actor_kinds from them, the kept cells
+    /// (place_months) from them and place_events, and the triggers again.
+    /// </summary>
     public void FinishRollup(PhaseClock phases)
     {
         foreach (var (name, sql) in rollupIndexes)
@@ -130,6 +135,8 @@ internal sealed class BulkLoad
         }
         DerivedRows.RebuildRollups(connection, transaction);
         phases.Done("event_cube, event_days and actor_kinds");
+        DerivedRows.RebuildCells(connection, transaction);
+        phases.Done("place_months (kept cells)");
         foreach (var (_, sql) in triggers) connection.Execute(sql, transaction);
         phases.Done("triggers");
     }

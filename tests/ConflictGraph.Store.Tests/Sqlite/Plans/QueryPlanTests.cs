@@ -34,7 +34,6 @@ public sealed partial class QueryPlanTests : IDisposable
         ("^bulk import$", "full scan: SCAN facts USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
         ("^bulk import$", "full scan: SCAN event_places USING COVERING INDEX", Derives),
-        ("^bulk import$", "full scan: SCAN pe USING COVERING INDEX place_events_by_date", Derives),
         ("^bulk import$", "full scan: SCAN place_events USING INDEX place_events_by_seq", Derives),
         // Each organization's statements from every statement's speaker and organization, and every person's roles (schema 13).
         ("^bulk import$", "full scan: SCAN x USING COVERING INDEX node_refs_by_date", Derives),
