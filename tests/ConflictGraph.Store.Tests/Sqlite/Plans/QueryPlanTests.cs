@@ -29,7 +29,8 @@ public sealed partial class QueryPlanTests : IDisposable
         ("^compact the log$", "SCAN h USING INDEX history_by_target", "compaction walks the whole change log, one target after another, to fold what is old"),
         ("^bulk import$", "SCAN sqlite_schema", "a bulk import lists the schema's own indexes to drop and rebuild them"),
         ("^bulk import$", "SCAN temp.search_staged", "a bulk import moves the search texts it staged into the full-text table in one statement"),
-        ("^bulk import$", "full scan: SCAN nodes USING", Derives),
+        // The counts read nodes by kind from their indexes, and the longest spans the table itself (no index holds date_end).
+        ("^bulk import$", "full scan: SCAN nodes", Derives),
         ("^bulk import$", "full scan: SCAN relations USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN facts USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
