@@ -136,7 +136,7 @@ internal sealed class BulkLoad
         DerivedRows.RebuildRollups(connection, transaction);
         phases.Done("event_cube, event_days and actor_kinds");
         DerivedRows.RebuildCells(connection, transaction);
-        phases.Done("place_months (kept cells)");
+        phases.Done("place_months, the kept cells");
         foreach (var (_, sql) in triggers) connection.Execute(sql, transaction);
         phases.Done("triggers");
     }
