@@ -4,7 +4,6 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using ConflictGraph.Sqlite.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -89,24 +88,7 @@ public sealed class OrganizationStatementsTests : IDisposable
     }
 
     /// <summary>The kept table equals the one <see cref="OrganizationStatements.Fill"/> derives from the same rows (in a transaction rolled back).</summary>
-    private static void AssertKeptIsRecount(string path)
-    {
-        var kept = SqliteFile.Query(path, Kept);
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"DELETE FROM {OrganizationStatements.Table}; {OrganizationStatements.Fill}";
-        command.ExecuteNonQuery();
-        command.CommandText = Kept;
-        var recounted = new List<string>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) recounted.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
-        transaction.Rollback();
-        Assert.NotEmpty(recounted);
-        Assert.Equal(recounted, kept);
-    }
+    private static void AssertKeptIsRecount(string path) => KeptCounts.AssertIsRecount(path, OrganizationStatements.Table, OrganizationStatements.Fill, Kept);
 
     private static long Count(string path, string organization) =>
         long.Parse(SqliteFile.Query(path, OrganizationStatements.Count($"'{organization.Replace("'", "''")}'"))[0]);

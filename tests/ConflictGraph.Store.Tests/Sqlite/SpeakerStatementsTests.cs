@@ -3,7 +3,6 @@ using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -122,24 +121,7 @@ public sealed class SpeakerStatementsTests : IDisposable
     }
 
     /// <summary>The kept table equals the one <see cref="SpeakerStatements.Fill"/> derives from the same rows (in a transaction rolled back).</summary>
-    private static void AssertKeptIsRecount(string path)
-    {
-        var kept = SqliteFile.Query(path, Kept);
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"DELETE FROM {SpeakerStatements.Table}; {SpeakerStatements.Fill}";
-        command.ExecuteNonQuery();
-        command.CommandText = Kept;
-        var recounted = new List<string>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) recounted.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
-        transaction.Rollback();
-        Assert.NotEmpty(recounted);
-        Assert.Equal(recounted, kept);
-    }
+    private static void AssertKeptIsRecount(string path) => KeptCounts.AssertIsRecount(path, SpeakerStatements.Table, SpeakerStatements.Fill, Kept);
 
     private static long Count(string path, string speaker) =>
         long.Parse(SqliteFile.Query(path, SpeakerStatements.Count($"'{speaker.Replace("'", "''")}'"))[0]);
