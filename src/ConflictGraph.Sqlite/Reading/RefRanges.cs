@@ -5,8 +5,8 @@ namespace ConflictGraph.Sqlite.Reading;
 /// <summary>
 /// A page in date order of the nodes of one kind that name a target (an actor's statements, the
 /// statements about an event), read from node_refs: each range of the driver is walked along its
-/// index in the page's order up to the page's LIMIT, dated and undated rows apart, and the walks
-/// are merged; only the page's nodes are read. A node first in no walk cannot be first in their
+/// index in the page's order up to the page's LIMIT (on pages after the first, dated and undated
+/// rows apart), and the walks are merged; only the page's nodes are read. A node first in no walk cannot be first in their
 /// union, so the merge is exact. The first page of one range of one target (every event's
 /// statements) is one walk of its own (<see cref="FirstOfOne"/>). The total is counted on the index
 /// alone when no condition needs the node's row, or read from a count the store keeps for the
@@ -51,6 +51,14 @@ internal sealed class RefRanges
         var walks = new List<string>();
         foreach (var range in ranges)
         {
+            // The first page walks each range once in the page's order, dated rows then undated ones (see FirstOfOne): half
+            // the walks, and for a range of several targets (an organization's people) half the lists SQLite builds of them.
+            if (position is null)
+            {
+                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, x.date_start AS sort_key FROM node_refs x{join} " +
+                          $"WHERE {Key(range)}{Beyond} ORDER BY {keyset.OrderBy("x.date_start", "x.node_id")} LIMIT {limit})");
+                continue;
+            }
             foreach (var dated in new[] { true, false })
             {
                 if (keyset.WalkAfter(position, dated, filter, "x.date_start", "x.node_id") is not { } after) continue;
@@ -62,8 +70,12 @@ internal sealed class RefRanges
         }
         if (walks.Count == 0) return null;
         var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.seq = m.seq");
-        return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ", walks)}) m{nodes} " +
-               $"ORDER BY {keyset.OrderBy("m.sort_key", "m.id")} LIMIT {limit}";
+        // A node in two walks (a statement for an organization spoken by one of its people) comes back once: the walks
+        // are concatenated and grouped by (sort key, id), one sort of their few rows. A UNION of the walks did the same
+        // with a MERGE that sorted each walk again, and those sorts' allocations made glibc trim and fault back in the
+        // heap of the thread at every page (an organization's page: 0.57 ms against 0.04 ms of CPU in a small process).
+        return $"{filter.With}SELECT {columns}, m.sort_key FROM ({string.Join(" UNION ALL ", walks)}) m{nodes} " +
+               $"GROUP BY m.sort_key, m.id ORDER BY {keyset.OrderBy("m.sort_key", "m.id")} LIMIT {limit}";
     }
 
     /// <summary>

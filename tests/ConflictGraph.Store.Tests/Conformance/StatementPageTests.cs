@@ -61,6 +61,22 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task AnActorsFirstStatementsPageHoldsItsDatedStatementsWhenMoreThanAPageAreUndated()
+    {
+        var store = await CreateWorldAsync();
+        // Four undated statements for the Pentagon in its own name, more than a page of two looks ahead (three).
+        await store.ImportAsync(new GraphBatch([.. PentagonStatements,
+            Said("statement:p-f", Stance.Reports, null, null, "org:pentagon"),
+            Said("statement:p-g", Stance.Reports, null, null, "org:pentagon")], []), null, None);
+
+        var organization = new StatementCriteria { OrganizationId = "org:pentagon" };
+        await AssertWalkAsync(store, StatementsOf(organization),
+            8, ["statement:p-e", "statement:kirby", "statement:p-b", "statement:p-a", "statement:p-c", "statement:p-d", "statement:p-f", "statement:p-g"]);
+        await AssertWalkAsync(store, StatementsOf(organization, NodeOrder.DateDesc),
+            8, ["statement:p-a", "statement:kirby", "statement:p-b", "statement:p-e", "statement:p-c", "statement:p-d", "statement:p-f", "statement:p-g"]);
+    }
+
+    [SkippableFact]
     public async Task AnActorsStatementsFollowRedatingAndDeletes()
     {
         var store = await CreateWorldAsync();

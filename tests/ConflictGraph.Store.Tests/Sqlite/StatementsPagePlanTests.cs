@@ -55,5 +55,36 @@ public sealed class StatementsPagePlanTests : IDisposable
         Assert.Empty(QueryPlan.Problems(sql, plan, listing: false));
     }
 
+    /// <summary>
+    /// An organization's first statements page (the actors page reads one an organization) walks each of its two ranges
+    /// once, its own statements and its people's, each in the page's order, and sorts their few rows once to group and
+    /// once to order them; a UNION of a dated and an undated walk a range had SQLite sort each of the four walks again.
+    /// </summary>
+    [Fact]
+    public async Task AnOrganizationsFirstStatementsPageWalksEachRangeOnce()
+    {
+        var (store, path) = files.Open("organization.db");
+        var log = new StatementLog();
+        log.Attach(store);
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        var query = new NodeQuery { Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { OrganizationId = "org:pentagon" } };
+        log.Label = "page";
+
+        var page = (await store.FindNodesAsync([(query, new PageRequest(5, CountTotal: false, KeysOnly: true))], None))[0];
+
+        Assert.NotEmpty(page.Items);
+        var sql = Assert.Single(log.Statements, s => s.Label == "page").Sql;
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var plan = QueryPlan.Explain(connection, sql);
+        Assert.Equal(2, plan.Count(r => r.Detail.StartsWith("SEARCH x USING COVERING INDEX node_refs_by_date", StringComparison.Ordinal)));
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN " + sql;
+        var opcodes = new List<string>();
+        using (var reader = explain.ExecuteReader())
+            while (reader.Read()) opcodes.Add(reader.GetString(1));
+        Assert.Equal(1, opcodes.Count(o => o == "SorterOpen"));
+    }
+
     public void Dispose() => files.Dispose();
 }
