@@ -1,10 +1,25 @@
+using ConflictGraph.Cli.Generate;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Core.Model;
+using ConflictGraph.Core.Store;
+using ConflictGraph.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
-/// <summary>The check every kept count's tests make: the kept table equals what its fill derives from the same rows.</summary>
+/// <summary>A kept count as its tests see it: its table, the fill that derives it, the rows read back, its triggers and its import phase.</summary>
+internal sealed record KeptTable(string Table, string Fill, string Rows, IReadOnlyList<string> Triggers, string Phase);
+
+/// <summary>The checks every kept count's tests make, given the kept table.</summary>
 internal static class KeptCounts
 {
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    /// <summary>A small generated graph, and a larger one of the same seed that rewrites its statements and people.</summary>
+    public static readonly GenerationSettings Small = new(600, 5, EventsPerFile: 600), Large = new(4_000, 5, EventsPerFile: 4_000);
+
+    public static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
+
     /// <summary>
     /// The rows <paramref name="kept"/> reads (two columns: a key and a count) equal those it reads once <paramref name="table"/>
     /// is emptied and derived again by <paramref name="fill"/>, in a transaction rolled back; and there are some.
@@ -26,5 +41,61 @@ internal static class KeptCounts
         transaction.Rollback();
         Assert.NotEmpty(recounted);
         Assert.Equal(recounted, stored);
+    }
+
+    public static void AssertIsRecount(string path, KeptTable kept) => AssertIsRecount(path, kept.Table, kept.Fill, kept.Rows);
+
+    /// <summary>
+    /// An import of the larger graph stopped before its commit leaves the kept rows as they were, and a recount: a bulk import
+    /// stopped once it reaches the kept table's phase (it has derived the rows), a write row by row after its first items.
+    /// </summary>
+    public static async Task AssertStoppedImportLeavesThemAsTheyWereAsync(TemporaryStores files, KeptTable kept, bool bulkLoads)
+    {
+        var (store, path) = files.Open($"stopped-{bulkLoads}.db", bulkLoads);
+        await store.ImportAsync(Batch(Small), null, None);
+        var before = SqliteFile.Query(path, kept.Rows);
+        using var stop = new CancellationTokenSource();
+        var write = WriteContext.Unattributed with
+        {
+            Progress = bulkLoads ? null : new Synchronous<int>(_ => stop.Cancel()),
+            Phases = new Synchronous<ImportPhase>(p => { if (p.Name == kept.Phase) stop.Cancel(); }),
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(Batch(Large), write, stop.Token));
+
+        Assert.True(stop.IsCancellationRequested);
+        Assert.Equal(before, SqliteFile.Query(path, kept.Rows));
+        AssertIsRecount(path, kept);
+    }
+
+    /// <summary>
+    /// A file written as schema <paramref name="version"/> (<see cref="OlderSchemas"/>, with <paramref name="older"/> run after its
+    /// undo) has no kept table; opened, it is the latest schema, with the rows a fresh import made and every trigger. Returns the
+    /// reopened store, its file and those rows, for the checks a kept count adds.
+    /// </summary>
+    public static async Task<(SqliteGraphStore Store, string Path, List<string> Fresh)> AssertOlderFileGainsThemAsync(
+        TemporaryStores files, KeptTable kept, int version, string older = "")
+    {
+        var (store, path) = files.Open("old.db", bulkLoads: false);
+        await store.ImportAsync(Batch(Small), null, None);
+        var fresh = SqliteFile.Query(path, kept.Rows);
+        Assert.NotEmpty(fresh);
+        store.Dispose();
+        OlderSchemas.Write(path, version, older);
+        Assert.Empty(SqliteFile.Query(path, $"SELECT name FROM sqlite_schema WHERE name LIKE '{kept.Table}%'"));
+
+        var (reopened, _) = files.Open("old.db", bulkLoads: false);
+        await reopened.GetStatsAsync(None);
+
+        OlderSchemas.AssertLatest(path);
+        Assert.Equal(fresh, SqliteFile.Query(path, kept.Rows));
+        Assert.Equal(kept.Triggers.Order(StringComparer.Ordinal),
+            SqliteFile.Query(path, $"SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '{kept.Table}%' ORDER BY name"));
+        return (reopened, path, fresh);
+    }
+
+    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -13,9 +13,8 @@ namespace ConflictGraph.Store.Tests.Sqlite;
 public sealed class SpeakerStatementsTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly GenerationSettings Small = new(600, 5, EventsPerFile: 600);
-    private static readonly GenerationSettings Large = new(4_000, 5, EventsPerFile: 4_000);
-    private const string Kept = $"SELECT speaker_id, statements FROM {SpeakerStatements.Table} ORDER BY speaker_id";
+    private static readonly KeptTable Table = new(SpeakerStatements.Table, SpeakerStatements.Fill,
+        $"SELECT speaker_id, statements FROM {SpeakerStatements.Table} ORDER BY speaker_id", SpeakerStatements.Triggers, "speaker statements");
 
     private readonly TemporaryStores files = new("conflictgraph-speakerstatements-");
 
@@ -23,12 +22,12 @@ public sealed class SpeakerStatementsTests : IDisposable
     public async Task TheKeptCountsFollowStatementsWrittenReattributedAndDeletedAsARecountFromTheRowsWould()
     {
         var (store, path) = files.Open("writes.db", bulkLoads: false);
-        var small = Batch(Small);
+        var small = Batch(KeptCounts.Small);
         await store.ImportAsync(small, null, None);
         AssertKeptIsRecount(path);
 
         // The larger graph of the same seed rewrites the stored statements with other speakers.
-        var large = Batch(Large);
+        var large = Batch(KeptCounts.Large);
         var moved = large.Nodes.OfType<Statement>().Count(s => small.Nodes.OfType<Statement>().Any(o => o.Id == s.Id && o.SpeakerId != s.SpeakerId));
         Assert.True(moved > 0, "the larger graph should re-attribute stored statements");
         await store.ImportAsync(large, null, None);
@@ -49,44 +48,14 @@ public sealed class SpeakerStatementsTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task AnImportStoppedBeforeItsCommitLeavesTheKeptCountsAsTheyWere(bool bulkLoads)
-    {
-        var (store, path) = files.Open($"stopped-{bulkLoads}.db", bulkLoads);
-        await store.ImportAsync(Batch(Small), null, None);
-        var before = SqliteFile.Query(path, Kept);
-        using var stop = new CancellationTokenSource();
-        // A bulk import stops once it has derived the kept counts; a write row by row after its first items.
-        var write = WriteContext.Unattributed with
-        {
-            Progress = bulkLoads ? null : new Synchronous<int>(_ => stop.Cancel()),
-            Phases = new Synchronous<ImportPhase>(p => { if (p.Name == "speaker statements") stop.Cancel(); }),
-        };
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(Batch(Large), write, stop.Token));
-
-        Assert.True(stop.IsCancellationRequested);
-        Assert.Equal(before, SqliteFile.Query(path, Kept));
-        AssertKeptIsRecount(path);
-    }
+    public Task AnImportStoppedBeforeItsCommitLeavesTheKeptCountsAsTheyWere(bool bulkLoads) =>
+        KeptCounts.AssertStoppedImportLeavesThemAsTheyWereAsync(files, Table, bulkLoads);
 
     [Fact]
     public async Task AVersion18FileGainsTheKeptCountsOnOpenAsAFreshImportHasThem()
     {
-        var (store, path) = files.Open("old.db", bulkLoads: false);
-        await store.ImportAsync(Batch(Small), null, None);
-        var fresh = SqliteFile.Query(path, Kept);
-        Assert.NotEmpty(fresh);
-        store.Dispose();
-        OlderSchemas.Write(path, 18);
-        Assert.Empty(SqliteFile.Query(path, $"SELECT name FROM sqlite_schema WHERE name LIKE '{SpeakerStatements.Table}%'"));
+        var (reopened, path, fresh) = await KeptCounts.AssertOlderFileGainsThemAsync(files, Table, 18);
 
-        var (reopened, _) = files.Open("old.db", bulkLoads: false);
-        await reopened.GetStatsAsync(None);
-
-        OlderSchemas.AssertLatest(path);
-        Assert.Equal(fresh, SqliteFile.Query(path, Kept));
-        Assert.Equal(SpeakerStatements.Triggers.Order(StringComparer.Ordinal),
-            SqliteFile.Query(path, $"SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '{SpeakerStatements.Table}%' ORDER BY name"));
         // The triggers keep it from there: a statement written after the upgrade counts.
         var speaker = fresh[0].Split(' ')[0];
         await reopened.ImportAsync(new GraphBatch([new Statement("statement:after-upgrade", "Said after the upgrade.", Stance.Asserts, null, null,
@@ -99,7 +68,7 @@ public sealed class SpeakerStatementsTests : IDisposable
     public async Task OnlyASpeakersStatementsWithNothingElseBesideThemReadTheirTotalFromTheKeptCount()
     {
         var (store, path) = files.Open("which.db", bulkLoads: false);
-        await store.ImportAsync(Batch(Small), null, None);
+        await store.ImportAsync(Batch(KeptCounts.Small), null, None);
         var speaker = SqliteFile.Query(path, $"SELECT speaker_id FROM {SpeakerStatements.Table} ORDER BY statements DESC LIMIT 1")[0];
         var counted = Count(path, speaker);
         // A kept count made wrong on purpose shows which totals read it.
@@ -121,17 +90,12 @@ public sealed class SpeakerStatementsTests : IDisposable
     }
 
     /// <summary>The kept table equals the one <see cref="SpeakerStatements.Fill"/> derives from the same rows (in a transaction rolled back).</summary>
-    private static void AssertKeptIsRecount(string path) => KeptCounts.AssertIsRecount(path, SpeakerStatements.Table, SpeakerStatements.Fill, Kept);
+    private static void AssertKeptIsRecount(string path) => KeptCounts.AssertIsRecount(path, Table);
 
     private static long Count(string path, string speaker) =>
         long.Parse(SqliteFile.Query(path, SpeakerStatements.Count($"'{speaker.Replace("'", "''")}'"))[0]);
 
-    private static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
-
-    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
+    private static GraphBatch Batch(GenerationSettings settings) => KeptCounts.Batch(settings);
 
     public void Dispose() => files.Dispose();
 }
