@@ -14,7 +14,7 @@ public sealed record BenchOptions
     public int Seed { get; init; } = 42;
     public string? Out { get; init; }
     public string? WorkDirectory { get; init; }
-    /// <summary>Keep an already imported store of the same size and seed instead of importing again.</summary>
+    /// <summary>Keep an already imported store of the same size and seed instead of importing again (with --import-only, the floor is still measured from it).</summary>
     public bool ReuseStore { get; init; }
     /// <summary>How often the reads-under-writes runs write (each runs three intervals).</summary>
     public TimeSpan WriteEvery { get; init; } = TimeSpan.FromSeconds(5);

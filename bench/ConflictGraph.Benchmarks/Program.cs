@@ -33,8 +33,9 @@ foreach (var size in options.Sizes)
     if (options.NoQueries) continue;
     imports.Add(await ImportMeasure.RunAsync(layout, graph, options.ReuseStore, cancel.Token));
     var store = graph.StorePath(layout.WorkDirectory);
-    // The same rows loaded by the sqlite3 shell: what SQLite itself needs to store them
-    if (!imports[^1].Reused && await SqliteFloor.RunAsync(layout, graph, store, cancel.Token) is { } floor) floors.Add(floor);
+    // The same rows loaded by the sqlite3 shell: what SQLite itself needs to store them (on a reused store only when the
+    // run is of the import alone, so a floor can be measured again against an import measured before)
+    if ((!imports[^1].Reused || options.ImportOnly) && await SqliteFloor.RunAsync(layout, graph, store, cancel.Token) is { } floor) floors.Add(floor);
     if (options.ImportOnly) continue;
     // Aggregates in this process, on the file, before the service starts beside it
     aggregates.AddRange(AggregateBench.Run(graph, store, options));
