@@ -6,9 +6,9 @@ namespace ConflictGraph.Sqlite.Reading;
 /// A page in date order of the nodes of one kind that name a target (an actor's statements, the
 /// statements about an event), read from node_refs: each range of the driver is walked along its
 /// index in the page's order up to the page's LIMIT (on pages after the first, dated and undated
-/// rows apart), and the walks are merged; only the page's nodes are read. A node first in no walk cannot be first in their
-/// union, so the merge is exact. The first page of one range of one target (every event's
-/// statements) is one walk of its own (<see cref="FirstOfOne"/>). The total is counted on the index
+/// rows apart), and the walks are merged; only the page's nodes are read. A node first in no walk
+/// cannot be first in their union, so the merge is exact. The first page of one range of one target
+/// (every event's statements) is one walk of its own (<see cref="FirstOfOne"/>). The total is counted on the index
 /// alone when no condition needs the node's row, or read from a count the store keeps for the
 /// criterion (an organization's statements).
 /// </summary>
@@ -55,16 +55,14 @@ internal sealed class RefRanges
             // the walks, and for a range of several targets (an organization's people) half the lists SQLite builds of them.
             if (position is null)
             {
-                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, x.date_start AS sort_key FROM node_refs x{join} " +
-                          $"WHERE {Key(range)}{Beyond} ORDER BY {keyset.OrderBy("x.date_start", "x.node_id")} LIMIT {limit})");
+                walks.Add($"{Walk(join)}{InPageOrder(range, limit)})");
                 continue;
             }
             foreach (var dated in new[] { true, false })
             {
                 if (keyset.WalkAfter(position, dated, filter, "x.date_start", "x.node_id") is not { } after) continue;
                 var order = dated ? $"x.date_start{keyset.Direction}, x.node_id" : "x.node_id";
-                walks.Add($"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, x.date_start AS sort_key FROM node_refs x{join} " +
-                          $"WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{Beyond}{after} " +
+                walks.Add($"{Walk(join)}WHERE {Key(range)} AND x.date_start IS {(dated ? "NOT " : "")}NULL{Beyond}{after} " +
                           $"ORDER BY {order} LIMIT {limit})");
             }
         }
@@ -91,9 +89,16 @@ internal sealed class RefRanges
     {
         var columns = keys ? $"{kind}, x.node_id" : "n.kind, n.body";
         var nodes = keys && filter.BeyondKinds is null ? "" : RowsNode;
-        return $"{filter.With}SELECT {columns}, x.date_start FROM node_refs x{nodes} " +
-               $"WHERE {Key(range)}{Beyond} ORDER BY {keyset.OrderBy("x.date_start", "x.node_id")} LIMIT {limit}";
+        return $"{filter.With}SELECT {columns}, x.date_start FROM node_refs x{nodes} {InPageOrder(range, limit)}";
     }
+
+    /// <summary>A walk's rows for the merge (id, seq, sort key), up to its WHERE.</summary>
+    private static string Walk(string join) =>
+        $"SELECT * FROM (SELECT x.node_id AS id, x.node_seq AS seq, x.date_start AS sort_key FROM node_refs x{join} ";
+
+    /// <summary>A range's rows in the page's own order, dated then undated (NULLS LAST when ascending), up to the page's LIMIT.</summary>
+    private string InPageOrder(RefRange range, string limit) =>
+        $"WHERE {Key(range)}{Beyond} ORDER BY {keyset.OrderBy("x.date_start", "x.node_id")} LIMIT {limit}";
 
     /// <summary>The filter's conditions on the node's own row, when it has any.</summary>
     private string Beyond => filter.BeyondKinds is { } beyond ? $" AND {beyond}" : "";
