@@ -45,9 +45,8 @@ public static class SqliteFloor
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
         var tables = FloorTables.Of(ourStore);
-        // Stored columns only: .import fills those, and a generated column (event_rollup.kind) is computed again.
         foreach (var table in tables.Rows)
-            await SqliteShell.DumpAsync(ourStore, $"SELECT {FloorSchema.StoredColumns(ourStore, table)} FROM \"{table}\"", Csv(work, table), cancellationToken);
+            await SqliteShell.DumpAsync(ourStore, FloorSchema.Dump(ourStore, table), Csv(work, table), cancellationToken);
         await FloorTexts.DumpAsync(ourStore, tables.FullText.Select(t => (t.Name, Csv(work, t.Name))).ToList(), cancellationToken);
         var floor = Path.Combine(work, "floor.db");
         FloorSchema.Create(floor, tables);
