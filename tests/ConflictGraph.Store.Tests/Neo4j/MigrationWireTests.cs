@@ -57,7 +57,7 @@ public sealed class MigrationWireTests
         var legacy = new LegacyServer(Nodes, Relations);
         var steps = new List<MigrationProgress>();
 
-        await Migration(legacy.Server).RunAsync(2, new InlineProgress(steps.Add), CancellationToken.None);
+        await Migration(legacy.Server).RunAsync(2, new SynchronousProgress<MigrationProgress>(steps.Add), CancellationToken.None);
 
         // Nodes in batches of 2 (2, 1, then an empty batch), relations likewise (2, then empty).
         Assert.Equal(["nodes 2/3", "nodes 3/3", "relations 2/2", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
@@ -94,7 +94,7 @@ public sealed class MigrationWireTests
             : legacy.Answer(body));
         var steps = new List<MigrationProgress>();
 
-        await Migration(legacy.Server).RunAsync(10, new InlineProgress(steps.Add), CancellationToken.None);
+        await Migration(legacy.Server).RunAsync(10, new SynchronousProgress<MigrationProgress>(steps.Add), CancellationToken.None);
 
         Assert.Equal(["nodes 5/5", "relations 2/2", "event tallies 1/1", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
         var statements = legacy.Server.Requests.Select(r => StatementOf(r.Body)).ToList();
@@ -120,7 +120,7 @@ public sealed class MigrationWireTests
         var steps = new List<MigrationProgress>();
 
         Assert.Equal(3, (await migration.CountAsync(CancellationToken.None)).UnnamedNodes);
-        var done = await migration.RunAsync(2, new InlineProgress(steps.Add), CancellationToken.None);
+        var done = await migration.RunAsync(2, new SynchronousProgress<MigrationProgress>(steps.Add), CancellationToken.None);
 
         Assert.Equal(3, done.UnnamedNodes);
         Assert.Equal(["search names 2/3", "search names 3/3", "indexes 1/1"], steps.Select(s => $"{s.Step} {s.Done}/{s.Total}"));
@@ -133,10 +133,5 @@ public sealed class MigrationWireTests
         Assert.Contains(Statements.BumpVersion, requests.Select(r => StatementOf(r.Body)));
         // A transaction per batch: 2, 1, then the empty one that finds nothing left.
         Assert.Equal(3, requests.Count(r => r.Path.EndsWith("/commit", StringComparison.Ordinal)));
-    }
-
-    private sealed class InlineProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>
-    {
-        public void Report(MigrationProgress value) => report(value);
     }
 }

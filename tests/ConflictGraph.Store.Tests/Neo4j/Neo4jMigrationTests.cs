@@ -30,7 +30,7 @@ public sealed class Neo4jMigrationTests(Neo4jServer server)
 
         // Stopped after its first batch, it leaves a graph partly converted, and a second run finishes it.
         using var stop = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migration.RunAsync(3, new StopAfterFirst(stop), stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migration.RunAsync(3, new SynchronousProgress<MigrationProgress>(_ => stop.Cancel()), stop.Token));
         Assert.Equal(TestWorld.Nodes.Count - 3, (await migration.CountAsync(None)).Nodes);
         await migration.RunAsync(3, null, None);
         Assert.True((await migration.CountAsync(None)).Current);
@@ -71,9 +71,4 @@ public sealed class Neo4jMigrationTests(Neo4jServer server)
 
     private static string Describe(Relation r) =>
         $"{r.Id} claimed by {string.Join(",", r.ClaimedBy)} disputed by {string.Join(",", r.DisputedBy)} {EnumNames.Of(r.Status)}";
-
-    private sealed class StopAfterFirst(CancellationTokenSource stop) : IProgress<MigrationProgress>
-    {
-        public void Report(MigrationProgress value) => stop.Cancel();
-    }
 }

@@ -50,7 +50,7 @@ public sealed class ChunkedImportTests : IDisposable
 
         // The write reads its chunks lazily: cancel once the first items are in the transaction.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => store.ImportAsync(chunks, WriteContext.Unattributed with { Progress = new Synchronous(_ => stop.Cancel()) }, stop.Token));
+            () => store.ImportAsync(chunks, WriteContext.Unattributed with { Progress = new SynchronousProgress<int>(_ => stop.Cancel()) }, stop.Token));
 
         Assert.Equal((before.Nodes, before.Relations), ((await store.GetStatsAsync(None)).Nodes, (await store.GetStatsAsync(None)).Relations));
         Assert.Empty(await store.GetNodesAsync(["person:new"], None));
@@ -139,11 +139,6 @@ public sealed class ChunkedImportTests : IDisposable
                 yield return item;
             }
         }
-    }
-
-    private sealed class Synchronous(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 
     public void Dispose() => files.Dispose();

@@ -57,8 +57,8 @@ internal static class KeptCounts
         using var stop = new CancellationTokenSource();
         var write = WriteContext.Unattributed with
         {
-            Progress = bulkLoads ? null : new Synchronous<int>(_ => stop.Cancel()),
-            Phases = new Synchronous<ImportPhase>(p => { if (p.Name == kept.Phase) stop.Cancel(); }),
+            Progress = bulkLoads ? null : new SynchronousProgress<int>(_ => stop.Cancel()),
+            Phases = new SynchronousProgress<ImportPhase>(p => { if (p.Name == kept.Phase) stop.Cancel(); }),
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(Batch(Large), write, stop.Token));
@@ -92,10 +92,5 @@ internal static class KeptCounts
         Assert.Equal(kept.Triggers.Order(StringComparer.Ordinal),
             SqliteFile.Query(path, $"SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '{kept.Table}%' ORDER BY name"));
         return (reopened, path, fresh);
-    }
-
-    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -39,7 +39,7 @@ public sealed class OnePassImportTests : IDisposable
         var chunks = await OnePassAsync(input);
 
         var error = await Assert.ThrowsAsync<GraphValidationException>(
-            () => store.ImportAsync(chunks, WriteContext.Unattributed with { Progress = new Synchronous(n => written = Math.Max(written, n)) }, None));
+            () => store.ImportAsync(chunks, WriteContext.Unattributed with { Progress = new SynchronousProgress<int>(n => written = Math.Max(written, n)) }, None));
 
         Assert.Equal(expected.Problems, error.Problems);
         // The two persons and the first relation went into the transaction before the problems were known.
@@ -101,11 +101,6 @@ public sealed class OnePassImportTests : IDisposable
     }
 
     private GraphChunks OnePass(string json, GraphSize size) => new(Source(json), size, store) { ChunkSize = 1 };
-
-    private sealed class Synchronous(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 
     public void Dispose()
     {

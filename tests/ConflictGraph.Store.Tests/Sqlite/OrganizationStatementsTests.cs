@@ -1,5 +1,3 @@
-using ConflictGraph.Cli.Generate;
-using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
@@ -24,12 +22,12 @@ public sealed class OrganizationStatementsTests : IDisposable
     public async Task TheKeptCountsFollowUpdatesMembershipsAndDeletesAsARecountFromTheRowsWould()
     {
         var (store, path) = files.Open("writes.db", bulkLoads: false);
-        var small = Batch(KeptCounts.Small);
+        var small = KeptCounts.Batch(KeptCounts.Small);
         await store.ImportAsync(small, null, None);
         AssertKeptIsRecount(path);
 
         // The larger graph of the same seed rewrites the stored statements and people with other speakers and organizations.
-        await store.ImportAsync(Batch(KeptCounts.Large), null, None);
+        await store.ImportAsync(KeptCounts.Batch(KeptCounts.Large), null, None);
         AssertKeptIsRecount(path);
 
         var organization = small.Nodes.OfType<Organization>().First(o => Count(path, o.Id) > 0);
@@ -61,8 +59,6 @@ public sealed class OrganizationStatementsTests : IDisposable
 
     private static long Count(string path, string organization) =>
         long.Parse(SqliteFile.Query(path, OrganizationStatements.Count($"'{organization.Replace("'", "''")}'"))[0]);
-
-    private static GraphBatch Batch(GenerationSettings settings) => KeptCounts.Batch(settings);
 
     public void Dispose() => files.Dispose();
 }

@@ -1,4 +1,3 @@
-using ConflictGraph.Cli.Generate;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
@@ -22,12 +21,12 @@ public sealed class SpeakerStatementsTests : IDisposable
     public async Task TheKeptCountsFollowStatementsWrittenReattributedAndDeletedAsARecountFromTheRowsWould()
     {
         var (store, path) = files.Open("writes.db", bulkLoads: false);
-        var small = Batch(KeptCounts.Small);
+        var small = KeptCounts.Batch(KeptCounts.Small);
         await store.ImportAsync(small, null, None);
         AssertKeptIsRecount(path);
 
         // The larger graph of the same seed rewrites the stored statements with other speakers.
-        var large = Batch(KeptCounts.Large);
+        var large = KeptCounts.Batch(KeptCounts.Large);
         var moved = large.Nodes.OfType<Statement>().Count(s => small.Nodes.OfType<Statement>().Any(o => o.Id == s.Id && o.SpeakerId != s.SpeakerId));
         Assert.True(moved > 0, "the larger graph should re-attribute stored statements");
         await store.ImportAsync(large, null, None);
@@ -68,7 +67,7 @@ public sealed class SpeakerStatementsTests : IDisposable
     public async Task OnlyASpeakersStatementsWithNothingElseBesideThemReadTheirTotalFromTheKeptCount()
     {
         var (store, path) = files.Open("which.db", bulkLoads: false);
-        await store.ImportAsync(Batch(KeptCounts.Small), null, None);
+        await store.ImportAsync(KeptCounts.Batch(KeptCounts.Small), null, None);
         var speaker = SqliteFile.Query(path, $"SELECT speaker_id FROM {SpeakerStatements.Table} ORDER BY statements DESC LIMIT 1")[0];
         var counted = Count(path, speaker);
         // A kept count made wrong on purpose shows which totals read it.
@@ -94,8 +93,6 @@ public sealed class SpeakerStatementsTests : IDisposable
 
     private static long Count(string path, string speaker) =>
         long.Parse(SqliteFile.Query(path, SpeakerStatements.Count($"'{speaker.Replace("'", "''")}'"))[0]);
-
-    private static GraphBatch Batch(GenerationSettings settings) => KeptCounts.Batch(settings);
 
     public void Dispose() => files.Dispose();
 }

@@ -113,7 +113,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
         await store.ImportAsync(TestWorld.Batch, null, None);
         var many = Enumerable.Range(0, 20_000).Select(i => (Node)new Person($"person:bulk-{i:D5}", $"Bulk {i}", [], null, [])).ToList();
         var reads = new List<int>();
-        var progress = new SynchronousProgress(_ => reads.Add(store.GetStatsAsync(None).GetAwaiter().GetResult().Nodes));
+        var progress = new SynchronousProgress<int>(_ => reads.Add(store.GetStatsAsync(None).GetAwaiter().GetResult().Nodes));
         await store.ImportAsync(new GraphBatch(many, []), new WriteContext("test", progress), None);
         Assert.NotEmpty(reads);
         Assert.All(reads, count => Assert.Equal(TestWorld.Nodes.Count, count));
@@ -199,9 +199,4 @@ public sealed class SqliteGraphStoreTests : GraphStoreConformanceTests, IDisposa
     private static List<string> Query(string path, string sql) => SqliteFile.Query(path, sql);
 
     public void Dispose() => files.Dispose();
-
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }
