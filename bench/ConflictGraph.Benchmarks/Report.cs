@@ -35,7 +35,7 @@ public static class Report
                         "Store calls come from a probe, a service of its own on the same store with the cost report on (`ConflictGraph__Diagnostics__Cost=true`), " +
                         "started before the measured one and asked once each of up to 64 variants: `extensions.cost`'s store calls, cache hits and shared calls of a cold " +
                         "request (the reads a request asks, from the store or from memory, and the cache's look-ups of the data version). Allocated bytes come from a second " +
-                        "probe, loaded as the spread run is (same clients, warm-up and duration), whose GC keeps a fixed heap count (`DOTNET_GCDynamicAdaptationMode=0`): " +
+                        "probe, loaded as the uncached run is (read cache off, same clients, warm-up and duration), whose GC keeps a fixed heap count (`DOTNET_GCDynamicAdaptationMode=0`): " +
                         "the runtime's allocated-bytes total (GC.GetTotalAllocatedBytes, precise) sums only the heaps in use, so under the default dynamic adaptation it drops " +
                         "and jumps as heaps are retired and brought back; a figure the probe cannot trust is not printed (see the notes below the table). " +
                         "\"vs floor\" divides the uncached req/s by the uncached floor's. " +
@@ -62,7 +62,7 @@ public static class Report
             var floor = Targets.Find(loads, BenchQuery.Floor, size, BenchMode.Uncached);
             var spread = Targets.Find(loads, query, size, BenchMode.Spread);
             row.Append(uncached is null || floor is null ? " n/a |" : $" {(uncached.RequestsPerSecond / floor.RequestsPerSecond).ToString("F2", Invariant)} |");
-            row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Allocated(spread?.Allocation, query, size, untrusted)} |");
+            row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Allocated(Targets.Find(loads, query, size, ServiceProbes.AllocationMode)?.Allocation, query, size, untrusted)} |");
             row.Append($" {uncached?.CpuMillisecondsPerRequest?.ToString("F3", Invariant) ?? "n/a"} | {(uncached ?? spread)?.AnswerBytesPerRequest?.ToString("N0", Invariant) ?? "n/a"} |");
             text.AppendLine(row.ToString());
         }

@@ -17,8 +17,13 @@ public sealed record ProbeFigures(IReadOnlyDictionary<(BenchMode Mode, string Qu
 /// </summary>
 public static class ServiceProbes
 {
-    /// <summary>The mode whose rows carry the allocated bytes (the report's alloc/req column).</summary>
-    public const BenchMode AllocationMode = BenchMode.Spread;
+    /// <summary>
+    /// The mode whose rows carry the allocated bytes (the report's alloc/req column): the uncached run, beside the CPU column.
+    /// A probe with the read cache on measured a mix of hits and misses that moves with the graph's size, not the request's
+    /// cost: at 10k most spread reads came round within the run and were hits, at 1M hardly any did (BENCHMARKS.md,
+    /// "Where the 2-level request's extra goes at 1M, session 27").
+    /// </summary>
+    public const BenchMode AllocationMode = BenchMode.Uncached;
 
     public static async Task<ProbeFigures> RunAsync(
         RepoLayout layout, string store, GraphWorkspace graph, bool cacheReads, IReadOnlyList<BenchMode> modes, BenchOptions options, CancellationToken cancellationToken)
