@@ -2,6 +2,7 @@ using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite.Reading;
 using ConflictGraph.Store.Tests.Conformance;
+using ConflictGraph.Store.Tests.Sqlite.Plans;
 using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
@@ -38,13 +39,8 @@ public sealed class FarEndsTests : IDisposable
         var groups = Groups(shape);
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN " + FarEnds.Sql(groups);
-        for (var i = 0; i < groups.Count; i++) explain.Parameters.AddWithValue(FarEnds.GroupParameter(i), "[]");
-        explain.Parameters.AddWithValue("$ids", "[]");
-        var opcodes = new List<string>();
-        using (var reader = explain.ExecuteReader())
-            while (reader.Read()) opcodes.Add(reader.GetString(1));
+        var parameters = Enumerable.Range(0, groups.Count).Select(i => (FarEnds.GroupParameter(i), (object)"[]")).Append(("$ids", "[]"));
+        var opcodes = QueryPlan.Opcodes(connection, FarEnds.Sql(groups), parameters);
 
         Assert.Contains("OpenRead", opcodes);
         // Each SQLite ephemeral table (a materialized CTE, an IN (SELECT ...) list) is a b-tree with its own page cache for

@@ -41,11 +41,7 @@ public sealed class StatementsPagePlanTests : IDisposable
         Assert.Contains("node_refs", sql, StringComparison.Ordinal);
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN " + sql;
-        var opcodes = new List<string>();
-        using (var reader = explain.ExecuteReader())
-            while (reader.Read()) opcodes.Add(reader.GetString(1));
+        var opcodes = QueryPlan.Opcodes(connection, sql);
         Assert.Contains("OpenRead", opcodes);
         // The merged dated and undated walks made three: each walk's sort for their UNION and the page's ORDER BY.
         Assert.Equal(lists, opcodes.Count(o => o == "OpenEphemeral"));
@@ -78,11 +74,7 @@ public sealed class StatementsPagePlanTests : IDisposable
         connection.Open();
         var plan = QueryPlan.Explain(connection, sql);
         Assert.Equal(2, plan.Count(r => r.Detail.StartsWith("SEARCH x USING COVERING INDEX node_refs_by_date", StringComparison.Ordinal)));
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN " + sql;
-        var opcodes = new List<string>();
-        using (var reader = explain.ExecuteReader())
-            while (reader.Read()) opcodes.Add(reader.GetString(1));
+        var opcodes = QueryPlan.Opcodes(connection, sql);
         Assert.Equal(1, opcodes.Count(o => o == "SorterOpen"));
     }
 

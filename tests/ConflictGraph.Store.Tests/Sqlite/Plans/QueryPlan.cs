@@ -44,6 +44,19 @@ public static partial class QueryPlan
         return rows;
     }
 
+    /// <summary>The opcodes of the statement's program (EXPLAIN), in order: the tables it opens, sorts and seeks.</summary>
+    /// <param name="parameters">Values for the statement's parameters, which EXPLAIN needs bound though it runs nothing.</param>
+    public static IReadOnlyList<string> Opcodes(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)>? parameters = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN " + sql;
+        foreach (var (name, value) in parameters ?? []) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var opcodes = new List<string>();
+        while (reader.Read()) opcodes.Add(reader.GetString(1));
+        return opcodes;
+    }
+
     /// <param name="listing">The operation lists whole kinds (no selective criterion), so reading a kind's range is its answer.</param>
     public static IEnumerable<string> Problems(string sql, IReadOnlyList<Row> plan, bool listing)
     {
