@@ -1,5 +1,6 @@
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Paging;
+using ConflictGraph.Core.Rules;
 
 namespace ConflictGraph.Store.Tests.Conformance;
 
@@ -40,5 +41,5 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Contains(all.Items, i => i.Item.FromId == ab && i.Item.ToId == b);
     }
 
-    private static string RelationKeyOf((string From, string To) ends) => $"{ends.From}-[RETALIATION_FOR]->{ends.To}";
+    private static string RelationKeyOf((string From, string To) ends) => RelationKey.Format(RelationType.RetaliationFor, ends.From, ends.To);
 }
