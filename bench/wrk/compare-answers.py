@@ -49,9 +49,10 @@ for i in ids[: n // 2]:
 after = None
 for _ in range(max(10, n // 20)):
     d = check("three-level-retaliations", THREE, {"first": 20, "after": after}); after = d["data"]["retaliations"]["pageInfo"]["endCursor"]
-# a spread of later pages: start from cursors of spread events
-for i in ids[: n // 10]:
-    check("three-level-retaliations", THREE, {"first": 20, "after": after})
+# later pages: the walk goes on from where the first pages stopped, one new page a request, until the last page
+for _ in range(n // 10):
+    if not after: break
+    d = check("three-level-retaliations", THREE, {"first": 20, "after": after}); after = d["data"]["retaliations"]["pageInfo"]["endCursor"]
 after = None; actors = []
 for _ in range(max(10, n // 20)):
     d = check("actors-statements", ACTORS, {"after": after}); after = d["data"]["actors"]["pageInfo"]["endCursor"]
