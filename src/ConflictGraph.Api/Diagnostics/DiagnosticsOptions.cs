@@ -5,7 +5,7 @@ public sealed class DiagnosticsOptions
 {
     public const string Section = "ConflictGraph:Diagnostics";
 
-    /// <summary>Serves <c>/floor/*</c>: a node read straight from the store with no GraphQL, and the process's allocation count.</summary>
+    /// <summary>Serves <c>/floor/*</c>: a node read straight from the store with no GraphQL, the process's allocation count, and its GC collections.</summary>
     public bool Floor { get; set; }
 
     /// <summary>

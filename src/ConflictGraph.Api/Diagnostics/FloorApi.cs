@@ -14,6 +14,9 @@ internal static class FloorApi
         var floor = routes.MapGroup("/floor").ExcludeFromDescription();
         floor.MapGet("/nodes/{id}", GetNodeAsync);
         floor.MapGet("/allocations", () => Results.Json(new AllocatedBytes(GC.GetTotalAllocatedBytes(precise: true), HeapCountFixed())));
+        floor.MapGet("/collections", () => Results.Json(new Collections(
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds,
+            GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes)));
     }
 
     private static async Task<IResult> GetNodeAsync(string id, IGraphStore store, CancellationToken cancellationToken)
@@ -37,4 +40,11 @@ internal static class FloorApi
     /// difference only when <paramref name="HeapCountFixed"/> held for both readings.
     /// </summary>
     private sealed record AllocatedBytes(long Bytes, bool HeapCountFixed);
+
+    /// <summary>
+    /// The collections the GC has run since the process started, by generation (a gen1 collection counts in gen0's figure
+    /// too, as the runtime counts them), the time it has paused the process for, and gen2's size after the last collection:
+    /// a benchmark reads it before and after a run to say what a thousand requests cost the collector.
+    /// </summary>
+    private sealed record Collections(int Gen0, int Gen1, int Gen2, double PauseMilliseconds, long Gen2Bytes);
 }
