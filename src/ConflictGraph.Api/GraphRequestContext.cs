@@ -28,6 +28,12 @@ public sealed class GraphRequestContext : Dictionary<string, object?>
     /// <summary>Cancels the query's resolvers and store calls when its list-item budget stops it.</summary>
     internal CancellationTokenSource? ListItemsStop;
 
+    /// <summary>
+    /// The request's loaders (a scoped service), kept here by <c>Limits.ListItemBudget</c> as a query starts, so each resolver
+    /// of the query reaches them without a look-up in the request's services; null for other operations, which look them up.
+    /// </summary>
+    internal Loading.GraphLoaders? Loaders;
+
     /// <summary>What a level's relation reads may still find while the answer's lists fit (<see cref="RowCap"/>).</summary>
     internal RowCap RowCap => ListItemsAllowed == long.MaxValue ? RowCap.None : RowCap.ForItems(ListItemsAllowed - Interlocked.Read(ref ListItems));
 }

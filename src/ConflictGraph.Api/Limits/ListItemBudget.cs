@@ -40,7 +40,11 @@ public sealed class ListItemBudget(IOptions<RequestLimits> limits) : ParallelExe
     {
         if (context.UserContext is not GraphRequestContext request) return await base.ExecuteAsync(context);
         request.ListItemsAllowed = limits.Value.MaxListItems;
-        if (context.RequestServices?.GetService(typeof(GraphLoaders)) is GraphLoaders loaders) loaders.Budget = request;
+        if (context.RequestServices?.GetService(typeof(GraphLoaders)) is GraphLoaders loaders)
+        {
+            loaders.Budget = request;
+            request.Loaders = loaders;
+        }
         // The stop cancels this token, which the resolvers and the store calls they made run under (and the deadline's with it).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         context.CancellationToken = stop.Token;

@@ -12,7 +12,9 @@ namespace ConflictGraph.Api.Schema;
 /// <summary>Small helpers the graph types share.</summary>
 public static class Fields
 {
-    public static GraphLoaders Loaders(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<GraphLoaders>();
+    /// <summary>The request's loaders: a query's from its context, where the query strategy put them, any other operation's from its services.</summary>
+    public static GraphLoaders Loaders(this IResolveFieldContext context) =>
+        context.UserContext is GraphRequestContext { Loaders: { } loaders } ? loaders : context.RequestServices!.GetRequiredService<GraphLoaders>();
 
     public static SchemaLimits Limits(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IOptions<SchemaLimits>>().Value;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace ConflictGraph.Core.Model;
@@ -6,8 +5,6 @@ namespace ConflictGraph.Core.Model;
 /// <summary>The contract's CONSTANT_CASE spelling of our enums, both ways.</summary>
 public static class EnumNames
 {
-    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> Parsers = new();
-
     /// <remarks>Each defined value's spelling is made once per type (exports ask for several per row).</remarks>
     public static string Of<T>(T value) where T : struct, Enum =>
         Spellings<T>.Defined.TryGetValue(value, out var name) ? name : ToConstantCase(value.ToString());
@@ -20,15 +17,19 @@ public static class EnumNames
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
-        var table = Parsers.GetOrAdd(typeof(T), _ =>
-            Enum.GetValues<T>().ToDictionary(v => Of(v), v => (object)v, StringComparer.Ordinal));
-        if (text is not null && table.TryGetValue(text, out var found))
-        {
-            value = (T)found;
-            return true;
-        }
+        if (text is not null && Names<T>.Values.TryGetValue(text, out value)) return true;
         value = default;
         return false;
+    }
+
+    /// <remarks>
+    /// Each type's table is a static of its own, made on first use: every node and relation a read parses asks for a few
+    /// (a kind, a stance, a date's precision), where a table found by type in a shared dictionary and a boxed value cost
+    /// a look-up and a cast each time.
+    /// </remarks>
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> Values = Enum.GetValues<T>().ToDictionary(v => Of(v), v => v, StringComparer.Ordinal);
     }
 
     public static T Parse<T>(string text) where T : struct, Enum =>
