@@ -52,6 +52,13 @@ for r in $(seq 1 $rounds); do
   done
   wait
   for s in "${svcs[@]}"; do n=${s%%:*}; c1[$n]=$(cpu $(cat $PIDS/$n.pid)); q[$n]=$(awk '/^requests/{gsub(",","",$2); print $2}' $PIDS/w-$n.out); done
+  # wrk that could not start, or a window with no answered request, leaves nothing to divide by: say which and why
+  for s in "${svcs[@]}"; do
+    n=${s%%:*}
+    if ! [ "${q[$n]:-0}" -gt 0 ] 2>/dev/null; then
+      echo "round $r: wrk counted no requests for $n (port ${s#*:}); its output:" >&2; cat $PIDS/w-$n.out >&2; exit 1
+    fi
+  done
   base=${svcs[0]%%:*}; bm=$(echo "scale=4; (${c1[$base]}-${c0[$base]})*1000/$tick/${q[$base]}" | bc)
   printf "%5s" $r
   declare -A ms
