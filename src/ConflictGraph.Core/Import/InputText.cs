@@ -5,7 +5,8 @@ namespace ConflictGraph.Core.Import;
 /// <summary>The wire spelling of dates and instants, read and written in one place.</summary>
 public static class InputText
 {
-    private const string DateFormat = "yyyy-MM-dd";
+    /// <summary>How the wire spells a day; the date tests read it from here rather than writing it again.</summary>
+    internal const string DateFormat = "yyyy-MM-dd";
     private static readonly string[] InstantFormats =
         ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"];
 

@@ -7,7 +7,7 @@ namespace ConflictGraph.Core.Tests.Import;
 public sealed class InputTextTests
 {
     private static DateOnly? Parser(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateOnly.TryParseExact(text, InputText.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     [Fact]
     public void EveryDayOfALeapYearAndTheCalendarsEndsReadAsTheParserReadsThem()
@@ -16,7 +16,7 @@ public sealed class InputTextTests
             .Concat([DateOnly.MinValue, DateOnly.MaxValue, new DateOnly(1900, 2, 28), new DateOnly(2000, 2, 29), new DateOnly(999, 12, 31)]);
         foreach (var day in days)
         {
-            var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var text = day.ToString(InputText.DateFormat, CultureInfo.InvariantCulture);
             Assert.Equal(day, InputText.ParseDate(text));
             Assert.Equal(Parser(text), InputText.ParseDate(text));
         }
