@@ -10,22 +10,12 @@ namespace ConflictGraph.Api.Tests.Diagnostics;
 /// </summary>
 public sealed class FloorAllocationsTests
 {
-    private static ConflictGraphApp App(bool floor) => ConflictGraphApp.With(new Dictionary<string, string?>
-    {
-        ["ConflictGraph:Diagnostics:Floor"] = floor ? "true" : "false",
-    });
-
-    private static async Task<JsonNode> ReadAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync("/floor/allocations");
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private static Task<JsonNode> ReadAsync(HttpClient client) => FloorEndpoints.ReadAsync(client, "/floor/allocations");
 
     [Fact]
     public async Task TheCountGrowsAsRequestsAreServed()
     {
-        await using var app = App(floor: true);
+        await using var app = FloorEndpoints.App(floor: true);
         using var client = app.CreateClient();
         var first = await ReadAsync(client);
         for (var i = 0; i < 5; i++) Assert.Empty((await app.PostGraphQLAsync("{ __typename }")).Errors);
@@ -39,7 +29,7 @@ public sealed class FloorAllocationsTests
     public async Task WorkstationGcKeepsOneHeapSoTheCountIsSaidToBeFixed()
     {
         Skip.If(GCSettings.IsServerGC, "the test host runs server GC");
-        await using var app = App(floor: true);
+        await using var app = FloorEndpoints.App(floor: true);
         using var client = app.CreateClient();
 
         Assert.True((bool)(await ReadAsync(client))["heapCountFixed"]!);
@@ -48,7 +38,7 @@ public sealed class FloorAllocationsTests
     [Fact]
     public async Task WithoutTheFloorSettingThereIsNoEndpoint()
     {
-        await using var app = App(floor: false);
+        await using var app = FloorEndpoints.App(floor: false);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/floor/allocations");

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ConflictGraph.Api.Tests.Infrastructure;
 
 namespace ConflictGraph.Api.Tests.Diagnostics;
 
@@ -9,22 +8,12 @@ namespace ConflictGraph.Api.Tests.Diagnostics;
 /// </summary>
 public sealed class FloorCollectionsTests
 {
-    private static ConflictGraphApp App(bool floor) => ConflictGraphApp.With(new Dictionary<string, string?>
-    {
-        ["ConflictGraph:Diagnostics:Floor"] = floor ? "true" : "false",
-    });
-
-    private static async Task<JsonNode> ReadAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync("/floor/collections");
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private static Task<JsonNode> ReadAsync(HttpClient client) => FloorEndpoints.ReadAsync(client, "/floor/collections");
 
     [Fact]
     public async Task TheCountsFollowTheCollectionsTheProcessRan()
     {
-        await using var app = App(floor: true);
+        await using var app = FloorEndpoints.App(floor: true);
         using var client = app.CreateClient();
         var first = await ReadAsync(client);
         // A full blocking collection counts in every generation's figure and pauses the process.
@@ -40,7 +29,7 @@ public sealed class FloorCollectionsTests
     [Fact]
     public async Task WithoutTheFloorSettingThereIsNoEndpoint()
     {
-        await using var app = App(floor: false);
+        await using var app = FloorEndpoints.App(floor: false);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/floor/collections");
