@@ -24,6 +24,8 @@ public sealed record BenchOptions
     public int Burst { get; init; } = 32;
     /// <summary>Only queries, aggregates and exports whose name contains one of these (all when empty).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
+    /// <summary>Read each size's store through the OS cache before its rows (the default), or measure it as the runs before left it.</summary>
+    public StoreCachePolicy StoreCache { get; init; } = StoreCachePolicy.Read;
 
     /// <summary>Whether <see cref="Only"/> lets the row of this name run.</summary>
     public bool Includes(string name) => Only.Count == 0 || Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
@@ -86,6 +88,7 @@ public sealed record BenchOptions
                 "--no-writes" => options with { NoWrites = true },
                 "--port" => options with { Port = Count(Value()) },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--store-cache" => options with { StoreCache = Policy(Value()) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
@@ -97,7 +100,14 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+
+    private static StoreCachePolicy Policy(string text) => text switch
+    {
+        "read" => StoreCachePolicy.Read,
+        "as-left" => StoreCachePolicy.AsLeft,
+        _ => throw new ArgumentException($"--store-cache takes read or as-left, not '{text}'"),
+    };
 
     private static int Count(string text) =>
         int.Parse(text.Replace("_", "").Replace("k", "000").Replace("M", "000000"), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -24,6 +24,7 @@ var exports = new List<ExportResult>();
 var bursts = new List<BurstResult>();
 var floors = new List<ImportMeasure>();
 var histories = new List<HistoryMeasure>();
+var caches = new List<StoreCacheStep>();
 
 foreach (var size in options.Sizes)
 {
@@ -42,14 +43,22 @@ foreach (var size in options.Sizes)
     exports.AddRange(await ExportBench.RunAsync(layout, graph, store, options, cancel.Token));
     if (options.AggregatesOnly) continue;
 
+    // The store as a service in use keeps it, read through the OS cache at the size's start and before each mode's rows (or as left)
+    var cache = new StoreCache(size, store, options.StoreCache);
+    await cache.BeginAsync(null, cancel.Token);
+
     // Each session's probes run first, on services of their own (store calls, allocated bytes); the measured service runs as shipped.
     // With the read cache: repeated ids, ids spread over the graph, then reads while a write lands every few seconds;
     // each service's first requests are a cold burst, its last a warm one.
     await using (var session = await BenchSession.StartAsync(layout, store, graph, cacheReads: true, [BenchMode.Repeated, BenchMode.Spread], options, cancel.Token))
     {
         var cold = await session.ColdBurstAsync(graph, BenchMode.Spread, cancel.Token);
+        await cache.BeginAsync(BenchMode.Repeated, cancel.Token);
         await session.RunAsync(graph, BenchMode.Repeated, loads, cancel.Token);
+        cache.End();
+        await cache.BeginAsync(BenchMode.Spread, cancel.Token);
         await session.RunAsync(graph, BenchMode.Spread, loads, cancel.Token);
+        cache.End();
         await session.RunUnderWritesAsync(graph, BenchMode.Repeated, loads, cancel.Token);
         await session.RunUnderWritesAsync(graph, BenchMode.Spread, loads, cancel.Token);
         await session.FinishBurstAsync(graph, BenchMode.Spread, cold, bursts, cancel.Token);
@@ -58,10 +67,13 @@ foreach (var size in options.Sizes)
     await using (var session = await BenchSession.StartAsync(layout, store, graph, cacheReads: false, [BenchMode.Uncached], options, cancel.Token))
     {
         var cold = await session.ColdBurstAsync(graph, BenchMode.Uncached, cancel.Token);
+        await cache.BeginAsync(BenchMode.Uncached, cancel.Token);
         await session.RunAsync(graph, BenchMode.Uncached, loads, cancel.Token);
+        cache.End();
         await session.RunUnderWritesAsync(graph, BenchMode.Uncached, loads, cancel.Token);
         await session.FinishBurstAsync(graph, BenchMode.Uncached, cold, bursts, cancel.Token);
     }
+    caches.AddRange(cache.Steps);
 }
 
 // Print the tables and write them to BENCHMARKS.md (an import-only run, and the change log's table, write their own blocks and leave the rest)
@@ -80,7 +92,7 @@ if (options.NoQueries)
 }
 var report = options.ImportOnly
     ? ImportReport.Markdown(options, MachineInfo.Current(), imports, floors, DateTimeOffset.UtcNow, loadAtStart)
-    : Report.Markdown(options, MachineInfo.Current(), loads, bursts, imports, floors, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart);
+    : Report.Markdown(options, MachineInfo.Current(), loads, bursts, imports, floors, aggregates, exports, DateTimeOffset.UtcNow, loadAtStart, caches);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.ImportOnly) await Report.WriteAsync(target, report, ImportReport.Start, ImportReport.End, cancel.Token);

@@ -14,7 +14,8 @@ public static class Report
     public static string Markdown(
         BenchOptions options, MachineInfo machine, IReadOnlyList<LoadResult> loads, IReadOnlyList<BurstResult> bursts, IReadOnlyList<ImportMeasure> imports,
         IReadOnlyList<ImportMeasure> floors,
-        IReadOnlyList<AggregateResult> aggregates, IReadOnlyList<ExportResult> exports, DateTimeOffset when, string loadAtStart)
+        IReadOnlyList<AggregateResult> aggregates, IReadOnlyList<ExportResult> exports, DateTimeOffset when, string loadAtStart,
+        IReadOnlyList<StoreCacheStep>? caches = null)
     {
         var text = new StringBuilder();
         text.AppendLine($"Measured {when:yyyy-MM-dd HH:mm} UTC on {machine}; 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end " +
@@ -40,7 +41,8 @@ public static class Report
                         "and jumps as heaps are retired and brought back; a figure the probe cannot trust is not printed (see the notes below the table). " +
                         "\"vs floor\" divides the uncached req/s by the uncached floor's. " +
                         "**CPU ms/req** is the service's utime + stime per request in the uncached run, and **answer B/req** the mean answer body " +
-                        "there: spread variants can find more at 1M than at 10k (a country's month holds ten times the events), so a p50 is read beside both.");
+                        "there: spread variants can find more at 1M than at 10k (a country's month holds ten times the events), so a p50 is read beside both. " +
+                        StoreCacheReport.Policy(options.StoreCache));
         text.AppendLine();
         text.AppendLine("| Query | Events | repeated req/s | p50 ms | p99 ms | spread req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | vs floor | store calls | alloc/req | CPU ms/req | answer B/req |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -72,6 +74,7 @@ public static class Report
             foreach (var note in untrusted) text.AppendLine(note);
         }
         text.AppendLine();
+        StoreCacheReport.Append(text, options.StoreCache, caches ?? []);
         text.AppendLine($"Reads while writing: the 2-level query for {options.WriteEvery.TotalSeconds * 3:F0} s while one new statement about an event is " +
                         $"imported through `importGraph` every {options.WriteEvery.TotalSeconds:F0} s; \"vs no writes\" divides its req/s by the same mode's above.");
         text.AppendLine();

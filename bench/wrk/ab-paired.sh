@@ -1,6 +1,7 @@
 #!/bin/bash
 # ab-paired.sh QUERY SIZE ROUNDS SECS NAME:PORT ...  (Release services running, each pid in $PIDS/NAME.pid; PIDS defaults to .;
-# MODE=repeated asks graphql.lua's 64 repeated ids instead of spread ones)
+# MODE=repeated asks graphql.lua's 64 repeated ids instead of spread ones, MODE=walk the harness's own spread: every event once
+# in its scrambled order, from a random point of the walk each window; graphql.lua's header says how)
 # Paired windows: wrk drives every service at once for SECS (-t1 -c16 each), so each window's load is the same for all;
 # CPU ms per request of each service from /proc utime+stime; the first service is the baseline.
 # Before anything is measured, it waits until every service answers a GraphQL query (up to UP seconds, default 300: a

@@ -2,6 +2,13 @@
 -- repeated over 64 fixed ones (the same ids as bench/ConflictGraph.Benchmarks):
 --   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- two-level 1000000 spread
 --   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- lookup 1000000 repeated
+--   wrk -t2 -c32 -d15s -s bench/wrk/graphql.lua http://127.0.0.1:PORT -- two-level 1000000 walk
+-- The third argument says how the ids are picked: spread (the default) takes each at random, uniformly over the graph, so
+-- some come twice within a run (a read cache's hits); repeated takes one of 64 fixed ones; walk visits the events the way the
+-- harness's spread rows do (BenchQuery.Scrambled: event 1 + i * stride mod N, the stride coprime with N near 0.618 N), each
+-- once until all N were asked, from a random point of the walk each run. wrk's threads share it: thread t of T asks steps
+-- t, t + T, t + 2T, ... (T read off wrk's own -t/--threads). walk is for the event-id documents (lookup, two-level,
+-- three-level); the others refuse it.
 -- three-level asks the page of 20 retaliations after an event (the harness's 3 levels: retaliations, their claims, the
 -- claims' speakers); repeated, the page after one of the 64 ids.
 -- paths asks the harness's "paths between two actors" (an armed group to its country's armed forces, maxDepth 3, first
@@ -31,6 +38,8 @@ local documents = {
   ["three-level"] = "query Retaliations($first: Int!, $after: String) { retaliations(first: $first, after: $after) { totalCount edges { cursor node { id status from { id ... on Event { title } } to { id ... on Event { title } } claimedBy { id text speaker { id name } } disputedBy { id text speaker { id name } } } } } }",
 }
 local document, events, repeated, pairs, countries, lines
+-- walk: this thread's next step of the harness's scrambled walk, how far apart its steps are, and the walk's stride
+local walk, step, threadCount, stride
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/graphql-response+json, application/json" }
 
 local threads = {}
@@ -47,15 +56,57 @@ do
   math.randomseed(seed)
 end
 
+-- One starting point of the walk for the whole run, drawn in wrk's main state (where setup runs, once a thread) and handed
+-- to each thread as its global walk_start: each thread's own state draws numbers of its own.
+local runWalkStart = math.random(0, 2 ^ 30)
+
 function setup(thread)
   thread:set("seed", math.random(1, 1000000000))
+  thread:set("walk_index", #threads)
+  thread:set("walk_start", runWalkStart)
   threads[#threads + 1] = thread
+end
+
+-- wrk's -t/--threads (default 2) from its own command line: setup cannot see how many threads will follow, and a thread
+-- starts asking before the next one is set up.
+local function wrkThreads()
+  local file = assert(io.open("/proc/self/cmdline", "rb"), "walk: cannot read wrk's thread count from /proc/self/cmdline")
+  local args = {}
+  for arg in file:read("*a"):gmatch("([^%z]*)%z") do args[#args + 1] = arg end
+  file:close()
+  local count = 2
+  for i, arg in ipairs(args) do
+    if arg == "--" then break end
+    local value = arg:match("^%-t(%d+)$") or arg:match("^%-%-threads=(%d+)$")
+    if (arg == "-t" or arg == "--threads") and args[i + 1] then value = args[i + 1] end
+    if value then count = assert(tonumber(value), "walk: wrk's thread count '" .. value .. "' is not a number") end
+  end
+  return count
+end
+
+-- BenchQuery.Stride: floor(N * 0.6180339887) made odd, then the next odd number coprime with N.
+local function gcd(a, b) while b ~= 0 do a, b = b, a % b end return a end
+local function walkStride(count)
+  local s = math.floor(count * 0.6180339887)
+  if s % 2 == 0 then s = s + 1 end
+  while gcd(s, count) ~= 1 do s = s + 2 end
+  return s
 end
 
 function init(args)
   document = assert(documents[args[1] or "two-level"], "first argument: lookup, two-level, three-level, paths, country-month, country-year, search or actors")
   events = tonumber(args[2] or "10000")
   repeated = args[3] == "repeated"
+  assert(args[3] == nil or args[3] == "spread" or args[3] == "repeated" or args[3] == "walk",
+    "third argument: spread, repeated or walk, not '" .. tostring(args[3]) .. "'")
+  if args[3] == "walk" then
+    assert(args[1] == "lookup" or args[1] == "two-level" or args[1] == "three-level",
+      "walk: only for the event-id documents (lookup, two-level, three-level), not " .. tostring(args[1]))
+    threadCount = wrkThreads()
+    stride = walkStride(events)
+    step = assert(tonumber(walk_start), "walk: no starting point from setup") + assert(tonumber(walk_index), "walk: no thread index from setup")
+    walk = true
+  end
   if args[1] == "paths" then
     local file = assert(io.open(assert(os.getenv("PAIRS"), "paths: set PAIRS to a file of pairs (bench/wrk/path-pairs.py)"), "r"))
     pairs = {}
@@ -143,7 +194,11 @@ function request()
       string.format('{"query":"%s","variables":{"from":"%s","to":"%s"}}', document, pair[1], pair[2]))
   end
   local n
-  if repeated then n = 1 + math.floor(math.random(0, 63) * events / 64) else n = math.random(1, events) end
+  if walk then
+    -- As BenchQuery.Scrambled with count = events (the product stays below 2^53 for any graph wrk can be asked about)
+    n = 1 + ((step % events) * stride) % events
+    step = step + threadCount
+  elseif repeated then n = 1 + math.floor(math.random(0, 63) * events / 64) else n = math.random(1, events) end
   local id = string.format("event:e%07d", n)
   local body
   if document == documents["three-level"] then
