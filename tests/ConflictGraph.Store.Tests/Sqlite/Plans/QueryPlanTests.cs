@@ -116,11 +116,16 @@ public sealed partial class QueryPlanTests : IDisposable
             foreach (var statement in program.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
             {
                 var sql = RowColumn().Replace(statement, m => $"${m.Groups[1].Value}_{m.Groups[2].Value}");
-                problems.AddRange(QueryPlan.Problems(sql, QueryPlan.Explain(connection, sql), listing: false).Select(p => $"{body[0]}: {p}\n    {sql}"));
+                problems.AddRange(QueryPlan.Problems(sql, QueryPlan.Explain(connection, sql), listing: false)
+                    .Where(p => !(body[0].StartsWith(ConflictGraph.Sqlite.Schema.PlaceMonthEvents.Table, StringComparison.Ordinal) && p.Contains(JsonMonths, StringComparison.Ordinal)))
+                    .Select(p => $"{body[0]}: {p}\n    {sql}"));
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    /// <summary>The walk of json_each over the written row's own list of months (place_month_events' triggers): not a table.</summary>
+    private const string JsonMonths = "SCAN m VIRTUAL TABLE INDEX 1:";
 
     [GeneratedRegex(@"\b(NEW|OLD)\.(\w+)")]
     private static partial Regex RowColumn();
