@@ -93,7 +93,8 @@ internal static class NodeFilters
     /// Events that happened in the place or inside it, overlapping the window when one is given: one criterion, whose
     /// candidates come from place_events (each event under every place containing it, once), one index range per span
     /// class under the place itself, each in date order: the candidates name each event once, in the page's order, with its
-    /// seq (schema 17), by which a page reads the event's row.
+    /// seq (schema 17), by which a page reads the event's row. Over whole months, the candidates' number is kept
+    /// (<see cref="PlaceMonthEvents"/>, which follows this rule).
     /// </summary>
     private static void PlaceAndWindow(SqlFilter filter, string place, DateOnly? from, DateOnly? to)
     {
@@ -107,8 +108,11 @@ internal static class NodeFilters
             var range = $"SELECT p.event_id AS id, p.date_start, p.event_seq AS seq FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
-        })), dated: true);
+        })), dated: true, kept: PlaceMonthEvents.Answers(from, to) ? new KeptCount(DatedKind, PlaceMonthEvents.Count(at, start!, end!)) : null);
     }
+
+    /// <summary>The kind of every place_events candidate (OCCURRED_IN runs from an event).</summary>
+    private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);
 
     private static void Statements(SqlFilter filter, StatementCriteria statements)
     {

@@ -147,9 +147,15 @@ internal static class NodePages
         ? $"{filter.With}SELECT count(*) FROM ({filter.Driver})"
         : $"{filter.With}SELECT count(*) FROM {Candidates(filter)} WHERE {filter.Remaining}");
 
-    /// <summary>True when the total is the number of dated candidates (each named once), counted without reading their nodes (see <see cref="DrivenCount"/>).</summary>
+    /// <summary>
+    /// True when the total is the number of dated candidates (each named once), counted without reading their nodes (see
+    /// <see cref="DrivenCount"/>), or read from the count the store keeps of them when it keeps one.
+    /// </summary>
     private static bool DatedTotal(SqlFilter filter) =>
-        filter is { KeptTotal: null, DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind;
+        filter is { DriverDated: true, BeyondKinds: null } && filter.SingleKind == DatedKind;
+
+    /// <summary>The total of <see cref="DatedTotal"/>'s candidates, a statement to read beside others: kept, or counted where they lie.</summary>
+    private static string DatedCount(SqlFilter filter) => filter.KeptSql ?? $"SELECT count(*) FROM ({filter.Driver})";
 
     /// <summary>The kind of every dated candidate.</summary>
     private static readonly string DatedKind = EnumNames.Of(NodeKind.Event);
@@ -177,10 +183,11 @@ internal static class NodePages
     /// candidates, no sort, no DISTINCT. At 1M events a country's month is about 200 adjacent entries against 20 on the
     /// page. Every candidate is an event (see <see cref="DatedTotal"/>), so the page's nodes are read with no condition on
     /// their kind, each by the seq its entry carries (schema 17): one descent of the nodes table, not the id index's first.
-    /// The total is a column of every row.
+    /// The total is a column of every row: for a window of whole months, the count the store keeps (schema 20), one row a
+    /// month, not the window's entries (about 220 for a country's month at 1M events).
     /// </summary>
     private static string DatedPageAndTotal(SqlFilter filter, KeysetPage keyset, KeysetPage.Position? position, string limit, bool keysOnly) =>
-        $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key, (SELECT count(*) FROM ({filter.Driver})) FROM ({DatedRows(filter, keyset, position, limit)}) m " +
+        $"{filter.With}SELECT {Columns(keysOnly)}, m.sort_key, ({DatedCount(filter)}) FROM ({DatedRows(filter, keyset, position, limit)}) m " +
         $"{DatedNodes} ORDER BY {keyset.OrderBy("m.sort_key", "m.id")}";
 
     /// <summary>

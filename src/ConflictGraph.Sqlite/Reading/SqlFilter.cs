@@ -50,7 +50,10 @@ internal sealed class SqlFilter
     /// A statement returning the number of matching rows from a count the store keeps (one row read): when the
     /// driving criterion has one, of the one kind asked for, and no other condition remains; otherwise null.
     /// </summary>
-    public string? KeptTotal => BeyondKinds is null && kept is { } count && SingleKind == count.Kind ? With + count.Sql : null;
+    public string? KeptTotal => KeptSql is { } count ? With + count : null;
+
+    /// <summary><see cref="KeptTotal"/> without the filter's CTEs, for a statement that reads it beside others; null as it is.</summary>
+    public string? KeptSql => BeyondKinds is null && kept is { } count && SingleKind == count.Kind ? count.Sql : null;
 
     /// <summary>A statement selecting column id of at least every row that can match, or null when no criterion is selective.</summary>
     public string? Driver { get; private set; }
@@ -136,13 +139,15 @@ internal sealed class SqlFilter
     /// and of no other when <paramref name="exact"/>. The first one added drives the statement.
     /// </summary>
     /// <param name="dated">The candidates also select columns date_start and seq, the row's own, and name each row once (see <see cref="DriverDated"/>).</param>
-    public void Add(string condition, string candidates, bool exact = true, bool dated = false)
+    /// <param name="kept">The number of the candidates of one kind, from a count the store keeps, if it keeps one (exact candidates only).</param>
+    public void Add(string condition, string candidates, bool exact = true, bool dated = false, KeptCount? kept = null)
     {
         conditions.Add(condition);
         if (Driver is not null) return;
         Driver = candidates;
         DriverDated = dated;
         if (exact) driverIndex = conditions.Count - 1;
+        if (exact) this.kept = kept;
     }
 
     /// <summary>A CTE named like the result holding <paramref name="placeId"/> and every place inside it (columns id, depth).</summary>

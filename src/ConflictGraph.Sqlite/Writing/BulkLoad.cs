@@ -91,7 +91,7 @@ internal sealed class BulkLoad
 
     /// <summary>
     /// Once every row is written: the staged search texts, node_refs, event_places and place_events from the rows (before their indexes,
-    /// so they go in key order), the dropped indexes, then counts and organizations' and speakers' statements (grouped over the new indexes).
+    /// so they go in key order), the dropped indexes, then counts, organizations' and speakers' statements (grouped over the new indexes) and places' months.
     /// </summary>
     public void Finish(PhaseClock phases)
     {
@@ -120,6 +120,8 @@ internal sealed class BulkLoad
         phases.Done("organization statements");
         SpeakerStatements.Derive(connection, transaction);
         phases.Done("speaker statements");
+        PlaceMonthEvents.Derive(connection, transaction);
+        phases.Done("place_month_events");
     }
 
     /// <summary>

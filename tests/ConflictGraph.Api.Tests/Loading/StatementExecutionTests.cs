@@ -124,5 +124,34 @@ public sealed class StatementExecutionTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("2021-06-01", "2021-06-30", true)]
+    [InlineData("2021-04-01", "2021-07-31", true)]
+    [InlineData("2021-06-02", "2021-06-30", false)]
+    [InlineData("2021-06-01", "2021-06-29", false)]
+    public async Task APlacesEventsInWholeMonthsTakeTheirTotalFromTheKeptMonthsAndAnswerAsCounted(string from, string to, bool kept)
+    {
+        const string InSyria = """
+            query($from: Date!, $to: Date!, $first: Int!) { events(filter: { placeId: "place:syria", from: $from, to: $to }, first: $first) {
+              totalCount nodes { id } } }
+            """;
+        await app.ReadyClientAsync();
+        trace.Lines.Clear();
+
+        var page = await app.PostGraphQLAsync(InSyria, new { from, to, first = 1 });
+        var read = trace.Lines.First(sql => sql.Contains("FROM place_events", StringComparison.Ordinal));
+        var all = await app.PostGraphQLAsync(InSyria, new { from, to, first = 100 });
+
+        Assert.Empty(page.Errors);
+        Assert.Empty(all.Errors);
+        var count = all.Data!["events"]!["nodes"]!.AsArray().Count;
+        Assert.True(count >= 2, all.Data!.ToJsonString());
+        Assert.Equal(count, (int)page.Data!["events"]!["totalCount"]!);
+        Assert.Equal(count, (int)all.Data!["events"]!["totalCount"]!);
+        // A window of whole months reads the kept months (schema 20) beside the page; any other counts the window's entries.
+        Assert.Equal(kept, read.Contains("FROM place_month_events", StringComparison.Ordinal));
+        Assert.Equal(!kept, read.Contains("count(*)", StringComparison.Ordinal));
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -37,6 +37,7 @@ public sealed class BulkLoadTests : IDisposable
         "SELECT * FROM actor_kinds ORDER BY dim, key, sub_kind",
         "SELECT * FROM organization_statements ORDER BY organization_id",
         "SELECT * FROM speaker_statements ORDER BY speaker_id",
+        "SELECT * FROM place_month_events ORDER BY place_id, month",
         "SELECT kind, target_kind, target_id, statement_id, before FROM history ORDER BY seq",
         // The full-text index (which keeps no text: every term of every row, where it stands), and what a search finds through it.
         "CREATE VIRTUAL TABLE temp.terms USING fts5vocab (main, search, instance); " +

@@ -14,6 +14,8 @@ internal static class OlderSchemas
     /// <summary>Each version's undo: the file as the version before it left it.</summary>
     private static readonly SortedDictionary<int, string> Undo = new()
     {
+        // No kept months of places' events: place_month_events and its triggers gone.
+        [20] = string.Concat(PlaceMonthEvents.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {PlaceMonthEvents.Table};",
         // No kept speakers' statements: speaker_statements and its triggers gone.
         [19] = string.Concat(SpeakerStatements.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {SpeakerStatements.Table};",
         // No kept aggregate cells: place_months, its triggers and place_events' index by seq gone.

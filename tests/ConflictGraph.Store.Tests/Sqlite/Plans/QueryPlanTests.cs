@@ -36,6 +36,9 @@ public sealed partial class QueryPlanTests : IDisposable
         ("^bulk import$", "full scan: SCAN f USING COVERING INDEX refs_by_target", Derives),
         ("^bulk import$", "full scan: SCAN event_places USING COVERING INDEX", Derives),
         ("^bulk import$", "full scan: SCAN place_events USING INDEX place_events_by_seq", Derives),
+        // Each place's events by month (schema 20) from every dated place_events row, each row's months a JSON list of its own.
+        ("^bulk import$", "full scan: SCAN p USING COVERING INDEX place_events_by_date", Derives),
+        ("^bulk import$", "SCAN m VIRTUAL TABLE INDEX 1:", "json_each walks one place_events row's own list of months, not a table"),
         // Each organization's statements from every statement's speaker and organization, and every person's roles (schema 13).
         ("^bulk import$", "full scan: SCAN x USING COVERING INDEX node_refs_by_date", Derives),
         ("^bulk import$", "full scan: SCAN o USING COVERING INDEX node_refs_by_date", Derives),
@@ -94,16 +97,17 @@ public sealed partial class QueryPlanTests : IDisposable
     [Theory]
     [InlineData(PlannerStatistics.None)]
     [InlineData(PlannerStatistics.LargeGraph)]
-    public async Task EveryStatementOfTheTriggersThatKeepOrganizationsAndSpeakersStatementsSeeksItsRows(PlannerStatistics statistics)
+    public async Task EveryStatementOfTheTriggersThatKeepOrganizationsSpeakersAndPlacesMonthsSeeksItsRows(PlannerStatistics statistics)
     {
         // A trigger's statements run at every write of a row and never pass through the trace: each is explained with
         // the written row's columns (NEW.x, OLD.x) as parameters, as SQLite runs them.
         await WorkoutStatementsAsync();
         using var connection = Copy(statistics);
         var bodies = SqliteFile.Query(storePath!,
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'organization_statements%' OR name LIKE 'speaker_statements%') ORDER BY name")
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'organization_statements%' OR name LIKE 'speaker_statements%' OR name LIKE 'place_month_events%') ORDER BY name")
             .Select(row => row.Split(' ', 2)).ToList();
         Assert.Equal(ConflictGraph.Sqlite.Schema.OrganizationStatements.Triggers.Concat(ConflictGraph.Sqlite.Schema.SpeakerStatements.Triggers)
+            .Concat(ConflictGraph.Sqlite.Schema.PlaceMonthEvents.Triggers)
             .Order(StringComparer.Ordinal), bodies.Select(b => b[0]));
         var problems = new List<string>();
         foreach (var body in bodies)
@@ -112,11 +116,16 @@ public sealed partial class QueryPlanTests : IDisposable
             foreach (var statement in program.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
             {
                 var sql = RowColumn().Replace(statement, m => $"${m.Groups[1].Value}_{m.Groups[2].Value}");
-                problems.AddRange(QueryPlan.Problems(sql, QueryPlan.Explain(connection, sql), listing: false).Select(p => $"{body[0]}: {p}\n    {sql}"));
+                problems.AddRange(QueryPlan.Problems(sql, QueryPlan.Explain(connection, sql), listing: false)
+                    .Where(p => !(body[0].StartsWith(ConflictGraph.Sqlite.Schema.PlaceMonthEvents.Table, StringComparison.Ordinal) && p.Contains(JsonMonths, StringComparison.Ordinal)))
+                    .Select(p => $"{body[0]}: {p}\n    {sql}"));
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    /// <summary>The walk of json_each over the written row's own list of months (place_month_events' triggers): not a table.</summary>
+    private const string JsonMonths = "SCAN m VIRTUAL TABLE INDEX 1:";
 
     [GeneratedRegex(@"\b(NEW|OLD)\.(\w+)")]
     private static partial Regex RowColumn();
