@@ -103,12 +103,16 @@ internal static class NodeFilters
         var (start, end) = (from is null ? null : filter.Value(Iso(from.Value)), to is null ? null : filter.Value(Iso(to.Value)));
         if (start is not null) condition += $" AND n.date_end >= {start}";
         if (end is not null) condition += $" AND n.date_start <= {end}";
-        filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(span =>
+        string Range(int span)
         {
             var range = $"SELECT p.event_id AS id, p.date_start, p.event_seq AS seq FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
-        })), dated: true, kept: PlaceMonthEvents.Answers(from, to) ? new KeptCount(DatedKind, PlaceMonthEvents.Count(at, start!, end!)) : null);
+        }
+        var kept = PlaceMonthEvents.Answers(from, to)
+            ? new KeptCount(DatedKind, PlaceMonthEvents.Count(at, start!, end!, Range(PlaceMonthEvents.UnkeptSpan)))
+            : null;
+        filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(Range)), dated: true, kept: kept);
     }
 
     /// <summary>The kind of every place_events candidate (OCCURRED_IN runs from an event).</summary>

@@ -11,7 +11,9 @@ namespace ConflictGraph.Sqlite.Schema;
 /// is then the first month's overlapping events and the later months' starting ones: an event overlapping the window
 /// either overlaps its first month or starts in a later one, never both. Counting the place_events entries cost what the
 /// window holds (about 220 entries for a country's month at 1M events); the kept count reads a row a month. An undated
-/// event (either date NULL) overlaps no window and has no row here. Triggers on place_events keep it: every write that
+/// event (either date NULL) overlaps no window and has no row here. Nor has an event longer than a year (span class
+/// <see cref="UnkeptSpan"/>): a row a month would make a write of one event spanning centuries write thousands of rows, so
+/// the reader counts those from their own place_events range, which holds few. Triggers on place_events keep it: every write that
 /// places, moves, re-parents, redates or deletes an event derives its place_events rows again (schema 16's triggers), and
 /// each row going in, out or redated adds or takes away its months. A bulk import drops them and derives the table with
 /// <see cref="Derive"/>. A month with no event left loses its row.
@@ -23,17 +25,22 @@ internal static class PlaceMonthEvents
     /// <summary>The triggers that keep the table; a bulk import drops and recreates them (DerivedRows.Triggers).</summary>
     public static readonly IReadOnlyList<string> Triggers = ["place_month_events_placed", "place_month_events_unplaced", "place_month_events_redated"];
 
+    /// <summary>The span class (DerivedRows.SpanClass: longer than a year) whose events the months do not keep.</summary>
+    public const int UnkeptSpan = 3;
+
     /// <summary>True when the kept months answer a window: both bounds given, the first a month's first day, the last a month's last, in order.</summary>
     public static bool Answers(DateOnly? from, DateOnly? to) =>
         from is { Day: 1 } f && to is { } t && t.Day == DateTime.DaysInMonth(t.Year, t.Month) && f <= t;
 
     /// <summary>
     /// A statement returning how many of the place's events overlap the window, for parameters holding the place, the
-    /// window's first day (a month's first) and its last day (a month's last): see <see cref="Answers"/>.
+    /// window's first day (a month's first) and its last day (a month's last): see <see cref="Answers"/>. The events the
+    /// months do not keep come from <paramref name="unkept"/>, a statement selecting those of <see cref="UnkeptSpan"/> that overlap it.
     /// </summary>
-    public static string Count(string place, string from, string to) =>
+    public static string Count(string place, string from, string to, string unkept) =>
         $"SELECT coalesce((SELECT overlapping FROM {Table} WHERE place_id = {place} AND month = {from}), 0) + " +
-        $"coalesce((SELECT sum(starting) FROM {Table} WHERE place_id = {place} AND month > {from} AND month <= {to}), 0)";
+        $"coalesce((SELECT sum(starting) FROM {Table} WHERE place_id = {place} AND month > {from} AND month <= {to}), 0) + " +
+        $"(SELECT count(*) FROM ({unkept}))";
 
     /// <summary>The months a place_events row <paramref name="row"/> (NEW, OLD or an alias) overlaps, as json_each's keys 0, 1, ... from its start's month (none when undated).</summary>
     private static string Months(string row) =>
@@ -44,7 +51,7 @@ internal static class PlaceMonthEvents
     /// <summary>The month <c>m.key</c> months after the start's month of <paramref name="row"/>.</summary>
     private static string Month(string row) => $"date({row}.date_start, 'start of month', '+' || m.key || ' months')";
 
-    private static string Dated(string row) => $"{row}.date_start IS NOT NULL AND {row}.date_end IS NOT NULL";
+    private static string Dated(string row) => $"{row}.date_start IS NOT NULL AND {row}.date_end IS NOT NULL AND {row}.span < {UnkeptSpan}";
 
     /// <summary>
     /// The table from place_events (empty before): each dated row's months, grouped (9.4 s at 1M events, 3.7M rows, 464,271
@@ -84,8 +91,8 @@ internal static class PlaceMonthEvents
         CREATE TRIGGER IF NOT EXISTS {Triggers[1]} AFTER DELETE ON place_events BEGIN
             {Remove("OLD")}
         END;
-        CREATE TRIGGER IF NOT EXISTS {Triggers[2]} AFTER UPDATE OF place_id, date_start, date_end ON place_events
-            WHEN OLD.place_id IS NOT NEW.place_id OR OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end BEGIN
+        CREATE TRIGGER IF NOT EXISTS {Triggers[2]} AFTER UPDATE OF place_id, span, date_start, date_end ON place_events
+            WHEN OLD.place_id IS NOT NEW.place_id OR OLD.span IS NOT NEW.span OR OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end BEGIN
             {Remove("OLD")}
             {Add("NEW")}
         END;

@@ -64,6 +64,14 @@ public sealed class PlaceMonthEventsTests : IDisposable
         await CheckAsync("an event added, spanning four months");
         await store.ImportAsync(new GraphBatch([written with { Date = new FuzzyDate(new DateOnly(2016, 12, 20), new DateOnly(2017, 2, 3), DatePrecision.Days) }], []), null, None);
         await CheckAsync("the event redated across a year's end");
+        string SiteMonths() => SqliteFile.Query(path, $"SELECT count(*) FROM {PlaceMonthEvents.Table} WHERE place_id = 'place:site-a'").Single();
+        Assert.Equal("3", SiteMonths());
+        await store.ImportAsync(new GraphBatch([written with { Date = new FuzzyDate(new DateOnly(2014, 3, 10), new DateOnly(2019, 8, 2), DatePrecision.Days) }], []), null, None);
+        await CheckAsync("the event redated to span five years (longer than the months keep: counted from its own range)");
+        Assert.Equal("0", SiteMonths());
+        await store.ImportAsync(new GraphBatch([written with { Date = new FuzzyDate(new DateOnly(2016, 12, 20), new DateOnly(2017, 2, 3), DatePrecision.Days) }], []), null, None);
+        await CheckAsync("the event redated back to three months");
+        Assert.Equal("3", SiteMonths());
         await store.ImportAsync(new GraphBatch([Site("place:site-b")],
             [TestWorld.Relation(RelationType.LocatedIn, "place:site-b", CityOf(countries[1])), TestWorld.Relation(RelationType.OccurredIn, written.Id, "place:site-b")]), null, None);
         Assert.True(await store.DeleteNodeAsync("place:site-a", null, None));
