@@ -1,7 +1,6 @@
 using ConflictGraph.Cli.Generate;
 using ConflictGraph.Core.Import;
 using ConflictGraph.Sqlite.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -87,14 +86,7 @@ public sealed class PlaceEventsTests : IDisposable
         int.Parse(SqliteFile.Query(path, $"SELECT count(*) FROM place_events WHERE place_id = '{place}'").Single());
 
     /// <summary>place_events derived from scratch in a copy of the file.</summary>
-    private List<string> Derived(string path)
-    {
-        var copy = files.PathOf("derived.db");
-        File.Delete(copy);
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, $"VACUUM INTO '{copy}'");
-        return SqliteFile.Query(copy, $"DELETE FROM place_events; {DerivedRows.PlaceEvents} {Rows}", readOnly: false);
-    }
+    private List<string> Derived(string path) => files.DerivedInCopy(path, $"DELETE FROM place_events; {DerivedRows.PlaceEvents} {Rows}");
 
     public void Dispose() => files.Dispose();
 }

@@ -6,7 +6,6 @@ using ConflictGraph.Core.Store;
 using ConflictGraph.Sqlite;
 using ConflictGraph.Sqlite.Schema;
 using ConflictGraph.Store.Tests.Conformance;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -164,14 +163,7 @@ public sealed class PlaceMonthEventsTests : IDisposable
     }
 
     /// <summary>place_month_events derived from scratch in a copy of the file.</summary>
-    private List<string> Derived(string path)
-    {
-        var copy = files.PathOf("derived.db");
-        File.Delete(copy);
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, $"VACUUM INTO '{copy}'");
-        return SqliteFile.Query(copy, $"DELETE FROM {PlaceMonthEvents.Table}; {PlaceMonthEvents.Fill} {Months}", readOnly: false);
-    }
+    private List<string> Derived(string path) => files.DerivedInCopy(path, $"DELETE FROM {PlaceMonthEvents.Table}; {PlaceMonthEvents.Fill} {Months}");
 
     public void Dispose() => files.Dispose();
 }

@@ -8,7 +8,6 @@ using ConflictGraph.Sqlite.Aggregation;
 using ConflictGraph.Sqlite.Schema;
 using ConflictGraph.Store.Tests.Conformance;
 using GeneratedGraph = ConflictGraph.Store.Tests.Conformance.GeneratedGraph;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -218,14 +217,7 @@ public sealed class PlaceMonthsTests : IDisposable
         aggregate.Groups.Select(AggregateOracle.Describe).Prepend(AggregateOracle.Describe(aggregate.Total)).ToList();
 
     /// <summary>place_months derived from scratch in a copy of the file.</summary>
-    private List<string> Derived(string path)
-    {
-        var copy = files.PathOf("derived.db");
-        File.Delete(copy);
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, $"VACUUM INTO '{copy}'");
-        return SqliteFile.Query(copy, $"DELETE FROM place_months; {DerivedRows.PlaceMonths} {Cells}", readOnly: false);
-    }
+    private List<string> Derived(string path) => files.DerivedInCopy(path, $"DELETE FROM place_months; {DerivedRows.PlaceMonths} {Cells}");
 
     public void Dispose() => files.Dispose();
 }
