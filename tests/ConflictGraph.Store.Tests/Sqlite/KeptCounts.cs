@@ -21,12 +21,24 @@ internal static class KeptCounts
     public static GraphBatch Batch(GenerationSettings settings) => GraphInputMapper.ToBatch(GraphGenerator.Whole(settings));
 
     /// <summary>
-    /// The rows <paramref name="kept"/> reads (two columns: a key and a count) equal those it reads once <paramref name="table"/>
-    /// is emptied and derived again by <paramref name="fill"/>, in a transaction rolled back; and there are some.
+    /// The rows <paramref name="kept"/> reads equal those it reads once <paramref name="table"/> is emptied and derived again
+    /// by <paramref name="fill"/> (<see cref="Recount"/>); and there are some.
     /// </summary>
     public static void AssertIsRecount(string path, string table, string fill, string kept)
     {
         var stored = SqliteFile.Query(path, kept);
+        var recounted = Recount(path, table, fill, kept);
+        Assert.NotEmpty(recounted);
+        Assert.Equal(recounted, stored);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="kept"/> reads (as <see cref="SqliteFile.Query"/> gives them) once <paramref name="table"/> is
+    /// emptied and derived again by <paramref name="fill"/>, in a transaction rolled back: what the kept rows would be, derived
+    /// from scratch, with the file left as it was.
+    /// </summary>
+    public static List<string> Recount(string path, string table, string fill, string kept)
+    {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var transaction = connection.BeginTransaction();
@@ -35,12 +47,9 @@ internal static class KeptCounts
         command.CommandText = $"DELETE FROM {table}; {fill}";
         command.ExecuteNonQuery();
         command.CommandText = kept;
-        var recounted = new List<string>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) recounted.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
+        var recounted = SqliteFile.Rows(command);
         transaction.Rollback();
-        Assert.NotEmpty(recounted);
-        Assert.Equal(recounted, stored);
+        return recounted;
     }
 
     public static void AssertIsRecount(string path, KeptTable kept) => AssertIsRecount(path, kept.Table, kept.Fill, kept.Rows);

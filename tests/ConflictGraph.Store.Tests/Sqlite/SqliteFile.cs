@@ -20,6 +20,12 @@ internal static class SqliteFile
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        return Rows(command);
+    }
+
+    /// <summary>Runs <paramref name="command"/> and returns the rows of each of its statements that answers any, as <see cref="Query"/> does.</summary>
+    public static List<string> Rows(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         do

@@ -1,5 +1,4 @@
 using ConflictGraph.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Store.Tests.Sqlite;
 
@@ -19,20 +18,6 @@ internal sealed class TemporaryStores(string prefix) : IDisposable
         var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = bulkLoads });
         stores.Add(store);
         return (store, path);
-    }
-
-    /// <summary>
-    /// The rows <paramref name="derive"/> (statements that empty and refill a kept table, then a query of it) gives in a copy
-    /// of the file at <paramref name="path"/>: what the kept rows would be, derived from scratch, for a test to compare with
-    /// what the triggers left.
-    /// </summary>
-    public List<string> DerivedInCopy(string path, string derive)
-    {
-        var copy = PathOf("derived.db");
-        File.Delete(copy);
-        SqliteConnection.ClearAllPools();
-        SqliteFile.Query(path, $"VACUUM INTO '{copy}'");
-        return SqliteFile.Query(copy, derive, readOnly: false);
     }
 
     public void Dispose()
