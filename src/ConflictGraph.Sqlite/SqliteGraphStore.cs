@@ -55,6 +55,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Migrations.Apply(connection);
             CodingRows.Sync(connection);
             PlannerStatistics.Refresh(connection);
+            LoggedPageCount.Ensure(connection, options.Path);
+            // Open before the write connection can leave Microsoft.Data.Sqlite's pool: the last connection closed
+            // empties the log again, and reads would ask the OS for the file's size once more (LoggedPageCount).
+            reads.OpenOne();
         }
         catch (SqliteException e)
         {

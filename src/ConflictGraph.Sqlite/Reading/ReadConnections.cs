@@ -35,6 +35,17 @@ internal sealed class ReadConnections(string connectionString, Action<SqliteConn
         return connection;
     }
 
+    /// <summary>
+    /// Opens a connection and keeps it idle, so that the file's write-ahead log, which SQLite empties when the process's
+    /// last connection to the file closes, outlives the store's start-up before the first request reads. It reads once:
+    /// a connection holds the file's shared lock, which keeps the log, from its first read on.
+    /// </summary>
+    public void OpenOne()
+    {
+        using var connection = Take(CancellationToken.None);
+        connection.Execute("PRAGMA schema_version");
+    }
+
     /// <summary>Keeps a connection handed back when it is open, outside a transaction, and there is room.</summary>
     internal bool TryKeep(ReadConnection connection)
     {
