@@ -68,14 +68,16 @@ public sealed class OrganizationStatementRefsTests : IDisposable
         Check(path, "the role left (the membership stays)");
         Assert.True(await store.DeleteNodeAsync(member, null, None));
         Check(path, "a member deleted");
-        Assert.True(await store.DeleteNodeAsync(said.Id, null, None));
-        Check(path, "a statement deleted");
         var statement = small.Nodes.OfType<Statement>().First(s => s.OnBehalfOfId is not null);
         Assert.True(await store.DeleteNodeAsync(statement.Id, null, None));
         Check(path, "a statement spoken for an organization deleted");
+        Assert.Equal([home], SqliteFile.Query(path, $"SELECT target_id FROM node_refs WHERE field = '{Field}' AND node_id = '{said.Id}'"));
+        // Its member stays, with what they said: the membership goes with the organization, and with it the rows.
         Assert.True(await store.DeleteNodeAsync(home, null, None));
-        Check(path, "an organization deleted");
+        Check(path, "an organization deleted, its member staying");
         Assert.Empty(SqliteFile.Query(path, $"SELECT node_id FROM node_refs WHERE field = '{Field}' AND target_id = '{home}'"));
+        Assert.True(await store.DeleteNodeAsync(said.Id, null, None));
+        Check(path, "a statement deleted");
         Assert.True(await store.DeleteNodeAsync(outsider.Id, null, None));
         Check(path, "the outsider deleted");
     }
