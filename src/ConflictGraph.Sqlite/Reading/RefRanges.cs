@@ -4,9 +4,9 @@ namespace ConflictGraph.Sqlite.Reading;
 
 /// <summary>
 /// A page in date order of the nodes of one kind that name a target (an actor's statements, the
-/// statements about an event), read from node_refs: each range of the driver is walked along its
-/// index in the page's order up to the page's LIMIT (on pages after the first, dated and undated
-/// rows apart), and the walks are merged; only the page's nodes are read. A node first in no walk
+/// statements about an event; an organization's, kept under it since schema 21), read from node_refs:
+/// each range of the driver is walked along its index in the page's order up to the page's LIMIT
+/// (on pages after the first, dated and undated rows apart), and the walks are merged; only the page's nodes are read. A node first in no walk
 /// cannot be first in their union, so the merge is exact. The first page of one range of one target
 /// (every event's statements) is one walk of its own (<see cref="FirstOfOne"/>). The total is counted on the index
 /// alone when no condition needs the node's row, or read from a count the store keeps for the
@@ -52,7 +52,7 @@ internal sealed class RefRanges
         foreach (var range in ranges)
         {
             // The first page walks each range once in the page's order, dated rows then undated ones (see FirstOfOne): half
-            // the walks, and for a range of several targets (an organization's people) half the lists SQLite builds of them.
+            // the walks, and for a range of several targets half the lists SQLite builds of them.
             if (position is null)
             {
                 walks.Add($"{Walk(join)}{InPageOrder(range, limit)})");
@@ -68,7 +68,7 @@ internal sealed class RefRanges
         }
         if (walks.Count == 0) return null;
         var (columns, nodes) = keys ? ($"{kind}, m.id", "") : ("n.kind, n.body", " CROSS JOIN nodes n ON n.seq = m.seq");
-        // A node in two walks (a statement for an organization spoken by one of its people) comes back once: the walks
+        // A node in two walks (one naming the target in two fields) comes back once: the walks
         // are concatenated and grouped by (sort key, id), one sort of their few rows. A UNION of the walks did the same
         // with a MERGE that sorted each walk again, and those sorts' allocations made glibc trim and fault back in the
         // heap of the thread at every page (an organization's page: 0.57 ms against 0.04 ms of CPU in a small process).

@@ -23,7 +23,7 @@ internal static class DerivedRows
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "place_events_placed", "place_events_unplaced", "place_events_redated", "event_cube_add", "event_cube_remove",
         "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", "place_months_rolled", "place_months_unrolled", "place_months_placed", "place_months_unplaced", .. OrganizationStatements.Triggers,
-        .. SpeakerStatements.Triggers, .. PlaceMonthEvents.Triggers,
+        .. SpeakerStatements.Triggers, .. PlaceMonthEvents.Triggers, .. OrganizationStatementRefs.Triggers,
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.
@@ -127,6 +127,10 @@ internal static class DerivedRows
     /// <summary>Each organization's statements from node_refs and the MEMBER_OF relations: best once their indexes exist.</summary>
     public static void RecountOrganizationStatements(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.Execute($"DELETE FROM {OrganizationStatements.Table};\n{OrganizationStatements.Fill}", transaction);
+
+    /// <summary>Each organization's statements as node_refs rows (schema 21), from node_refs and the MEMBER_OF relations: once their indexes exist.</summary>
+    public static void RefillOrganizationStatementRefs(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute($"DELETE FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}';\n{OrganizationStatementRefs.Fill}", transaction);
 
     /// <summary>event_cube, event_days and actor_kinds from the events' roll-up rows.</summary>
     public static void RebuildRollups(SqliteConnection connection, SqliteTransaction transaction) =>

@@ -118,6 +118,8 @@ internal sealed class BulkLoad
         phases.Done("counts");
         DerivedRows.RecountOrganizationStatements(connection, transaction);
         phases.Done("organization statements");
+        DerivedRows.RefillOrganizationStatementRefs(connection, transaction);
+        phases.Done("organization statement refs");
         SpeakerStatements.Derive(connection, transaction);
         phases.Done("speaker statements");
         PlaceMonthEvents.Derive(connection, transaction);

@@ -14,6 +14,9 @@ internal static class OlderSchemas
     /// <summary>Each version's undo: the file as the version before it left it.</summary>
     private static readonly SortedDictionary<int, string> Undo = new()
     {
+        // No organizations' statements kept under them: their node_refs rows and triggers gone.
+        [21] = string.Concat(OrganizationStatementRefs.Triggers.Select(t => $"DROP TRIGGER {t}; ")) +
+               $"DELETE FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}';",
         // No kept months of places' events: place_month_events and its triggers gone.
         [20] = string.Concat(PlaceMonthEvents.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {PlaceMonthEvents.Table};",
         // No kept speakers' statements: speaker_statements and its triggers gone.
