@@ -27,6 +27,9 @@ public sealed record BenchOptions
     /// <summary>Read each size's store through the OS cache before its rows (the default), or measure it as the runs before left it.</summary>
     public StoreCachePolicy StoreCache { get; init; } = StoreCachePolicy.Read;
 
+    /// <summary>Which client drives the measured load: the harness's lean one (the default) or .NET's HttpClient, for comparison.</summary>
+    public LoadClientKind LoadClient { get; init; } = LoadClientKind.Lean;
+
     /// <summary>Whether <see cref="Only"/> lets the row of this name run.</summary>
     public bool Includes(string name) => Only.Count == 0 || Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
     /// <summary>Skip the HTTP query load; import, aggregates and the export still run.</summary>
@@ -89,6 +92,7 @@ public sealed record BenchOptions
                 "--port" => options with { Port = Count(Value()) },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--store-cache" => options with { StoreCache = Policy(Value()) },
+                "--load-client" => options with { LoadClient = Client(Value()) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
@@ -100,13 +104,20 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client lean|httpclient] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
 
     private static StoreCachePolicy Policy(string text) => text switch
     {
         "read" => StoreCachePolicy.Read,
         "as-left" => StoreCachePolicy.AsLeft,
         _ => throw new ArgumentException($"--store-cache takes read or as-left, not '{text}'"),
+    };
+
+    private static LoadClientKind Client(string text) => text switch
+    {
+        "lean" => LoadClientKind.Lean,
+        "httpclient" => LoadClientKind.HttpClient,
+        _ => throw new ArgumentException($"--load-client takes lean or httpclient, not '{text}'"),
     };
 
     private static int Count(string text) =>

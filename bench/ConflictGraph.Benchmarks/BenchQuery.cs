@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace ConflictGraph.Benchmarks;
@@ -24,9 +25,21 @@ public sealed record BenchQuery(string Name, bool IsGraphQL, int Variants, Func<
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
+    /// <summary>
+    /// A GraphQL request's body up to its variables (<c>{"query":"...","variables":</c>): the same for every variant. The
+    /// body is this, <see cref="Variables"/> of the variant, and a closing brace. Empty for a GET.
+    /// </summary>
+    public byte[] BodyStart { get; init; } = [];
+
+    /// <summary>A GraphQL variant's variables as JSON: all of a body that varies. Null for a GET.</summary>
+    public Func<int, byte[]>? Variables { get; init; }
+
+    /// <summary>The variant request <paramref name="index"/> asks.</summary>
+    public int Variant(long index) => (int)(index % Variants);
+
     public HttpRequestMessage Create(long index)
     {
-        var variant = (int)(index % Variants);
+        var variant = Variant(index);
         if (!IsGraphQL) return new HttpRequestMessage(HttpMethod.Get, Path(variant));
         var content = new ByteArrayContent(Body(variant));
         content.Headers.ContentType = JsonType;
@@ -35,8 +48,13 @@ public sealed record BenchQuery(string Name, bool IsGraphQL, int Variants, Func<
         return request;
     }
 
-    public static BenchQuery GraphQL(string name, string document, int variants, Func<int, object> variables) =>
-        new(name, true, variants, i => JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables = variables(i) }), _ => "");
+    /// <summary>A POST to /graphql of <c>{"query":document,"variables":...}</c>, the variables of variant i.</summary>
+    public static BenchQuery GraphQL(string name, string document, int variants, Func<int, object> variables)
+    {
+        var start = Encoding.UTF8.GetBytes($"{{\"query\":{JsonSerializer.Serialize(document)},\"variables\":");
+        byte[] Json(int i) => JsonSerializer.SerializeToUtf8Bytes(variables(i));
+        return new(name, true, variants, i => [.. start, .. Json(i), (byte)'}'], _ => "") { BodyStart = start, Variables = Json };
+    }
 
     public static BenchQuery Get(string name, int variants, Func<int, string> path) => new(name, false, variants, _ => [], path);
 

@@ -87,7 +87,7 @@ public sealed class BenchSession : IAsyncDisposable
         ? $"  [{result.Mode}] {result.Query}: FAILED {problem}"
         : $"  [{result.Mode}{(result.Scenario is null ? "" : ", " + result.Scenario)}] {result.Query}: " +
           $"{result.RequestsPerSecond:N0} req/s, p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms, " +
-          $"{result.CpuMillisecondsPerRequest:F3} ms CPU and {result.AnswerBytesPerRequest:N0} answer bytes a request");
+          $"{result.CpuMillisecondsPerRequest:F3} ms CPU and {result.AnswerBytesPerRequest:N0} answer bytes a request, the client {result.ClientCpuMillisecondsPerRequest:F3} ms CPU");
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,9 @@ namespace ConflictGraph.Benchmarks;
 
 /// <summary>
 /// Drives real HTTP load: a fixed number of workers each sending one request after another for a
-/// fixed time, capped by a request budget, recording every latency.
+/// fixed time, capped by a request budget, recording every latency; with the lean client of <see cref="Http1"/>
+/// (a connection each) or the shared HttpClient (<see cref="BenchOptions.LoadClient"/>). Probes and other one-off
+/// requests always go through the HttpClient.
 /// </summary>
 /// <param name="serviceCpu">The service's CPU used so far, read before and after a measured run; null: not reported.</param>
 public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null)
@@ -30,9 +32,9 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
-        var cpuBefore = serviceCpu?.Invoke();
+        var (cpuBefore, clientBefore) = (serviceCpu?.Invoke(), ClientCpu());
         var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
-        var cpuAfter = serviceCpu?.Invoke();
+        var (cpuAfter, clientAfter) = (serviceCpu?.Invoke(), ClientCpu());
 
         latencies.Sort();
         var requests = latencies.Count;
@@ -43,6 +45,7 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             // The CPU of every request served, failed ones included (they were few or the row says so).
             CpuMillisecondsPerRequest = requests + failures == 0 || cpuBefore is null || cpuAfter is null
                 ? null : (cpuAfter.Value - cpuBefore.Value).TotalMilliseconds / (requests + failures),
+            ClientCpuMillisecondsPerRequest = requests + failures == 0 ? null : (clientAfter - clientBefore).TotalMilliseconds / (requests + failures),
         };
     }
 
@@ -64,41 +67,17 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
     private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed, long AnswerBytes)> DriveAsync(
         BenchQuery query, TimeSpan duration, int budget, CancellationToken cancellationToken)
     {
-        long issued = 0, failures = 0, answerBytes = 0;
         // Each run goes on where the last one stopped, so spread variants are not asked twice for warm-up and measurement.
         // (Runs used to start 1,000,003 apart, which is 3 variants apart at 10k and at 1M events: a measured spread run
         // asked again, in the same order, exactly the ids its warm-up had just asked.)
-        var start = Interlocked.Read(ref offset);
-        var clock = Stopwatch.StartNew();
-        var perWorker = new List<long>[options.Concurrency];
-        var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
-        {
-            var mine = perWorker[w] = new List<long>(4096);
-            var buffer = new byte[16 * 1024];
-            long bytes = 0;
-            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
-            {
-                var n = Interlocked.Increment(ref issued);
-                if (n > budget) break;
-                var started = Stopwatch.GetTimestamp();
-                using var request = query.Create(start + n);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                long length = 0;
-                for (int read; (read = await body.ReadAsync(buffer, cancellationToken)) > 0;) length += read;
-                if (response.IsSuccessStatusCode)
-                {
-                    mine.Add(Stopwatch.GetTimestamp() - started);
-                    bytes += length;
-                }
-                else Interlocked.Increment(ref failures);
-            }
-            Interlocked.Add(ref answerBytes, bytes);
-        }, cancellationToken)).ToArray();
+        var round = new LoadRound(Interlocked.Read(ref offset), duration, budget, options.Concurrency, cancellationToken);
+        var workers = Enumerable.Range(0, options.Concurrency).Select(w => options.LoadClient == LoadClientKind.Lean
+            ? Task.Factory.StartNew(() => round.LeanWorker(w, query, client.BaseAddress!, client.Timeout), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.Run(() => round.HttpClientWorkerAsync(w, query, client), cancellationToken)).ToArray();
         await Task.WhenAll(workers);
-        clock.Stop();
-        Interlocked.Add(ref offset, Math.Min(issued, budget) + 1);
-        return (perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed, answerBytes);
+        var elapsed = round.Elapsed;
+        Interlocked.Add(ref offset, round.Issued + 1);
+        return (round.Latencies(), round.Failures, elapsed, round.AnswerBytes);
     }
 
     /// <summary>
@@ -124,6 +103,13 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             counted++;
         }
         return (null, counted == 0 ? null : calls / counted);
+    }
+
+    /// <summary>This process's CPU so far (utime + stime): the load client's, which shares the machine with the service.</summary>
+    public static TimeSpan ClientCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private async Task<AllocationReading> AllocatedBytesAsync(CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed record LoadResult(
     /// <summary>The service's CPU (utime + stime) per request over the measured run, in ms: unlike the p50, it barely moves with the load.</summary>
     public double? CpuMillisecondsPerRequest { get; init; }
 
+    /// <summary>
+    /// The load client's own CPU (this process's utime + stime) per request over the measured run, in ms: it shares the
+    /// machine's cores with the service, so what it takes the service cannot have.
+    /// </summary>
+    public double? ClientCpuMillisecondsPerRequest { get; init; }
+
     /// <summary>A scenario beside the query (e.g. "a write every 5 s"), or null.</summary>
     public string? Scenario { get; init; }
 }

@@ -3,8 +3,10 @@ namespace ConflictGraph.Benchmarks;
 /// <summary>Where the repo, its Release builds and the benchmark's work files are.</summary>
 public sealed record RepoLayout(string Root, string WorkDirectory)
 {
-    public string CliDll => Path.Combine(Root, "src", "ConflictGraph.Cli", "bin", "Release", "net10.0", "conflictgraph.dll");
-    public string ApiDll => Path.Combine(Root, "src", "ConflictGraph.Api", "bin", "Release", "net10.0", "ConflictGraph.Api.dll");
+    /// <summary>The build the programs are run from: Release for measurements; a test may run the build it was made with.</summary>
+    public string Configuration { get; init; } = "Release";
+    public string CliDll => Path.Combine(Root, "src", "ConflictGraph.Cli", "bin", Configuration, "net10.0", "conflictgraph.dll");
+    public string ApiDll => Path.Combine(Root, "src", "ConflictGraph.Api", "bin", Configuration, "net10.0", "ConflictGraph.Api.dll");
 
     public static RepoLayout Find(string? workDirectory)
     {

@@ -27,7 +27,7 @@ public static class Report
         text.AppendLine(options.Command);
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine($"Load: {options.Concurrency} concurrent HTTP/1.1 clients over loopback, {options.Duration.TotalSeconds:F0} s per query after " +
+        text.AppendLine($"Load: {LoadClient(options)}, {options.Duration.TotalSeconds:F0} s per query after " +
                         $"{options.Warmup.TotalSeconds:F0} s of warm-up (and one warm-up round over all queries of a mode before the first is measured), " +
                         $"at most {options.MaxRequests:N0} requests; client and service share the machine. " +
                         "**repeated**: 64 fixed variants (ids, group names, months), cache on. **spread**: every event, group, country and month of the graph " +
@@ -40,12 +40,13 @@ public static class Report
                         "the runtime's allocated-bytes total (GC.GetTotalAllocatedBytes, precise) sums only the heaps in use, so under the default dynamic adaptation it drops " +
                         "and jumps as heaps are retired and brought back; a figure the probe cannot trust is not printed (see the notes below the table). " +
                         "\"vs floor\" divides the uncached req/s by the uncached floor's. " +
-                        "**CPU ms/req** is the service's utime + stime per request in the uncached run, and **answer B/req** the mean answer body " +
+                        "**CPU ms/req** is the service's utime + stime per request in the uncached run, **client ms/req** the load client's own " +
+                        "(the harness process's utime + stime over the same run: what it took of the cores the service shares), and **answer B/req** the mean answer body " +
                         "there: spread variants can find more at 1M than at 10k (a country's month holds ten times the events), so a p50 is read beside both. " +
                         StoreCacheReport.Policy(options.StoreCache));
         text.AppendLine();
-        text.AppendLine("| Query | Events | repeated req/s | p50 ms | p99 ms | spread req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | vs floor | store calls | alloc/req | CPU ms/req | answer B/req |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Query | Events | repeated req/s | p50 ms | p99 ms | spread req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms | vs floor | store calls | alloc/req | CPU ms/req | client ms/req | answer B/req |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var untrusted = new List<string>();
         foreach (var (query, size) in loads.Where(l => l.Scenario is null).Select(l => (l.Query, l.Events)).Distinct())
         {
@@ -65,7 +66,8 @@ public static class Report
             var spread = Targets.Find(loads, query, size, BenchMode.Spread);
             row.Append(uncached is null || floor is null ? " n/a |" : $" {(uncached.RequestsPerSecond / floor.RequestsPerSecond).ToString("F2", Invariant)} |");
             row.Append($" {(uncached ?? spread)?.StoreCallsPerRequest?.ToString("F1", Invariant) ?? "n/a"} | {Allocated(Targets.Find(loads, query, size, ServiceProbes.AllocationMode)?.Allocation, query, size, untrusted)} |");
-            row.Append($" {uncached?.CpuMillisecondsPerRequest?.ToString("F3", Invariant) ?? "n/a"} | {(uncached ?? spread)?.AnswerBytesPerRequest?.ToString("N0", Invariant) ?? "n/a"} |");
+            row.Append($" {uncached?.CpuMillisecondsPerRequest?.ToString("F3", Invariant) ?? "n/a"} | {uncached?.ClientCpuMillisecondsPerRequest?.ToString("F3", Invariant) ?? "n/a"} |");
+            row.Append($" {(uncached ?? spread)?.AnswerBytesPerRequest?.ToString("N0", Invariant) ?? "n/a"} |");
             text.AppendLine(row.ToString());
         }
         if (untrusted.Count > 0)
@@ -107,6 +109,14 @@ public static class Report
         }
         return text.ToString();
     }
+
+    /// <summary>What drove the load, for the method text.</summary>
+    public static string LoadClient(BenchOptions options) => options.LoadClient == LoadClientKind.Lean
+        ? $"{options.Concurrency} workers in the harness's process, each with one keep-alive HTTP/1.1 connection over loopback (the harness's lean client: " +
+          "a request's bytes prepared up front but its variables, every byte of each answer read by a minimal parser of the status line, header fields " +
+          "and Content-Length or chunked bodies; a non-2xx answer counts as a failure)"
+        : $"{options.Concurrency} workers in the harness's process over one .NET HttpClient (SocketsHttpHandler, up to {options.Concurrency + 1} " +
+          "HTTP/1.1 connections over loopback; `--load-client httpclient`)";
 
     private static void AppendBursts(StringBuilder text, IReadOnlyList<BurstResult> bursts)
     {

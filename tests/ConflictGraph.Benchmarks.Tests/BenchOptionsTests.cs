@@ -13,6 +13,14 @@ public sealed class BenchOptionsTests
         Assert.Equal(StoreCachePolicy.AsLeft, BenchOptions.Parse(["--store-cache", "as-left", "--sizes", "10000"]).StoreCache);
     }
 
+    [Fact]
+    public void TheLoadIsDrivenByTheLeanClientUnlessAskedForHttpClient()
+    {
+        Assert.Equal(LoadClientKind.Lean, BenchOptions.Parse([]).LoadClient);
+        Assert.Equal(LoadClientKind.HttpClient, BenchOptions.Parse(["--load-client", "httpclient"]).LoadClient);
+        Assert.Equal("--load-client takes lean or httpclient, not 'wrk'", Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--load-client", "wrk"])).Message);
+    }
+
     [Theory]
     [InlineData("warm", "--store-cache takes read or as-left, not 'warm'")]
     [InlineData("As-Left", "--store-cache takes read or as-left, not 'As-Left'")]

@@ -75,4 +75,20 @@ public sealed class ReportTests
         Assert.Equal((1.5, 13_700.0), (spread.StoreCallsPerRequest, spread.Allocation?.BytesPerRequest));
         Assert.Equal((null, null), (floor.StoreCallsPerRequest, floor.Allocation));
     }
+
+    /// <summary>The client's own CPU stands beside the service's, and the method text says which client drove the load.</summary>
+    [Fact]
+    public void TheClientsCpuAndTheClientItselfAreReported()
+    {
+        var uncached = Load(BenchQuery.TwoLevel, BenchMode.Uncached, 9_800) with { CpuMillisecondsPerRequest = 0.171, ClientCpuMillisecondsPerRequest = 0.042 };
+
+        var table = Table(uncached);
+        var httpClient = Report.Markdown(new BenchOptions { LoadClient = LoadClientKind.HttpClient, Concurrency = 32 }, new MachineInfo("cpu", 2, 1L << 30, "os", ".NET"),
+            [uncached], [], [], [], [], [], DateTimeOffset.UnixEpoch, "1.00");
+
+        Assert.EndsWith("| 0.171 | 0.042 | 386 |", Row(table, BenchQuery.TwoLevel).TrimEnd());
+        Assert.Contains("| CPU ms/req | client ms/req | answer B/req |", table);
+        Assert.Contains("Load: 8 workers in the harness's process, each with one keep-alive HTTP/1.1 connection", table);
+        Assert.Contains("Load: 32 workers in the harness's process over one .NET HttpClient (SocketsHttpHandler, up to 33", httpClient);
+    }
 }

@@ -1,0 +1,84 @@
+using ConflictGraph.Cli.Generate;
+using ConflictGraph.Core.Import;
+using ConflictGraph.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ConflictGraph.Benchmarks.Tests;
+
+/// <summary>
+/// The harness's load against a real service, started as the harness starts it (<see cref="ApiServer"/>, the build these
+/// tests were made with) over an imported store: the lean client and the HttpClient it replaced must read the same.
+/// </summary>
+public sealed class LoadDriverServiceTests : IDisposable
+{
+    private const int Events = 2_000;
+    private readonly string directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"load-tests-{Guid.NewGuid():N}")).FullName;
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    /// <summary>
+    /// Every query of the catalogue (repeated ids), each variant asked four times by both clients: the same count of answers,
+    /// none failed, the same answer bytes; and each run reports the service's and the client's CPU.
+    /// </summary>
+    [Fact]
+    public async Task TheLeanClientReadsEveryByteTheHttpClientReads()
+    {
+        var settings = new GenerationSettings(Events, 5, EventsPerFile: Events);
+        await using var server = await StartAsync(settings);
+        var graph = new GraphWorkspace(Events, 5, directory, 0, 0, WorldBuilder.Build(settings));
+
+        foreach (var query in QueryCatalog.For(graph, BenchMode.Repeated))
+        {
+            var (lean, http) = (await RunAsync(server, query, LoadClientKind.Lean), await RunAsync(server, query, LoadClientKind.HttpClient));
+
+            Assert.True(lean.Problem is null, $"{query.Name}: {lean.Problem}");
+            Assert.Equal((query.Variants * 4L, 0L), (lean.Requests, lean.Failures));
+            Assert.Equal((http.Requests, http.Failures), (lean.Requests, lean.Failures));
+            Assert.True(lean.AnswerBytesPerRequest > 10, query.Name);
+            Assert.Equal(http.AnswerBytesPerRequest, lean.AnswerBytesPerRequest);
+            Assert.True(lean.ClientCpuMillisecondsPerRequest > 0 && lean.CpuMillisecondsPerRequest > 0, query.Name);
+        }
+    }
+
+    /// <summary>Half the variants ask the floor for ids that do not exist (404): each is a failure, not a latency, as before.</summary>
+    [Fact]
+    public async Task ANon2xxAnswerIsAFailureForBothClients()
+    {
+        await using var server = await StartAsync(new GenerationSettings(Events, 5, EventsPerFile: Events));
+        // The probe asks the even variants only (64 of 128), which exist.
+        var query = BenchQuery.Get("half missing", 128, i => $"/floor/nodes/{Uri.EscapeDataString(i % 2 == 0 ? $"event:e{1 + i:D7}" : $"event:none{i}")}");
+
+        foreach (var kind in new[] { LoadClientKind.Lean, LoadClientKind.HttpClient })
+        {
+            var result = await RunAsync(server, query, kind);
+            // Each of the 128 variants four times: 256 answered, 256 failed.
+            Assert.Equal((256L, 256L, "256 failed responses"), (result.Requests, result.Failures, result.Problem));
+        }
+    }
+
+    private async Task<ApiServer> StartAsync(GenerationSettings settings)
+    {
+        var store = Path.Combine(directory, "store.db");
+        if (!File.Exists(store))
+        {
+            using (var graph = new SqliteGraphStore(new SqliteStoreOptions { Path = store }))
+                await graph.ImportAsync(GraphInputMapper.ToBatch(GraphGenerator.Whole(settings)), null, CancellationToken.None);
+            SqliteConnection.ClearAllPools();
+        }
+        var layout = RepoLayout.Find(directory) with { Configuration = Configuration };
+        Assert.True(File.Exists(layout.ApiDll), $"the API is not built at {layout.ApiDll}");
+        return await ApiServer.StartAsync(layout, store, ServiceSetup.Measured(cacheReads: false), null, CancellationToken.None);
+    }
+
+    private static async Task<LoadResult> RunAsync(ApiServer server, BenchQuery query, LoadClientKind kind)
+    {
+        var options = new BenchOptions { Concurrency = 4, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMinutes(2), MaxRequests = query.Variants * 4, LoadClient = kind };
+        using var client = server.Client(options.Concurrency);
+        return await new LoadDriver(client, options, () => server.ProcessorTime).RunAsync(query, Events, BenchMode.Repeated, CancellationToken.None);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
