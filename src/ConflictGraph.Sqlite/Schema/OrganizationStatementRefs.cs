@@ -1,3 +1,5 @@
+using static ConflictGraph.Sqlite.Schema.Membership;
+
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
@@ -31,9 +33,7 @@ internal static class OrganizationStatementRefs
         INSERT INTO node_refs (node_id, field, target_id, kind, date_start, node_seq)
             SELECT x.node_id, '{Field}', x.target_id, x.kind, x.date_start, x.node_seq FROM node_refs x WHERE x.field = 'onBehalfOfId'
             UNION
-            SELECT x.node_id, '{Field}', m.organization_id, x.kind, x.date_start, x.node_seq FROM (
-                SELECT r.to_id AS organization_id, r.from_id AS person FROM relations r WHERE r.type = 'MEMBER_OF'
-                UNION SELECT o.target_id, o.node_id FROM node_refs o WHERE o.field = 'organizationId') m
+            SELECT x.node_id, '{Field}', m.organization_id, x.kind, x.date_start, x.node_seq FROM ({Pairs}) m
             CROSS JOIN node_refs x ON x.target_id = m.person AND x.field = 'speakerId';
         """;
 
@@ -44,21 +44,9 @@ internal static class OrganizationStatementRefs
         {string.Join("\n", TriggerSql)}
         """;
 
-    private static string ByRelation(string person, string organization) =>
-        $"EXISTS (SELECT 1 FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} AND r.to_id = {organization})";
-
-    private static string ByRole(string person, string organization) =>
-        $"EXISTS (SELECT 1 FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId' AND o.target_id = {organization})";
-
-    private static string Organizations(string person) =>
-        $"SELECT r.to_id AS id FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} " +
-        $"UNION SELECT o.target_id FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId'";
-
     // Whether the statement still belongs to the organization by some way: spoken for it, or by one of its people.
     private static string Belongs(string statement, string organization) =>
-        $"(EXISTS (SELECT 1 FROM node_refs b WHERE b.node_id = {statement} AND b.field = 'onBehalfOfId' AND b.target_id = {organization}) " +
-        $"OR EXISTS (SELECT 1 FROM node_refs s WHERE s.node_id = {statement} AND s.field = 'speakerId' " +
-        $"AND ({ByRelation("s.target_id", organization)} OR {ByRole("s.target_id", organization)})))";
+        $"({SpokenFor(statement, organization)} OR {SpokenByMember(statement, organization)})";
 
     // A row for each of the person's statements under the organization (those there already stay as they are).
     private static string AddSpoken(string person, string organization) =>

@@ -1,3 +1,5 @@
+using static ConflictGraph.Sqlite.Schema.Membership;
+
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
@@ -37,9 +39,7 @@ internal static class OrganizationStatements
             SELECT organization_id, count(*) FROM (
                 SELECT x.target_id AS organization_id, x.node_id FROM node_refs x WHERE x.field = 'onBehalfOfId' AND x.kind = '{Kind}'
                 UNION
-                SELECT m.organization_id, x.node_id FROM (
-                    SELECT r.to_id AS organization_id, r.from_id AS person FROM relations r WHERE r.type = 'MEMBER_OF'
-                    UNION SELECT o.target_id, o.node_id FROM node_refs o WHERE o.field = 'organizationId') m
+                SELECT m.organization_id, x.node_id FROM ({Pairs}) m
                 CROSS JOIN node_refs x ON x.target_id = m.person AND x.field = 'speakerId' AND x.kind = '{Kind}')
             GROUP BY organization_id;
         """;
@@ -51,25 +51,6 @@ internal static class OrganizationStatements
         {Fill}
         {string.Join("\n", TriggerSql)}
         """;
-
-    // A person belongs to an organization by a MEMBER_OF relation or a role there (the unique (type, from, to) index and node_refs' key).
-    private static string ByRelation(string person, string organization) =>
-        $"EXISTS (SELECT 1 FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} AND r.to_id = {organization})";
-
-    private static string ByRole(string person, string organization) =>
-        $"EXISTS (SELECT 1 FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId' AND o.target_id = {organization})";
-
-    private static string Organizations(string person) =>
-        $"SELECT r.to_id AS id FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} " +
-        $"UNION SELECT o.target_id FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId'";
-
-    // A statement of the node's own kind (its rows share it) spoken on the organization's behalf, or spoken by one of its people.
-    private static string SpokenFor(string statement, string organization) =>
-        $"EXISTS (SELECT 1 FROM node_refs b WHERE b.node_id = {statement} AND b.field = 'onBehalfOfId' AND b.target_id = {organization})";
-
-    private static string SpokenByMember(string statement, string organization) =>
-        $"EXISTS (SELECT 1 FROM node_refs s WHERE s.node_id = {statement} AND s.field = 'speakerId' " +
-        $"AND ({ByRelation("s.target_id", organization)} OR {ByRole("s.target_id", organization)}))";
 
     // The person's statements not spoken on the organization's behalf: those a new way of belonging adds (or a lost one takes away).
     private static string OwnStatements(string person, string organization) =>

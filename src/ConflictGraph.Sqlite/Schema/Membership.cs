@@ -1,0 +1,34 @@
+namespace ConflictGraph.Sqlite.Schema;
+
+/// <summary>
+/// Which statements are an organization's, as the tables kept for organizations read it (<see cref="OrganizationStatements"/>'
+/// count and, since schema 21, <see cref="OrganizationStatementRefs"/>' rows): those spoken on its behalf, and those spoken by
+/// its people, a person being one of its people by a MEMBER_OF relation into it or by a role there (a person's
+/// organizationId). The rule NodeFilters' organization criterion selects by; the kept tables' tests hold both to it.
+/// </summary>
+internal static class Membership
+{
+    /// <summary>Every (organization_id, person) pair, by relation or by role.</summary>
+    public const string Pairs =
+        "SELECT r.to_id AS organization_id, r.from_id AS person FROM relations r WHERE r.type = 'MEMBER_OF' " +
+        "UNION SELECT o.target_id, o.node_id FROM node_refs o WHERE o.field = 'organizationId'";
+
+    // The unique (type, from, to) index and node_refs' key answer each.
+    public static string ByRelation(string person, string organization) =>
+        $"EXISTS (SELECT 1 FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} AND r.to_id = {organization})";
+
+    public static string ByRole(string person, string organization) =>
+        $"EXISTS (SELECT 1 FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId' AND o.target_id = {organization})";
+
+    /// <summary>The organizations the person belongs to, as a SELECT of one column, id.</summary>
+    public static string Organizations(string person) =>
+        $"SELECT r.to_id AS id FROM relations r WHERE r.type = 'MEMBER_OF' AND r.from_id = {person} " +
+        $"UNION SELECT o.target_id FROM node_refs o WHERE o.node_id = {person} AND o.field = 'organizationId'";
+
+    public static string SpokenFor(string statement, string organization) =>
+        $"EXISTS (SELECT 1 FROM node_refs b WHERE b.node_id = {statement} AND b.field = 'onBehalfOfId' AND b.target_id = {organization})";
+
+    public static string SpokenByMember(string statement, string organization) =>
+        $"EXISTS (SELECT 1 FROM node_refs s WHERE s.node_id = {statement} AND s.field = 'speakerId' " +
+        $"AND ({ByRelation("s.target_id", organization)} OR {ByRole("s.target_id", organization)}))";
+}
