@@ -19,7 +19,7 @@ public sealed class OrganizationStatementRefsTests : IDisposable
 
     /// <summary>Rows in node_refs, so "the table" a recount empties is node_refs' rows of the field (KeptCounts.Recount deletes from it).</summary>
     private static readonly KeptTable Kept = new($"node_refs WHERE field = '{Field}'", OrganizationStatementRefs.Fill, Rows,
-        OrganizationStatementRefs.Triggers, "organization statement refs");
+        OrganizationStatementRefs.Triggers, "organization statement refs", Prefix: "organization_statement_refs");
 
     // Organizations whose kept count differs from their statement rows (none, when both follow the same rule).
     private const string Disagreeing = $"""
@@ -105,21 +105,7 @@ public sealed class OrganizationStatementRefsTests : IDisposable
     [Fact]
     public async Task AVersion20FileGainsTheRowsOnOpenAndKeepsThem()
     {
-        var (store, path) = files.Open("old.db", bulkLoads: false);
-        await store.ImportAsync(KeptCounts.Batch(KeptCounts.Small), null, None);
-        var fresh = SqliteFile.Query(path, Rows);
-        Assert.NotEmpty(fresh);
-        store.Dispose();
-        OlderSchemas.Write(path, 20);
-        Assert.Empty(SqliteFile.Query(path, Rows));
-
-        var (reopened, _) = files.Open("old.db", bulkLoads: false);
-        await reopened.GetStatsAsync(None);
-
-        OlderSchemas.AssertLatest(path);
-        Assert.Equal(fresh, SqliteFile.Query(path, Rows));
-        Assert.Equal(OrganizationStatementRefs.Triggers.Order(StringComparer.Ordinal),
-            SqliteFile.Query(path, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'organization_statement_refs%' ORDER BY name"));
+        var (reopened, path, _) = await KeptCounts.AssertOlderFileGainsThemAsync(files, Kept, 20);
         var member = SqliteFile.Query(path, "SELECT from_id FROM relations WHERE type = 'MEMBER_OF' ORDER BY from_id LIMIT 1").Single();
         Assert.True(await reopened.DeleteNodeAsync(member, null, None));
         Check(path, "a member deleted after the migration");
