@@ -103,19 +103,20 @@ internal static class FarEnds
         // Each node once (a node at the far end of several relations is parsed once), by seq: handed back in seq order,
         // as the statement that chose them with n.seq IN (SELECT ...) did before.
         var nodes = new Dictionary<long, Node>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (alongside is not null) await alongside(reader.HasRows);
-        while (await reader.ReadAsync(cancellationToken))
+        using var rows = command.Rows(cancellationToken);
+        var more = rows.Read();
+        if (alongside is not null) await alongside(more);
+        for (; more; more = rows.Read())
         {
-            if (!reader.IsDBNull(0))
+            if (!rows.IsNull(0))
             {
-                if (reader.GetInt64(6) != 0) cap.Check(++found);
-                var relation = new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []);
+                if (rows.GetInt64(6) != 0) cap.Check(++found);
+                var relation = new Relation(EnumNames.Parse<RelationType>(rows.GetString(0)), rows.GetString(1), rows.GetString(2), []);
                 relations.TryAdd((relation.Type, relation.FromId, relation.ToId), relation);
             }
-            if (reader.IsDBNull(5)) continue;
-            var seq = reader.GetInt64(5);
-            if (!nodes.ContainsKey(seq)) nodes[seq] = Writing.NodeRow.Read(reader, kind: 3, body: 4);
+            if (rows.IsNull(5)) continue;
+            var seq = rows.GetInt64(5);
+            if (!nodes.ContainsKey(seq)) nodes[seq] = Writing.NodeRow.Read(rows, kind: 3, body: 4);
         }
         var ordered = relations.Values.ToList();
         ordered.Sort(RelationKey.Order);

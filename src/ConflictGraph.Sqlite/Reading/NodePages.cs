@@ -26,8 +26,8 @@ internal static class NodePages
     private static string NodeTable(bool keysOnly) => keysOnly ? "nodes n INDEXED BY sqlite_autoindex_nodes_1" : "nodes n";
 
     /// <summary>The node of a row that starts with <see cref="Columns"/>.</summary>
-    private static Node Read(SqliteDataReader reader, bool keysOnly) =>
-        keysOnly ? new NodeKey(reader.GetString(1), EnumNames.Parse<NodeKind>(reader.GetString(0))) : NodeRow.Read(reader);
+    private static Node Read(in StatementRows rows, bool keysOnly) =>
+        keysOnly ? new NodeKey(rows.GetString(1), EnumNames.Parse<NodeKind>(rows.GetString(0))) : NodeRow.Read(rows);
 
     /// <summary>
     /// How many statements <see cref="FindAsync"/> runs at most for a page: the total when it is read, the page unless none
@@ -84,17 +84,17 @@ internal static class NodePages
         {
             await using var command = connection.Command(text, transaction);
             filter.Bind(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            using var rows = command.Rows(cancellationToken);
+            while (rows.Read())
             {
                 if (items.Count == page.First)
                 {
                     more = true;
                     break;
                 }
-                if (together) total ??= reader.GetInt32(3);
-                var node = Read(reader, keysOnly);
-                items.Add(new PageItem<Node>(node, keyset.CursorFor(reader.IsDBNull(2) ? null : reader.GetString(2), node.Id)));
+                if (together) total ??= (int)rows.GetInt64(3);
+                var node = Read(rows, keysOnly);
+                items.Add(new PageItem<Node>(node, keyset.CursorFor(rows.IsNull(2) ? null : rows.GetString(2), node.Id)));
             }
         }
         // No row after the cursor carried the total: counted on its own.

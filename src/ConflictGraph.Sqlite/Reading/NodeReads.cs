@@ -11,15 +11,9 @@ internal static class NodeReads
     {
         await using var command = connection.Command($"SELECT n.kind, n.body FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value", transaction);
         Ids.Add(command, "$ids", ids);
-        return await ReadAsync(command, cancellationToken);
-    }
-
-    /// <summary>Reads nodes from a command selecting kind and body first.</summary>
-    public static async Task<IReadOnlyList<Node>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
         var nodes = new List<Node>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) nodes.Add(NodeRow.Read(reader));
+        using var rows = command.Rows(cancellationToken);
+        while (rows.Read()) nodes.Add(NodeRow.Read(rows));
         return nodes;
     }
 }

@@ -18,6 +18,13 @@ internal sealed class PreparedCommand : SqliteCommand
     /// <summary>When it was last leased, in the connection's count of uses (for eviction).</summary>
     public long LastUse { get; private set; }
 
+    /// <summary>Its statement prepared for reading through SQLite's own API (<see cref="Statements.Rows"/>), once a read asks for it.</summary>
+    private KeptStatement? rows;
+
+    /// <summary>Its statement read as rows, prepared at the first use; reset by the rows' disposal, finalized with the command.</summary>
+    public StatementRows Rows(CancellationToken cancellationToken) =>
+        (rows ??= new KeptStatement(owner, CommandText)).Rows(Parameters, CommandTimeout, once: false, cancellationToken);
+
     public void Lease(SqliteTransaction? transaction, long use)
     {
         InUse = true;
@@ -29,7 +36,7 @@ internal sealed class PreparedCommand : SqliteCommand
     public void Release()
     {
         InUse = false;
-        base.Dispose(true);
+        DisposeStatements(true);
     }
 
     protected override void Dispose(bool disposing)
@@ -40,6 +47,16 @@ internal sealed class PreparedCommand : SqliteCommand
             Parameters.Clear();
             Transaction = null;
             return;
+        }
+        DisposeStatements(disposing);
+    }
+
+    private void DisposeStatements(bool disposing)
+    {
+        if (disposing)
+        {
+            rows?.Dispose();
+            rows = null;
         }
         base.Dispose(disposing);
     }

@@ -11,6 +11,14 @@ internal static class Statements
         connection is ReadConnection read ? read.Command(sql, transaction) : new SqliteCommand(sql, connection, transaction);
 
     /// <summary>
+    /// The rows of a command of one statement, read through SQLite's own API (<see cref="KeptStatement"/>): a command the
+    /// connection keeps keeps its statement so prepared; any other prepares it for this use. Dispose the rows before the command.
+    /// </summary>
+    public static StatementRows Rows(this SqliteCommand command, CancellationToken cancellationToken) =>
+        command is PreparedCommand kept ? kept.Rows(cancellationToken)
+            : new KeptStatement(command.Connection!, command.CommandText).Rows(command.Parameters, command.CommandTimeout, once: true, cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="sql"/> (one statement or several) for its effect, inside <paramref name="transaction"/> when given;
     /// the first statement that fails throws, and the rest do not run.
     /// </summary>
