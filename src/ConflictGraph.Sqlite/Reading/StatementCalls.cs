@@ -40,7 +40,8 @@ internal static unsafe class StatementCalls
     [DllImport(Library, ExactSpelling = true)]
     private static extern int sqlite3_bind_blob(nint statement, int index, byte* value, int length, nint destructor);
 
-    // The column calls neither block nor call back: they run without the runtime's transition out of managed code.
+    // The column calls neither call back nor wait (the connection's mutex they enter is never contended: one request holds a
+    // connection at a time), so they run without the runtime's transition out of managed code.
     [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
     public static extern int sqlite3_column_type(nint statement, int column);
 
