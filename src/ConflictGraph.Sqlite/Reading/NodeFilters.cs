@@ -94,7 +94,8 @@ internal static class NodeFilters
     /// candidates come from place_events (each event under every place containing it, once), one index range per span
     /// class under the place itself, each in date order: the candidates name each event once, in the page's order, with its
     /// seq (schema 17), by which a page reads the event's row. Over whole months, the candidates' number is kept
-    /// (<see cref="PlaceMonthEvents"/>, which follows this rule).
+    /// (<see cref="PlaceMonthEvents"/>, which follows this rule); in a window with both bounds, the candidates are also kept
+    /// with their events' bodies in the same order (<see cref="PlaceEventBodies"/>), which a page reads instead of the rows.
     /// </summary>
     private static void PlaceAndWindow(SqlFilter filter, string place, DateOnly? from, DateOnly? to)
     {
@@ -103,16 +104,20 @@ internal static class NodeFilters
         var (start, end) = (from is null ? null : filter.Value(Iso(from.Value)), to is null ? null : filter.Value(Iso(to.Value)));
         if (start is not null) condition += $" AND n.date_end >= {start}";
         if (end is not null) condition += $" AND n.date_start <= {end}";
-        string Range(int span)
+        string Range(int span) => Rows(span, "p.event_seq AS seq FROM place_events p");
+        // The same range of the rows kept with each event's body (schema 22), when they hold every candidate: both bounds given.
+        string Bodies(int span) => Rows(span, $"p.body FROM {PlaceEventBodies.Table} p");
+        string Rows(int span, string from)
         {
-            var range = $"SELECT p.event_id AS id, p.date_start, p.event_seq AS seq FROM place_events p WHERE p.place_id = {at} AND p.span = {span}";
+            var range = $"SELECT p.event_id AS id, p.date_start, {from} WHERE p.place_id = {at} AND p.span = {span}";
             if (start is not null) range += $" AND p.date_start >= {DateWindow.Earliest(start, $"'eventspan:{span}'")} AND p.date_end >= {start}";
             return end is null ? range : $"{range} AND p.date_start <= {end}";
         }
         var kept = PlaceMonthEvents.Answers(from, to)
             ? new KeptCount(DatedKind, PlaceMonthEvents.Count(at, start!, end!, Range(PlaceMonthEvents.UnkeptSpan)))
             : null;
-        filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(Range)), dated: true, kept: kept);
+        var bodies = PlaceEventBodies.Answers(from, to) ? string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(Bodies)) : null;
+        filter.Add(condition, string.Join(" UNION ALL ", DateWindow.SpanClasses.Select(Range)), dated: true, kept: kept, bodies: bodies);
     }
 
     /// <summary>The kind of every place_events candidate (OCCURRED_IN runs from an event).</summary>

@@ -66,6 +66,13 @@ internal sealed class SqlFilter
     /// </summary>
     public bool DriverDated { get; private set; }
 
+    /// <summary>
+    /// When <see cref="DriverDated"/>: the same candidates, each with its node's body (column body) in place of its seq, read
+    /// from rows the store keeps in the page's order beside them (PlaceEventBodies), or null when it keeps none for the
+    /// criterion. A dated page of these candidates alone reads no node row.
+    /// </summary>
+    public string? DriverBodies { get; private set; }
+
     public string With => ctes.Count == 0 ? "" : $"WITH RECURSIVE {string.Join(", ", ctes)} ";
 
     /// <summary><see cref="With"/> with one more table of the statement's own after the filter's.</summary>
@@ -140,12 +147,14 @@ internal sealed class SqlFilter
     /// </summary>
     /// <param name="dated">The candidates also select columns date_start and seq, the row's own, and name each row once (see <see cref="DriverDated"/>).</param>
     /// <param name="kept">The number of the candidates of one kind, from a count the store keeps, if it keeps one (exact candidates only).</param>
-    public void Add(string condition, string candidates, bool exact = true, bool dated = false, KeptCount? kept = null)
+    /// <param name="bodies">The dated candidates with their nodes' bodies (see <see cref="DriverBodies"/>), if the store keeps them.</param>
+    public void Add(string condition, string candidates, bool exact = true, bool dated = false, KeptCount? kept = null, string? bodies = null)
     {
         conditions.Add(condition);
         if (Driver is not null) return;
         Driver = candidates;
         DriverDated = dated;
+        DriverBodies = dated ? bodies : null;
         if (exact) driverIndex = conditions.Count - 1;
         if (exact) this.kept = kept;
     }

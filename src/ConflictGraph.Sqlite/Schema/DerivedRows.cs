@@ -5,14 +5,14 @@ namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
 /// The tables the triggers keep row by row (node_refs, event_places, place_events, counts, event_cube, event_days, actor_kinds,
-/// place_months, organization_statements, speaker_statements, place_month_events), derived
+/// place_months, organization_statements, speaker_statements, place_month_events, place_event_bodies), derived
 /// set-wise from the rows they follow: a migration that adds one fills it this way, and a bulk
 /// import (BulkLoad), which drops the triggers for its transaction, derives them this way before
 /// its commit. Each statement gives what the triggers would have left after the same rows went in
 /// one by one (tests hold the two paths equal on a generated graph): node_refs, event_places and
 /// place_events are a function of refs, relations and nodes; counts of every kind and type are recounted;
 /// the longest spans only ever grow, as the triggers keep them; event_cube, event_days and actor_kinds sum the events' roll-up rows,
-/// place_months the pairs of place_events rows and their events' roll-up rows, place_month_events the months of place_events rows.
+/// place_months the pairs of place_events rows and their events' roll-up rows, place_month_events the months of place_events rows, place_event_bodies the dated place_events rows with their events' bodies.
 /// </summary>
 internal static class DerivedRows
 {
@@ -23,7 +23,7 @@ internal static class DerivedRows
         "facts_counted", "facts_uncounted", "facts_recounted", "event_placed", "event_unplaced", "event_redated",
         "refs_dated", "refs_undated", "refs_redated", "place_events_placed", "place_events_unplaced", "place_events_redated", "event_cube_add", "event_cube_remove",
         "event_days_add", "event_days_remove", "actor_kinds_add", "actor_kinds_remove", "place_months_rolled", "place_months_unrolled", "place_months_placed", "place_months_unplaced", .. OrganizationStatements.Triggers,
-        .. SpeakerStatements.Triggers, .. PlaceMonthEvents.Triggers, .. OrganizationStatementRefs.Triggers,
+        .. SpeakerStatements.Triggers, .. PlaceMonthEvents.Triggers, .. OrganizationStatementRefs.Triggers, .. PlaceEventBodies.Triggers,
     ];
 
     // An event's date range as a class: 0 a day (or undated), 1 up to a month, 2 up to a year, 3 longer.

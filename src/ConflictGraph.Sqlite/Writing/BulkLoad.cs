@@ -91,7 +91,7 @@ internal sealed class BulkLoad
 
     /// <summary>
     /// Once every row is written: the staged search texts, node_refs, event_places and place_events from the rows (before their indexes,
-    /// so they go in key order), the dropped indexes, then counts, organizations' and speakers' statements (grouped over the new indexes) and places' months.
+    /// so they go in key order), the dropped indexes, then counts, organizations' and speakers' statements (grouped over the new indexes), places' months and their events' bodies by place and date.
     /// </summary>
     public void Finish(PhaseClock phases)
     {
@@ -124,6 +124,8 @@ internal sealed class BulkLoad
         phases.Done("speaker statements");
         PlaceMonthEvents.Derive(connection, transaction);
         phases.Done("place_month_events");
+        PlaceEventBodies.Derive(connection, transaction);
+        phases.Done("place_event_bodies");
     }
 
     /// <summary>

@@ -96,27 +96,41 @@ public sealed class StatementExecutionTests : IDisposable
     }
 
     [Fact]
-    public async Task APlacesEventsInAWindowAreReadByTheSeqTheirEntriesCarryAndAnswerAsEachEventDoes()
+    public async Task APlacesEventsInAWindowAreReadFromTheBodiesKeptBesideTheirEntriesAndAnswerAsEachEventDoes()
     {
         const string InSyria = """
             query { events(filter: { placeId: "place:syria", from: "2021-06-01", to: "2021-06-30" }, first: 20) {
               totalCount nodes { id title date { start end precision } } } }
+            """;
+        const string Since = """
+            query { events(filter: { placeId: "place:syria", from: "2021-06-01" }, first: 20) { nodes { id title date { start end precision } } } }
             """;
         const string One = "query($id: ID!) { node(id: $id) { id ... on Event { title date { start end precision } } } }";
         await app.ReadyClientAsync();
         trace.Lines.Clear();
 
         var page = await app.PostGraphQLAsync(InSyria);
+        var read = trace.Lines.Single(sql => sql.Contains("FROM place_event", StringComparison.Ordinal));
+        trace.Lines.Clear();
+        var open = await app.PostGraphQLAsync(Since);
+        var openRead = trace.Lines.Single(sql => sql.Contains("FROM place_event", StringComparison.Ordinal));
 
         Assert.Empty(page.Errors);
+        Assert.Empty(open.Errors);
         var nodes = page.Data!["events"]!["nodes"]!.AsArray();
         Assert.True(nodes.Count >= 2, nodes.ToJsonString());
         Assert.Equal(nodes.Count, (int)page.Data!["events"]!["totalCount"]!);
-        // The page's events are read by the seq place_events carries (schema 17), not through the index of every node's id.
-        var read = trace.Lines.Single(sql => sql.Contains("FROM place_events", StringComparison.Ordinal));
-        Assert.Contains("n.seq = m.seq", read, StringComparison.Ordinal);
-        Assert.DoesNotContain("n.id = m.id", read, StringComparison.Ordinal);
-        foreach (var node in nodes)
+        // With both bounds the page's events are read with their bodies from the rows kept beside their entries (schema 22):
+        // no node row. An open window (undated events have no kept row) reads them by the seq place_events carries (schema 17),
+        // not through the index of every node's id.
+        Assert.Contains("FROM place_event_bodies", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("nodes n", read, StringComparison.Ordinal);
+        Assert.Contains("n.seq = m.seq", openRead, StringComparison.Ordinal);
+        Assert.DoesNotContain("place_event_bodies", openRead, StringComparison.Ordinal);
+        Assert.DoesNotContain("n.id = m.id", openRead, StringComparison.Ordinal);
+        var openNodes = open.Data!["events"]!["nodes"]!.AsArray();
+        Assert.NotEmpty(openNodes);
+        foreach (var node in nodes.Concat(openNodes))
         {
             var alone = await app.PostGraphQLAsync(One, new { id = (string)node!["id"]! });
             Assert.Empty(alone.Errors);

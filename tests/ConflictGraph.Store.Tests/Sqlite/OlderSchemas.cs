@@ -14,6 +14,8 @@ internal static class OlderSchemas
     /// <summary>Each version's undo: the file as the version before it left it.</summary>
     private static readonly SortedDictionary<int, string> Undo = new()
     {
+        // No events' bodies kept by place and date: place_event_bodies and its triggers gone.
+        [22] = string.Concat(PlaceEventBodies.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {PlaceEventBodies.Table};",
         // No organizations' statements kept under them: their node_refs rows and triggers gone.
         [21] = string.Concat(OrganizationStatementRefs.Triggers.Select(t => $"DROP TRIGGER {t}; ")) +
                $"DELETE FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}';",

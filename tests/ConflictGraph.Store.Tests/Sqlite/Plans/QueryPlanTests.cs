@@ -106,10 +106,10 @@ public sealed partial class QueryPlanTests : IDisposable
         await WorkoutStatementsAsync();
         using var connection = Copy(statistics);
         var bodies = SqliteFile.Query(storePath!,
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'organization_statements%' OR name LIKE 'speaker_statements%' OR name LIKE 'place_month_events%') ORDER BY name")
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'organization_statements%' OR name LIKE 'speaker_statements%' OR name LIKE 'place_month_events%' OR name LIKE 'place_event_bodies%') ORDER BY name")
             .Select(row => row.Split(' ', 2)).ToList();
         Assert.Equal(ConflictGraph.Sqlite.Schema.OrganizationStatements.Triggers.Concat(ConflictGraph.Sqlite.Schema.SpeakerStatements.Triggers)
-            .Concat(ConflictGraph.Sqlite.Schema.PlaceMonthEvents.Triggers)
+            .Concat(ConflictGraph.Sqlite.Schema.PlaceMonthEvents.Triggers).Concat(ConflictGraph.Sqlite.Schema.PlaceEventBodies.Triggers)
             .Order(StringComparer.Ordinal), bodies.Select(b => b[0]));
         var problems = new List<string>();
         foreach (var body in bodies)
