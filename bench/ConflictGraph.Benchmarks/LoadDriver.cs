@@ -10,10 +10,14 @@ namespace ConflictGraph.Benchmarks;
 /// requests always go through the HttpClient.
 /// </summary>
 /// <param name="serviceCpu">The service's CPU used so far, read before and after a measured run; null: not reported.</param>
-public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null)
+/// <param name="serviceSwitches">The service's context switches so far, read likewise; null: not reported.</param>
+public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null, Func<ContextSwitches>? serviceSwitches = null)
 {
     // Shared by every session of the run, so the service without the cache is not asked the ids the one with it just read.
     private static long offset;
+
+    /// <summary>Where the next run's requests start (a point of the spread walk): for one run against a service started elsewhere.</summary>
+    public static void StartAt(long request) => Interlocked.Exchange(ref offset, request);
 
     /// <summary>
     /// Runs every query once for the warm-up time before any is measured: the JIT recompiles the
@@ -32,9 +36,9 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
-        var (cpuBefore, clientBefore) = (serviceCpu?.Invoke(), ClientCpu());
+        var (cpuBefore, clientBefore, switchesBefore, clientSwitchesBefore) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
         var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
-        var (cpuAfter, clientAfter) = (serviceCpu?.Invoke(), ClientCpu());
+        var (cpuAfter, clientAfter, switchesAfter, clientSwitchesAfter) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
 
         latencies.Sort();
         var requests = latencies.Count;
@@ -46,6 +50,8 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             CpuMillisecondsPerRequest = requests + failures == 0 || cpuBefore is null || cpuAfter is null
                 ? null : (cpuAfter.Value - cpuBefore.Value).TotalMilliseconds / (requests + failures),
             ClientCpuMillisecondsPerRequest = requests + failures == 0 ? null : (clientAfter - clientBefore).TotalMilliseconds / (requests + failures),
+            ServiceSwitches = switchesAfter - switchesBefore,
+            ClientSwitches = clientSwitchesAfter - clientSwitchesBefore,
         };
     }
 

@@ -31,6 +31,12 @@ public sealed record LoadResult(
     /// </summary>
     public double? ClientCpuMillisecondsPerRequest { get; init; }
 
+    /// <summary>The service's context switches over the measured run (when its driver was given a way to read them).</summary>
+    public ContextSwitches? ServiceSwitches { get; init; }
+
+    /// <summary>The load client's own (this process's) context switches over the measured run.</summary>
+    public ContextSwitches? ClientSwitches { get; init; }
+
     /// <summary>A scenario beside the query (e.g. "a write every 5 s"), or null.</summary>
     public string? Scenario { get; init; }
 }

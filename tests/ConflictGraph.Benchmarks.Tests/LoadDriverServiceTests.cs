@@ -59,6 +59,36 @@ public sealed class LoadDriverServiceTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>--drive</c> through the harness's entry point against the running service, as a person pairs it with wrk: every
+    /// variant of the 2-level query four times, the row printed with the answer bytes the in-process HttpClient read, the
+    /// service's CPU and context switches read through its pid.
+    /// </summary>
+    [Fact]
+    public async Task DriveLoadsARunningServiceAndPrintsTheRow()
+    {
+        var settings = new GenerationSettings(Events, 5, EventsPerFile: Events);
+        await using var server = await StartAsync(settings);
+        var query = QueryCatalog.For(new GraphWorkspace(Events, 5, directory, 0, 0, WorldBuilder.Build(settings)), BenchMode.Repeated)
+            .Single(q => q.Name == BenchQuery.TwoLevel);
+        var http = await RunAsync(server, query, LoadClientKind.HttpClient);
+
+        var (exitCode, output, error) = await Harness.RunAsync("--drive", server.Address.ToString(), "--query", "2 levels", "--mode", "repeated",
+            "--sizes", $"{Events}", "--seed", "5", "--pid", $"{server.ProcessId}", "--concurrency", "4", "--warmup", "0s", "--duration", "2m", "--max-requests", "256");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}\n{output}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(DriveCommand.Head.Split('\n'), lines[^3..^1]);
+        var cells = lines[^1].Split('|').Select(c => c.Trim()).ToArray()[1..^1];
+        Assert.Equal(["lean", BenchQuery.TwoLevel, $"{Events}", "repeated"], cells[..4]);
+        // requests, failures; each of the 64 variants four times
+        Assert.Equal(("256", "0"), (cells[5], cells[9]));
+        Assert.Equal($"{http.AnswerBytesPerRequest:F0}", cells[14]);
+        // client and service ms a request, the service's context switches: read, not "n/a"
+        Assert.All(new[] { cells[10], cells[11] }, c => Assert.True(double.Parse(c, System.Globalization.CultureInfo.InvariantCulture) > 0, lines[^1]));
+        Assert.Matches(@"^\d+\.\d\d \(\d+\.\d\d\+\d+\.\d\d\)$", cells[12]);
+    }
+
     private async Task<ApiServer> StartAsync(GenerationSettings settings)
     {
         var store = Path.Combine(directory, "store.db");
