@@ -30,6 +30,9 @@ public sealed record BenchOptions
     /// <summary>Which client drives the measured load: the harness's lean one (the default) or .NET's HttpClient, for comparison.</summary>
     public LoadClientKind LoadClient { get; init; } = LoadClientKind.Lean;
 
+    /// <summary>How many threads the loop client (<see cref="LoadClientKind.Loop"/>) drives its connections from (wrk's -t).</summary>
+    public int LoadThreads { get; init; } = 2;
+
     /// <summary>
     /// Drive an already running service at this address with the harness's load loop (one query, one mode, one size) and
     /// print the row's columns instead of running the benchmark (<see cref="DriveCommand"/>); null: the benchmark.
@@ -107,6 +110,7 @@ public sealed record BenchOptions
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--store-cache" => options with { StoreCache = Policy(Value()) },
                 "--load-client" => options with { LoadClient = Client(Value()) },
+                "--load-threads" => options with { LoadThreads = Math.Clamp(Count(Value()), 1, 64) },
                 "--drive" => options with { Drive = Address(Value()) },
                 "--query" => options with { Query = Value() },
                 "--mode" => options with { Mode = ModeOf(Value()) },
@@ -131,7 +135,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client lean|httpclient] [--drive URL --query NAME --sizes N [--mode repeated|spread|uncached] [--pid PID] [--walk-start N]] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client lean|loop|async|httpclient] [--load-threads 2] [--drive URL --query NAME --sizes N [--mode repeated|spread|uncached] [--pid PID] [--walk-start N]] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
 
     private static StoreCachePolicy Policy(string text) => text switch
     {
@@ -145,6 +149,8 @@ public sealed record BenchOptions
     {
         LoadClientKind.Lean => "lean",
         LoadClientKind.HttpClient => "httpclient",
+        LoadClientKind.Loop => "loop",
+        LoadClientKind.Async => "async",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -152,7 +158,9 @@ public sealed record BenchOptions
     {
         "lean" => LoadClientKind.Lean,
         "httpclient" => LoadClientKind.HttpClient,
-        _ => throw new ArgumentException($"--load-client takes lean or httpclient, not '{text}'"),
+        "loop" => LoadClientKind.Loop,
+        "async" => LoadClientKind.Async,
+        _ => throw new ArgumentException($"--load-client takes lean, loop, async or httpclient, not '{text}'"),
     };
 
     private static Uri Address(string text) =>

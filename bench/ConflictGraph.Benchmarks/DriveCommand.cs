@@ -12,10 +12,13 @@ namespace ConflictGraph.Benchmarks;
 /// </summary>
 public static class DriveCommand
 {
-    /// <summary>The columns <see cref="Row"/> prints, as a Markdown table's head.</summary>
+    /// <summary>
+    /// The columns <see cref="Row"/> prints, as a Markdown table's head. cs/req: context switches a request, voluntary +
+    /// involuntary; stalls: answers a non-blocking client found not whole at their first read (n/a for the blocking ones).
+    /// </summary>
     public const string Head =
-        "| client | query | events | mode | load | requests | req/s | p50 ms | p99 ms | failures | client ms/req | service ms/req | service cs/req (vol+invol) | client cs/req (vol+invol) | answer B/req |\n" +
-        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|";
+        "| client | query | events | mode | load | requests | req/s | p50 ms | p99 ms | failures | client ms/req | service ms/req | service cs/req (vol+invol) | client cs/req (vol+invol) | answer B/req | stalls |\n" +
+        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|";
 
     /// <returns>The exit code: 0 with every answer read and none failed, 1 when the run failed or counted failures, 2 for a bad argument.</returns>
     public static async Task<int> RunAsync(BenchOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -102,7 +105,7 @@ public static class DriveCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"| {client} | {result.Query} | {result.Events} | {Mode(result.Mode)} | {load} | {result.Requests} | {result.RequestsPerSecond:F0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | " +
             $"{result.Failures} | {Ms(result.ClientCpuMillisecondsPerRequest)} | {Ms(result.CpuMillisecondsPerRequest)} | {Switches(result.ServiceSwitches)} | {Switches(result.ClientSwitches)} | " +
-            $"{result.AnswerBytesPerRequest:F0} |");
+            $"{result.AnswerBytesPerRequest:F0} | {result.Stalls?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} |");
     }
 
     private static string Client(BenchOptions options) => BenchOptions.ClientName(options.LoadClient);

@@ -18,7 +18,9 @@ public sealed class BenchOptionsTests
     {
         Assert.Equal(LoadClientKind.Lean, BenchOptions.Parse([]).LoadClient);
         Assert.Equal(LoadClientKind.HttpClient, BenchOptions.Parse(["--load-client", "httpclient"]).LoadClient);
-        Assert.Equal("--load-client takes lean or httpclient, not 'wrk'", Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--load-client", "wrk"])).Message);
+        Assert.Equal((LoadClientKind.Loop, 2), (BenchOptions.Parse(["--load-client", "loop"]).LoadClient, BenchOptions.Parse([]).LoadThreads));
+        Assert.Equal((LoadClientKind.Async, 3), (BenchOptions.Parse(["--load-client", "async", "--load-threads", "3"]).LoadClient, BenchOptions.Parse(["--load-threads", "3"]).LoadThreads));
+        Assert.Equal("--load-client takes lean, loop, async or httpclient, not 'wrk'", Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--load-client", "wrk"])).Message);
     }
 
     [Theory]

@@ -20,38 +20,47 @@ public sealed class LoadDriverServiceTests : IDisposable
 #endif
 
     /// <summary>
-    /// Every query of the catalogue (repeated ids), each variant asked four times by both clients: the same count of answers,
-    /// none failed, the same answer bytes; and each run reports the service's and the client's CPU.
+    /// Every query of the catalogue (repeated ids), each variant asked four times by every client: the same count of answers,
+    /// none failed, the same answer bytes; and each run reports the service's and the client's CPU (the non-blocking
+    /// clients their stalls too).
     /// </summary>
-    [Fact]
-    public async Task TheLeanClientReadsEveryByteTheHttpClientReads()
+    [Theory]
+    [InlineData(LoadClientKind.Lean)]
+    [InlineData(LoadClientKind.Loop)]
+    [InlineData(LoadClientKind.Async)]
+    public async Task EachClientReadsEveryByteTheHttpClientReads(LoadClientKind kind)
     {
         var settings = new GenerationSettings(Events, 5, EventsPerFile: Events);
         await using var server = await StartAsync(settings);
         var graph = new GraphWorkspace(Events, 5, directory, 0, 0, WorldBuilder.Build(settings));
 
+        var (clientCpu, serviceCpu) = (0.0, 0.0);
         foreach (var query in QueryCatalog.For(graph, BenchMode.Repeated))
         {
-            var (lean, http) = (await RunAsync(server, query, LoadClientKind.Lean), await RunAsync(server, query, LoadClientKind.HttpClient));
+            var (lean, http) = (await RunAsync(server, query, kind), await RunAsync(server, query, LoadClientKind.HttpClient));
+            clientCpu += lean.ClientCpuMillisecondsPerRequest!.Value;
+            serviceCpu += lean.CpuMillisecondsPerRequest!.Value;
 
             Assert.True(lean.Problem is null, $"{query.Name}: {lean.Problem}");
             Assert.Equal((query.Variants * 4L, 0L), (lean.Requests, lean.Failures));
             Assert.Equal((http.Requests, http.Failures), (lean.Requests, lean.Failures));
             Assert.True(lean.AnswerBytesPerRequest > 10, query.Name);
             Assert.Equal(http.AnswerBytesPerRequest, lean.AnswerBytesPerRequest);
-            Assert.True(lean.ClientCpuMillisecondsPerRequest > 0 && lean.CpuMillisecondsPerRequest > 0, query.Name);
+            Assert.Equal(kind != LoadClientKind.Lean, lean.Stalls is >= 0);
         }
+        // Read in clock ticks (10 ms): a query of one variant (4 requests) can read 0, the catalogue cannot.
+        Assert.True(clientCpu > 0 && serviceCpu > 0, $"client {clientCpu}, service {serviceCpu}");
     }
 
-    /// <summary>Half the variants ask the floor for ids that do not exist (404): each is a failure, not a latency, as before.</summary>
+    /// <summary>Half the variants ask the floor for ids that do not exist (404): each is a failure, not a latency, for every client.</summary>
     [Fact]
-    public async Task ANon2xxAnswerIsAFailureForBothClients()
+    public async Task ANon2xxAnswerIsAFailureForEveryClient()
     {
         await using var server = await StartAsync(new GenerationSettings(Events, 5, EventsPerFile: Events));
         // The probe asks the even variants only (64 of 128), which exist.
         var query = BenchQuery.Get("half missing", 128, i => $"/floor/nodes/{Uri.EscapeDataString(i % 2 == 0 ? $"event:e{1 + i:D7}" : $"event:none{i}")}");
 
-        foreach (var kind in new[] { LoadClientKind.Lean, LoadClientKind.HttpClient })
+        foreach (var kind in new[] { LoadClientKind.Lean, LoadClientKind.Loop, LoadClientKind.Async, LoadClientKind.HttpClient })
         {
             var result = await RunAsync(server, query, kind);
             // Each of the 128 variants four times: 256 answered, 256 failed.
@@ -105,7 +114,8 @@ public sealed class LoadDriverServiceTests : IDisposable
 
     private static async Task<LoadResult> RunAsync(ApiServer server, BenchQuery query, LoadClientKind kind)
     {
-        var options = new BenchOptions { Concurrency = 4, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMinutes(2), MaxRequests = query.Variants * 4, LoadClient = kind };
+        // Three loop threads over four connections: one thread drives two.
+        var options = new BenchOptions { Concurrency = 4, LoadThreads = 3, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMinutes(2), MaxRequests = query.Variants * 4, LoadClient = kind };
         using var client = server.Client(options.Concurrency);
         return await new LoadDriver(client, options, () => server.ProcessorTime).RunAsync(query, Events, BenchMode.Repeated, CancellationToken.None);
     }
