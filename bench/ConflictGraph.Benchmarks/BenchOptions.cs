@@ -27,8 +27,11 @@ public sealed record BenchOptions
     /// <summary>Read each size's store through the OS cache before its rows (the default), or measure it as the runs before left it.</summary>
     public StoreCachePolicy StoreCache { get; init; } = StoreCachePolicy.Read;
 
-    /// <summary>Which client drives the measured load: the harness's lean one (the default) or .NET's HttpClient, for comparison.</summary>
-    public LoadClientKind LoadClient { get; init; } = LoadClientKind.Lean;
+    /// <summary>
+    /// Which client drives the measured load: the loop client built as wrk is (the default), or for comparison the lean one
+    /// (a blocking thread a connection), the async one or .NET's HttpClient.
+    /// </summary>
+    public LoadClientKind LoadClient { get; init; } = LoadClientKind.Loop;
 
     /// <summary>How many threads the loop client (<see cref="LoadClientKind.Loop"/>) drives its connections from (wrk's -t).</summary>
     public int LoadThreads { get; init; } = 2;
@@ -135,7 +138,7 @@ public sealed record BenchOptions
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client lean|loop|async|httpclient] [--load-threads 2] [--drive URL --query NAME --sizes N [--mode repeated|spread|uncached] [--pid PID] [--walk-start N]] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client loop|lean|async|httpclient] [--load-threads 2] [--drive URL --query NAME --sizes N [--mode repeated|spread|uncached] [--pid PID] [--walk-start N]] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
 
     private static StoreCachePolicy Policy(string text) => text switch
     {
@@ -160,7 +163,7 @@ public sealed record BenchOptions
         "httpclient" => LoadClientKind.HttpClient,
         "loop" => LoadClientKind.Loop,
         "async" => LoadClientKind.Async,
-        _ => throw new ArgumentException($"--load-client takes lean, loop, async or httpclient, not '{text}'"),
+        _ => throw new ArgumentException($"--load-client takes loop, lean, async or httpclient, not '{text}'"),
     };
 
     private static Uri Address(string text) =>

@@ -5,9 +5,9 @@ namespace ConflictGraph.Benchmarks;
 
 /// <summary>
 /// Drives real HTTP load: a fixed number of workers each sending one request after another for a
-/// fixed time, capped by a request budget, recording every latency; with the lean client of <see cref="Http1"/>
-/// (a connection each) or the shared HttpClient (<see cref="BenchOptions.LoadClient"/>). Probes and other one-off
-/// requests always go through the HttpClient.
+/// fixed time, capped by a request budget, recording every latency; with the clients of <see cref="Http1"/> (the loop
+/// client's few epoll threads, the lean client's blocking thread a connection, or .NET's socket engine) or the shared
+/// HttpClient (<see cref="BenchOptions.LoadClient"/>). Probes and other one-off requests always go through the HttpClient.
 /// </summary>
 /// <param name="serviceCpu">The service's CPU used so far, read before and after a measured run; null: not reported.</param>
 /// <param name="serviceSwitches">The service's context switches so far, read likewise; null: not reported.</param>

@@ -117,7 +117,7 @@ public static class Report
                               "and Content-Length or chunked bodies; a non-2xx answer counts as a failure";
         return options.LoadClient switch
         {
-            LoadClientKind.Lean => $"{options.Concurrency} workers in the harness's process, each with one keep-alive HTTP/1.1 connection over loopback (the harness's lean client: {parser})",
+            LoadClientKind.Lean => $"{options.Concurrency} workers in the harness's process, each with one keep-alive HTTP/1.1 connection over loopback (the harness's lean client, `--load-client lean`: {parser})",
             LoadClientKind.Loop => $"{options.Concurrency} keep-alive HTTP/1.1 connections over loopback from {Math.Min(options.LoadThreads, options.Concurrency)} threads in the harness's process, " +
                                    $"each thread driving its share on non-blocking sockets from one epoll loop, as wrk does (`--load-client loop`: {parser})",
             LoadClientKind.Async => $"{options.Concurrency} keep-alive HTTP/1.1 connections over loopback in the harness's process, each answer waited for by .NET's socket engine " +

@@ -14,13 +14,14 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
-    public void TheLoadIsDrivenByTheLeanClientUnlessAskedForHttpClient()
+    public void TheLoadIsDrivenByTheLoopClientUnlessAskedForAnother()
     {
-        Assert.Equal(LoadClientKind.Lean, BenchOptions.Parse([]).LoadClient);
+        Assert.Equal(LoadClientKind.Loop, BenchOptions.Parse([]).LoadClient);
+        Assert.Equal(LoadClientKind.Lean, BenchOptions.Parse(["--load-client", "lean"]).LoadClient);
         Assert.Equal(LoadClientKind.HttpClient, BenchOptions.Parse(["--load-client", "httpclient"]).LoadClient);
         Assert.Equal((LoadClientKind.Loop, 2), (BenchOptions.Parse(["--load-client", "loop"]).LoadClient, BenchOptions.Parse([]).LoadThreads));
         Assert.Equal((LoadClientKind.Async, 3), (BenchOptions.Parse(["--load-client", "async", "--load-threads", "3"]).LoadClient, BenchOptions.Parse(["--load-threads", "3"]).LoadThreads));
-        Assert.Equal("--load-client takes lean, loop, async or httpclient, not 'wrk'", Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--load-client", "wrk"])).Message);
+        Assert.Equal("--load-client takes loop, lean, async or httpclient, not 'wrk'", Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--load-client", "wrk"])).Message);
     }
 
     [Theory]
