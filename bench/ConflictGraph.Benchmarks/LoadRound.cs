@@ -127,7 +127,8 @@ internal sealed class LoadRound(long first, TimeSpan duration, int budget, int w
                     if (!SendNext(c)) active--;
                 }
                 if (ready > 0) continue;
-                // Nothing readable for a while: a request that has waited past the timeout fails the round, as the blocking client's would.
+                // Nothing readable for a quarter of the timeout: a request that has waited past it fails the round, as the blocking
+                // client's would. (While others keep answering, a silent connection is found once they stop, at the round's end.)
                 var now = Stopwatch.GetTimestamp();
                 for (var c = 0; c < connections.Length; c++)
                     if (connections[c].Socket is not null && now - started[c] > timeoutTicks) throw NonBlockingConnection.TimedOut(endpoint, timeout);
