@@ -27,8 +27,28 @@ public sealed record BenchOptions
     /// <summary>Read each size's store through the OS cache before its rows (the default), or measure it as the runs before left it.</summary>
     public StoreCachePolicy StoreCache { get; init; } = StoreCachePolicy.Read;
 
-    /// <summary>Which client drives the measured load: the harness's lean one (the default) or .NET's HttpClient, for comparison.</summary>
-    public LoadClientKind LoadClient { get; init; } = LoadClientKind.Lean;
+    /// <summary>
+    /// Which client drives the measured load: the loop client built as wrk is (the default), or for comparison the lean one
+    /// (a blocking thread a connection), the async one or .NET's HttpClient.
+    /// </summary>
+    public LoadClientKind LoadClient { get; init; } = LoadClientKind.Loop;
+
+    /// <summary>How many threads the loop client (<see cref="LoadClientKind.Loop"/>) drives its connections from (wrk's -t).</summary>
+    public int LoadThreads { get; init; } = 2;
+
+    /// <summary>
+    /// Drive an already running service at this address with the harness's load loop (one query, one mode, one size) and
+    /// print the row's columns instead of running the benchmark (<see cref="DriveCommand"/>); null: the benchmark.
+    /// </summary>
+    public Uri? Drive { get; init; }
+    /// <summary>With <see cref="Drive"/>: the one catalogue query whose name contains this.</summary>
+    public string? Query { get; init; }
+    /// <summary>With <see cref="Drive"/>: which variants are asked (spread and uncached ask the same; the service's own setting decides the cache).</summary>
+    public BenchMode Mode { get; init; } = BenchMode.Uncached;
+    /// <summary>With <see cref="Drive"/>: the service's process id, for its CPU and context switches a request; null: not reported.</summary>
+    public int? ServicePid { get; init; }
+    /// <summary>With <see cref="Drive"/>: the request number the warm-up starts at (the measured run goes on after it); null: a random one.</summary>
+    public long? WalkStart { get; init; }
 
     /// <summary>Whether <see cref="Only"/> lets the row of this name run.</summary>
     public bool Includes(string name) => Only.Count == 0 || Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
@@ -93,6 +113,12 @@ public sealed record BenchOptions
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--store-cache" => options with { StoreCache = Policy(Value()) },
                 "--load-client" => options with { LoadClient = Client(Value()) },
+                "--load-threads" => options with { LoadThreads = Math.Clamp(Count(Value()), 1, 64) },
+                "--drive" => options with { Drive = Address(Value()) },
+                "--query" => options with { Query = Value() },
+                "--mode" => options with { Mode = ModeOf(Value()) },
+                "--pid" => options with { ServicePid = Count(Value()) },
+                "--walk-start" => options with { WalkStart = long.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
@@ -100,11 +126,19 @@ public sealed record BenchOptions
         if (options.Port is { } port && (port < 1024 || port > 65535 - (PortRange - 1)))
             throw new ArgumentException($"--port {port} is outside 1024-{65535 - (PortRange - 1)} (a run uses up to {PortRange} ports from it)");
         if (options.NoQueries && !options.History) throw new ArgumentException("--no-queries leaves nothing to measure without --history");
+        var driveOnly = new[] { "--query", "--mode", "--pid", "--walk-start" }.Where(args.Contains).ToList();
+        if (options.Drive is null && driveOnly.Count > 0) throw new ArgumentException($"{driveOnly[0]} is for --drive URL only");
+        if (options.Drive is not null)
+        {
+            if (options.Query is null) throw new ArgumentException("--drive needs --query NAME (one catalogue query, e.g. '2 levels')");
+            if (!args.Contains("--sizes") || options.Sizes.Count != 1)
+                throw new ArgumentException("--drive needs --sizes N, the one graph size the service holds (its ids are read off the generated world)");
+        }
         return options;
     }
 
     public const string Usage =
-        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client lean|httpclient] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
+        "[--sizes 10000,1000000] [--concurrency 8] [--duration 10s] [--warmup 2s] [--max-requests N] [--seed 42] [--out BENCHMARKS.md] [--work DIR] [--reuse-store] [--write-every 5s] [--no-writes] [--burst 32] [--only name,...] [--store-cache read|as-left] [--load-client loop|lean|async|httpclient] [--load-threads 2] [--drive URL --query NAME --sizes N [--mode repeated|spread|uncached] [--pid PID] [--walk-start N]] [--aggregates-only] [--aggregate-runs 40] [--import-only] [--history] [--no-queries] [--port P]";
 
     private static StoreCachePolicy Policy(string text) => text switch
     {
@@ -113,11 +147,35 @@ public sealed record BenchOptions
         _ => throw new ArgumentException($"--store-cache takes read or as-left, not '{text}'"),
     };
 
+    /// <summary>A client's name as --load-client takes it.</summary>
+    public static string ClientName(LoadClientKind kind) => kind switch
+    {
+        LoadClientKind.Lean => "lean",
+        LoadClientKind.HttpClient => "httpclient",
+        LoadClientKind.Loop => "loop",
+        LoadClientKind.Async => "async",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     private static LoadClientKind Client(string text) => text switch
     {
         "lean" => LoadClientKind.Lean,
         "httpclient" => LoadClientKind.HttpClient,
-        _ => throw new ArgumentException($"--load-client takes lean or httpclient, not '{text}'"),
+        "loop" => LoadClientKind.Loop,
+        "async" => LoadClientKind.Async,
+        _ => throw new ArgumentException($"--load-client takes loop, lean, async or httpclient, not '{text}'"),
+    };
+
+    private static Uri Address(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.AbsolutePath == "/"
+            ? uri : throw new ArgumentException($"--drive takes the service's http:// address (e.g. http://127.0.0.1:5300), not '{text}'");
+
+    private static BenchMode ModeOf(string text) => text switch
+    {
+        "repeated" => BenchMode.Repeated,
+        "spread" => BenchMode.Spread,
+        "uncached" => BenchMode.Uncached,
+        _ => throw new ArgumentException($"--mode takes repeated, spread or uncached, not '{text}'"),
     };
 
     private static int Count(string text) =>

@@ -5,15 +5,21 @@ namespace ConflictGraph.Benchmarks;
 
 /// <summary>
 /// Drives real HTTP load: a fixed number of workers each sending one request after another for a
-/// fixed time, capped by a request budget, recording every latency; with the lean client of <see cref="Http1"/>
-/// (a connection each) or the shared HttpClient (<see cref="BenchOptions.LoadClient"/>). Probes and other one-off
-/// requests always go through the HttpClient.
+/// fixed time, capped by a request budget, recording every latency; with the clients of <see cref="Http1"/> (the loop
+/// client's few epoll threads, the lean client's blocking thread a connection, or .NET's socket engine) or the shared
+/// HttpClient (<see cref="BenchOptions.LoadClient"/>). Probes and other one-off requests always go through the HttpClient.
 /// </summary>
 /// <param name="serviceCpu">The service's CPU used so far, read before and after a measured run; null: not reported.</param>
-public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null)
+/// <param name="serviceSwitches">The service's context switches so far, read likewise; null: not reported.</param>
+public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<TimeSpan>? serviceCpu = null, Func<ContextSwitches>? serviceSwitches = null)
 {
     // Shared by every session of the run, so the service without the cache is not asked the ids the one with it just read.
     private static long offset;
+    // Answers the non-blocking clients found not whole at their first read, over the last measured run.
+    private long lastStalls;
+
+    /// <summary>Where the next run's requests start (a point of the spread walk): for one run against a service started elsewhere.</summary>
+    public static void StartAt(long request) => Interlocked.Exchange(ref offset, request);
 
     /// <summary>
     /// Runs every query once for the warm-up time before any is measured: the JIT recompiles the
@@ -32,9 +38,10 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
-        var (cpuBefore, clientBefore) = (serviceCpu?.Invoke(), ClientCpu());
+        Interlocked.Exchange(ref lastStalls, 0);
+        var (cpuBefore, clientBefore, switchesBefore, clientSwitchesBefore) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
         var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
-        var (cpuAfter, clientAfter) = (serviceCpu?.Invoke(), ClientCpu());
+        var (cpuAfter, clientAfter, switchesAfter, clientSwitchesAfter) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
 
         latencies.Sort();
         var requests = latencies.Count;
@@ -46,6 +53,9 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             CpuMillisecondsPerRequest = requests + failures == 0 || cpuBefore is null || cpuAfter is null
                 ? null : (cpuAfter.Value - cpuBefore.Value).TotalMilliseconds / (requests + failures),
             ClientCpuMillisecondsPerRequest = requests + failures == 0 ? null : (clientAfter - clientBefore).TotalMilliseconds / (requests + failures),
+            ServiceSwitches = switchesAfter - switchesBefore,
+            ClientSwitches = clientSwitchesAfter - clientSwitchesBefore,
+            Stalls = options.LoadClient is LoadClientKind.Loop or LoadClientKind.Async ? Interlocked.Read(ref lastStalls) : null,
         };
     }
 
@@ -71,10 +81,18 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
         // (Runs used to start 1,000,003 apart, which is 3 variants apart at 10k and at 1M events: a measured spread run
         // asked again, in the same order, exactly the ids its warm-up had just asked.)
         var round = new LoadRound(Interlocked.Read(ref offset), duration, budget, options.Concurrency, cancellationToken);
-        var workers = Enumerable.Range(0, options.Concurrency).Select(w => options.LoadClient == LoadClientKind.Lean
-            ? Task.Factory.StartNew(() => round.LeanWorker(w, query, client.BaseAddress!, client.Timeout), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : Task.Run(() => round.HttpClientWorkerAsync(w, query, client), cancellationToken)).ToArray();
-        await Task.WhenAll(workers);
+        var (server, timeout) = (client.BaseAddress!, client.Timeout);
+        Task<long> Thread(Func<long> loop) => Task.Factory.StartNew(loop, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var workers = options.LoadClient switch
+        {
+            LoadClientKind.Lean => Enumerable.Range(0, options.Concurrency).Select(w => Thread(() => { round.LeanWorker(w, query, server, timeout); return 0; })),
+            LoadClientKind.Loop => Enumerable.Range(0, Math.Min(options.LoadThreads, options.Concurrency))
+                .Select(t => Thread(() => round.LoopWorker(t, Math.Min(options.LoadThreads, options.Concurrency), query, server, timeout))),
+            LoadClientKind.Async => Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(() => round.AsyncWorker(w, query, server, timeout), cancellationToken)),
+            _ => Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () => { await round.HttpClientWorkerAsync(w, query, client); return 0L; }, cancellationToken)),
+        };
+        var stalls = (await Task.WhenAll(workers.ToArray())).Sum();
+        Interlocked.Add(ref lastStalls, stalls);
         var elapsed = round.Elapsed;
         Interlocked.Add(ref offset, round.Issued + 1);
         return (round.Latencies(), round.Failures, elapsed, round.AnswerBytes);

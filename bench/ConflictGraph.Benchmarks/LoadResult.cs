@@ -31,6 +31,18 @@ public sealed record LoadResult(
     /// </summary>
     public double? ClientCpuMillisecondsPerRequest { get; init; }
 
+    /// <summary>The service's context switches over the measured run (when its driver was given a way to read them).</summary>
+    public ContextSwitches? ServiceSwitches { get; init; }
+
+    /// <summary>The load client's own (this process's) context switches over the measured run.</summary>
+    public ContextSwitches? ClientSwitches { get; init; }
+
+    /// <summary>
+    /// With a non-blocking client (loop, async): the answers whose bytes had not all arrived when they were first read, so
+    /// that connection's thread waited for them on that socket alone; null for the blocking clients.
+    /// </summary>
+    public long? Stalls { get; init; }
+
     /// <summary>A scenario beside the query (e.g. "a write every 5 s"), or null.</summary>
     public string? Scenario { get; init; }
 }

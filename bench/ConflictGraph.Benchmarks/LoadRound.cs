@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using ConflictGraph.Benchmarks.Http1;
 
 namespace ConflictGraph.Benchmarks;
@@ -11,6 +12,13 @@ public enum LoadClientKind
     Lean,
     /// <summary>.NET's HttpClient (SocketsHttpHandler) shared by the workers: what the harness used up to session 29.</summary>
     HttpClient,
+    /// <summary>
+    /// Built as wrk is: a few threads (<see cref="BenchOptions.LoadThreads"/>), each driving its share of the connections on
+    /// non-blocking sockets from one epoll loop; the same request bytes and parser as <see cref="Lean"/>.
+    /// </summary>
+    Loop,
+    /// <summary>The same non-blocking connections, each waited for by .NET's own socket engine (a zero-byte ReceiveAsync) on the thread pool.</summary>
+    Async,
 }
 
 /// <summary>
@@ -67,6 +75,115 @@ internal sealed class LoadRound(long first, TimeSpan duration, int budget, int w
             var answer = connection.Exchange(request.AsSpan(0, length));
             Answered(worker, started, answer.IsSuccess, answer.BodyBytes);
         }
+    }
+
+    /// <summary>
+    /// Thread <paramref name="thread"/> of <paramref name="threads"/>: drives connections thread, thread + threads, ... of the
+    /// round's workers from one epoll loop, as wrk's threads do. Each connection has one request in flight; when the loop
+    /// wakes, every readable connection's answer is read whole (<see cref="NonBlockingConnection.Read"/>) and its next request
+    /// sent before the loop waits again. Blocking: run it on a thread of its own.
+    /// </summary>
+    /// <returns>The stalls: answers whose bytes had not all arrived when they were first read.</returns>
+    public long LoopWorker(int thread, int threads, BenchQuery query, Uri server, TimeSpan timeout)
+    {
+        var template = new RequestTemplate(query, server);
+        var endpoint = Endpoint(server);
+        var mine = Enumerable.Range(0, workers).Where(w => w % threads == thread).ToArray();
+        var connections = mine.Select(_ => new NonBlockingConnection(endpoint, timeout)).ToArray();
+        var started = new long[mine.Length];
+        var request = new byte[4096];
+        using var epoll = new Epoll();
+        try
+        {
+            // Sends connection c's next request, opening (and registering) it first when it is closed; false once the round is over.
+            bool SendNext(int c)
+            {
+                if (!Next(out var index))
+                {
+                    connections[c].Close();
+                    return false;
+                }
+                started[c] = Stopwatch.GetTimestamp();
+                var length = template.Write(index, ref request);
+                if (connections[c].Open()) epoll.Add(connections[c].Socket!, c);
+                connections[c].Send(request.AsSpan(0, length));
+                return true;
+            }
+
+            var active = 0;
+            for (var c = 0; c < connections.Length; c++)
+                if (SendNext(c)) active++;
+            var events = new Epoll.Event[Math.Max(1, connections.Length)];
+            var wait = (int)Math.Clamp(timeout.TotalMilliseconds / 4, 1, 1000);
+            var timeoutTicks = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            while (active > 0)
+            {
+                var ready = epoll.Wait(events, wait);
+                for (var e = 0; e < ready; e++)
+                {
+                    var c = (int)events[e].Data;
+                    var answer = connections[c].Read();
+                    Answered(mine[c], started[c], answer.IsSuccess, answer.BodyBytes);
+                    if (!SendNext(c)) active--;
+                }
+                if (ready > 0) continue;
+                // Nothing readable for a quarter of the timeout: a request that has waited past it fails the round, as the blocking
+                // client's would. (While others keep answering, a silent connection is found once they stop, at the round's end.)
+                var now = Stopwatch.GetTimestamp();
+                for (var c = 0; c < connections.Length; c++)
+                    if (connections[c].Socket is not null && now - started[c] > timeoutTicks) throw NonBlockingConnection.TimedOut(endpoint, timeout);
+            }
+            return connections.Sum(c => c.Stalls);
+        }
+        finally
+        {
+            foreach (var connection in connections) connection.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Worker <paramref name="worker"/>'s loop over one non-blocking connection, each answer waited for by .NET's socket engine
+    /// (a zero-byte receive completes when the socket is readable) and read whole as <see cref="LoopWorker"/> reads it.
+    /// </summary>
+    /// <returns>The stalls, as <see cref="LoopWorker"/>'s.</returns>
+    public async Task<long> AsyncWorker(int worker, BenchQuery query, Uri server, TimeSpan timeout)
+    {
+        var template = new RequestTemplate(query, server);
+        using var connection = new NonBlockingConnection(Endpoint(server), timeout);
+        var deadline = new CancellationTokenSource();
+        var request = new byte[4096];
+        try
+        {
+            while (Next(out var index))
+            {
+                var started = Stopwatch.GetTimestamp();
+                var length = template.Write(index, ref request);
+                connection.Open();
+                connection.Send(request.AsSpan(0, length));
+                deadline.CancelAfter(timeout);
+                try
+                {
+                    await connection.Socket!.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, deadline.Token);
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+                {
+                    throw NonBlockingConnection.TimedOut(Endpoint(server), timeout);
+                }
+                // The timer fired after the socket became readable: the next request needs a fresh one.
+                if (!deadline.TryReset())
+                {
+                    deadline.Dispose();
+                    deadline = new CancellationTokenSource();
+                }
+                var answer = connection.Read();
+                Answered(worker, started, answer.IsSuccess, answer.BodyBytes);
+            }
+        }
+        finally
+        {
+            deadline.Dispose();
+        }
+        return connection.Stalls;
     }
 
     private static EndPoint Endpoint(Uri server) =>

@@ -14,6 +14,9 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
+// One query against a service that is already running: no build, no store, no report file.
+if (options.Drive is not null) return await DriveCommand.RunAsync(options, Console.Out, Console.Error, cancel.Token);
+
 var loadAtStart = Report.LoadAverage();
 var layout = RepoLayout.Find(options.WorkDirectory);
 await layout.BuildAsync(cancel.Token);

@@ -111,12 +111,21 @@ public static class Report
     }
 
     /// <summary>What drove the load, for the method text.</summary>
-    public static string LoadClient(BenchOptions options) => options.LoadClient == LoadClientKind.Lean
-        ? $"{options.Concurrency} workers in the harness's process, each with one keep-alive HTTP/1.1 connection over loopback (the harness's lean client: " +
-          "a request's bytes prepared up front but its variables, every byte of each answer read by a minimal parser of the status line, header fields " +
-          "and Content-Length or chunked bodies; a non-2xx answer counts as a failure)"
-        : $"{options.Concurrency} workers in the harness's process over one .NET HttpClient (SocketsHttpHandler, up to {options.Concurrency + 1} " +
-          "HTTP/1.1 connections over loopback; `--load-client httpclient`)";
+    public static string LoadClient(BenchOptions options)
+    {
+        const string parser = "a request's bytes prepared up front but its variables, every byte of each answer read by a minimal parser of the status line, header fields " +
+                              "and Content-Length or chunked bodies; a non-2xx answer counts as a failure";
+        return options.LoadClient switch
+        {
+            LoadClientKind.Lean => $"{options.Concurrency} workers in the harness's process, each with one keep-alive HTTP/1.1 connection over loopback (the harness's lean client, `--load-client lean`: {parser})",
+            LoadClientKind.Loop => $"{options.Concurrency} keep-alive HTTP/1.1 connections over loopback from {Math.Min(options.LoadThreads, options.Concurrency)} threads in the harness's process, " +
+                                   $"each thread driving its share on non-blocking sockets from one epoll loop, as wrk does (`--load-client loop`: {parser})",
+            LoadClientKind.Async => $"{options.Concurrency} keep-alive HTTP/1.1 connections over loopback in the harness's process, each answer waited for by .NET's socket engine " +
+                                    $"on the thread pool (`--load-client async`: {parser})",
+            _ => $"{options.Concurrency} workers in the harness's process over one .NET HttpClient (SocketsHttpHandler, up to {options.Concurrency + 1} " +
+                 "HTTP/1.1 connections over loopback; `--load-client httpclient`)",
+        };
+    }
 
     private static void AppendBursts(StringBuilder text, IReadOnlyList<BurstResult> bursts)
     {

@@ -88,7 +88,13 @@ public sealed class ReportTests
 
         Assert.EndsWith("| 0.171 | 0.042 | 386 |", Row(table, BenchQuery.TwoLevel).TrimEnd());
         Assert.Contains("| CPU ms/req | client ms/req | answer B/req |", table);
-        Assert.Contains("Load: 8 workers in the harness's process, each with one keep-alive HTTP/1.1 connection", table);
+        Assert.Contains("Load: 8 keep-alive HTTP/1.1 connections over loopback from 2 threads in the harness's process, each thread driving its share on non-blocking sockets from one epoll loop", table);
+        var lean = Report.Markdown(new BenchOptions { LoadClient = LoadClientKind.Lean }, new MachineInfo("cpu", 2, 1L << 30, "os", ".NET"),
+            [uncached], [], [], [], [], [], DateTimeOffset.UnixEpoch, "1.00");
+        Assert.Contains("Load: 8 workers in the harness's process, each with one keep-alive HTTP/1.1 connection", lean);
         Assert.Contains("Load: 32 workers in the harness's process over one .NET HttpClient (SocketsHttpHandler, up to 33", httpClient);
+        var loop = Report.Markdown(new BenchOptions { LoadClient = LoadClientKind.Loop, Concurrency = 32, LoadThreads = 3 }, new MachineInfo("cpu", 2, 1L << 30, "os", ".NET"),
+            [uncached], [], [], [], [], [], DateTimeOffset.UnixEpoch, "1.00");
+        Assert.Contains("Load: 32 keep-alive HTTP/1.1 connections over loopback from 3 threads in the harness's process, each thread driving its share on non-blocking sockets from one epoll loop", loop);
     }
 }
