@@ -62,6 +62,23 @@ internal static class KeptCounts
     public static void AssertIsRecount(string path, KeptTable kept) => AssertIsRecount(path, kept.Table, kept.Fill, kept.Rows);
 
     /// <summary>
+    /// A bulk import of <paramref name="batch"/> derives the rows <paramref name="rows"/> reads as the triggers keep them when
+    /// the same batch is written row by row, and there are more than <paramref name="atLeast"/>. Returns them, with both files.
+    /// </summary>
+    public static async Task<(List<string> Rows, string BulkPath, string RowsPath)> AssertBulkImportDerivesWhatTheTriggersKeepAsync(
+        TemporaryStores files, GraphBatch batch, string rows, int atLeast)
+    {
+        var (bulk, bulkPath) = files.Open("bulk.db");
+        var (byRow, rowsPath) = files.Open("rows.db", bulkLoads: false);
+        await bulk.ImportAsync(batch, null, None);
+        await byRow.ImportAsync(batch, null, None);
+        var derived = SqliteFile.Query(bulkPath, rows);
+        Assert.True(derived.Count > atLeast, $"{derived.Count} rows, fewer than the {atLeast} expected");
+        Assert.Equal(derived, SqliteFile.Query(rowsPath, rows));
+        return (derived, bulkPath, rowsPath);
+    }
+
+    /// <summary>
     /// An import of the larger graph stopped before its commit leaves the kept rows as they were, and a recount: a bulk import
     /// stopped once it reaches the kept table's phase (it has derived the rows), a write row by row after its first items.
     /// </summary>

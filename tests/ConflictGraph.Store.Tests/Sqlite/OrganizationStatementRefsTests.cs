@@ -85,14 +85,7 @@ public sealed class OrganizationStatementRefsTests : IDisposable
     [Fact]
     public async Task ABulkImportDerivesTheRowsTheTriggersKeepRowByRow()
     {
-        var batch = KeptCounts.Batch(KeptCounts.Small);
-        var (bulk, bulkPath) = files.Open("bulk.db");
-        var (rows, rowsPath) = files.Open("rows.db", bulkLoads: false);
-        await bulk.ImportAsync(batch, null, None);
-        await rows.ImportAsync(batch, null, None);
-        var kept = SqliteFile.Query(bulkPath, Rows);
-        Assert.True(kept.Count > 100, $"{kept.Count} rows");
-        Assert.Equal(kept, SqliteFile.Query(rowsPath, Rows));
+        var (_, bulkPath, _) = await KeptCounts.AssertBulkImportDerivesWhatTheTriggersKeepAsync(files, KeptCounts.Batch(KeptCounts.Small), Rows, atLeast: 100);
         Check(bulkPath, "the bulk import");
     }
 
