@@ -15,8 +15,6 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
 {
     // Shared by every session of the run, so the service without the cache is not asked the ids the one with it just read.
     private static long offset;
-    // Answers the non-blocking clients found not whole at their first read, over the last measured run.
-    private long lastStalls;
 
     /// <summary>Where the next run's requests start (a point of the spread walk): for one run against a service started elsewhere.</summary>
     public static void StartAt(long request) => Interlocked.Exchange(ref offset, request);
@@ -38,9 +36,8 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             return new LoadResult(query.Name, events, mode, 0, 0, TimeSpan.Zero, 0, 0, problem);
 
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
-        Interlocked.Exchange(ref lastStalls, 0);
         var (cpuBefore, clientBefore, switchesBefore, clientSwitchesBefore) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
-        var (latencies, failures, elapsed, answerBytes) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
+        var (latencies, failures, elapsed, answerBytes, stalls) = await DriveAsync(query, duration ?? options.Duration, options.MaxRequests, cancellationToken);
         var (cpuAfter, clientAfter, switchesAfter, clientSwitchesAfter) = (serviceCpu?.Invoke(), ClientCpu(), serviceSwitches?.Invoke(), ContextSwitches.OfSelf());
 
         latencies.Sort();
@@ -55,7 +52,7 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
             ClientCpuMillisecondsPerRequest = requests + failures == 0 ? null : (clientAfter - clientBefore).TotalMilliseconds / (requests + failures),
             ServiceSwitches = switchesAfter - switchesBefore,
             ClientSwitches = clientSwitchesAfter - clientSwitchesBefore,
-            Stalls = options.LoadClient is LoadClientKind.Loop or LoadClientKind.Async ? Interlocked.Read(ref lastStalls) : null,
+            Stalls = options.LoadClient is LoadClientKind.Loop or LoadClientKind.Async ? stalls : null,
         };
     }
 
@@ -67,14 +64,17 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
     {
         await DriveAsync(query, options.Warmup, options.MaxRequests, cancellationToken);
         var before = await AllocatedBytesAsync(cancellationToken);
-        var (latencies, failures, _, _) = await DriveAsync(query, options.Duration, options.MaxRequests, cancellationToken);
+        var (latencies, failures, _, _, _) = await DriveAsync(query, options.Duration, options.MaxRequests, cancellationToken);
         var after = await AllocatedBytesAsync(cancellationToken);
         // Failed requests allocated too.
         return AllocationFigure.From(before, after, latencies.Count + failures);
     }
 
-    /// <returns>The latencies of the successful requests, the failures, the time taken, and the bytes of the successful answers.</returns>
-    private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed, long AnswerBytes)> DriveAsync(
+    /// <returns>
+    /// The latencies of the successful requests, the failures, the time taken, the bytes of the successful answers, and the
+    /// non-blocking clients' stalls (0 for the others).
+    /// </returns>
+    private async Task<(List<long> Latencies, long Failures, TimeSpan Elapsed, long AnswerBytes, long Stalls)> DriveAsync(
         BenchQuery query, TimeSpan duration, int budget, CancellationToken cancellationToken)
     {
         // Each run goes on where the last one stopped, so spread variants are not asked twice for warm-up and measurement.
@@ -82,20 +82,19 @@ public sealed class LoadDriver(HttpClient client, BenchOptions options, Func<Tim
         // asked again, in the same order, exactly the ids its warm-up had just asked.)
         var round = new LoadRound(Interlocked.Read(ref offset), duration, budget, options.Concurrency, cancellationToken);
         var (server, timeout) = (client.BaseAddress!, client.Timeout);
+        var threads = Math.Min(options.LoadThreads, options.Concurrency);
         Task<long> Thread(Func<long> loop) => Task.Factory.StartNew(loop, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var workers = options.LoadClient switch
         {
             LoadClientKind.Lean => Enumerable.Range(0, options.Concurrency).Select(w => Thread(() => { round.LeanWorker(w, query, server, timeout); return 0; })),
-            LoadClientKind.Loop => Enumerable.Range(0, Math.Min(options.LoadThreads, options.Concurrency))
-                .Select(t => Thread(() => round.LoopWorker(t, Math.Min(options.LoadThreads, options.Concurrency), query, server, timeout))),
+            LoadClientKind.Loop => Enumerable.Range(0, threads).Select(t => Thread(() => round.LoopWorker(t, threads, query, server, timeout))),
             LoadClientKind.Async => Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(() => round.AsyncWorker(w, query, server, timeout), cancellationToken)),
             _ => Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () => { await round.HttpClientWorkerAsync(w, query, client); return 0L; }, cancellationToken)),
         };
         var stalls = (await Task.WhenAll(workers.ToArray())).Sum();
-        Interlocked.Add(ref lastStalls, stalls);
         var elapsed = round.Elapsed;
         Interlocked.Add(ref offset, round.Issued + 1);
-        return (round.Latencies(), round.Failures, elapsed, round.AnswerBytes);
+        return (round.Latencies(), round.Failures, elapsed, round.AnswerBytes, stalls);
     }
 
     /// <summary>
