@@ -1,9 +1,12 @@
 #!/bin/bash
-# ab-paired.sh QUERY SIZE ROUNDS SECS NAME:PORT ...  (Release services running, each pid in $PIDS/NAME.pid; PIDS defaults to .;
+# ab-paired.sh QUERY SIZE ROUNDS SECS NAME:PORT[:SIZE] ...  (Release services running, each pid in $PIDS/NAME.pid; PIDS defaults to .;
 # MODE=repeated asks graphql.lua's 64 repeated ids instead of spread ones, MODE=walk the harness's own spread: every event once
 # in its scrambled order, from a random point of the walk each window; graphql.lua's header says how)
 # Paired windows: wrk drives every service at once for SECS (-t1 -c16 each), so each window's load is the same for all;
 # CPU ms per request of each service from /proc utime+stime; the first service is the baseline.
+# A service named with its own SIZE is asked that size's ids instead of SIZE's (the store it serves has that many events), so
+# services on stores of two sizes share the windows: e.g. a 1M service with the read cache off against a 10k one with it on,
+# the spread target's two sides (BENCHMARKS.md, "The 2-level request's miss against a hit, session 32").
 # Before anything is measured, it waits until every service answers a GraphQL query (up to UP seconds, default 300: a
 # fresh service can take more than 15 s to start on a loaded machine), then, when WARM is set, drives them all for WARM
 # seconds with the same traffic as the windows (a fresh service's CPU a request takes a few thousand requests to settle).
@@ -19,13 +22,15 @@ MADVISE=${MADVISE:-0}
 UP=${UP:-300}
 WARM=${WARM:-0}
 svcs=("$@"); tick=$(getconf CLK_TCK)
+port_of() { local rest=${1#*:}; echo ${rest%%:*}; }
+size_of() { local rest=${1#*:}; [ "$rest" != "${rest#*:}" ] && echo ${rest#*:} || echo $size; }
 cpu() { awk '{print $14+$15}' /proc/$1/stat; }
 answers() {
   curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' \
     http://127.0.0.1:$1/graphql | grep -q '^200$'
 }
 for s in "${svcs[@]}"; do
-  n=${s%%:*}; port=${s#*:}; waited=0
+  n=${s%%:*}; port=$(port_of $s); waited=0
   until answers $port; do
     if ! kill -0 $(cat $PIDS/$n.pid) 2>/dev/null; then echo "$n (pid $(cat $PIDS/$n.pid)) is not running" >&2; exit 1; fi
     if [ $waited -ge $UP ]; then echo "$n on port $port did not answer within $UP s" >&2; exit 1; fi
@@ -34,7 +39,7 @@ for s in "${svcs[@]}"; do
 done
 if [ "$WARM" -gt 0 ]; then
   for s in "${svcs[@]}"; do
-    wrk -t1 -c16 -d${WARM}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:${s#*:} -- $query $size $MODE > /dev/null 2>&1 &
+    wrk -t1 -c16 -d${WARM}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:$(port_of $s) -- $query $(size_of $s) $MODE > /dev/null 2>&1 &
   done
   wait
 fi
@@ -49,7 +54,7 @@ for r in $(seq 1 $rounds); do
     done
   fi
   for s in "${svcs[@]}"; do
-    wrk -t1 -c16 -d${secs}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:${s#*:} -- $query $size $MODE > $PIDS/w-${s%%:*}.out 2>&1 &
+    wrk -t1 -c16 -d${secs}s -s $(dirname "$0")/graphql.lua http://127.0.0.1:$(port_of $s) -- $query $(size_of $s) $MODE > $PIDS/w-${s%%:*}.out 2>&1 &
   done
   wait
   for s in "${svcs[@]}"; do n=${s%%:*}; c1[$n]=$(cpu $(cat $PIDS/$n.pid)); q[$n]=$(awk '/^requests/{gsub(",","",$2); print $2}' $PIDS/w-$n.out); done
@@ -57,7 +62,7 @@ for r in $(seq 1 $rounds); do
   for s in "${svcs[@]}"; do
     n=${s%%:*}
     if ! [ "${q[$n]:-0}" -gt 0 ] 2>/dev/null; then
-      echo "round $r: wrk counted no requests for $n (port ${s#*:}); its output:" >&2; cat $PIDS/w-$n.out >&2; exit 1
+      echo "round $r: wrk counted no requests for $n (port $(port_of $s)); its output:" >&2; cat $PIDS/w-$n.out >&2; exit 1
     fi
   done
   base=${svcs[0]%%:*}; bm=$(echo "scale=4; (${c1[$base]}-${c0[$base]})*1000/$tick/${q[$base]}" | bc)
