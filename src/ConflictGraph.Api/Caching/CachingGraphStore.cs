@@ -28,7 +28,10 @@ namespace ConflictGraph.Api.Caching;
 /// store, which counts what reaches the store, its own look-ups too, and tells the request's meter which reads it answered
 /// from memory or with another caller's call (<see cref="StoreCallMeter"/>).
 /// </summary>
-public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
+/// <param name="keepReadsById">Whether nodes by id, the relations of given nodes and a level's expansion are kept; false
+/// sends them to the store every time, with no key, look-up or single flight (<see cref="CachingOptions.ReadsById"/>).</param>
+public sealed class CachingGraphStore(
+    IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock, bool keepReadsById = true)
     : IGraphStore, IDisposable
 {
     private readonly ReadStamps stamps = new();
@@ -198,12 +201,12 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
+        !keepReadsById ? store.GetNodesAsync(ids, cancellationToken) : CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
             static (s, ids, ct) => s.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
+        !keepReadsById ? store.GetRelationsAsync(nodeIds, types, direction, cancellationToken) : CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
             static (ref key, a) => ReadKeys.Relations(ref key, a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
             static (s, a, ct) => s.GetRelationsAsync(a.NodeIds, a.Types, a.Direction, ct), cancellationToken);
 
@@ -216,7 +219,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         RowCap cap, CancellationToken cancellationToken) =>
-        CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,
+        !keepReadsById ? store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken) : CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,
             static (ref key, a) => ReadKeys.Expand(ref key, a.Requests, a.NodeIds, a.Pages),
             static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
                 .Concat(PageTags(a.Pages)),
