@@ -72,19 +72,33 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var ends = await NodeReads.ByIdsAsync(connection, [fromId, toId], cancellationToken, transaction);
-        if (ends.Count < (fromId == toId ? 1 : 2)) return [];
-        var kinds = ends.ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
+        // The ends' kinds alone: the search needs no body, and the answer's nodes are read by the API as it asks for them.
+        var kinds = KindsOf(connection, transaction, fromId == toId ? [fromId] : [fromId, toId], cancellationToken);
+        if (kinds.Count < (fromId == toId ? 1 : 2)) return [];
         // The walk reads only the relations' keys; the claims are read for the relations on the paths found.
         var paths = await ShortestPaths.FindAsync(new ShortestPaths.Reads(
-            async (ids, ct) => (await RelationKeysAroundAsync(connection, transaction, ids, int.MaxValue, ct))!,
-            (ids, end, ct) => RelationsBetweenAsync(connection, transaction, ids, end, kinds[end], ct),
-            RelationsWithin: (ids, most, ct) => RelationKeysAroundAsync(connection, transaction, ids, most, ct),
+            (ids, ct) => Task.FromResult(RelationKeysAround(connection, transaction, ids, int.MaxValue, ct)!),
+            (ids, end, ct) => Task.FromResult(RelationsBetween(connection, transaction, ids, end, kinds[end], ct)),
+            RelationsWithin: (ids, most, ct) => Task.FromResult(RelationKeysAround(connection, transaction, ids, most, ct)),
             RelationCount: (ids, cap, ct) => RelationCountAroundAsync(connection, transaction, ids, cap, ct)),
             fromId, toId, maxDepth, limit, cancellationToken);
+        if (paths.Count == 0) return paths;
         var claimed = (await RelationReads.ByIdsAsync(connection, paths.SelectMany(p => p.Relations.Select(r => r.Id)).Distinct(), cancellationToken, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         return paths.Select(p => p with { Relations = p.Relations.Select(r => claimed.GetValueOrDefault(r.Id, r)).ToList() }).ToList();
+    }
+
+    /// <summary>The kinds of those of <paramref name="ids"/> that are nodes, from their rows' kind column (no body read).</summary>
+    private static Dictionary<string, NodeKind> KindsOf(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command($"SELECT n.id, n.kind FROM {Ids.Driving("$ids")} CROSS JOIN nodes n ON n.id = j.value", transaction);
+        Ids.Add(command, "$ids", ids);
+        var kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        using var rows = command.Rows(cancellationToken);
+        while (rows.Read()) kinds[rows.GetString(0)] = EnumNames.Parse<NodeKind>(rows.GetString(1));
+        return kinds;
     }
 
     /// <summary>
@@ -92,16 +106,19 @@ public sealed partial class SqliteGraphStore
     /// (type, from_id, to_id) index alone, the incoming ones through relations_to and their rows; null when there are
     /// more than <paramref name="most"/>, the statement stopped one row past them.
     /// </summary>
-    private static Task<IReadOnlyList<Relation>?> RelationKeysAroundAsync(
+    private static IReadOnlyList<Relation>? RelationKeysAround(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
-        IReadOnlyCollection<string> nodeIds, int most, CancellationToken cancellationToken) =>
-        RelationReads.KeysWithinAsync(connection, transaction,
+        IReadOnlyCollection<string> nodeIds, int most, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command(
             $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {Traversal.AllTypes} AND {Traversal.Outgoing("r", "j.value")} " +
-            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")}",
-            c => Ids.Add(c, "$ids", nodeIds), most, cancellationToken);
+            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.IncomingTable("r")} ON {Traversal.Incoming("r", "j.value")}", transaction);
+        Ids.Add(command, "$ids", nodeIds);
+        return Traversal.ReadKeys(command, nodeIds, most, cancellationToken);
+    }
 
     /// <summary>
-    /// How many relations <see cref="RelationKeysAroundAsync"/> would read for <paramref name="nodeIds"/>, counted up to
+    /// How many relations <see cref="RelationKeysAround"/> would read for <paramref name="nodeIds"/>, counted up to
     /// <paramref name="cap"/> in the entries of the relations_from and relations_to indexes alone (no row), so a hub
     /// costs the search at most <paramref name="cap"/> index entries to weigh, not its relations' rows. The count is
     /// exact (a relation between two of the nodes is counted for each), so the search also tells from it that a level
@@ -127,19 +144,17 @@ public sealed partial class SqliteGraphStore
     /// (Reading each node's relations to keep those that reach the target read every relation of a hub
     /// on the way, and every row of the others.)
     /// </summary>
-    private static Task<IReadOnlyList<Relation>> RelationsBetweenAsync(
+    private static IReadOnlyList<Relation> RelationsBetween(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
         IReadOnlyCollection<string> nodeIds, string target, NodeKind targetKind, CancellationToken cancellationToken)
     {
         var into = Traversal.TypeList(Enum.GetValues<RelationType>().Where(t => RelationRules.ToKinds(t).Contains(targetKind)));
         var outOf = Traversal.TypeList(Enum.GetValues<RelationType>().Where(t => RelationRules.FromKinds(t).Contains(targetKind)));
-        return RelationReads.KeysAsync(connection, transaction,
+        using var command = connection.Command(
             $"SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {into} AND r.from_id = j.value AND r.to_id = $target " +
-            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {outOf} AND r.from_id = $target AND r.to_id = j.value",
-            c =>
-            {
-                Ids.Add(c, "$ids", nodeIds);
-                c.Parameters.AddWithValue("$target", target);
-            }, cancellationToken);
+            $"UNION ALL SELECT {RelationReads.Keys} FROM {Ids.Driving("$ids")} CROSS JOIN {Traversal.KeyTable("r")} ON r.type IN {outOf} AND r.from_id = $target AND r.to_id = j.value", transaction);
+        Ids.Add(command, "$ids", nodeIds);
+        command.Parameters.AddWithValue("$target", target);
+        return Traversal.ReadKeys(command, [.. nodeIds, target], int.MaxValue, cancellationToken)!;
     }
 }

@@ -89,7 +89,8 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
     private async Task<bool> ReachAsync(PathSide near, PathSide far)
     {
         var end = far.Start;
-        var ordered = near.Open.Select(p => (Path: p, Key: near.CompletedKey(p))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var ordered = near.Open.ToList();
+        ordered.Sort((a, b) => JoinedIds.Compare(near.CompletedKey(a), near.CompletedKey(b)));
         var reaching = new Dictionary<string, List<Relation>>(StringComparer.Ordinal);
         var paths = new List<GraphPath>();
         var wanted = limit - found.Count;
@@ -99,14 +100,14 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         {
             if (start > 0 && Weigh is not null && far.Depth == 0)
             {
-                var left = ordered.Skip(start).Select(p => p.Path.NodeIds[^1]).Where(e => !reaching.ContainsKey(e)).Distinct().Count();
+                var left = ordered.Skip(start).Select(p => p.NodeIds[^1]).Where(e => !reaching.ContainsKey(e)).Distinct().Count();
                 if (await CountAsync(far, left + 1) <= left) return false;
             }
             var ends = new List<string>();
             var stop = start;
-            while (stop < ordered.Count && (ends.Count < batch || ordered[stop].Key == ordered[stop - 1].Key))
+            while (stop < ordered.Count && (ends.Count < batch || JoinedIds.Compare(near.CompletedKey(ordered[stop]), near.CompletedKey(ordered[stop - 1])) == 0))
             {
-                var at = ordered[stop++].Path.NodeIds[^1];
+                var at = ordered[stop++].NodeIds[^1];
                 if (reaching.TryAdd(at, [])) ends.Add(at);
             }
             if (ends.Count > 0)
@@ -115,8 +116,8 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
             for (; start < stop; start++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var path = ordered[start].Path;
-                foreach (var relation in reaching[path.NodeIds[^1]].DistinctBy(r => r.Id))
+                var path = ordered[start];
+                foreach (var relation in reaching[path.NodeIds[^1]].Distinct(PathKeys.SameRelation))
                     paths.Add(near.Completed(path, relation));
             }
         }
@@ -218,9 +219,9 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         if (reads.RelationCount is null || side.Cut || side.Ends.Count == 0) return false;
         var ends = side.Ends.ToHashSet(StringComparer.Ordinal);
         var floor = frontier + 1 + side.ReadAt(ends);
-        var toOther = other.StartRelationsTo(ends) ?? (reached.TryGetValue((side, side.Depth), out var known) ? known.Values.Sum(r => r.DistinctBy(x => x.Id).Count()) : null);
+        var toOther = other.StartRelationsTo(ends) ?? (reached.TryGetValue((side, side.Depth), out var known) ? known.Values.Sum(r => r.Distinct(PathKeys.SameRelation).Count()) : null);
         if (toOther is null && ends.Count == 1 && reads.RelationsTo is not null)
-            toOther = (await reads.RelationsTo(ends, other.Start, cancellationToken)).DistinctBy(r => r.Id).Count();
+            toOther = (await reads.RelationsTo(ends, other.Start, cancellationToken)).Distinct(PathKeys.SameRelation).Count();
         // One count: to what the relations to the other end take when known, else with room for a level's worth of them.
         var count = await ExactCountAsync(side, floor + (toOther ?? frontier), ask: true);
         if (count < floor) return false;
@@ -280,15 +281,17 @@ internal sealed class PathSearch(ShortestPaths.Reads reads, string fromId, strin
         }
         var meeting = target.Level(j).Where(p => p.NodeIds[^1] != fromId).ToLookup(p => p.NodeIds[^1], StringComparer.Ordinal);
         var halves = source.Level(i).Where(p => p.NodeIds[^1] != toId && meeting.Contains(p.NodeIds[^1]))
-            .Select(p => (Path: p, Key: string.Join('/', p.NodeIds) + "/")).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            .ToList();
+        // Each half's node ids joined with a trailing '/', so a group is every path through the same nodes.
+        halves.Sort((a, b) => JoinedIds.Compare(new JoinedIds(a.NodeIds, after: ""), new JoinedIds(b.NodeIds, after: "")));
         var (wanted, before) = (limit - found.Count, found.Count);
         for (var at = 0; at < halves.Count && found.Count - before < wanted;)
         {
-            var (key, on) = (halves[at].Key, halves[at].Path.NodeIds.ToHashSet(StringComparer.Ordinal));
-            for (; at < halves.Count && halves[at].Key == key; at++)
+            var (first, on) = (halves[at], halves[at].NodeIds.ToHashSet(StringComparer.Ordinal));
+            for (; at < halves.Count && JoinedIds.Compare(new JoinedIds(halves[at].NodeIds, after: ""), new JoinedIds(first.NodeIds, after: "")) == 0; at++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var half = halves[at].Path;
+                var half = halves[at];
                 foreach (var rest in meeting[half.NodeIds[^1]])
                     if (!rest.NodeIds.Take(j).Any(on.Contains))
                         found.Add(new GraphPath([.. half.NodeIds, .. rest.NodeIds.Take(j).Reverse()], [.. half.Relations, .. rest.Relations.Reverse()]));

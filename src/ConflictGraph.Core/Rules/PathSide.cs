@@ -44,9 +44,11 @@ internal sealed class PathSide(string start, string other, bool forward, int fro
     /// </summary>
     public void Extend(IReadOnlyList<Relation> around, CancellationToken cancellationToken)
     {
-        var byNode = around
-            .SelectMany(r => new[] { (Node: r.FromId, Relation: r), (Node: r.ToId, Relation: r) })
-            .ToLookup(x => x.Node, x => x.Relation);
+        var byNode = AtEnds(around);
+        // A level that may be cut keeps the first paths: its open paths in turn, each end's relations in id order. One
+        // that cannot be cut keeps every path, in the order read: the search sorts whatever it takes from a level.
+        if (Open.Sum(p => byNode.TryGetValue(p.NodeIds[^1], out var at) ? at.Count : 0) > frontier)
+            foreach (var at in byNode.Values) at.Sort(RelationKey.Order);
         var next = new List<GraphPath>();
         var open = 0;
         foreach (var path in Open)
@@ -54,7 +56,8 @@ internal sealed class PathSide(string start, string other, bool forward, int fro
             // A level can hold many thousand paths: a request that was stopped stops here too.
             cancellationToken.ThrowIfCancellationRequested();
             var end = path.NodeIds[^1];
-            foreach (var relation in byNode[end].DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal))
+            if (!byNode.TryGetValue(end, out var at)) continue;
+            foreach (var relation in at)
             {
                 var far = relation.OtherEnd(end);
                 if (path.NodeIds.Contains(far)) continue;
@@ -69,23 +72,48 @@ internal sealed class PathSide(string start, string other, bool forward, int fro
     }
 
     /// <summary>
+    /// The relations of <paramref name="around"/> at each of <see cref="Ends"/>, each once (the first read of its id, told
+    /// by <see cref="PathKeys.SameRelation"/>, no id formatted), in the order read; nodes that end no open path get none.
+    /// </summary>
+    private Dictionary<string, List<Relation>> AtEnds(IReadOnlyList<Relation> around)
+    {
+        var byNode = new Dictionary<string, List<Relation>>(Ends.Count, StringComparer.Ordinal);
+        foreach (var end in Ends) byNode[end] = [];
+        foreach (var relation in around)
+        {
+            if (byNode.TryGetValue(relation.FromId, out var from)) from.Add(relation);
+            if (relation.ToId != relation.FromId && byNode.TryGetValue(relation.ToId, out var to)) to.Add(relation);
+        }
+        var seen = new HashSet<Relation>(PathKeys.SameRelation);
+        foreach (var list in byNode.Values)
+        {
+            if (list.Count > 1)
+            {
+                seen.Clear();
+                list.RemoveAll(r => !seen.Add(r));
+            }
+        }
+        return byNode;
+    }
+
+    /// <summary>
     /// The relations this side has read, each counted once for every one of <paramref name="nodes"/> it touches. A
     /// relation from an open path's end back to a node on that path was read with that node's level (every node on it
     /// but the end was an end of a level read before), so this bounds what the next level leaves out that way.
     /// </summary>
-    public int ReadAt(IReadOnlySet<string> nodes) => reads.SelectMany(r => r).DistinctBy(r => r.Id)
+    public int ReadAt(IReadOnlySet<string> nodes) => reads.SelectMany(r => r).Distinct(PathKeys.SameRelation)
         .Sum(r => (nodes.Contains(r.FromId) ? 1 : 0) + (nodes.Contains(r.ToId) ? 1 : 0));
 
     /// <summary>The relations between <see cref="Start"/> and any of <paramref name="nodes"/>, when the first level has been read (every relation at the start is in it); else null.</summary>
-    public int? StartRelationsTo(IReadOnlySet<string> nodes) => reads.Count == 0 ? null : reads[0].DistinctBy(r => r.Id).Count(r => nodes.Contains(r.OtherEnd(start)));
+    public int? StartRelationsTo(IReadOnlySet<string> nodes) => reads.Count == 0 ? null : reads[0].Distinct(PathKeys.SameRelation).Count(r => nodes.Contains(r.OtherEnd(start)));
 
     /// <summary>The whole path from the search's source to its target that <paramref name="relation"/> makes of an open path of this side and the other end.</summary>
     public GraphPath Completed(GraphPath half, Relation relation) => forward
         ? new GraphPath([.. half.NodeIds, other], [.. half.Relations, relation])
         : new GraphPath([other, .. half.NodeIds.Reverse()], [relation, .. half.Relations.Reverse()]);
 
-    /// <summary>The node ids joined with '/' of the path <see cref="Completed"/> would make of <paramref name="half"/>.</summary>
-    public string CompletedKey(GraphPath half) => forward
-        ? string.Join('/', half.NodeIds) + "/" + other
-        : other + "/" + string.Join('/', half.NodeIds.Reverse());
+    /// <summary>The node ids joined with '/' of the path <see cref="Completed"/> would make of <paramref name="half"/>, compared where they lie (<see cref="JoinedIds"/>).</summary>
+    public JoinedIds CompletedKey(GraphPath half) => forward
+        ? new JoinedIds(half.NodeIds, after: other)
+        : new JoinedIds(half.NodeIds, before: other, reversed: true);
 }

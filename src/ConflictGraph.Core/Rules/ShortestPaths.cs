@@ -45,7 +45,7 @@ public static class ShortestPaths
     {
         var byLength = a.Length.CompareTo(b.Length);
         if (byLength != 0) return byLength;
-        var byNodes = string.CompareOrdinal(Key(a), Key(b));
+        var byNodes = JoinedIds.Compare(new JoinedIds(a!.NodeIds), new JoinedIds(b!.NodeIds));
         return byNodes != 0 ? byNodes : CompareRelations(a, b);
     });
 
@@ -72,13 +72,11 @@ public static class ShortestPaths
         return await new PathSearch(reads, fromId, toId, limit, cancellationToken, frontier).RunAsync(maxDepth);
     }
 
-    private static string Key(GraphPath path) => string.Join('/', path.NodeIds);
-
     private static int CompareRelations(GraphPath? a, GraphPath? b)
     {
         for (var i = 0; i < Math.Min(a!.Relations.Count, b!.Relations.Count); i++)
         {
-            var byId = string.CompareOrdinal(a.Relations[i].Id, b.Relations[i].Id);
+            var byId = RelationKey.Compare(a.Relations[i], b.Relations[i]);
             if (byId != 0) return byId;
         }
         return a.Relations.Count.CompareTo(b.Relations.Count);

@@ -1,4 +1,6 @@
+using System.Text;
 using ConflictGraph.Core.Model;
+using Microsoft.Data.Sqlite;
 
 namespace ConflictGraph.Sqlite.Reading;
 
@@ -37,4 +39,47 @@ internal static class Traversal
     /// a row, one seek a type. Without the name SQLite takes relations_from and reads every row for its to_id.
     /// </summary>
     public static string KeyTable(string r) => $"relations {r} INDEXED BY sqlite_autoindex_relations_2";
+
+    /// <summary>
+    /// The relations a statement selecting <c>RelationReads.Keys</c> (type, from_id, to_id) finds, without claims, read
+    /// through SQLite's own API; null when there are more than <paramref name="most"/>, the statement stopped one row
+    /// past them. A search's read is of the relations at ids it asks about, so one end of every row is one of
+    /// <paramref name="asked"/>: that end is the asked id's own string, and only the far end is a new one, where each
+    /// row made two strings and its type's name before (a side's first level: some 400 rows at one id).
+    /// </summary>
+    public static IReadOnlyList<Relation>? ReadKeys(SqliteCommand command, IReadOnlyCollection<string> asked, int most, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, string>(asked.Count, StringComparer.Ordinal);
+        foreach (var id in asked) known.TryAdd(id, id);
+        Span<char> buffer = stackalloc char[256];
+        var relations = new List<Relation>();
+        using var rows = command.Rows(cancellationToken);
+        while (rows.Read())
+        {
+            if (relations.Count == most) return null;
+            relations.Add(new Relation(TypeOf(rows.GetUtf8(0)), Id(rows.GetUtf8(1), known, buffer), Id(rows.GetUtf8(2), known, buffer), []));
+        }
+        return relations;
+    }
+
+    /// <summary>The id <paramref name="utf8"/> spells: the string <paramref name="known"/> holds for it, else a new one.</summary>
+    private static string Id(ReadOnlySpan<byte> utf8, Dictionary<string, string> known, Span<char> buffer)
+    {
+        // An id is at most 200 characters (FieldChecks.MaxIdLength), and none has fewer bytes in UTF-8 than characters.
+        if (utf8.Length > buffer.Length) return Encoding.UTF8.GetString(utf8);
+        var chars = buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
+        return known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var id) ? id : new string(chars);
+    }
+
+    /// <summary>Every relation type's name in UTF-8, by type, so a key's type is found without making a string.</summary>
+    private static readonly (byte[] Name, RelationType Type)[] TypeNames =
+        [.. Enum.GetValues<RelationType>().Select(t => (Encoding.UTF8.GetBytes(EnumNames.Of(t)), t))];
+
+    private static RelationType TypeOf(ReadOnlySpan<byte> name)
+    {
+        foreach (var (bytes, type) in TypeNames)
+            if (name.SequenceEqual(bytes)) return type;
+        // Not a type this build knows: the same error the parse of its string gives.
+        return EnumNames.Parse<RelationType>(Encoding.UTF8.GetString(name));
+    }
 }

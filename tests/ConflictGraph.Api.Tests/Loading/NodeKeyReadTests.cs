@@ -49,9 +49,9 @@ public sealed class NodeKeyReadTests : IDisposable
         var first = paths[0]!["nodes"]!.AsArray();
         Assert.Equal(("person:john-kirby", "Person"), ((string)first[0]!["id"]!, (string)first[0]!["__typename"]!));
         Assert.Equal(("org:kataib-hezbollah", "Organization"), ((string)first[^1]!["id"]!, (string)first[^1]!["__typename"]!));
-        // The walk reads its two ends whole; the paths' nodes are read as keys.
+        // The search reads its two ends' kinds and relation keys alone, and the paths' nodes are read as keys: no body.
         var bodies = trace.Lines.Where(sql => sql.Contains("body", StringComparison.Ordinal)).ToList();
-        Assert.True(bodies.Count == 1, string.Join("\n", trace.Lines));
+        Assert.True(bodies.Count == 0, string.Join("\n", trace.Lines));
     }
 
     [Fact]
@@ -70,7 +70,8 @@ public sealed class NodeKeyReadTests : IDisposable
         Assert.Equal(keys.Data!["paths"]!.AsArray().Select(p => p!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList()),
             paths.Select(p => p!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList()));
         Assert.Equal("John Kirby", (string)paths[0]!["nodes"]![0]!["name"]!);
-        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 2, string.Join("\n", trace.Lines));
+        // The paths' nodes' bodies, read once the paths are known; the search itself reads none.
+        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 1, string.Join("\n", trace.Lines));
     }
 
     [Theory]
@@ -105,7 +106,7 @@ public sealed class NodeKeyReadTests : IDisposable
 
         Assert.Empty(throughFragment.Errors);
         Assert.Equal(keys.Data!.ToJsonString(), throughFragment.Data!.ToJsonString());
-        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 1, string.Join("\n", trace.Lines));
+        Assert.True(trace.Lines.Count(sql => sql.Contains("body", StringComparison.Ordinal)) == 0, string.Join("\n", trace.Lines));
     }
 
     private static List<List<string>> StatementIds(System.Text.Json.Nodes.JsonNode data) =>
