@@ -20,9 +20,9 @@ public sealed class RelationGraphType : ObjectGraphType<Relation>
         Field<NonNullGraphType<NodeInterface>>("from").Resolve(c => c.Loaders().Node(c.Source.FromId));
         Field<NonNullGraphType<NodeInterface>>("to").Resolve(c => c.Loaders().Node(c.Source.ToId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("claimedBy").Description("Statements that claim it.")
-            .Resolve(c => c.Loaders().ListedNodes(c.Source.ClaimedBy));
+            .Resolve(c => ClaimLists.Statements(c, c.Source.Claims, ClaimPosition.Claims));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementGraphType>>>>("disputedBy").Description("Statements that dispute it.")
-            .Resolve(c => c.Loaders().ListedNodes(c.Source.DisputedBy));
+            .Resolve(c => ClaimLists.Statements(c, c.Source.Claims, ClaimPosition.Disputes));
         Field<NonNullGraphType<EnumerationGraphType<ClaimStatus>>>("status").Description("Follows from the claims and disputes.").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClaimGraphType>>>>("claims")
             .Description("Every claim with its position and the speaker's own characterization ('retaliation', 'defensive'), by statement id.")

@@ -41,7 +41,14 @@ internal static class ClaimedPages
             : Merge(table, walks.Select(w => $"SELECT {table.Fields} FROM {table.Name} {a} WHERE {Key(table, filter, w)}{filter.Where}{after} " +
                                              $"ORDER BY {a}.id LIMIT {limit}").ToList(), limit));
         var found = await table.Read(connection, sql, filter.Bind, cancellationToken, transaction, true);
-        var items = found.Take(page.First).Select(item => new PageItem<T>(item, table.Keyset.CursorFor(table.IdOf(item), table.IdOf(item)))).ToList();
+        var count = Math.Min(found.Count, page.First);
+        var items = new List<PageItem<T>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // A relation's id is formatted from its key at each ask: once a row for its cursor.
+            var id = table.IdOf(found[i]);
+            items.Add(new PageItem<T>(found[i], table.Keyset.CursorFor(id, id)));
+        }
         return new Page<T>(items, total, found.Count > page.First, page.After is not null);
     }
 

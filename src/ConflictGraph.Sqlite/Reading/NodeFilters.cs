@@ -172,15 +172,30 @@ internal static class NodeFilters
     private static void Organization(SqlFilter filter, string organization)
     {
         var org = filter.Value(organization);
+        var texts = OrganizationTexts.TryGetValue(org, out var known) ? known : WriteOrganization(org);
+        filter.Add(texts.Condition, texts.Candidates, texts.Ranges, texts.Kept);
+    }
+
+    private static readonly ConcurrentDictionary<string, ReferText> OrganizationTexts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An organization's criterion, written once for each parameter name as <see cref="Write"/> writes a reference's: an actors
+    /// page asks it for each of its organizations, and the texts (about 1.6 KB) differ only by the name.
+    /// </summary>
+    private static ReferText WriteOrganization(string org)
+    {
         var people = $"SELECT m.from_id AS id FROM {Traversal.IncomingTable("m")} WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
                      $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId'";
-        filter.Add($"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
-                   $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
+        var texts = new ReferText(
+            $"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
+            $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
             $"SELECT node_id AS id FROM refs WHERE target_id = {org} AND field = 'onBehalfOfId' " +
             $"UNION ALL SELECT f.node_id FROM ({people}) m CROSS JOIN refs f ON f.target_id = m.id AND f.field = 'speakerId'",
             // The same statements, kept under the organization (schema 21): its page is one walk of one range, no people listed.
             [new RefRange($"= {org}", OrganizationStatementRefs.Field)],
             new KeptCount(OrganizationStatements.Kind, OrganizationStatements.Count(org)));
+        if (OrganizationTexts.Count < 256) OrganizationTexts.TryAdd(org, texts);
+        return texts;
     }
 
     private static string Iso(DateOnly date) => InputText.FormatDate(date);

@@ -103,28 +103,36 @@ internal static class NodePages
     }
 
     /// <summary>
-    /// A first page without its total of the statements about one node (an event's statements, every 2-level request's
-    /// page), whose text and the constants it binds depend on nothing but these (the node's id is a parameter the
-    /// filter binds): its text is made once per shape, not once per page.
+    /// A first page of the statements about one node (an event's statements, every 2-level request's page), of one
+    /// speaker's or of one organization's (each actor of an actors page), with or without its total, whose text and the
+    /// constants it binds depend on nothing but these (the node's id is a parameter the filter binds, and a total read
+    /// first is read by a statement of its own): its text is made once per shape, not once per page.
     /// </summary>
-    private readonly record struct PageShape(NodeKind Kind, NodeOrder Order, bool Stances, int First, bool KeysOnly)
+    private readonly record struct PageShape(NodeKind Kind, NodeOrder Order, Named Named, bool Stances, int First, bool KeysOnly, bool Total)
     {
         /// <summary>The page's shape, or null for any other page (they make their text each time).</summary>
         public static PageShape? Of(NodeQuery query, PageRequest page, KeysetPage.Position? position)
         {
-            if (position is not null || page.ReadsTotal || page.First <= 0) return null;
-            if (query is not { Kinds: [var kind], Statements: { AboutId: not null } statements }) return null;
+            if (position is not null || page.First <= 0) return null;
+            if (query is not { Kinds: [var kind], Statements: { } statements }) return null;
+            var (named, criteria) = statements switch
+            {
+                { AboutId: { } about } => (Named.About, new StatementCriteria { AboutId = about, Stances = statements.Stances }),
+                { SpeakerId: { } speaker } => (Named.Speaker, new StatementCriteria { SpeakerId = speaker, Stances = statements.Stances }),
+                { OrganizationId: { } organization } => (Named.Organization, new StatementCriteria { OrganizationId = organization, Stances = statements.Stances }),
+                _ => (Named.None, null),
+            };
+            if (criteria is null) return null;
             // The query must equal one that names only its kind, order, node and stances (records compare every
             // property), so a criterion added to NodeQuery or StatementCriteria later makes its text each time rather
             // than sharing a text that leaves it out.
-            var only = new NodeQuery
-            {
-                Kinds = query.Kinds, Order = query.Order,
-                Statements = new StatementCriteria { AboutId = statements.AboutId, Stances = statements.Stances },
-            };
-            return query == only ? new PageShape(kind, query.Order, statements.Stances is not null, page.First, page.KeysOnly) : null;
+            var only = new NodeQuery { Kinds = query.Kinds, Order = query.Order, Statements = criteria };
+            return query == only ? new PageShape(kind, query.Order, named, statements.Stances is not null, page.First, page.KeysOnly, page.ReadsTotal) : null;
         }
     }
+
+    /// <summary>Which one node a page's statements name: the one they are about, their speaker, or the organization they were made for.</summary>
+    private enum Named { None, About, Speaker, Organization }
 
     /// <summary>A page's text and the constants bound while it was made, beyond the filter's own.</summary>
     private sealed record KeptPage(string Text, Action<SqliteCommand>[] Binders);

@@ -41,4 +41,27 @@ public sealed class CursorTests
     [InlineData("bm90LWEtY3Vyc29y")]
     public void GarbageIsNotACursor(string text) =>
         Assert.Throws<InvalidCursorException>(() => Cursor.Decode(text));
+
+    /// <summary>
+    /// A cursor is the base64url of the UTF-8 of "cg1", key and id joined by the separator, whatever their lengths and
+    /// characters: short ones written on the stack, long ones (past 512 bytes) in a rented buffer, each byte for byte.
+    /// </summary>
+    [Theory]
+    [InlineData("r:event:e0000124-[RETALIATION_FOR]->event:e0000090", "event:e0000124-[RETALIATION_FOR]->event:e0000090")]
+    [InlineData("a:2021-06-27", "statement:déclaration-ministère")]
+    [InlineData("i:org:北京", "person:emoji-\U0001F600-end")]
+    [InlineData("", "x")]
+    [InlineData("long", "LONG")]
+    public void ACursorIsTheBase64urlOfItsTextsUtf8(string sortKey, string id)
+    {
+        // Stretch the "long" case past the stack buffer, and to just around its edge.
+        foreach (var (key, node) in sortKey == "long"
+                     ? new[] { (new string('k', 300), new string('é', 200)), (new string('k', 254), new string('i', 253)), (new string('k', 254), new string('i', 254)) }
+                     : [(sortKey, System.Text.RegularExpressions.Regex.Unescape(id))])
+        {
+            var expected = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"cg1\u001f{key}\u001f{node}"));
+            Assert.Equal(expected, Cursor.Encode(key, node));
+            Assert.Equal((key, node), Cursor.Decode(Cursor.Encode(key, node)));
+        }
+    }
 }
