@@ -28,10 +28,7 @@ namespace ConflictGraph.Api.Caching;
 /// store, which counts what reaches the store, its own look-ups too, and tells the request's meter which reads it answered
 /// from memory or with another caller's call (<see cref="StoreCallMeter"/>).
 /// </summary>
-/// <param name="keepReadsById">Whether nodes by id, the relations of given nodes and a level's expansion are kept; false
-/// sends them to the store every time, with no key, look-up or single flight (<see cref="CachingOptions.ReadsById"/>).</param>
-public sealed class CachingGraphStore(
-    IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock, bool keepReadsById = true)
+public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
     : IGraphStore, IDisposable
 {
     private readonly ReadStamps stamps = new();
@@ -201,12 +198,12 @@ public sealed class CachingGraphStore(
     private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        !keepReadsById ? store.GetNodesAsync(ids, cancellationToken) : CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
+        CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
             static (s, ids, ct) => s.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        !keepReadsById ? store.GetRelationsAsync(nodeIds, types, direction, cancellationToken) : CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
+        CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
             static (ref key, a) => ReadKeys.Relations(ref key, a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
             static (s, a, ct) => s.GetRelationsAsync(a.NodeIds, a.Types, a.Direction, ct), cancellationToken);
 
@@ -219,7 +216,7 @@ public sealed class CachingGraphStore(
     public Task<Neighborhood> ExpandAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         RowCap cap, CancellationToken cancellationToken) =>
-        !keepReadsById ? store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken) : CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,
+        CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,
             static (ref key, a) => ReadKeys.Expand(ref key, a.Requests, a.NodeIds, a.Pages),
             static (a, found) => a.Requests.Select(r => ReadTags.Around(r.NodeId)).Concat(a.NodeIds.Concat(found.Nodes.Select(n => n.Id)).Select(ReadTags.Node))
                 .Concat(PageTags(a.Pages)),

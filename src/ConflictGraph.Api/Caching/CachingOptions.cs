@@ -8,14 +8,6 @@ public sealed class CachingOptions
     /// <summary>Keep store reads in memory until the data changes.</summary>
     public bool StoreReads { get; set; } = true;
 
-    /// <summary>
-    /// Whether the reads that follow ids (nodes by id, the relations of given nodes, a level's expansion with its pages) are
-    /// kept when store reads are. Unset, the store decides: kept on Neo4j, where each is a round trip to the server; read
-    /// from the file every time on SQLite, where each costs tens of microseconds, so requests answer at the same cost
-    /// whether their ids repeat or not, and always from the file's current state.
-    /// </summary>
-    public bool? ReadsById { get; set; }
-
     /// <summary>Keep parsed and validated documents, keyed by their text.</summary>
     public bool Documents { get; set; } = true;
 

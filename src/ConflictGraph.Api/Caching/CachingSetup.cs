@@ -1,6 +1,5 @@
 using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Core.Store;
-using ConflictGraph.Hosting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,19 +31,12 @@ public static class CachingSetup
             var options = provider.GetRequiredService<IOptions<CachingOptions>>();
             var inner = Create(store, provider);
             if (provider.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Cost) inner = new MeteredGraphStore(inner);
-            if (!options.Value.StoreReads) return inner;
-            var byId = options.Value.ReadsById ?? KeepsReadsById(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value);
-            return new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>(), byId);
+            return options.Value.StoreReads
+                ? new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>())
+                : inner;
         });
         return services;
     }
-
-    /// <summary>
-    /// Whether a store's reads by id are kept when <see cref="CachingOptions.ReadsById"/> is unset: on Neo4j each is a round
-    /// trip to the server; on SQLite one costs tens of microseconds, and kept they made a request's cost hang on whether
-    /// its ids had come before (BENCHMARKS.md, "Reads by id from the file on SQLite, session 32").
-    /// </summary>
-    public static bool KeepsReadsById(GraphStoreOptions store) => store.Kind == StoreKind.Neo4j;
 
     private static IGraphStore Create(ServiceDescriptor descriptor, IServiceProvider provider) =>
         (IGraphStore)(descriptor.ImplementationInstance

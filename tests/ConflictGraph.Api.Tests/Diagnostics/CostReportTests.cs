@@ -18,7 +18,6 @@ public sealed class CostReportTests
         ["ConflictGraph:Caching:StoreReads"] = cached ? "true" : "false",
         ["ConflictGraph:Caching:AdmissionWindow"] = "0",
         ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-        ["ConflictGraph:Caching:ReadsById"] = "true",
     });
 
     /// <summary>The report's counts: store calls, cache hits and shared calls.</summary>

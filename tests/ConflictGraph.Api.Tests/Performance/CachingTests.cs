@@ -2,12 +2,9 @@ using ConflictGraph.Api.Caching;
 using ConflictGraph.Api.Tests.Infrastructure;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
-using ConflictGraph.Hosting;
 using ConflictGraph.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ConflictGraph.Api.Tests.Performance;
@@ -18,9 +15,6 @@ public sealed class CachingTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("conflictgraph-cache-").FullName;
     private readonly ManualClock clock = new();
     private static CancellationToken None => CancellationToken.None;
-
-    /// <summary>The HTTP tests below watch the cache's rules on nodes read by id, which the service keeps on SQLite only when told.</summary>
-    private const string KeptById = "ConflictGraph:Caching:ReadsById";
 
     private (CachingGraphStore Cached, SqliteGraphStore Inner, SqliteGraphStore Other) Stores()
     {
@@ -119,7 +113,7 @@ public sealed class CachingTests : IDisposable
     {
         // Another process's write is heard at the next version check, an hour away here: what the
         // service answers after one shows whether it kept the read.
-        using var app = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00", [KeptById] = "true" });
+        using var app = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00" });
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
         await WriteBehindAsync(app, "changed once");
         Assert.Equal("changed once", await KirbyAsync(app));
@@ -138,7 +132,6 @@ public sealed class CachingTests : IDisposable
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            [KeptById] = "true",
             ["ConflictGraph:Caching:AdmissionWindow"] = "1024",
         });
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
@@ -166,7 +159,6 @@ public sealed class CachingTests : IDisposable
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            [KeptById] = "true",
             ["ConflictGraph:Caching:AdmissionWindow"] = "0",
         });
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
@@ -181,7 +173,6 @@ public sealed class CachingTests : IDisposable
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            [KeptById] = "true",
             ["ConflictGraph:Caching:HitRateWindow"] = "4",
             ["ConflictGraph:Caching:MinimumHitRate"] = "0.5",
         });
@@ -202,7 +193,6 @@ public sealed class CachingTests : IDisposable
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            [KeptById] = "true",
             ["ConflictGraph:Caching:HitRateWindow"] = "4",
             ["ConflictGraph:Caching:MinimumHitRate"] = "0.25",
         });
@@ -215,13 +205,11 @@ public sealed class CachingTests : IDisposable
     [Fact]
     public async Task OverHttpByDefaultANodeAskedTwiceIsKeptAfterABurstOfReadsThatNeverRepeat()
     {
-        // With nodes by id kept, the default hit-rate rule screens node reads after a window of 256 none of which came round;
-        // the node that does repeat is still kept at its second read and served from memory after it (a write behind is not
-        // heard for an hour).
+        // By default a window of 256 node reads none of which came round screens node reads; the node that does repeat
+        // is still kept at its second read and served from memory after it (a write behind is not heard for an hour).
         using var app = ConflictGraphApp.With(new Dictionary<string, string?>
         {
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            [KeptById] = "true",
         });
         for (var i = 0; i < 300; i++)
             Assert.Null((await app.PostGraphQLAsync($"{{ node(id: \"person:nobody-{i}\") {{ id }} }}")).Data!["node"]);
@@ -229,81 +217,6 @@ public sealed class CachingTests : IDisposable
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
         await WriteBehindAsync(app, "changed behind the cache");
         Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
-    }
-
-    [Fact]
-    public async Task OverHttpOnSqliteANodeIsReadFromTheFileEveryTimeAndAnotherProcesssWriteIsSeenAtOnce()
-    {
-        // Unset, reads by id are not kept on SQLite: asked again and again, a node is read from the file each time, so a
-        // write by another process shows at the next ask even with the data version checked only once an hour.
-        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
-        {
-            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            ["ConflictGraph:Caching:AdmissionWindow"] = "0",
-        });
-        for (var i = 0; i < 3; i++) Assert.Contains("Pentagon press secretary", await KirbyAsync(app));
-        await WriteBehindAsync(app, "changed behind the service");
-        Assert.Equal("changed behind the service", await KirbyAsync(app));
-    }
-
-    [Fact]
-    public async Task OverHttpOnSqliteTheLevelsOfARequestGoToTheStoreEveryTimeWhileASearchIsKept()
-    {
-        using var app = ConflictGraphApp.With(new Dictionary<string, string?>
-        {
-            ["ConflictGraph:Diagnostics:Cost"] = "true",
-            ["ConflictGraph:Caching:AdmissionWindow"] = "0",
-            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-        });
-        const string levels = "{ node(id: \"event:2021-06-27-us-airstrikes\") { id ... on Event { perpetrators { id } place { id } statements { id } } } }";
-        const string search = "{ search(text: \"Kirby\", first: 3) { node { id } } }";
-        var first = await app.PostGraphQLAsync(levels);
-        var again = await app.PostGraphQLAsync(levels);
-        Assert.Equal(first.Data!.ToJsonString(), again.Data!.ToJsonString());
-        Assert.Equal((2, 0), StoreCallsAndHits(first));
-        Assert.Equal((2, 0), StoreCallsAndHits(again));
-
-        var found = await app.PostGraphQLAsync(search);
-        var foundAgain = await app.PostGraphQLAsync(search);
-        Assert.NotEmpty(found.Data!["search"]!.AsArray());
-        Assert.Equal(found.Data!.ToJsonString(), foundAgain.Data!.ToJsonString());
-        // The search itself is kept; the nodes it found are read by id, from the file.
-        Assert.Equal((2, 0), StoreCallsAndHits(found));
-        Assert.Equal((1, 1), StoreCallsAndHits(foundAgain));
-    }
-
-    private static (int Calls, int Hits) StoreCallsAndHits(GraphQLResponse response)
-    {
-        var cost = response.Body["extensions"]!["cost"]!;
-        return ((int)cost["storeCalls"]!, (int)cost["cacheHits"]!);
-    }
-
-    [Theory]
-    [InlineData("Sqlite", null, false)]
-    [InlineData("sqlite", null, false)]
-    [InlineData("Neo4j", null, true)]
-    [InlineData("Sqlite", "true", true)]
-    [InlineData("Neo4j", "false", false)]
-    public async Task ReadsByIdAreKeptOnNeo4jUnlessToldAndOnSqliteOnlyWhenTold(string storeKind, string? readsById, bool kept)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConflictGraph:Store"] = storeKind,
-            ["ConflictGraph:Caching:AdmissionWindow"] = "0",
-            ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-        };
-        if (readsById is not null) settings["ConflictGraph:Caching:ReadsById"] = readsById;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var (_, inner, other) = Stores();
-        var services = new ServiceCollection().AddSingleton<IGraphStore>(inner);
-        services.AddOptions<GraphStoreOptions>().Bind(configuration.GetSection(GraphStoreOptions.Section));
-        await using var provider = services.AddQueryCaching(configuration).BuildServiceProvider();
-        var store = provider.GetRequiredService<IGraphStore>();
-        await store.ImportAsync(new GraphBatch([Analyst("first")], []), null, None);
-        Assert.Equal("first", await DescriptionAsync(store));
-        // Changed from another connection: a kept read answers what it read before until the next version check.
-        await other.ImportAsync(new GraphBatch([Analyst("from the CLI")], []), null, None);
-        Assert.Equal(kept ? "first" : "from the CLI", await DescriptionAsync(store));
     }
 
     private static async Task<string> KirbyAsync(ConflictGraphApp app) =>

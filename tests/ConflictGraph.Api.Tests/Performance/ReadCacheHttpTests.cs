@@ -22,7 +22,6 @@ public sealed class ReadCacheHttpTests
             ["ConflictGraph:Caching:StoreReads"] = cached ? "true" : "false",
             // The data version read once, at the first request, so the counts below hold however slow the machine.
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
-            ["ConflictGraph:Caching:ReadsById"] = "true",
         };
         if (screening)
         {
