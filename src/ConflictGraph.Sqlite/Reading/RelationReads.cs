@@ -39,30 +39,6 @@ internal static class RelationReads
             relation => relation.Id, (relation, claims) => claims.Count == 0 ? relation : new Relation(relation.Type, relation.FromId, relation.ToId, claims),
             cancellationToken, withClaims, cap);
 
-    /// <summary>The relations a statement selecting <see cref="Keys"/> finds, without claims (their lists are empty).</summary>
-    public static async Task<IReadOnlyList<Relation>> KeysAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        (await KeysWithinAsync(connection, transaction, sql, bind, int.MaxValue, cancellationToken))!;
-
-    /// <summary>
-    /// As <see cref="KeysAsync"/> when the statement finds at most <paramref name="most"/> rows, else null: the reader
-    /// stops it one row past, so a statement that hands rows over as SQLite finds them reads no more than that.
-    /// </summary>
-    public static async Task<IReadOnlyList<Relation>?> KeysWithinAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, int most, CancellationToken cancellationToken)
-    {
-        var relations = new List<Relation>();
-        await using var command = connection.Command(sql, transaction);
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (relations.Count == most) return null;
-            relations.Add(new Relation(EnumNames.Parse<RelationType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2), []));
-        }
-        return relations;
-    }
-
     /// <summary>Relations by id, with their claims.</summary>
     public static Task<IReadOnlyList<Relation>> ByIdsAsync(
         SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>
