@@ -141,7 +141,7 @@ internal static class NodeFilters
     private static void Refers(SqlFilter filter, string target, string[] names)
     {
         var id = filter.Value(target);
-        var refers = ReferTexts.TryGetValue((id, names), out var known) ? known : Write(id, names);
+        var refers = Kept(ReferTexts, (Id: id, Names: names), static key => Write(key.Id, key.Names));
         filter.Add(refers.Condition, refers.Candidates, refers.Ranges, refers.Kept);
     }
 
@@ -157,14 +157,24 @@ internal static class NodeFilters
     private static ReferText Write(string id, string[] names)
     {
         var fields = string.Join(", ", names.Select(f => $"'{f}'"));
-        var refers = new ReferText(
+        return new ReferText(
             $"EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field IN ({fields}) AND f.target_id = {id})",
             $"SELECT node_id AS id FROM refs WHERE target_id = {id} AND field IN ({fields})",
             names.Select(f => new RefRange($"= {id}", f)).ToList(),
             names is [SpeakerStatements.Field] ? new KeptCount(SpeakerStatements.Kind, SpeakerStatements.Count(id)) : null);
-        // Parameter names are $p0, $p1, ... as a filter registers them: a few per query, so the set stays small.
-        if (ReferTexts.Count < 256) ReferTexts.TryAdd((id, names), refers);
-        return refers;
+    }
+
+    /// <summary>
+    /// The texts kept under <paramref name="key"/>, written by <paramref name="write"/> at its first use. Keys are made of
+    /// parameter names ($p0, $p1, ... as a filter registers them: a few per query), so the set stays small; past 256 texts
+    /// are written each time rather than kept.
+    /// </summary>
+    private static ReferText Kept<TKey>(ConcurrentDictionary<TKey, ReferText> kept, TKey key, Func<TKey, ReferText> write) where TKey : notnull
+    {
+        if (kept.TryGetValue(key, out var known)) return known;
+        var texts = write(key);
+        if (kept.Count < 256) kept.TryAdd(key, texts);
+        return texts;
     }
 
     // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there); the store keeps
@@ -172,21 +182,21 @@ internal static class NodeFilters
     private static void Organization(SqlFilter filter, string organization)
     {
         var org = filter.Value(organization);
-        var texts = OrganizationTexts.TryGetValue(org, out var known) ? known : WriteOrganization(org);
+        var texts = Kept(OrganizationTexts, org, WriteOrganization);
         filter.Add(texts.Condition, texts.Candidates, texts.Ranges, texts.Kept);
     }
 
     private static readonly ConcurrentDictionary<string, ReferText> OrganizationTexts = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// An organization's criterion, written once for each parameter name as <see cref="Write"/> writes a reference's: an actors
+    /// An organization's criterion, kept for each parameter name as a reference's is (<see cref="Kept"/>): an actors
     /// page asks it for each of its organizations, and the texts (about 1.6 KB) differ only by the name.
     /// </summary>
     private static ReferText WriteOrganization(string org)
     {
         var people = $"SELECT m.from_id AS id FROM {Traversal.IncomingTable("m")} WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
                      $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId'";
-        var texts = new ReferText(
+        return new ReferText(
             $"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
             $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",
             $"SELECT node_id AS id FROM refs WHERE target_id = {org} AND field = 'onBehalfOfId' " +
@@ -194,8 +204,6 @@ internal static class NodeFilters
             // The same statements, kept under the organization (schema 21): its page is one walk of one range, no people listed.
             [new RefRange($"= {org}", OrganizationStatementRefs.Field)],
             new KeptCount(OrganizationStatements.Kind, OrganizationStatements.Count(org)));
-        if (OrganizationTexts.Count < 256) OrganizationTexts.TryAdd(org, texts);
-        return texts;
     }
 
     private static string Iso(DateOnly date) => InputText.FormatDate(date);
