@@ -28,7 +28,11 @@ namespace ConflictGraph.Api.Caching;
 /// store, which counts what reaches the store, its own look-ups too, and tells the request's meter which reads it answered
 /// from memory or with another caller's call (<see cref="StoreCallMeter"/>).
 /// </summary>
-public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock)
+/// <param name="keepAnchored">Whether the reads anchored at given ids (<see cref="AnchoredReads"/>) are kept; false sends them
+/// to the store every time, with no key, look-up or single flight, while a level's other pages are kept as ever
+/// (<see cref="CachingOptions.AnchoredReads"/>).</param>
+public sealed class CachingGraphStore(
+    IGraphStore store, IMemoryCache cache, IOptions<CachingOptions> options, TimeProvider clock, bool keepAnchored = true)
     : IGraphStore, IDisposable
 {
     private readonly ReadStamps stamps = new();
@@ -198,14 +202,66 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     private static readonly string[] OnAnything = [ReadTags.Anything];
 
     public Task<IReadOnlyList<Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
+        !keepAnchored ? store.GetNodesAsync(ids, cancellationToken) : CachedAsync(nameof(GetNodesAsync), ids, static (ref key, ids) => ReadKeys.Ids(ref key, nameof(GetNodesAsync), ids), static (ids, _) => ids.Select(ReadTags.Node),
             static (s, ids, ct) => s.GetNodesAsync(ids, ct), cancellationToken);
 
     public Task<IReadOnlyList<Relation>> GetRelationsAsync(
         IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<RelationType>? types, Direction direction, CancellationToken cancellationToken) =>
-        CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
+        !keepAnchored ? store.GetRelationsAsync(nodeIds, types, direction, cancellationToken) : CachedAsync(nameof(GetRelationsAsync), (NodeIds: nodeIds, Types: types, Direction: direction),
             static (ref key, a) => ReadKeys.Relations(ref key, a.NodeIds, a.Types, a.Direction), static (a, _) => a.NodeIds.Select(ReadTags.Around),
             static (s, a, ct) => s.GetRelationsAsync(a.NodeIds, a.Types, a.Direction, ct), cancellationToken);
+
+    /// <summary>
+    /// A query level: kept whole (<see cref="LevelAsync"/>) when anchored reads are kept; else its anchored reads (the
+    /// expansion, its nodes by id, <see cref="AnchoredReads.Page"/>'s pages) go to the store and its other pages are kept
+    /// (<see cref="SplitAsync"/>).
+    /// </summary>
+    public Task<Neighborhood> ExpandAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
+        RowCap cap, CancellationToken cancellationToken)
+    {
+        if (keepAnchored) return LevelAsync(requests, nodeIds, pages, cap, cancellationToken);
+        var anchored = requests.Count > 0 || nodeIds.Count > 0;
+        var kept = 0;
+        foreach (var (query, page) in pages)
+            if (!AnchoredReads.Page(query, page)) kept++;
+        // A level of kept pages alone (a list, the nested pages under one) is kept whole, as it always was; one of anchored
+        // reads alone goes to the store; a level of both is split.
+        if (kept == pages.Count && !anchored) return LevelAsync(requests, nodeIds, pages, cap, cancellationToken);
+        if (kept == 0) return store.ExpandAsync(requests, nodeIds, pages, cap, cancellationToken);
+        return SplitAsync(requests, nodeIds, pages, kept, cap, cancellationToken);
+    }
+
+    /// <summary>
+    /// A level whose anchored part goes to the store and whose other pages are kept: one store call for the expansion, its
+    /// nodes by id and its anchored pages; the kept pages as a level of pages alone (<see cref="LevelAsync"/>, one key and
+    /// at most one store call). The answer is the store's to the whole level: the expansion's relations and nodes, and
+    /// every page where it was asked. Each part is read under the level's whole cap, which cannot stop a part the whole
+    /// level would not stop (its listed pages hold no more items than the whole level's); the listed pages of both parts are
+    /// then held to the cap together in the order asked, as the store holds them, so a level that passes it throws the
+    /// same <see cref="RowCapExceededException"/>, and a level within it reads the same pages (a listed page the cap did
+    /// not stop holds what it holds under any larger cap).
+    /// </summary>
+    private async Task<Neighborhood> SplitAsync(
+        IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
+        int kept, RowCap cap, CancellationToken cancellationToken)
+    {
+        var toStore = new List<(NodeQuery Query, PageRequest Page)>(pages.Count - kept);
+        var toKeep = new List<(NodeQuery Query, PageRequest Page)>(kept);
+        foreach (var page in pages) (AnchoredReads.Page(page.Query, page.Page) ? toStore : toKeep).Add(page);
+        var found = await store.ExpandAsync(requests, nodeIds, toStore, cap, cancellationToken);
+        var keptPages = (await LevelAsync([], [], toKeep, cap, cancellationToken)).Pages;
+        var joined = new List<Page<Node>>(pages.Count);
+        int fromStore = 0, fromKept = 0;
+        var held = 0L;
+        foreach (var (query, page) in pages)
+        {
+            var read = AnchoredReads.Page(query, page) ? found.Pages[fromStore++] : keptPages[fromKept++];
+            if (page.Listed) cap.Check(held += read.Items.Count);
+            joined.Add(read);
+        }
+        return found with { Pages = joined };
+    }
 
     /// <summary>
     /// The level's expansion and its pages as one entry: it depends on what the expansion read and on what each page
@@ -213,7 +269,7 @@ public sealed class CachingGraphStore(IGraphStore store, IMemoryCache cache, IOp
     /// not part of the key: a level read whole answers any cap (the caller's list-item count still sees how long it is).
     /// A shared read stopped by another caller's smaller cap says nothing of this caller's, which reads on its own.
     /// </summary>
-    public Task<Neighborhood> ExpandAsync(
+    private Task<Neighborhood> LevelAsync(
         IReadOnlyCollection<ExpandRequest> requests, IReadOnlyCollection<string> nodeIds, IReadOnlyList<(NodeQuery Query, PageRequest Page)> pages,
         RowCap cap, CancellationToken cancellationToken) =>
         CappedAsync(nameof(ExpandAsync), (Requests: requests, NodeIds: nodeIds, Pages: pages, Cap: cap), cap,

@@ -8,6 +8,17 @@ public sealed class CachingOptions
     /// <summary>Keep store reads in memory until the data changes.</summary>
     public bool StoreReads { get; set; } = true;
 
+    /// <summary>
+    /// Whether the reads anchored at given ids are kept when store reads are: nodes by id, the relations of given nodes,
+    /// the relations and nodes of a query level's expansion, and the pages anchored at one node
+    /// (<see cref="AnchoredReads"/>). Their cost is bounded by their answer. Unset, the store decides
+    /// (<see cref="CachingSetup.KeepsAnchoredReads"/>): kept on Neo4j, where each is a round trip to the server; read from
+    /// the file every time on SQLite, where each costs tens of microseconds, so a request costs the same whether its ids
+    /// came before or not, and always answers from the file's current state. List pages, counts, searches, paths and
+    /// aggregates are kept either way.
+    /// </summary>
+    public bool? AnchoredReads { get; set; }
+
     /// <summary>Keep parsed and validated documents, keyed by their text.</summary>
     public bool Documents { get; set; } = true;
 

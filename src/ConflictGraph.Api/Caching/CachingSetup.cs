@@ -1,5 +1,6 @@
 using ConflictGraph.Api.Diagnostics;
 using ConflictGraph.Core.Store;
+using ConflictGraph.Hosting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,12 +32,21 @@ public static class CachingSetup
             var options = provider.GetRequiredService<IOptions<CachingOptions>>();
             var inner = Create(store, provider);
             if (provider.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Cost) inner = new MeteredGraphStore(inner);
-            return options.Value.StoreReads
-                ? new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>())
-                : inner;
+            if (!options.Value.StoreReads) return inner;
+            var anchored = KeepsAnchoredReads(provider.GetRequiredService<IOptions<GraphStoreOptions>>().Value, options.Value);
+            return new CachingGraphStore(inner, provider.GetRequiredService<IMemoryCache>(), options, provider.GetRequiredService<TimeProvider>(), anchored);
         });
         return services;
     }
+
+    /// <summary>
+    /// Whether the reads anchored at given ids (<see cref="AnchoredReads"/>) are kept: as <see cref="CachingOptions.AnchoredReads"/>
+    /// says, else on Neo4j only. There each is a round trip to the server; on SQLite one costs tens of microseconds from the
+    /// file, and kept it made a request's cost hang on whether its ids had come before (BENCHMARKS.md, "Anchored reads
+    /// from the file on SQLite, session 33").
+    /// </summary>
+    public static bool KeepsAnchoredReads(GraphStoreOptions store, CachingOptions options) =>
+        options.AnchoredReads ?? store.Kind == StoreKind.Neo4j;
 
     private static IGraphStore Create(ServiceDescriptor descriptor, IServiceProvider provider) =>
         (IGraphStore)(descriptor.ImplementationInstance

@@ -18,6 +18,8 @@ public sealed class CostReportTests
         ["ConflictGraph:Caching:StoreReads"] = cached ? "true" : "false",
         ["ConflictGraph:Caching:AdmissionWindow"] = "0",
         ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+        // Nodes by id and a level's expansion, which these counts watch, are kept on SQLite only when told (AnchoredReadsTests).
+        ["ConflictGraph:Caching:AnchoredReads"] = "true",
     });
 
     /// <summary>The report's counts: store calls, cache hits and shared calls.</summary>

@@ -22,6 +22,8 @@ public sealed class ReadCacheHttpTests
             ["ConflictGraph:Caching:StoreReads"] = cached ? "true" : "false",
             // The data version read once, at the first request, so the counts below hold however slow the machine.
             ["ConflictGraph:Caching:VersionCheckInterval"] = "01:00:00",
+            // Nodes by id and a level's expansion, which these counts watch, are kept on SQLite only when told (AnchoredReadsTests).
+            ["ConflictGraph:Caching:AnchoredReads"] = "true",
         };
         if (screening)
         {
