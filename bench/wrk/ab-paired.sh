@@ -15,10 +15,13 @@
 # and costs several % more CPU a request whatever its build (BENCHMARKS.md, "The read cache's cost on a spread miss,
 # session 16"). The count is of every madvise, the runtime's own commit and decommit (MADV_DODUMP/MADV_DONTDUMP) too:
 # heap-trimming.sh counts glibc's trimming (MADV_DONTNEED) apart (BENCHMARKS.md, "glibc's trim threshold, session 19").
+# P50=1 adds each service's p50 in the window (ms, wrk's own latency percentile under the window's shared load) and its
+# ratio to the first's.
 query=$1; size=$2; rounds=$3; secs=$4; shift 4
 PIDS=${PIDS:-.}
 MODE=${MODE:-spread}
 MADVISE=${MADVISE:-0}
+P50=${P50:-0}
 UP=${UP:-300}
 WARM=${WARM:-0}
 svcs=("$@"); tick=$(getconf CLK_TCK)
@@ -44,7 +47,8 @@ if [ "$WARM" -gt 0 ]; then
   wait
 fi
 printf "round"; for s in "${svcs[@]}"; do printf " %8s" ${s%%:*}; done; for s in "${svcs[@]:1}"; do printf " %7s" "${s%%:*}/A"; done
-[ "$MADVISE" = 1 ] && for s in "${svcs[@]}"; do printf " %8s" "madv/k"; done; echo " load"
+[ "$MADVISE" = 1 ] && for s in "${svcs[@]}"; do printf " %8s" "madv/k"; done
+[ "$P50" = 1 ] && { for s in "${svcs[@]}"; do printf " %8s" "p50"; done; for s in "${svcs[@]:1}"; do printf " %7s" "p50/A"; done; }; echo " load"
 for r in $(seq 1 $rounds); do
   declare -A c0 c1 q
   for s in "${svcs[@]}"; do c0[${s%%:*}]=$(cpu $(cat $PIDS/${s%%:*}.pid)); done
@@ -72,6 +76,11 @@ for r in $(seq 1 $rounds); do
   for s in "${svcs[@]:1}"; do printf " %7s" $(echo "scale=3; ${ms[${s%%:*}]}/$bm" | bc); done
   if [ "$MADVISE" = 1 ]; then
     for s in "${svcs[@]}"; do n=${s%%:*}; printf " %8s" $(awk -F, -v q=${q[$n]} '/sys_enter_madvise/{printf "%.1f", $1*1000/q}' $PIDS/m-$n.out); done
+  fi
+  if [ "$P50" = 1 ]; then
+    declare -A p
+    for s in "${svcs[@]}"; do n=${s%%:*}; p[$n]=$(sed -n 's/.*p50 \([0-9.]*\) ms.*/\1/p' $PIDS/w-$n.out); printf " %8s" ${p[$n]}; done
+    for s in "${svcs[@]:1}"; do printf " %7s" $(echo "scale=3; ${p[${s%%:*}]}/${p[$base]}" | bc); done
   fi
   echo " $(cut -d' ' -f1 /proc/loadavg)"
 done
