@@ -7,7 +7,8 @@ namespace ConflictGraph.Api.Tests.Questions;
 /// <summary>
 /// A careful reader's questions about the seed report beyond the eighteen of QUESTIONS.md, each one GraphQL query over
 /// HTTP against a freshly seeded service, each answered as the report answers it: the speaker's words and no more, a
-/// place's location claimed by who gives it, and a search that finds the report's own words.
+/// place's location claimed by who gives it, a search that finds the report's own words, and an id or window that names
+/// nothing refused by name rather than answered with an empty list.
 /// </summary>
 public sealed class ReportAnswersTests(ConflictGraphApp app) : IClassFixture<ConflictGraphApp>
 {
@@ -82,5 +83,36 @@ public sealed class ReportAnswersTests(ConflictGraphApp app) : IClassFixture<Con
         Assert.Contains(statement, hits);
         // The paragraphs a statement cites are not its words: "F-15" does not find what rests on paragraph 15.
         if (words == "F-15") Assert.Equal([statement], hits);
+    }
+
+    [Theory]
+    [InlineData("""{ events(filter: { placeId: "place:atlantis" }) { totalCount } }""", "NOT_FOUND", "filter.placeId", "place:atlantis")]
+    [InlineData("""{ events(filter: { placeId: "person:john-kirby" }) { totalCount } }""", "BAD_USER_INPUT", "filter.placeId", "PERSON")]
+    [InlineData("""{ events(filter: { from: "2021-07-01", to: "2021-06-01" }) { totalCount } }""", "BAD_USER_INPUT", "filter.from", "2021-06-01")]
+    [InlineData("""{ statements(filter: { speakerId: "person:nobody" }) { totalCount } }""", "NOT_FOUND", "filter.speakerId", "person:nobody")]
+    [InlineData("""{ statements(filter: { sourceId: "org:associated-press" }) { totalCount } }""", "BAD_USER_INPUT", "filter.sourceId", "ORGANIZATION")]
+    [InlineData("""{ relations(filter: { toId: "org:nowhere" }) { totalCount } }""", "NOT_FOUND", "filter.toId", "org:nowhere")]
+    [InlineData("""{ retaliations(filter: { byActorId: "place:syria" }) { totalCount } }""", "BAD_USER_INPUT", "filter.byActorId", "PLACE")]
+    [InlineData("""{ facts(filter: { subjectId: "place:nowhere" }) { totalCount } }""", "NOT_FOUND", "filter.subjectId", "place:nowhere")]
+    [InlineData("""{ places(filter: { withinId: "event:2021-06-27-us-airstrikes" }) { totalCount } }""", "BAD_USER_INPUT", "filter.withinId", "EVENT")]
+    [InlineData("""{ paths(fromId: "person:nobody", toId: "org:kataib-hezbollah") { length } }""", "NOT_FOUND", "fromId", "person:nobody")]
+    public async Task AnIdOrWindowThatCanMatchNothingIsRefusedByNameNotAnsweredWithAnEmptyList(string query, string code, string field, string named)
+    {
+        var response = await app.PostGraphQLAsync(query);
+        var error = Assert.Single(response.Errors)!;
+        Assert.Equal(code, error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains(field, error["message"]!.GetValue<string>());
+        Assert.Contains(named, error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AKnownIdThatMatchesNothingIsStillAnEmptyAnswerNotAnError()
+    {
+        var data = await app.AskAsync("""
+            { spoke: statements(filter: { speakerId: "person:qassem-soleimani" }) { totalCount }
+              far: paths(fromId: "person:john-kirby", toId: "org:kataib-hezbollah", maxDepth: 2) { length } }
+            """);
+        Assert.Equal(0, data.At("spoke.totalCount")!.GetValue<int>());
+        Assert.Empty(data["far"]!.AsArray());
     }
 }
