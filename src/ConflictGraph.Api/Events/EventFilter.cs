@@ -16,6 +16,13 @@ public sealed record EventFilter
     public string? TargetId { get; init; }
     public string? Text { get; init; }
 
+    /// <summary>The ids this filter names, each with the kinds of node its field takes.</summary>
+    public FilterId[] Ids() =>
+    [
+        FilterChecks.Place("placeId", PlaceId), FilterChecks.Actor("perpetratorId", PerpetratorId),
+        new("targetId", TargetId, NodeKind.Person, NodeKind.Organization, NodeKind.Place),
+    ];
+
     /// <summary>The store query this filter stands for; the store decides what matches it.</summary>
     public NodeQuery ToQuery(NodeOrder order = NodeOrder.DateAsc) => ToSelection().ToNodeQuery(order);
 

@@ -16,6 +16,8 @@ public static class EventQueries
             .Resolve(c =>
             {
                 var order = c.GetArgument("orderBy", EventOrder.DateAsc) == EventOrder.DateDesc ? NodeOrder.DateDesc : NodeOrder.DateAsc;
-                return c.Loaders().Page((c.GetArgument<EventFilter>("filter") ?? new()).ToQuery(order), c.Page());
+                var filter = c.GetArgument<EventFilter>("filter") ?? new();
+                FilterChecks.Window(filter.From, filter.To);
+                return c.Loaders().Page(filter.ToQuery(order), c.Page()).Checked(c.Loaders(), filter.Ids());
             });
 }

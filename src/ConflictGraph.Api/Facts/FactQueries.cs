@@ -13,7 +13,12 @@ public static class FactQueries
         query.Field<NonNullGraphType<FactConnectionType>>("facts")
             .Description("Facts (claimed attributes of nodes), by id; e.g. the disputed ones: facts(filter: {statuses: [DISPUTED, DENIED]}).")
             .Argument<FactFilterInput>("filter").Paged()
-            .ResolveAsync(async c => await c.Loaders().Store.FindFactsAsync((c.GetArgument<FactFilter>("filter") ?? new()).ToQuery(), c.Page(), c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<FactFilter>("filter") ?? new();
+                return await FilterChecks.CheckedAsync(c.Loaders().Store.FindFactsAsync(filter.ToQuery(), c.Page(), c.CancellationToken),
+                    c.Loaders().Store, c.CancellationToken, FilterChecks.AnyNode("subjectId", filter.SubjectId));
+            });
 
     public const string FieldDescription = "Facts stated about this node, by id, each with the statements that claim and dispute it.";
 

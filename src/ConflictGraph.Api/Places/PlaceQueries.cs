@@ -10,5 +10,9 @@ public static class PlaceQueries
     public static void AddPlaceQueries(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<PlaceConnectionType>>("places").Description("Places, by id.")
             .Argument<PlaceFilterInput>("filter").Paged()
-            .Resolve(c => c.Loaders().Page((c.GetArgument<PlaceFilter>("filter") ?? new()).ToQuery(), c.Page()));
+            .Resolve(c =>
+            {
+                var filter = c.GetArgument<PlaceFilter>("filter") ?? new();
+                return c.Loaders().Page(filter.ToQuery(), c.Page()).Checked(c.Loaders(), FilterChecks.Place("withinId", filter.WithinId));
+            });
 }

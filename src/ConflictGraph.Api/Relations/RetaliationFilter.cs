@@ -13,6 +13,9 @@ public sealed record RetaliationFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
+    /// <summary>The ids this filter names: both actors.</summary>
+    public FilterId[] Ids() => [FilterChecks.Actor("byActorId", ByActorId), FilterChecks.Actor("againstActorId", AgainstActorId)];
+
     public RelationQuery ToQuery() => new()
     {
         Types = [RelationType.RetaliationFor], FromPerpetratorId = ByActorId, ToPerpetratorId = AgainstActorId, FromDate = From, ToDate = To,

@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using GraphQL.Types;
@@ -14,6 +15,10 @@ public sealed record StatementFilter
     public IReadOnlyList<Stance>? Stances { get; init; }
     public string? SourceId { get; init; }
     public string? Text { get; init; }
+
+    /// <summary>The ids this filter names, each with the kinds of node its field takes.</summary>
+    public FilterId[] Ids() =>
+        [FilterChecks.Actor("speakerId", SpeakerId), FilterChecks.AnyNode("aboutId", AboutId), new("sourceId", SourceId, NodeKind.Source)];
 
     public NodeQuery ToQuery() => new()
     {

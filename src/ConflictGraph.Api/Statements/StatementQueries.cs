@@ -13,7 +13,11 @@ public static class StatementQueries
     {
         query.Field<NonNullGraphType<StatementConnectionType>>("statements").Description("Statements, oldest first.")
             .Argument<StatementFilterInput>("filter").Paged()
-            .Resolve(c => c.Loaders().Page((c.GetArgument<StatementFilter>("filter") ?? new()).ToQuery(), c.Page()));
+            .Resolve(c =>
+            {
+                var filter = c.GetArgument<StatementFilter>("filter") ?? new();
+                return c.Loaders().Page(filter.ToQuery(), c.Page()).Checked(c.Loaders(), filter.Ids());
+            });
         query.Field<NonNullGraphType<SourceConnectionType>>("sources").Description("Sources, by id.").Paged()
             .Resolve(c => c.Loaders().Page(new NodeQuery { Kinds = [NodeKind.Source] }, c.Page()));
     }

@@ -13,17 +13,25 @@ public sealed class SearchTextTooLongException(string message) : ArgumentExcepti
 /// </summary>
 public static class SearchText
 {
-    /// <summary>Lower case, no diacritics, apostrophes removed, other punctuation as spaces, single spaces.</summary>
+    /// <summary>
+    /// Lower case, no diacritics, apostrophes removed, other punctuation as spaces, single spaces. A paragraph
+    /// reference (the seed's "(¶15)") is a citation, not a word: its number is dropped, so a search for "F-15" does
+    /// not find every statement that rests on paragraph 15.
+    /// </summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         var space = true;
+        var citation = false;
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark || IsApostrophe(c)) continue;
+            if (c == ParagraphSign) citation = true;
+            else if (citation && char.IsDigit(c)) continue;
+            else citation = false;
             if (char.IsLetterOrDigit(c))
             {
                 folded.Append(char.ToLowerInvariant(c));
@@ -92,6 +100,8 @@ public static class SearchText
             throw new SearchTextTooLongException($"the search text has a word of {longWord.Length} characters; at most {MaxQueryTermLength} are allowed");
         return terms;
     }
+
+    private const char ParagraphSign = '\u00B6';
 
     // Apostrophes join a word ("Kata'ib"), so they vanish instead of splitting it.
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
