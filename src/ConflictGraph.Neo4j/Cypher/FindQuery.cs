@@ -155,12 +155,14 @@ public sealed class FindQuery
         if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: {Value("source")}}})", "source", source);
         if (statements.ActorId is { } actor) Anchor($"(n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: {Value("actor")}}})", "actor", actor);
         if (statements.Stances is { } stances) Add($"n.subKind IN {Value("stances")}", "stances", stances.Select(EnumNames.Of).ToList());
-        // Spoken for the organization, or by someone who belongs to it (MEMBER_OF, or a role there): found from
-        // the organization's id through a pattern that holds both (and a few more, which the condition drops).
+        // Spoken for the organization, by the organization itself, or by someone who belongs to it (MEMBER_OF, or a role
+        // there): found from the organization's id through a pattern that holds all three (its zero-length step is the
+        // organization spoken for or speaking; the condition drops the few more it holds).
         if (statements.OrganizationId is { } organization)
         {
             patterns.Add($"(n)-[:{References.SpokenFor}|{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}*0..1]->(:{Node} {{id: {Value("organization")}}})");
             Add($"(EXISTS {{ (n)-[:{References.SpokenFor}]->(:{Node} {{id: {Value("organization")}}}) }} OR " +
+                $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Labels.Of(NodeKind.Organization)} {{id: {Value("organization")}}}) }} OR " +
                 $"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node})-[:{Type(RelationType.MemberOf)}|{References.HoldsRoleIn}]->(:{Node} {{id: {Value("organization")}}}) }})",
                 "organization", organization);
         }

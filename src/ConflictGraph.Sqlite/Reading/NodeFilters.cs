@@ -177,8 +177,9 @@ internal static class NodeFilters
         return texts;
     }
 
-    // Spoken for the organization, or by someone who belongs to it (MEMBER_OF or a role there); the store keeps
-    // the number of such statements (OrganizationStatements), which must follow this rule.
+    // Spoken for the organization, by the organization itself, or by someone who belongs to it (MEMBER_OF or a role
+    // there); the store keeps the number of such statements (OrganizationStatements) and the statements themselves
+    // (OrganizationStatementRefs), which must follow this rule (Membership says it for them).
     private static void Organization(SqlFilter filter, string organization)
     {
         var org = filter.Value(organization);
@@ -194,8 +195,10 @@ internal static class NodeFilters
     /// </summary>
     private static ReferText WriteOrganization(string org)
     {
+        // Its people, and the organization itself when it is one (an organization speaks for itself, as they do).
         var people = $"SELECT m.from_id AS id FROM {Traversal.IncomingTable("m")} WHERE {Traversal.Incoming("m", org, "('MEMBER_OF')")} " +
-                     $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId'";
+                     $"UNION SELECT node_id FROM refs WHERE target_id = {org} AND field = 'organizationId' " +
+                     $"UNION SELECT id FROM nodes WHERE id = {org} AND kind = '{Membership.Organization}'";
         return new ReferText(
             $"(EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'onBehalfOfId' AND f.target_id = {org})" +
             $" OR EXISTS (SELECT 1 FROM refs f WHERE f.node_id = n.id AND f.field = 'speakerId' AND f.target_id IN ({people})))",

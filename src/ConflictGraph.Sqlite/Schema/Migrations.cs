@@ -13,7 +13,7 @@ internal static partial class Migrations
 {
     /// <summary>Each version's SQL, and for some a step in code run after it in the same transaction.</summary>
     private static readonly (string Sql, Action<SqliteConnection, SqliteTransaction>? Then)[] Steps =
-        [(Version1, null), (Version2, null), (Version3, null), (Version4, null), (Version5, null), (Version6, EventRollup.Rebuild), (Version7, null), (Version8, null), (Version9, null), (Version10, null), (Version11, NameIndex.Rebuild), (Version12, null), (Version13, null), (Version14, null), (Version15, null), (Version16, null), (Version17, null), (Version18, null), (Version19, null), (Version20, null), (Version21, null), (Version22, null)];
+        [(Version1, null), (Version2, null), (Version3, null), (Version4, null), (Version5, null), (Version6, EventRollup.Rebuild), (Version7, null), (Version8, null), (Version9, null), (Version10, null), (Version11, NameIndex.Rebuild), (Version12, null), (Version13, null), (Version14, null), (Version15, null), (Version16, null), (Version17, null), (Version18, null), (Version19, null), (Version20, null), (Version21, null), (Version22, null), (Version23, null)];
 
     public static int Latest => Steps.Length;
 

@@ -3,13 +3,14 @@ using static ConflictGraph.Sqlite.Schema.Membership;
 namespace ConflictGraph.Sqlite.Schema;
 
 /// <summary>
-/// How many statements each organization made (schema 13): those spoken on its behalf, and those spoken by
-/// its people (a MEMBER_OF relation into it, or a role there, a person's organizationId), each statement
-/// once: the total of an organization's <c>statements</c>, the rule NodeFilters' organization criterion
+/// How many statements each organization made (schema 13): those spoken on its behalf, those it spoke itself
+/// (since schema 23), and those spoken by its people (a MEMBER_OF relation into it, or a role there, a person's
+/// organizationId), each statement once: the total of an organization's <c>statements</c>, the rule NodeFilters' organization criterion
 /// selects by. Counting that union for each organization of a page cost a sort of all its statements per
 /// request (about 0.1 ms for a group, 11 ms for an organization of 19,600 statements at 1M events); the kept
 /// count is one row read. Triggers keep it row by row on node_refs (a statement's speaker and organization,
-/// a person's roles) and on MEMBER_OF relations, each change adding or taking away only the statements not
+/// a person's roles), on MEMBER_OF relations and on organizations' nodes rows (the organization as its own speaker,
+/// <see cref="Membership.BySelf"/>), each change adding or taking away only the statements not
 /// already counted through the other path; a bulk import drops them and derives the table with
 /// <see cref="Fill"/> (DerivedRows). An organization with none has no row. A node never changes kind
 /// (the import refuses it), so node_refs' kind column never moves a row in or out of the count.
@@ -27,6 +28,7 @@ internal static class OrganizationStatements
         "organization_statements_spoken_for", "organization_statements_unspoken_for", "organization_statements_spoken",
         "organization_statements_unspoken", "organization_statements_joined", "organization_statements_left",
         "organization_statements_role_taken", "organization_statements_role_left",
+        "organization_statements_stored", "organization_statements_unstored",
     ];
 
     /// <summary>A statement returning the kept count of the organization in <paramref name="organization"/> (a parameter), 0 when it has none.</summary>
@@ -83,6 +85,12 @@ internal static class OrganizationStatements
             Add("NEW.target_id", $"({OwnStatements("NEW.node_id", "NEW.target_id")})", $"NOT {ByRelation("NEW.node_id", "NEW.target_id")}") + Pruned("NEW.target_id")),
         Trigger(Triggers[7], "DELETE ON node_refs", "OLD.field = 'organizationId'",
             Subtract("OLD.target_id", $"({OwnStatements("OLD.node_id", "OLD.target_id")})", $"NOT {ByRelation("OLD.node_id", "OLD.target_id")}")),
+        // The organization stored: what it spoke itself counts (its speakerId rows may have gone in first, in the same batch).
+        Trigger(Triggers[8], "INSERT ON nodes", $"NEW.kind = '{Membership.Organization}'",
+            Add("NEW.id", $"({OwnStatements("NEW.id", "NEW.id")})", "true") + Pruned("NEW.id")),
+        // The organization deleted: what it spoke stops counting now, its statements being rewritten without it afterwards.
+        Trigger(Triggers[9], "DELETE ON nodes", $"OLD.kind = '{Membership.Organization}'",
+            Subtract("OLD.id", $"({OwnStatements("OLD.id", "OLD.id")})", "true")),
     ];
 
     // A person without statements who joins adds 0: no row for an organization with none, as Fill leaves it.

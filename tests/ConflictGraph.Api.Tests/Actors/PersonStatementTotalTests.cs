@@ -5,7 +5,7 @@ namespace ConflictGraph.Api.Tests.Actors;
 /// <summary>
 /// The actors page with each actor's statements and their totalCount over HTTP, while statements are written, re-attributed
 /// and deleted and a speaker is deleted through the mutations: each person's total is the number of statements naming it
-/// as speaker (kept by the SQLite store since schema 19), an organization's those spoken for it or by its people.
+/// as speaker (kept by the SQLite store since schema 19), an organization's those it spoke, those spoken for it and its people's (its own voice since schema 23: statement:pst-5).
 /// </summary>
 public sealed class PersonStatementTotalTests
 {
@@ -27,21 +27,21 @@ public sealed class PersonStatementTotalTests
     {
         using var app = ConflictGraphApp.With(new Dictionary<string, string?> { ["ConflictGraph:Seed:OnStartup"] = "false" });
         await WriteAsync(app, Setup, "importGraph");
-        Assert.Equal(["org:pst 1 statement:pst-6", "person:pst-a 3 statement:pst-1", "person:pst-b 1 statement:pst-4"], await ActorsAsync(app));
+        Assert.Equal(["org:pst 2 statement:pst-5", "person:pst-a 3 statement:pst-1", "person:pst-b 1 statement:pst-4"], await ActorsAsync(app));
 
         // Re-attributed: the statement written again with another speaker.
         await WriteAsync(app, """
             mutation { importGraph(input: { statements: [
               { id: "statement:pst-1", text: "One.", stance: ASSERTS, speakerId: "person:pst-b", date: { start: "2024-01-01", precision: DAY } }] }) { created } }
             """, "importGraph");
-        Assert.Equal(["org:pst 1 statement:pst-6", "person:pst-a 2 statement:pst-3", "person:pst-b 2 statement:pst-1"], await ActorsAsync(app));
+        Assert.Equal(["org:pst 2 statement:pst-5", "person:pst-a 2 statement:pst-3", "person:pst-b 2 statement:pst-1"], await ActorsAsync(app));
 
         await WriteAsync(app, """mutation { deleteNode(id: "statement:pst-3") }""", "deleteNode");
-        Assert.Equal(["org:pst 1 statement:pst-6", "person:pst-a 1 statement:pst-2", "person:pst-b 2 statement:pst-1"], await ActorsAsync(app));
+        Assert.Equal(["org:pst 2 statement:pst-5", "person:pst-a 1 statement:pst-2", "person:pst-b 2 statement:pst-1"], await ActorsAsync(app));
 
         // The speaker deleted: its statements stay, without a speaker.
         await WriteAsync(app, """mutation { deleteNode(id: "person:pst-b") }""", "deleteNode");
-        Assert.Equal(["org:pst 1 statement:pst-6", "person:pst-a 1 statement:pst-2"], await ActorsAsync(app));
+        Assert.Equal(["org:pst 2 statement:pst-5", "person:pst-a 1 statement:pst-2"], await ActorsAsync(app));
     }
 
     private static async Task WriteAsync(ConflictGraphApp app, string mutation, string field)

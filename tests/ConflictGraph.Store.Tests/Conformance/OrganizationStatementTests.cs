@@ -41,6 +41,31 @@ public abstract partial class GraphStoreConformanceTests
         await AssertTotalIsTheWalkAsync(store, KhStatements, khBefore.Ids);
     }
 
+    [SkippableFact]
+    public async Task AnOrganizationsStatementsHoldThoseItSpokeItselfAndFollowItsSpeakerChanging()
+    {
+        var store = await CreateWorldAsync();
+        await store.ImportAsync(new GraphBatch(PentagonStatements, []), null, None);
+        var before = await WalkAsync(store, PentagonsStatements);
+        var own = Said("statement:pentagon-own", Stance.Asserts, null, "org:pentagon", null);
+        await store.ImportAsync(new GraphBatch([own], []), null, None);
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids.Append(own.Id));
+        // Spoken by it and for it: once.
+        await store.ImportAsync(new GraphBatch([own with { OnBehalfOfId = "org:pentagon" }], []), null, None);
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids.Append(own.Id));
+        // Spoken by it for another organization: both have it.
+        await store.ImportAsync(new GraphBatch([own with { OnBehalfOfId = "org:kh" }], []), null, None);
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids.Append(own.Id));
+        Assert.Contains(own.Id, (await WalkAsync(store, KhStatements)).Ids);
+        // Its speaker changed to a person of no organization: no longer the Pentagon's.
+        await store.ImportAsync(new GraphBatch([own with { SpeakerId = "person:nobody-ooo" }, new Person("person:nobody-ooo", "Nobody", [], null, [])], []), null, None);
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids);
+        await store.ImportAsync(new GraphBatch([own], []), null, None);
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids.Append(own.Id));
+        Assert.True(await store.DeleteNodeAsync(own.Id, null, None));
+        await AssertTotalIsTheWalkAsync(store, PentagonsStatements, before.Ids);
+    }
+
     /// <summary>Every page reports as total the number of statements the walk finds, and the walk finds these.</summary>
     private async Task AssertTotalIsTheWalkAsync(IGraphStore store, NodeQuery query, IEnumerable<string> ids)
     {

@@ -14,10 +14,24 @@ internal static class OlderSchemas
     /// <summary>Each version's undo: the file as the version before it left it.</summary>
     private static readonly SortedDictionary<int, string> Undo = new()
     {
+        // Organizations' statements without those they spoke themselves: the organizations' nodes triggers gone, the node_refs
+        // rows of no other way (spoken for it, or by a member or role holder) removed, the counts taken from the rows left.
+        // The other triggers keep the texts this build gave them (schema 23's step drops and makes them again).
+        [23] = string.Concat(new[] { OrganizationStatements.Triggers, OrganizationStatementRefs.Triggers }.SelectMany(t => t.Skip(8)).Select(t => $"DROP TRIGGER {t}; ")) + $"""
+            DELETE FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}'
+                AND NOT EXISTS (SELECT 1 FROM node_refs b WHERE b.node_id = node_refs.node_id AND b.field = 'onBehalfOfId' AND b.target_id = node_refs.target_id)
+                AND NOT EXISTS (SELECT 1 FROM node_refs s WHERE s.node_id = node_refs.node_id AND s.field = 'speakerId' AND s.target_id IN (
+                    SELECT r.from_id FROM relations r WHERE r.type = 'MEMBER_OF' AND r.to_id = node_refs.target_id
+                    UNION SELECT o.node_id FROM node_refs o WHERE o.field = 'organizationId' AND o.target_id = node_refs.target_id));
+            DELETE FROM {OrganizationStatements.Table};
+            INSERT INTO {OrganizationStatements.Table} (organization_id, statements)
+                SELECT target_id, count(*) FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}' AND kind = 'STATEMENT' GROUP BY target_id;
+            """,
         // No events' bodies kept by place and date: place_event_bodies and its triggers gone.
         [22] = string.Concat(PlaceEventBodies.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {PlaceEventBodies.Table};",
         // No organizations' statements kept under them: their node_refs rows and triggers gone.
-        [21] = string.Concat(OrganizationStatementRefs.Triggers.Select(t => $"DROP TRIGGER {t}; ")) +
+        // (IF EXISTS: schema 23's undo dropped two of them.)
+        [21] = string.Concat(OrganizationStatementRefs.Triggers.Select(t => $"DROP TRIGGER IF EXISTS {t}; ")) +
                $"DELETE FROM node_refs WHERE field = '{OrganizationStatementRefs.Field}';",
         // No kept months of places' events: place_month_events and its triggers gone.
         [20] = string.Concat(PlaceMonthEvents.Triggers.Select(t => $"DROP TRIGGER {t}; ")) + $"DROP TABLE {PlaceMonthEvents.Table};",

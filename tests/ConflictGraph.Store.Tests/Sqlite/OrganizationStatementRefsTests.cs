@@ -80,6 +80,41 @@ public sealed class OrganizationStatementRefsTests : IDisposable
         Check(path, "a statement deleted");
         Assert.True(await store.DeleteNodeAsync(outsider.Id, null, None));
         Check(path, "the outsider deleted");
+
+        // An organization speaking itself (schema 23): its statement is its own, by speaker alone and also spoken for it.
+        var speaking = organizations.First(o => o != home && o != other);
+        var own = said with { Id = "statement:refs-own", SpeakerId = speaking, OnBehalfOfId = null };
+        await store.ImportAsync(new GraphBatch([own], []), null, None);
+        Check(path, "a statement spoken by an organization");
+        Assert.Equal([speaking], SqliteFile.Query(path, $"SELECT target_id FROM node_refs WHERE field = '{Field}' AND node_id = '{own.Id}'"));
+        await store.ImportAsync(new GraphBatch([own with { OnBehalfOfId = speaking }], []), null, None);
+        Check(path, "also spoken for it");
+        await store.ImportAsync(new GraphBatch([own with { OnBehalfOfId = other }], []), null, None);
+        Check(path, "spoken by it for another organization");
+        Assert.Equal(new[] { other, speaking }.Order(StringComparer.Ordinal), SqliteFile.Query(path, $"SELECT target_id FROM node_refs WHERE field = '{Field}' AND node_id = '{own.Id}' ORDER BY target_id"));
+        var person = new Person("person:refs-plain", "Of no organization", [], null, []);
+        await store.ImportAsync(new GraphBatch([person, own with { SpeakerId = person.Id, OnBehalfOfId = null }], []), null, None);
+        Check(path, "its speaker changed from the organization to a person");
+        Assert.DoesNotContain(speaking, SqliteFile.Query(path, $"SELECT target_id FROM node_refs WHERE field = '{Field}' AND node_id = '{own.Id}'"));
+        await store.ImportAsync(new GraphBatch([own], []), null, None);
+        Check(path, "its speaker changed back to the organization");
+        // A statement naming as speaker an organization written after it in the same batch.
+        var late = new Organization("org:refs-late", "Written after its statement", [], null, OrganizationKind.ArmedGroup, null);
+        var early = own with { Id = "statement:refs-early", SpeakerId = late.Id };
+        await store.ImportAsync(new GraphBatch([early, late], []), null, None);
+        Check(path, "an organization written after the statement it spoke, in one batch");
+        Assert.Equal([late.Id], SqliteFile.Query(path, $"SELECT target_id FROM node_refs WHERE field = '{Field}' AND node_id = '{early.Id}'"));
+        await store.ImportAsync(new GraphBatch([early with { OnBehalfOfId = late.Id }], []), null, None);
+        Check(path, "spoken by and for the late organization");
+        Assert.True(await store.DeleteNodeAsync(speaking, null, None));
+        Check(path, "a speaking organization deleted");
+        Assert.Empty(SqliteFile.Query(path, $"SELECT node_id FROM node_refs WHERE field = '{Field}' AND target_id = '{speaking}'"));
+        Assert.True(await store.DeleteNodeAsync(late.Id, null, None));
+        Check(path, "an organization spoken by and for deleted");
+        Assert.Empty(SqliteFile.Query(path, $"SELECT node_id FROM node_refs WHERE field = '{Field}' AND target_id = '{late.Id}'"));
+        Assert.Empty(SqliteFile.Query(path, $"SELECT organization_id FROM {OrganizationStatements.Table} WHERE organization_id IN ('{speaking}', '{late.Id}')"));
+        Assert.True(await store.DeleteNodeAsync(own.Id, null, None));
+        Check(path, "its statement deleted");
     }
 
     [Fact]
@@ -94,6 +129,40 @@ public sealed class OrganizationStatementRefsTests : IDisposable
     [InlineData(false)]
     public Task AnImportStoppedBeforeItsCommitLeavesTheRowsAsTheyWere(bool bulkLoads) =>
         KeptCounts.AssertStoppedImportLeavesThemAsTheyWereAsync(files, Kept, bulkLoads);
+
+    [Fact]
+    public async Task AVersion22FileGainsWhatOrganizationsSpokeOnOpenAsAFreshImportHasIt()
+    {
+        const string counts = $"SELECT organization_id, statements FROM {OrganizationStatements.Table} ORDER BY organization_id";
+        const string triggers = "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'organization_statement%' ORDER BY name";
+        var (store, path) = files.Open("old.db", bulkLoads: false);
+        var small = KeptCounts.Batch(KeptCounts.Small);
+        await store.ImportAsync(small, null, None);
+        // The generated graph's speakers are persons: a few statements spoken by organizations, one also for itself, one for another.
+        var organizations = small.Nodes.OfType<Organization>().Select(o => o.Id).Take(3).ToList();
+        Statement Spoken(int i, string? onBehalfOf) => new($"statement:refs-v22-{i}", "Said by an organization.", Stance.Asserts,
+            FuzzyDate.Day(new DateOnly(2020, 1, 1 + i)), null, organizations[i], onBehalfOf, null, [], null, []);
+        await store.ImportAsync(new GraphBatch([Spoken(0, null), Spoken(1, organizations[1]), Spoken(2, organizations[0])], []), null, None);
+        var (freshRows, freshCounts, freshTriggers) = (SqliteFile.Query(path, Rows), SqliteFile.Query(path, counts), SqliteFile.Query(path, triggers));
+        var spoken = SqliteFile.Query(path, "SELECT x.node_id || ' ' || x.target_id FROM node_refs x JOIN nodes k ON k.id = x.target_id AND k.kind = 'ORGANIZATION' " +
+                                            "WHERE x.field = 'speakerId' ORDER BY 1");
+        Assert.NotEmpty(spoken);
+        store.Dispose();
+        OlderSchemas.Write(path, 22);
+        // As schema 22 left it: fewer rows and other counts (its organizations' own statements not among them).
+        Assert.True(SqliteFile.Query(path, Rows).Count < freshRows.Count);
+        Assert.NotEqual(freshCounts, SqliteFile.Query(path, counts));
+
+        var (reopened, _) = files.Open("old.db", bulkLoads: false);
+        await reopened.GetStatsAsync(None);
+        OlderSchemas.AssertLatest(path);
+        Assert.Equal(freshRows, SqliteFile.Query(path, Rows));
+        Assert.Equal(freshCounts, SqliteFile.Query(path, counts));
+        Assert.Equal(freshTriggers, SqliteFile.Query(path, triggers));
+        Check(path, "the migration");
+        Assert.True(await reopened.DeleteNodeAsync(spoken[0].Split(' ')[1], null, None));
+        Check(path, "a speaking organization deleted after the migration");
+    }
 
     [Fact]
     public async Task AVersion20FileGainsTheRowsOnOpenAndKeepsThem()

@@ -52,5 +52,29 @@ public sealed class ScriptErrorTests : IDisposable
         Assert.Contains(schema, entry => entry.StartsWith("index relations_from ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SchemaTwentyThreesStepFailingAfterItDroppedTheTriggersLeavesTheVersion22FileAsItWas()
+    {
+        var (store, path) = files.Open("v22.db", bulkLoads: false);
+        await store.ImportAsync(TestWorld.Batch, null, None);
+        store.Dispose();
+        OlderSchemas.Write(path, 22);
+        // The step drops the organizations' triggers, then recounts: a count table without its statements column fails there.
+        SqliteFile.Query(path, $"DROP TABLE {ConflictGraph.Sqlite.Schema.OrganizationStatements.Table}; " +
+                               $"CREATE TABLE {ConflictGraph.Sqlite.Schema.OrganizationStatements.Table} (organization_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID; SELECT 1", readOnly: false);
+        const string everything = "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name";
+        const string rows = "SELECT node_id, field, target_id FROM node_refs ORDER BY 1, 2, 3";
+        var (schema, refs) = (SqliteFile.Query(path, everything), SqliteFile.Query(path, rows));
+        Assert.Contains(schema, entry => entry.StartsWith("trigger organization_statement_refs_spoken ", StringComparison.Ordinal));
+
+        var error = Assert.Throws<StoreUnavailableException>(() => new SqliteGraphStore(new SqliteStoreOptions { Path = path, BulkLoads = false }));
+        Assert.Contains("no column named statements", error.Message);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(["22"], SqliteFile.Query(path, "PRAGMA user_version"));
+        Assert.Equal(schema, SqliteFile.Query(path, everything));
+        Assert.Equal(refs, SqliteFile.Query(path, rows));
+    }
+
     public void Dispose() => files.Dispose();
 }
