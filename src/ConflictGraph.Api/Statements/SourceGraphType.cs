@@ -24,7 +24,7 @@ public sealed class SourceGraphType : ObjectGraphType<Source>
             .Resolve(c => c.Source.SourceKind);
         Field<SourceGraphType>("relays").Description("The source this one only relays, e.g. the post a news report quotes; null when it relays none.")
             .Resolve(c => c.Loaders().Node(c.Source.RelaysId));
-        Field<NonNullGraphType<StatementConnectionType>>("statements").Description("Statements this source reported, oldest first.").Paged()
+        Field<NonNullGraphType<StatementConnectionType>>("statements").Description("Statements this source carries, oldest first: those reported in it and those first made in it (a post a news report relays).").Paged()
             .Resolve(c => c.Loaders().Page(new NodeQuery
             {
                 Kinds = [NodeKind.Statement], Order = NodeOrder.DateAsc, Statements = new StatementCriteria { SourceId = c.Source.Id },

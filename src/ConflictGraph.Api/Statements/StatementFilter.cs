@@ -38,10 +38,10 @@ public sealed class StatementFilterInput : InputObjectGraphType<StatementFilter>
         Description = "Narrows a statement list; every given condition must hold.";
         Field<BooleanGraphType>("anonymous").Description("true: statements whose speaker is not named (described in speakerDescription); false: named speakers only.");
         Field<IdGraphType>("speakerId");
-        Field<IdGraphType>("organizationId").Description("Statements by this organization's people or made on its behalf.");
+        Field<IdGraphType>("organizationId").Description("Statements by this organization's people or made on its behalf, the organization speaking itself among them.");
         Field<IdGraphType>("aboutId");
         Field<ListGraphType<NonNullGraphType<EnumerationGraphType<Stance>>>>("stances");
-        Field<IdGraphType>("sourceId");
+        Field<IdGraphType>("sourceId").Description("Statements this source carries: reported in it, or first made in it (a post a news report relays).");
         Field<StringGraphType>("text");
     }
 }

@@ -39,6 +39,7 @@ public sealed record StatementCriteria
     public string? ActorId { get; init; }
     public string? AboutId { get; init; }
     public IReadOnlyList<Stance>? Stances { get; init; }
+    /// <summary>Statements this source carries: reported in it (sourceId) or first made in it (primarySourceId).</summary>
     public string? SourceId { get; init; }
 }
 

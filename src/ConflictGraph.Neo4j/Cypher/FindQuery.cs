@@ -152,7 +152,7 @@ public sealed class FindQuery
             Add($"EXISTS {{ (n)-[:{References.SpokenBy}]->(:{Node}) }} <> {Value("anonymous")}", "anonymous", anonymous);
         if (statements.SpeakerId is { } speaker) Anchor($"(n)-[:{References.SpokenBy}]->(:{Node} {{id: {Value("speaker")}}})", "speaker", speaker);
         if (statements.AboutId is { } about) Anchor($"(n)-[:{References.About}]->(:{Node} {{id: {Value("about")}}})", "about", about);
-        if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}]->(:{Node} {{id: {Value("source")}}})", "source", source);
+        if (statements.SourceId is { } source) Anchor($"(n)-[:{References.ReportedIn}|{References.FirstMadeIn}]->(:{Node} {{id: {Value("source")}}})", "source", source);
         if (statements.ActorId is { } actor) Anchor($"(n)-[:{References.SpokenBy}|{References.SpokenFor}]->(:{Node} {{id: {Value("actor")}}})", "actor", actor);
         if (statements.Stances is { } stances) Add($"n.subKind IN {Value("stances")}", "stances", stances.Select(EnumNames.Of).ToList());
         // Spoken for the organization, by the organization itself, or by someone who belongs to it (MEMBER_OF, or a role

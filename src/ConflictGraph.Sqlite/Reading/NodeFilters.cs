@@ -136,7 +136,7 @@ internal static class NodeFilters
     }
 
     private static readonly string[] AboutFields = ["aboutIds"], SpeakerFields = ["speakerId"], ActorFields = ["speakerId", "onBehalfOfId"],
-        SourceFields = ["sourceId"];
+        SourceFields = ["sourceId", "primarySourceId"];
 
     private static void Refers(SqlFilter filter, string target, string[] names)
     {

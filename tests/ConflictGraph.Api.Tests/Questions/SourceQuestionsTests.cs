@@ -73,4 +73,25 @@ public sealed class SourceQuestionsTests(ConflictGraphApp app) : IClassFixture<C
             "statement:2021-06-28-wayne-marotto-rocket-attack SOCIAL_MEDIA_POST"], relayed);
         Assert.All(data.At("sources.nodes")!.AsArray(), s => Assert.Null(s!["relays"]));
     }
+    [Fact]
+    public async Task APostTheReportRelaysCarriesItsStatementAndTheReportStillDoes()
+    {
+        var data = await app.AskAsync($$"""
+            { tweet: node(id: "source:marotto-2021-06-28-rocket-attack-tweet") { ... on Source { statements { totalCount nodes { id } } } }
+              byTweet: statements(filter: { sourceId: "source:marotto-2021-06-28-artillery-tweet" }) { totalCount nodes { id } }
+              video: statements(filter: { sourceId: "source:pentagon-2021-06-strike-videos", aboutId: "{{JuneStrikes}}" }) { nodes { id } }
+              report: statements(filter: { sourceId: "{{Report}}" }, first: 100) { totalCount nodes { id } }
+              all: statements { totalCount } }
+            """);
+        Assert.Equal(["statement:2021-06-28-wayne-marotto-rocket-attack"], data.At("tweet.statements.nodes").Each("id"));
+        Assert.Equal(1, data.At("tweet.statements.totalCount")!.GetValue<int>());
+        Assert.Equal(["statement:2021-06-28-wayne-marotto-artillery-response"], data.At("byTweet.nodes").Each("id"));
+        Assert.Equal(1, data.At("byTweet.totalCount")!.GetValue<int>());
+        Assert.Equal(["statement:2021-06-27-pentagon-strike-videos"], data.At("video.nodes").Each("id"));
+        // The report still carries every statement, the relayed ones among them, each once.
+        var reported = data.At("report.nodes").Each("id");
+        Assert.Equal(data.At("all.totalCount")!.GetValue<int>(), data.At("report.totalCount")!.GetValue<int>());
+        Assert.Equal(reported.Count, reported.Distinct().Count());
+        Assert.Contains("statement:2021-06-28-wayne-marotto-rocket-attack", reported);
+    }
 }
