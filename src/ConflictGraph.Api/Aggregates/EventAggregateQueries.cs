@@ -23,11 +23,16 @@ public static class EventAggregateQueries
             .Argument<IntGraphType>("first", "How many groups, at most the configured maximum page size (default 100).", a => a.DefaultValue = 100)
             .ResolveAsync(async c =>
             {
+                var filter = c.GetArgument<EventFilter>("filter") ?? new();
+                FilterChecks.Window(filter.From, filter.To);
                 var request = new Core.Aggregation.EventAggregateQuery(
-                    (c.GetArgument<EventFilter>("filter") ?? new()).ToSelection(), c.GetArgument<List<EventDimension>>("groupBy"),
+                    filter.ToSelection(), c.GetArgument<List<EventDimension>>("groupBy"),
                     c.GetArgument("bucket", TimeBucket.Month), c.GetArgument("placeLevel", PlaceKind.Country),
                     c.First(100, "ask for fewer groups, or narrow the filter"));
                 if (request.Problems().FirstOrDefault() is { } problem) throw ApiErrors.BadInput(problem);
-                return await c.Loaders().Store.AggregateEventsAsync(request, c.CancellationToken);
+                var aggregate = await c.Loaders().Store.AggregateEventsAsync(request, c.CancellationToken);
+                // As the events list: no event counted says "none match" only when the filter's ids name nodes it takes.
+                if (aggregate.Total.Events == 0) await FilterChecks.CheckAsync(c.Loaders().Store, c.CancellationToken, filter.Ids());
+                return aggregate;
             });
 }

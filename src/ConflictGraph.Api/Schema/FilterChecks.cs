@@ -49,9 +49,15 @@ public static class FilterChecks
     public static async Task<Page<T>> CheckedAsync<T>(Task<Page<T>> read, IGraphStore store, CancellationToken cancellationToken, params FilterId[] ids)
     {
         var page = await read;
-        if (Matched(page) || Named(ids).Count == 0) return page;
-        Check(await store.GetNodesAsync(Named(ids).Select(i => i.Id!).Distinct().ToList(), cancellationToken), ids);
+        if (!Matched(page)) await CheckAsync(store, cancellationToken, ids);
         return page;
+    }
+
+    /// <summary>An error naming each of <paramref name="ids"/> that names no node or one of a kind its field does not take.</summary>
+    public static async Task CheckAsync(IGraphStore store, CancellationToken cancellationToken, params FilterId[] ids)
+    {
+        if (Named(ids).Count == 0) return;
+        Check(await store.GetNodesAsync(Named(ids).Select(i => i.Id!).Distinct().ToList(), cancellationToken), ids);
     }
 
     /// <summary>The filter matched something: the page holds items, counts some, or follows a page that held them.</summary>

@@ -18,7 +18,8 @@ public sealed record StatementFilter
 
     /// <summary>The ids this filter names, each with the kinds of node its field takes.</summary>
     public FilterId[] Ids() =>
-        [FilterChecks.Actor("speakerId", SpeakerId), FilterChecks.AnyNode("aboutId", AboutId), new("sourceId", SourceId, NodeKind.Source)];
+        [FilterChecks.Actor("speakerId", SpeakerId), FilterChecks.AnyNode("aboutId", AboutId), new("sourceId", SourceId, NodeKind.Source),
+         new("organizationId", OrganizationId, NodeKind.Organization)];
 
     public NodeQuery ToQuery() => new()
     {

@@ -96,6 +96,14 @@ public sealed class ReportAnswersTests(ConflictGraphApp app) : IClassFixture<Con
     [InlineData("""{ facts(filter: { subjectId: "place:nowhere" }) { totalCount } }""", "NOT_FOUND", "filter.subjectId", "place:nowhere")]
     [InlineData("""{ places(filter: { withinId: "event:2021-06-27-us-airstrikes" }) { totalCount } }""", "BAD_USER_INPUT", "filter.withinId", "EVENT")]
     [InlineData("""{ paths(fromId: "person:nobody", toId: "org:kataib-hezbollah") { length } }""", "NOT_FOUND", "fromId", "person:nobody")]
+    [InlineData("""{ statements(filter: { organizationId: "person:john-kirby" }) { totalCount } }""", "BAD_USER_INPUT", "filter.organizationId", "PERSON")]
+    [InlineData("""{ statements(filter: { organizationId: "org:nowhere" }) { totalCount } }""", "NOT_FOUND", "filter.organizationId", "org:nowhere")]
+    [InlineData("""{ relations(filter: { claimedById: "person:nobody" }) { totalCount } }""", "NOT_FOUND", "filter.claimedById", "person:nobody")]
+    [InlineData("""{ relations(filter: { claimedById: "place:syria" }) { totalCount } }""", "BAD_USER_INPUT", "filter.claimedById", "PLACE")]
+    [InlineData("""{ facts(filter: { claimedById: "org:nowhere" }) { totalCount } }""", "NOT_FOUND", "filter.claimedById", "org:nowhere")]
+    [InlineData("""{ eventAggregate(filter: { placeId: "place:atlantis" }, groupBy: []) { total { events } } }""", "NOT_FOUND", "filter.placeId", "place:atlantis")]
+    [InlineData("""{ eventAggregate(filter: { perpetratorId: "place:syria" }, groupBy: [TIME]) { total { events } } }""", "BAD_USER_INPUT", "filter.perpetratorId", "PLACE")]
+    [InlineData("""{ eventAggregate(filter: { from: "2021-07-01", to: "2021-06-01" }, groupBy: []) { total { events } } }""", "BAD_USER_INPUT", "filter.from", "2021-06-01")]
     public async Task AnIdOrWindowThatCanMatchNothingIsRefusedByNameNotAnsweredWithAnEmptyList(string query, string code, string field, string named)
     {
         var response = await app.PostGraphQLAsync(query);
@@ -110,9 +118,13 @@ public sealed class ReportAnswersTests(ConflictGraphApp app) : IClassFixture<Con
     {
         var data = await app.AskAsync("""
             { spoke: statements(filter: { speakerId: "person:qassem-soleimani" }) { totalCount }
-              far: paths(fromId: "person:john-kirby", toId: "org:kataib-hezbollah", maxDepth: 2) { length } }
+              far: paths(fromId: "person:john-kirby", toId: "org:kataib-hezbollah", maxDepth: 2) { length }
+              struck: eventAggregate(filter: { perpetratorId: "person:qassem-soleimani" }, groupBy: []) { total { events } }
+              claimed: relations(filter: { claimedById: "org:iran" }) { totalCount } }
             """);
         Assert.Equal(0, data.At("spoke.totalCount")!.GetValue<int>());
         Assert.Empty(data["far"]!.AsArray());
+        Assert.Equal(0, data.At("struck.total.events")!.GetValue<int>());
+        Assert.Equal(0, data.At("claimed.totalCount")!.GetValue<int>());
     }
 }
