@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using GraphQL.Types;
@@ -11,6 +12,9 @@ public sealed record FactFilter
     public string? Property { get; init; }
     public IReadOnlyList<ClaimStatus>? Statuses { get; init; }
     public string? ClaimedById { get; init; }
+
+    /// <summary>The ids this filter names, each with the kinds of node its field takes.</summary>
+    public FilterId[] Ids() => [FilterChecks.AnyNode("subjectId", SubjectId), FilterChecks.Actor("claimedById", ClaimedById)];
 
     public FactQuery ToQuery() => new() { SubjectId = SubjectId, Property = Property, Statuses = Statuses, ClaimedByActorId = ClaimedById };
 }

@@ -17,7 +17,7 @@ public static class FactQueries
             {
                 var filter = c.GetArgument<FactFilter>("filter") ?? new();
                 return await FilterChecks.CheckedAsync(c.Loaders().Store.FindFactsAsync(filter.ToQuery(), c.Page(), c.CancellationToken),
-                    c.Loaders().Store, c.CancellationToken, FilterChecks.AnyNode("subjectId", filter.SubjectId), FilterChecks.Actor("claimedById", filter.ClaimedById));
+                    c.Loaders().Store, c.CancellationToken, filter.Ids());
             });
 
     public const string FieldDescription = "Facts stated about this node, by id, each with the statements that claim and dispute it.";

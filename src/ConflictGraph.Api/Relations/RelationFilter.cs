@@ -1,3 +1,4 @@
+using ConflictGraph.Api.Schema;
 using ConflictGraph.Core.Model;
 using ConflictGraph.Core.Store;
 using GraphQL.Types;
@@ -12,6 +13,9 @@ public sealed record RelationFilter
     public string? ToId { get; init; }
     public IReadOnlyList<ClaimStatus>? Statuses { get; init; }
     public string? ClaimedById { get; init; }
+
+    /// <summary>The ids this filter names, each with the kinds of node its field takes.</summary>
+    public FilterId[] Ids() => [FilterChecks.AnyNode("fromId", FromId), FilterChecks.AnyNode("toId", ToId), FilterChecks.Actor("claimedById", ClaimedById)];
 
     public RelationQuery ToQuery() => new()
     {

@@ -17,8 +17,7 @@ public static class RelationQueries
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<RelationFilter>("filter") ?? new();
-                return await FindAsync(c, filter.ToQuery(), FilterChecks.AnyNode("fromId", filter.FromId), FilterChecks.AnyNode("toId", filter.ToId),
-                    FilterChecks.Actor("claimedById", filter.ClaimedById));
+                return await FindAsync(c, filter.ToQuery(), filter.Ids());
             });
         query.Field<NonNullGraphType<RelationConnectionType>>("retaliations").Description("Every RETALIATION_FOR relation: who struck back, at what, and who says so. Only what a speaker calls a retaliation is one; see responses for the rest.")
             .Argument<RetaliationFilterInput>("filter").Paged()
